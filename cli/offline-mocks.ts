@@ -1,0 +1,225 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { createHash } from "node:crypto";
+
+/**
+ * Pulumi mocks that let a program run with no AWS account and no Pulumi CLI, answering the way AWS and the providers
+ * would: invokes return realistic values, created resources get ids and ARNs of the real shapes, and remote components
+ * (awsx), which only their plugin can expand, get realistic outputs and are recorded as not expanded.
+ */
+
+export const OFFLINE_ACCOUNT_ID = "123456789012";
+export const OFFLINE_REGION = "us-east-1";
+export const OFFLINE_PARTITION = "aws";
+
+export interface RecordedResource {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  /** The inputs the program gave. */
+  readonly inputs: Record<string, any>;
+  /** Inputs plus what the mock "provider" computed (id, arn, name…): what a preview's analyzer sees as properties. */
+  readonly state: Record<string, any>;
+  readonly id: string;
+  readonly provider?: string;
+  readonly custom: boolean;
+}
+
+export interface RecordedInvoke {
+  readonly token: string;
+  readonly inputs: Record<string, any>;
+  readonly answered: boolean;
+}
+
+type InvokeAnswer = (inputs: Record<string, any>) => Record<string, any>;
+
+const shortHash = (s: string) => createHash("sha256").update(s).digest("hex");
+const fakeId = (prefix: string, name: string, length = 17) => `${prefix}-${shortHash(name).slice(0, length)}`;
+
+/** Remote components of @pulumi/awsx and the outputs a real expansion would give them. */
+const REMOTE_COMPONENTS: Record<string, (name: string, inputs: Record<string, any>) => Record<string, any>> = {
+  "awsx:ec2:Vpc": (name) => {
+    const vpcId = fakeId("vpc", name);
+    const subnets = (kind: string) => [0, 1, 2].map((i) => fakeId("subnet", `${name}-${kind}-${i}`));
+    return {
+      vpcId,
+      publicSubnetIds: subnets("public"),
+      privateSubnetIds: subnets("private"),
+      isolatedSubnetIds: [],
+      natGateways: [],
+      internetGateway: { id: fakeId("igw", name) },
+      vpc: { id: vpcId, arn: `arn:aws:ec2:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:vpc/${vpcId}`, cidrBlock: "10.0.0.0/16" },
+    };
+  },
+  "awsx:ec2:DefaultVpc": (name) => ({
+    vpcId: fakeId("vpc", name),
+    publicSubnetIds: [0, 1, 2].map((i) => fakeId("subnet", `${name}-public-${i}`)),
+    privateSubnetIds: [],
+    isolatedSubnetIds: [],
+  }),
+  "awsx:lb:ApplicationLoadBalancer": (name) => ({
+    loadBalancer: {
+      arn: `arn:aws:elasticloadbalancing:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:loadbalancer/app/${name}/${shortHash(name).slice(0, 16)}`,
+      dnsName: `${name}-123456789.${OFFLINE_REGION}.elb.amazonaws.com`,
+    },
+    defaultTargetGroup: { arn: `arn:aws:elasticloadbalancing:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:targetgroup/${name}/${shortHash(name).slice(0, 16)}` },
+  }),
+};
+
+function arnFor(type: string, name: string, inputs: Record<string, any>): string | undefined {
+  const [pkg, mod] = type.split(":");
+  if (pkg !== "aws") return undefined;
+  const service = mod.split("/")[0];
+  const kind = (mod.split("/")[1] ?? "resource").toLowerCase();
+  const physical = inputs.name ?? inputs.bucket ?? name;
+  const regional = `${OFFLINE_PARTITION}:${service}:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}`;
+  switch (type) {
+    case "aws:s3/bucket:Bucket":
+    case "aws:s3/bucketV2:BucketV2":
+      return `arn:aws:s3:::${physical}`;
+    case "aws:iam/role:Role":
+      return `arn:aws:iam::${OFFLINE_ACCOUNT_ID}:role/${physical}`;
+    case "aws:iam/policy:Policy":
+      return `arn:aws:iam::${OFFLINE_ACCOUNT_ID}:policy/${physical}`;
+    case "aws:iam/instanceProfile:InstanceProfile":
+      return `arn:aws:iam::${OFFLINE_ACCOUNT_ID}:instance-profile/${physical}`;
+    case "aws:iam/user:User":
+      return `arn:aws:iam::${OFFLINE_ACCOUNT_ID}:user/${physical}`;
+    case "aws:sns/topic:Topic":
+    case "aws:sqs/queue:Queue":
+      return `arn:${regional}:${physical}`;
+    case "aws:lambda/function:Function":
+      return `arn:${regional}:function:${physical}`;
+    case "aws:cloudwatch/logGroup:LogGroup":
+      return `arn:${OFFLINE_PARTITION}:logs:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:log-group:${physical}`;
+    case "aws:cloudwatch/eventRule:EventRule":
+      return `arn:${OFFLINE_PARTITION}:events:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:rule/${physical}`;
+    case "aws:kms/key:Key":
+      return `arn:${regional}:key/${shortHash(name).slice(0, 8)}-0000-4000-8000-${shortHash(name).slice(8, 20)}`;
+    case "aws:dynamodb/table:Table":
+      return `arn:${regional}:table/${physical}`;
+    case "aws:lb/loadBalancer:LoadBalancer":
+      return `arn:${OFFLINE_PARTITION}:elasticloadbalancing:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:loadbalancer/app/${physical}/${shortHash(name).slice(0, 16)}`;
+    case "aws:lb/targetGroup:TargetGroup":
+      return `arn:${OFFLINE_PARTITION}:elasticloadbalancing:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:targetgroup/${physical}/${shortHash(name).slice(0, 16)}`;
+    case "aws:wafv2/webAcl:WebAcl":
+    case "aws:wafv2/ipSet:IpSet": {
+      const scope = (inputs.scope ?? "REGIONAL") === "CLOUDFRONT" ? "global" : "regional";
+      const what = type.endsWith("WebAcl") ? "webacl" : "ipset";
+      return `arn:${OFFLINE_PARTITION}:wafv2:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:${scope}/${what}/${physical}/${shortHash(name).slice(0, 8)}`;
+    }
+    case "aws:sfn/stateMachine:StateMachine":
+      return `arn:${OFFLINE_PARTITION}:states:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:stateMachine:${physical}`;
+    default:
+      return `arn:${regional}:${kind}/${physical}`;
+  }
+}
+
+function idFor(type: string, name: string, inputs: Record<string, any>): string {
+  switch (type) {
+    case "aws:ec2/vpc:Vpc":
+      return fakeId("vpc", name);
+    case "aws:ec2/subnet:Subnet":
+      return fakeId("subnet", name);
+    case "aws:ec2/securityGroup:SecurityGroup":
+      return fakeId("sg", name);
+    case "aws:ec2/instance:Instance":
+      return fakeId("i", name);
+    case "aws:ec2/launchTemplate:LaunchTemplate":
+      return fakeId("lt", name);
+    case "aws:s3/bucket:Bucket":
+    case "aws:s3/bucketV2:BucketV2":
+      return inputs.bucket ?? name;
+    default:
+      return `${name}-id`;
+  }
+}
+
+export class OfflineMocks implements pulumi.runtime.Mocks {
+  readonly resources: RecordedResource[] = [];
+  readonly invokes: RecordedInvoke[] = [];
+  readonly notExpanded: RecordedResource[] = [];
+  private readonly answers: Partial<Record<string, InvokeAnswer>>;
+
+  constructor(extraAnswers: Record<string, InvokeAnswer> = {}) {
+    const region = { name: OFFLINE_REGION, region: OFFLINE_REGION, id: OFFLINE_REGION, description: "US East (N. Virginia)", endpoint: `ec2.${OFFLINE_REGION}.amazonaws.com` };
+    this.answers = {
+      "aws:index/getCallerIdentity:getCallerIdentity": () => ({
+        accountId: OFFLINE_ACCOUNT_ID,
+        arn: `arn:aws:iam::${OFFLINE_ACCOUNT_ID}:user/kamae-offline`,
+        userId: "AIDAKAMAEOFFLINE00000",
+        id: OFFLINE_ACCOUNT_ID,
+      }),
+      "aws:index/getRegion:getRegion": () => region,
+      "aws:index/getPartition:getPartition": () => ({ partition: OFFLINE_PARTITION, dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: OFFLINE_PARTITION }),
+      "aws:index/getAvailabilityZones:getAvailabilityZones": () => ({
+        id: OFFLINE_REGION,
+        names: ["us-east-1a", "us-east-1b", "us-east-1c"],
+        zoneIds: ["use1-az1", "use1-az2", "use1-az4"],
+        groupNames: [OFFLINE_REGION],
+      }),
+      "aws:ec2/getAmi:getAmi": (inputs) => ({
+        id: "ami-0abcdef1234567890",
+        imageId: "ami-0abcdef1234567890",
+        architecture: "arm64",
+        name: "al2023-ami-2023.9.20251117.0-kernel-6.1-arm64",
+        owners: inputs.owners ?? ["amazon"],
+        rootDeviceName: "/dev/xvda",
+      }),
+      "aws:ssm/getParameter:getParameter": (inputs) => ({
+        id: inputs.name,
+        name: inputs.name,
+        type: "String",
+        value: String(inputs.name).includes("/ami/") || String(inputs.name).includes("ami-") ? "ami-0abcdef1234567890" : "offline-value",
+        version: 1,
+        arn: `arn:aws:ssm:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:parameter${String(inputs.name).startsWith("/") ? "" : "/"}${inputs.name}`,
+      }),
+      "aws:ec2/getVpc:getVpc": (inputs) => ({ id: inputs.id ?? fakeId("vpc", "default"), cidrBlock: "10.0.0.0/16", default: inputs.default ?? false }),
+      "aws:ec2/getSubnets:getSubnets": () => ({ id: OFFLINE_REGION, ids: [0, 1, 2].map((i) => fakeId("subnet", `lookup-${i}`)) }),
+      "aws:organizations/getOrganization:getOrganization": () => ({
+        id: "o-exampleorgid",
+        arn: `arn:aws:organizations::${OFFLINE_ACCOUNT_ID}:organization/o-exampleorgid`,
+        masterAccountId: OFFLINE_ACCOUNT_ID,
+        roots: [{ id: "r-exmp", arn: "", name: "Root", policyTypes: [] }],
+        accounts: [],
+      }),
+      ...extraAnswers,
+    };
+  }
+
+  call(args: pulumi.runtime.MockCallArgs): Record<string, any> {
+    const answer = this.answers[args.token];
+    this.invokes.push({ token: args.token, inputs: args.inputs, answered: answer !== undefined });
+    return answer ? answer(args.inputs) : {};
+  }
+
+  newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+    const inputs = args.inputs ?? {};
+    const remote = REMOTE_COMPONENTS[args.type];
+    const id = idFor(args.type, args.name, inputs);
+    const computed: Record<string, any> = { ...(remote ? remote(args.name, inputs) : {}) };
+    const arn = arnFor(args.type, args.name, inputs);
+    if (arn && inputs.arn === undefined) computed.arn = arn;
+    if (args.type.startsWith("aws:") && inputs.name === undefined && inputs.namePrefix === undefined) computed.name = `${args.name}-${shortHash(args.name).slice(0, 7)}`;
+    if (inputs.namePrefix !== undefined && inputs.name === undefined) computed.name = `${inputs.namePrefix}${shortHash(args.name).slice(0, 7)}`;
+    if (args.type === "aws:s3/bucket:Bucket" || args.type === "aws:s3/bucketV2:BucketV2") computed.bucket = inputs.bucket ?? id;
+    if (args.type === "aws:sqs/queue:Queue") computed.url = `https://sqs.${OFFLINE_REGION}.amazonaws.com/${OFFLINE_ACCOUNT_ID}/${computed.name ?? args.name}`;
+    const state = { ...inputs, ...computed };
+    const record: RecordedResource = {
+      urn: `urn:pulumi:offline::kamae::${args.type}::${args.name}`,
+      type: args.type,
+      name: args.name,
+      inputs,
+      state,
+      id,
+      provider: args.provider,
+      custom: args.custom ?? true,
+    };
+    this.resources.push(record);
+    if (remote) this.notExpanded.push(record);
+    return { id, state };
+  }
+
+  unansweredInvokes(): string[] {
+    return [...new Set(this.invokes.filter((i) => !i.answered).map((i) => i.token))];
+  }
+}

@@ -1,0 +1,105 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * Least-privilege IAM documents built from typed statements. Every component builds its policies here so that one
+ * place refuses the mistakes that make a policy dangerous: `*` actions, service-wide wildcards, empty statements.
+ */
+
+/** A condition block: operator → key → value(s), exactly as IAM writes it. */
+export type Conditions = Record<string, Record<string, pulumi.Input<string | string[] | boolean>>>;
+
+export interface Statement {
+  /** Statement id; helps a reader of the deployed policy. Letters and digits only. */
+  readonly sid?: string;
+  readonly effect?: "Allow" | "Deny";
+  /** Fully named actions (`ec2:CreateTags`). Wildcards are refused unless `allowActionWildcards` is set. */
+  readonly actions: readonly string[];
+  /** Resource ARNs; `"*"` only for actions that AWS does not scope to resources (say which in `sid`). */
+  readonly resources: readonly pulumi.Input<string>[];
+  readonly conditions?: Conditions;
+  /** Prefix wildcards such as `s3:GetObject*`, for actions families that AWS versions (never `*` or `svc:*`). */
+  readonly allowActionWildcards?: boolean;
+}
+
+export interface PolicyDocument {
+  Version: "2012-10-17";
+  Statement: Array<{
+    Sid?: string;
+    Effect: "Allow" | "Deny";
+    Action: string[];
+    Resource: string[];
+    Condition?: Record<string, Record<string, string | string[] | boolean>>;
+    Principal?: unknown;
+  }>;
+}
+
+const ACTION = /^[a-z0-9-]+:[A-Za-z0-9*]+$/;
+
+/** Throws when a statement would grant more than its author meant: used at construction time, so `pulumi preview` fails. */
+export function validateStatement(s: Statement): void {
+  if (s.actions.length === 0) throw new Error(`IAM statement ${s.sid ?? ""} has no actions`);
+  if (s.resources.length === 0) throw new Error(`IAM statement ${s.sid ?? ""} has no resources`);
+  if (s.sid !== undefined && !/^[A-Za-z0-9]+$/.test(s.sid)) throw new Error(`IAM statement id "${s.sid}" must be alphanumeric`);
+  for (const action of s.actions) {
+    if (!ACTION.test(action)) throw new Error(`"${action}" is not an IAM action of the form service:Action`);
+    const [, name] = action.split(":");
+    if (name === "*" || action === "*") throw new Error(`IAM action "${action}" grants a whole service: name the actions`);
+    if (name.includes("*") && !s.allowActionWildcards) {
+      throw new Error(`IAM action "${action}" has a wildcard; name the actions (or set allowActionWildcards for a versioned family)`);
+    }
+  }
+}
+
+/** Builds a policy document (as a JSON string output) from typed statements, after validating each one. */
+export function policyDocument(statements: readonly Statement[]): pulumi.Output<string> {
+  statements.forEach(validateStatement);
+  return pulumi
+    .all(
+      statements.map((s) =>
+        pulumi.all([pulumi.all(s.resources.map((r) => pulumi.output(r))), pulumi.output(s.conditions ?? {})]).apply(([resources, conditions]) => ({
+          ...(s.sid ? { Sid: s.sid } : {}),
+          Effect: s.effect ?? "Allow",
+          Action: [...new Set(s.actions)].sort(),
+          Resource: [...new Set(resources as string[])].sort(),
+          ...(Object.keys(conditions as object).length > 0 ? { Condition: conditions as Record<string, Record<string, string | string[] | boolean>> } : {}),
+        })),
+      ),
+    )
+    .apply((Statement) => JSON.stringify({ Version: "2012-10-17", Statement } satisfies PolicyDocument));
+}
+
+/** Trust policy for a role assumed by an AWS service (`lambda.amazonaws.com`), optionally pinned to the caller's account. */
+export function serviceTrustPolicy(service: string | string[], sourceAccount?: pulumi.Input<string>): pulumi.Output<string> {
+  return pulumi.output(sourceAccount).apply((account) =>
+    JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { Service: service },
+          Action: "sts:AssumeRole",
+          ...(account ? { Condition: { StringEquals: { "aws:SourceAccount": account } } } : {}),
+        },
+      ],
+    }),
+  );
+}
+
+/** Parses a policy document JSON (for tests and policies): every statement with arrays normalised. */
+export function parsePolicyDocument(json: string): PolicyDocument {
+  const doc = JSON.parse(json) as { Statement: unknown };
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+  return {
+    Version: "2012-10-17",
+    Statement: statements.map((s: any) => ({
+      ...s,
+      Action: s.Action === undefined ? [] : Array.isArray(s.Action) ? s.Action : [s.Action],
+      Resource: s.Resource === undefined ? [] : Array.isArray(s.Resource) ? s.Resource : [s.Resource],
+    })),
+  };
+}
+
+/** True when an Allow statement grants every action of every service, or all of one service (`*`, `svc:*`). */
+export function grantsWildcardAction(doc: PolicyDocument): boolean {
+  return doc.Statement.some((s) => s.Effect === "Allow" && s.Action.some((a) => a === "*" || a.endsWith(":*")));
+}

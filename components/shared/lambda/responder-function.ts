@@ -1,0 +1,144 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { policyDocument, serviceTrustPolicy, Statement } from "../iam/policy";
+import { functionArchive } from "./artifact";
+
+/** The Lambda runtime every Kamae function runs on; the bundles are built for it (scripts/build.mjs). */
+export const LAMBDA_RUNTIME = aws.lambda.Runtime.NodeJS24dX;
+
+export interface ResponderFunctionArgs {
+  /** Name of the bundle under `dist/functions/` (the entry point `components/<capability>/lambda/<code>.handler.ts`). */
+  readonly code: string;
+  /** What the function does, shown in the Lambda console. */
+  readonly description: string;
+  /** Environment settings; each one documented in the owning component's README. */
+  readonly environment?: Record<string, pulumi.Input<string>>;
+  /** Exactly what the function may do in AWS, scoped to resource ARNs wherever AWS allows it. */
+  readonly statements: readonly Statement[];
+  /** Key for the log group, the failure queue and the environment. */
+  readonly kmsKey: aws.kms.Key;
+  /** Topic that the failure alarm notifies. */
+  readonly alarmTopicArn?: pulumi.Input<string>;
+  readonly timeoutSeconds?: number;
+  readonly memorySize?: number;
+  /** Caps concurrent executions: responders that write to rate-limited APIs run as single writers. */
+  readonly reservedConcurrency?: number;
+  readonly logRetentionDays?: number;
+  /** Retries of asynchronous invocations before the event goes to the failure queue (AWS's range 0–2). */
+  readonly asyncRetries?: number;
+}
+
+/**
+ * One Lambda function as every Kamae responder needs it: a role with exactly the given permissions plus its own
+ * logging, a KMS-encrypted JSON log group, a KMS-encrypted failure queue that receives events whose processing failed
+ * (with the error), and an alarm on that queue. Nothing is lost silently.
+ */
+export class ResponderFunction extends pulumi.ComponentResource {
+  public readonly function: aws.lambda.Function;
+  public readonly role: aws.iam.Role;
+  public readonly logGroup: aws.cloudwatch.LogGroup;
+  public readonly failureQueue: aws.sqs.Queue;
+  public readonly failureAlarm: aws.cloudwatch.MetricAlarm;
+  public readonly functionArn: pulumi.Output<string>;
+  public readonly roleArn: pulumi.Output<string>;
+
+  constructor(name: string, args: ResponderFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kamae:shared:ResponderFunction", name, {}, opts);
+    const parent = { parent: this };
+    const identity = aws.getCallerIdentityOutput({}, parent);
+
+    this.logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-logs`,
+      { namePrefix: `/kamae/${name}-`, retentionInDays: args.logRetentionDays ?? 365, kmsKeyId: args.kmsKey.arn },
+      parent,
+    );
+    this.failureQueue = new aws.sqs.Queue(
+      `${name}-failures`,
+      { kmsMasterKeyId: args.kmsKey.arn, kmsDataKeyReusePeriodSeconds: 300, messageRetentionSeconds: 1209600 },
+      parent,
+    );
+    this.role = new aws.iam.Role(
+      `${name}-role`,
+      { assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com", identity.accountId), description: args.description },
+      parent,
+    );
+    const own: Statement[] = [
+      {
+        sid: "WriteOwnLogs",
+        actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        resources: [pulumi.interpolate`${this.logGroup.arn}:*`],
+      },
+      { sid: "ReportFailures", actions: ["sqs:SendMessage"], resources: [this.failureQueue.arn] },
+      { sid: "UseOwnKey", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [args.kmsKey.arn] },
+    ];
+    const policy = new aws.iam.RolePolicy(
+      `${name}-permissions`,
+      { role: this.role.id, policy: policyDocument([...own, ...args.statements]) },
+      parent,
+    );
+
+    this.function = new aws.lambda.Function(
+      `${name}-function`,
+      {
+        description: args.description,
+        runtime: LAMBDA_RUNTIME,
+        architectures: ["arm64"],
+        handler: "index.handler",
+        code: functionArchive(args.code),
+        role: this.role.arn,
+        timeout: args.timeoutSeconds ?? 60,
+        memorySize: args.memorySize ?? 256,
+        reservedConcurrentExecutions: args.reservedConcurrency,
+        kmsKeyArn: args.kmsKey.arn,
+        loggingConfig: { logFormat: "JSON", logGroup: this.logGroup.name, applicationLogLevel: "INFO", systemLogLevel: "WARN" },
+        environment: {
+          variables: {
+            NODE_OPTIONS: "--enable-source-maps",
+            POWERTOOLS_SERVICE_NAME: `kamae-${args.code}`,
+            ...(args.environment ?? {}),
+          },
+        },
+      },
+      { parent: this, dependsOn: [policy] },
+    );
+    new aws.lambda.FunctionEventInvokeConfig(
+      `${name}-on-failure`,
+      {
+        functionName: this.function.name,
+        maximumRetryAttempts: args.asyncRetries ?? 2,
+        destinationConfig: { onFailure: { destination: this.failureQueue.arn } },
+      },
+      parent,
+    );
+    this.failureAlarm = new aws.cloudwatch.MetricAlarm(
+      `${name}-failures-alarm`,
+      {
+        alarmDescription: `Kamae ${args.code}: events whose processing failed are waiting in the failure queue`,
+        namespace: "AWS/SQS",
+        metricName: "ApproximateNumberOfMessagesVisible",
+        dimensions: { QueueName: this.failureQueue.name },
+        statistic: "Maximum",
+        period: 300,
+        evaluationPeriods: 1,
+        threshold: 1,
+        comparisonOperator: "GreaterThanOrEqualToThreshold",
+        treatMissingData: "notBreaching",
+        alarmActions: args.alarmTopicArn ? [args.alarmTopicArn] : [],
+        okActions: args.alarmTopicArn ? [args.alarmTopicArn] : [],
+      },
+      parent,
+    );
+    this.functionArn = this.function.arn;
+    this.roleArn = this.role.arn;
+    this.registerOutputs({ functionArn: this.functionArn, roleArn: this.roleArn, failureQueueArn: this.failureQueue.arn });
+  }
+
+  /** Lets one AWS service invoke the function for one source (topic, rule, bucket): never an open permission. */
+  allowInvocation(name: string, principal: string, sourceArn: pulumi.Input<string>, sourceAccount?: pulumi.Input<string>): aws.lambda.Permission {
+    return new aws.lambda.Permission(
+      name,
+      { action: "lambda:InvokeFunction", function: this.function.name, principal, sourceArn, sourceAccount },
+      { parent: this },
+    );
+  }
+}

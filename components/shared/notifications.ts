@@ -1,0 +1,57 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { stableSuffix } from "./naming";
+
+export interface NotificationTopicArgs {
+  /** An existing topic to report to instead of creating one. */
+  readonly existingTopicArn?: pulumi.Input<string>;
+  /** Key that encrypts a created topic. */
+  readonly kmsKey: aws.kms.Key;
+  /** Email addresses subscribed to a created topic (each must confirm the subscription). */
+  readonly emails?: readonly string[];
+  /** Services allowed to publish to a created topic (for example `cloudwatch.amazonaws.com` for alarms). */
+  readonly publishingServices?: readonly string[];
+}
+
+/**
+ * The topic a component reports to: an existing one, or a KMS-encrypted topic whose policy refuses publishing without
+ * TLS and lets only this account (and the named services, from this account) publish.
+ */
+export function notificationTopic(name: string, args: NotificationTopicArgs, opts: pulumi.CustomResourceOptions): pulumi.Output<string> {
+  if (args.existingTopicArn !== undefined) return pulumi.output(args.existingTopicArn);
+  const topic = new aws.sns.Topic(name, { kmsMasterKeyId: args.kmsKey.arn }, opts);
+  const identity = aws.getCallerIdentityOutput({}, opts);
+  const partition = aws.getPartitionOutput({}, opts);
+  new aws.sns.TopicPolicy(
+    `${name}-policy`,
+    {
+      arn: topic.arn,
+      policy: pulumi.all([topic.arn, identity.accountId, partition.partition]).apply(([arn, account, part]) =>
+        JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            { Sid: "AccountPublishes", Effect: "Allow", Principal: { AWS: `arn:${part}:iam::${account}:root` }, Action: ["sns:Publish", "sns:Subscribe"], Resource: arn },
+            ...(args.publishingServices && args.publishingServices.length > 0
+              ? [
+                  {
+                    Sid: "ServicesPublish",
+                    Effect: "Allow",
+                    Principal: { Service: [...args.publishingServices].sort() },
+                    Action: "sns:Publish",
+                    Resource: arn,
+                    Condition: { StringEquals: { "aws:SourceAccount": account } },
+                  },
+                ]
+              : []),
+            { Sid: "DenyWithoutTls", Effect: "Deny", Principal: "*", Action: "sns:Publish", Resource: arn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+          ],
+        }),
+      ),
+    },
+    opts,
+  );
+  for (const email of args.emails ?? []) {
+    new aws.sns.TopicSubscription(`${name}-email-${stableSuffix(email)}`, { topic: topic.arn, protocol: "email", endpoint: email }, opts);
+  }
+  return topic.arn;
+}

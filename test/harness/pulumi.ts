@@ -1,0 +1,64 @@
+import * as pulumi from "@pulumi/pulumi";
+import { OfflineMocks, RecordedResource } from "../../cli/offline-mocks";
+
+export { OFFLINE_ACCOUNT_ID as ACCOUNT_ID, OFFLINE_REGION as REGION } from "../../cli/offline-mocks";
+export type { RecordedResource };
+
+let mocks: OfflineMocks | undefined;
+
+/**
+ * Installs fresh Pulumi mocks (no CLI, no engine, no credentials) that record every resource and answer invokes
+ * realistically. Call in `beforeEach`, then construct the component under test.
+ */
+export async function useOfflineMocks(extraAnswers?: ConstructorParameters<typeof OfflineMocks>[0]): Promise<OfflineMocks> {
+  mocks = new OfflineMocks(extraAnswers);
+  await pulumi.runtime.setMocks(mocks, "kamae-test", "test", false);
+  return mocks;
+}
+
+function current(): OfflineMocks {
+  if (!mocks) throw new Error("call useOfflineMocks() first");
+  return mocks;
+}
+
+/** Waits until every resource the program started registering has registered (registration is asynchronous). */
+export async function settle(): Promise<RecordedResource[]> {
+  let last = -1;
+  let stable = 0;
+  while (stable < 5) {
+    await new Promise((r) => setTimeout(r, 5));
+    const count = current().resources.length;
+    stable = count === last ? stable + 1 : 0;
+    last = count;
+  }
+  return current().resources;
+}
+
+/** The recorded resources, optionally of one type (`aws:iam/role:Role`). Call `settle()` first. */
+export function resourcesOfType(type?: string): RecordedResource[] {
+  return current().resources.filter((r) => type === undefined || r.type === type);
+}
+
+/** The one recorded resource with this logical name. */
+export function resourceNamed(name: string): RecordedResource {
+  const found = current().resources.filter((r) => r.name === name);
+  if (found.length !== 1) throw new Error(`expected one resource named ${name}, found ${found.length}: ${current().resources.map((r) => r.name).join(", ")}`);
+  return found[0];
+}
+
+/** The resolved value of an output (under mocks every output resolves). */
+export function valueOf<T>(output: pulumi.Input<T>): Promise<T> {
+  return new Promise((resolve) => pulumi.output(output).apply((v) => resolve(v as T)));
+}
+
+/** The IAM policy documents recorded for roles and policies, parsed. */
+export function iamDocuments(): Array<{ resource: string; document: any }> {
+  const docs: Array<{ resource: string; document: any }> = [];
+  for (const r of current().resources) {
+    const policy = r.state.policy ?? r.state.assumeRolePolicy;
+    if (typeof policy === "string" && (r.type.startsWith("aws:iam/") || r.type === "aws:kms/key:Key")) {
+      docs.push({ resource: r.name, document: JSON.parse(policy) });
+    }
+  }
+  return docs;
+}
