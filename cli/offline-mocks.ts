@@ -36,7 +36,7 @@ const shortHash = (s: string) => createHash("sha256").update(s).digest("hex");
 const fakeId = (prefix: string, name: string, length = 17) => `${prefix}-${shortHash(name).slice(0, length)}`;
 
 /** Remote components of @pulumi/awsx and the outputs a real expansion would give them. */
-const REMOTE_COMPONENTS: Record<string, (name: string, inputs: Record<string, any>) => Record<string, any>> = {
+const REMOTE_COMPONENTS: Partial<Record<string, (name: string, inputs: Record<string, any>) => Record<string, any>>> = {
   "awsx:ec2:Vpc": (name) => {
     const vpcId = fakeId("vpc", name);
     const subnets = (kind: string) => [0, 1, 2].map((i) => fakeId("subnet", `${name}-${kind}-${i}`));
