@@ -11,6 +11,9 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const functionsOnly = process.argv.includes("--functions-only");
+// `--only a,b` rebuilds just those bundles and leaves the others in place (quick iteration on one function).
+const onlyArg = process.argv.indexOf("--only");
+const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1].split(",")) : undefined;
 
 /** The Node.js version of the Lambda runtime the components deploy (see components/shared/lambda/runtime.ts). */
 export const LAMBDA_NODE_TARGET = "node24";
@@ -38,10 +41,11 @@ export function findEntryPoints() {
 
 async function bundleFunctions() {
   const outRoot = join(root, "dist", "functions");
-  rmSync(outRoot, { recursive: true, force: true });
-  const entries = findEntryPoints();
+  if (!only) rmSync(outRoot, { recursive: true, force: true });
+  const entries = findEntryPoints().filter((e) => !only || only.has(e.name));
   for (const entry of entries) {
     const outdir = join(outRoot, entry.name);
+    rmSync(outdir, { recursive: true, force: true });
     mkdirSync(outdir, { recursive: true });
     await build({
       absWorkingDir: root,

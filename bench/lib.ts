@@ -1,0 +1,52 @@
+/**
+ * The contract of every benchmark: `bench/<topic>.bench.ts` default-exports `run(): Promise<Figure[]>`; `bench/run.ts`
+ * runs them all, prints a table and writes `bench/results.json`. Figures are ratios against a baseline measured in the
+ * same run wherever one exists, so they mean the same on any machine.
+ */
+export interface Figure {
+  /** What is measured, e.g. "ALB log parser throughput (1,000,000 lines)". */
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  /** The baseline measured in the same run (e.g. gunzip + line split), in the same unit. */
+  readonly baseline?: number;
+  /** value / baseline (or the ratio that the target speaks of). */
+  readonly ratio?: number;
+  /** The target from the issue, in words ("≥ 0.5 of raw", "≤ 5 writes"). */
+  readonly target?: string;
+  /** Whether the target was met. */
+  readonly met?: boolean;
+}
+
+export type Benchmark = () => Promise<Figure[]>;
+
+/** The median of repeated samples (each benchmark repeats its measurement and reports this). */
+export function median(samples: readonly number[]): number {
+  if (samples.length === 0) throw new Error("median of no samples");
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Runs `fn` `repeats` times and returns the median wall time in milliseconds. */
+export async function medianMs(repeats: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const start = process.hrtime.bigint();
+    await fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return median(samples);
+}
+
+/** A seeded pseudo-random generator (mulberry32): generated inputs are the same in every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
