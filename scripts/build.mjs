@@ -5,8 +5,9 @@
 // relative source-map paths).
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, statSync, existsSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
+import { join, relative } from "node:path";
+import { findEntryPoints } from "./entry-points.mjs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -14,35 +15,16 @@ const functionsOnly = process.argv.includes("--functions-only");
 // `--only a,b` rebuilds just those bundles and leaves the others in place (quick iteration on one function).
 const onlyArg = process.argv.indexOf("--only");
 const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1].split(",")) : undefined;
+// `--out DIR` writes the bundles elsewhere (the determinism test builds twice and compares bytes).
+const outArg = process.argv.indexOf("--out");
+const outRoot = outArg > 0 ? process.argv[outArg + 1] : join(root, "dist", "functions");
 
-/** The Node.js version of the Lambda runtime the components deploy (see components/shared/lambda/runtime.ts). */
-export const LAMBDA_NODE_TARGET = "node24";
-
-export function findEntryPoints() {
-  const componentsDir = join(root, "components");
-  const entries = [];
-  for (const capability of readdirSync(componentsDir).sort()) {
-    const lambdaDir = join(componentsDir, capability, "lambda");
-    if (!existsSync(lambdaDir) || !statSync(lambdaDir).isDirectory()) continue;
-    for (const file of readdirSync(lambdaDir).sort()) {
-      if (!file.endsWith(".handler.ts")) continue;
-      entries.push({ name: basename(file, ".handler.ts"), path: join(lambdaDir, file) });
-    }
-  }
-  const seen = new Map();
-  for (const e of entries) {
-    if (seen.has(e.name)) {
-      throw new Error(`Two Lambda entry points are named "${e.name}": ${relative(root, seen.get(e.name))} and ${relative(root, e.path)}`);
-    }
-    seen.set(e.name, e.path);
-  }
-  return entries;
-}
+/** The Node.js of the Lambda runtime the components deploy (LAMBDA_RUNTIME in components/shared/lambda/responder-function.ts). */
+const LAMBDA_NODE_TARGET = "node24";
 
 async function bundleFunctions() {
-  const outRoot = join(root, "dist", "functions");
   if (!only) rmSync(outRoot, { recursive: true, force: true });
-  const entries = findEntryPoints().filter((e) => !only || only.has(e.name));
+  const entries = findEntryPoints(root).filter((e) => !only || only.has(e.name));
   for (const entry of entries) {
     const outdir = join(outRoot, entry.name);
     rmSync(outdir, { recursive: true, force: true });

@@ -1,0 +1,61 @@
+import { strict as assert } from "node:assert";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
+import { createEncryptionKey } from "../../components/shared/kms";
+import { functionBundlePath, packageRoot } from "../../components/shared/lambda/artifact";
+import { ResponderFunction } from "../../components/shared/lambda/responder-function";
+import { ACCOUNT_ID, resourcesOfType, settle, useOfflineMocks } from "../harness/pulumi";
+
+function someBuiltFunction(): string {
+  const dir = join(packageRoot(), "dist", "functions");
+  const names = existsSync(dir) ? readdirSync(dir) : [];
+  if (names.length === 0) throw new Error("no bundles built: run `npm run build:functions` first");
+  return names[0];
+}
+
+describe("ResponderFunction", () => {
+  beforeEach(() => useOfflineMocks());
+
+  it("creates a function with its own least-privilege role, encrypted logs, a failure queue and an alarm", async () => {
+    const key = createEncryptionKey("k", { description: "test", allowCloudWatchLogs: true, servicePrincipals: ["sqs.amazonaws.com"] }, {});
+    new ResponderFunction("fn", {
+      code: someBuiltFunction(),
+      description: "test responder",
+      kmsKey: key,
+      environment: { MODE: "detect" },
+      statements: [{ sid: "Describe", actions: ["ec2:DescribeInstances"], resources: ["*"] }],
+      alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:alarms",
+    });
+    await settle();
+
+    const [fn] = resourcesOfType("aws:lambda/function:Function");
+    assert.equal(fn.inputs.runtime, "nodejs24.x");
+    assert.deepEqual(fn.inputs.architectures, ["arm64"]);
+    assert.equal(fn.inputs.environment.variables.MODE, "detect");
+    assert.equal(fn.inputs.environment.variables.NODE_OPTIONS, "--enable-source-maps");
+    assert.ok(fn.inputs.kmsKeyArn, "environment not encrypted with the key");
+
+    const [logs] = resourcesOfType("aws:cloudwatch/logGroup:LogGroup");
+    assert.ok(logs.inputs.kmsKeyId && logs.inputs.retentionInDays > 0);
+    const [queue] = resourcesOfType("aws:sqs/queue:Queue");
+    assert.ok(queue.inputs.kmsMasterKeyId);
+    const [invokeConfig] = resourcesOfType("aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig");
+    assert.equal(invokeConfig.inputs.destinationConfig.onFailure.destination, queue.state.arn);
+    const [alarm] = resourcesOfType("aws:cloudwatch/metricAlarm:MetricAlarm");
+    assert.deepEqual(alarm.inputs.alarmActions, ["arn:aws:sns:us-east-1:123456789012:alarms"]);
+
+    const [role] = resourcesOfType("aws:iam/role:Role");
+    const trust = JSON.parse(role.inputs.assumeRolePolicy);
+    assert.deepEqual(trust.Statement[0].Principal, { Service: "lambda.amazonaws.com" });
+    assert.equal(trust.Statement[0].Condition.StringEquals["aws:SourceAccount"], ACCOUNT_ID);
+    const policy = parsePolicyDocument(resourcesOfType("aws:iam/rolePolicy:RolePolicy")[0].inputs.policy);
+    assert.equal(grantsWildcardAction(policy), false);
+    const logStatement = policy.Statement.find((s) => s.Sid === "WriteOwnLogs");
+    assert.deepEqual(logStatement?.Resource, [`${logs.state.arn}:*`]);
+  });
+
+  it("names the missing bundle clearly", () => {
+    assert.throws(() => functionBundlePath("no-such-function"), /bundle of function "no-such-function" is missing.*npm run build/);
+  });
+});
