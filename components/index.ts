@@ -1,2 +1,2 @@
-// Kamae's components: one capability folder each. Shared building blocks are exported for users composing their own.
-export { ResponderFunction, ResponderFunctionArgs, LAMBDA_RUNTIME } from "./shared/lambda/responder-function";
+// Kamae's components, one capability folder each. This is the package entry (`import * as kamae from "kamae"`) and the
+// module Pulumi reads to infer the multi-language schema: export components, their args and plain helpers only.
