@@ -5,8 +5,8 @@
 // relative source-map paths).
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
-import { join, relative } from "node:path";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import { findEntryPoints } from "./entry-points.mjs";
 import { fileURLToPath } from "node:url";
 
@@ -46,6 +46,12 @@ async function bundleFunctions() {
       mainFields: ["module", "main"],
       logLevel: "warning",
     });
+    // esbuild writes source paths relative to the output directory; relative to the package root they are the same
+    // wherever the bundle is written, so the map is byte-identical across checkouts and output directories.
+    const mapFile = join(outdir, "index.js.map");
+    const map = JSON.parse(readFileSync(mapFile, "utf8"));
+    map.sources = map.sources.map((source) => relative(root, resolve(outdir, source)).split("\\").join("/"));
+    writeFileSync(mapFile, JSON.stringify(map));
   }
   console.log(`bundled ${entries.length} function(s) into ${relative(root, outRoot)}/`);
 }

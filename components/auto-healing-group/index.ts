@@ -1,0 +1,184 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { KamaeTags } from "../shared/tags";
+import { ManagedInstanceRole } from "../managed-instance-role";
+
+export interface AutoHealingGroupArgs {
+  /** The existing VPC the instances run in. */
+  readonly vpcId: pulumi.Input<string>;
+  /** Existing (private) subnets to launch into, ideally one per Availability Zone. */
+  readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+  /** Existing ALB target groups the instances serve; their health checks decide replacement. */
+  readonly targetGroupArns: pulumi.Input<pulumi.Input<string>[]>;
+  /** Security groups of the load balancers allowed to reach the instances on `port` (when no `securityGroupIds`). */
+  readonly loadBalancerSecurityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Port the instances serve on (default 80). */
+  readonly port?: number;
+  /** Existing security groups for the instances instead of the one created here. */
+  readonly securityGroupIds?: pulumi.Input<pulumi.Input<string>[]>;
+  /** AMI id; default: the latest Amazon Linux 2023 for `architecture`, from the public SSM parameter. */
+  readonly imageId?: pulumi.Input<string>;
+  /** CPU architecture of the default AMI: "arm64" (default) or "x86_64". */
+  readonly architecture?: "arm64" | "x86_64";
+  /** Instance type (default t4g.small). */
+  readonly instanceType?: pulumi.Input<string>;
+  /** Root device name of the image (default /dev/xvda, as on Amazon Linux). */
+  readonly rootDeviceName?: string;
+  /** Root volume size in GiB (default 20). */
+  readonly rootVolumeSizeGiB?: number;
+  /** KMS key for the EBS volumes; default: the account's EBS key. Volumes are always encrypted. */
+  readonly ebsKmsKeyArn?: pulumi.Input<string>;
+  /** Existing instance profile; default: a ManagedInstanceRole created here. */
+  readonly instanceProfileName?: pulumi.Input<string>;
+  /** User data, plain text (encoded here). */
+  readonly userData?: pulumi.Input<string>;
+  /** Group sizes (defaults 2 / 2 / 4). */
+  readonly minSize?: number;
+  readonly desiredCapacity?: number;
+  readonly maxSize?: number;
+  /** Seconds before a new instance's failing health checks count (default 300). */
+  readonly healthCheckGracePeriodSeconds?: number;
+  /** Tag instances into InstanceIsolation's default scope (default true). */
+  readonly isolationScope?: boolean;
+  /** Tag instances for AgentRollout's default targets (default true). */
+  readonly agentRollout?: boolean;
+  /** Further tags, put on the group, the instances and their volumes. */
+  readonly tags?: Record<string, string>;
+}
+
+const amiParameter = (architecture: "arm64" | "x86_64") => `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-${architecture}`;
+
+/**
+ * A hardened Auto Scaling group for the web tier, made to work with InstanceIsolation: a launch template with IMDSv2
+ * required, encrypted EBS, no public IP and an SSM-managed instance profile; attached to existing ALB target groups
+ * with ELB health checks (so an isolated instance is replaced by a healthy one); tags that put its instances in
+ * InstanceIsolation's scope and AgentRollout's targets.
+ */
+export class AutoHealingGroup extends pulumi.ComponentResource {
+  public readonly autoScalingGroupName: pulumi.Output<string>;
+  public readonly autoScalingGroupArn: pulumi.Output<string>;
+  public readonly launchTemplateId: pulumi.Output<string>;
+  public readonly securityGroupIds: pulumi.Output<string[]>;
+  public readonly instanceProfileName: pulumi.Output<string>;
+  /** The created instance role (undefined when an existing profile was given). */
+  public readonly instanceRoleArn: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: AutoHealingGroupArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kamae:index:AutoHealingGroup", name, args, opts);
+    const min = args.minSize ?? 2;
+    const desired = args.desiredCapacity ?? Math.max(min, 2);
+    const max = args.maxSize ?? Math.max(desired, 4);
+    if (!(Number.isInteger(min) && Number.isInteger(desired) && Number.isInteger(max) && 0 <= min && min <= desired && desired <= max)) {
+      throw new Error(`kamae:AutoHealingGroup: sizes must be integers with 0 <= minSize <= desiredCapacity <= maxSize (got ${min}/${desired}/${max})`);
+    }
+    if (desired < 1) throw new Error("kamae:AutoHealingGroup: desiredCapacity must be at least 1, or nothing replaces an isolated instance");
+    if (Array.isArray(args.subnetIds) && args.subnetIds.length === 0) throw new Error("kamae:AutoHealingGroup: subnetIds must name at least one subnet");
+    if (Array.isArray(args.targetGroupArns) && args.targetGroupArns.length === 0) {
+      throw new Error("kamae:AutoHealingGroup: targetGroupArns must name at least one target group (ELB health checks drive replacement)");
+    }
+    const port = args.port ?? 80;
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`kamae:AutoHealingGroup: port ${port} is not a TCP port`);
+    const volumeSize = args.rootVolumeSizeGiB ?? 20;
+    if (!Number.isInteger(volumeSize) || volumeSize < 1 || volumeSize > 16384) throw new Error(`kamae:AutoHealingGroup: rootVolumeSizeGiB ${volumeSize} is out of range`);
+    const parent = { parent: this };
+
+    const scopeTags: Record<string, string> = {
+      ...(args.tags ?? {}),
+      ...((args.isolationScope ?? true) ? { [KamaeTags.isolationScope]: "true" } : {}),
+      ...((args.agentRollout ?? true) ? { [KamaeTags.agentRollout]: "true" } : {}),
+    };
+
+    let securityGroupIds: pulumi.Output<string[]>;
+    if (args.securityGroupIds !== undefined) {
+      securityGroupIds = pulumi.output(args.securityGroupIds);
+    } else {
+      // Reachable only from the load balancers' groups, never from an address range; out only HTTPS (SSM, agent).
+      const group = new aws.ec2.SecurityGroup(
+        `${name}-instances`,
+        {
+          vpcId: args.vpcId,
+          description: `Kamae ${name}: web instances, reachable from the load balancers only`,
+          ingress: pulumi.output(args.loadBalancerSecurityGroupIds ?? []).apply((groups) =>
+            groups.length === 0 ? [] : [{ protocol: "tcp", fromPort: port, toPort: port, securityGroups: groups, description: "from the load balancers" }],
+          ),
+          egress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], description: "HTTPS out (SSM, package repositories, agent)" }],
+          revokeRulesOnDelete: true,
+          tags: { Name: `${name}-instances` },
+        },
+        parent,
+      );
+      securityGroupIds = pulumi.output([group.id]);
+    }
+
+    let instanceProfileName: pulumi.Output<string>;
+    let instanceRoleArn: pulumi.Output<string | undefined>;
+    if (args.instanceProfileName !== undefined) {
+      instanceProfileName = pulumi.output(args.instanceProfileName);
+      instanceRoleArn = pulumi.output(undefined);
+    } else {
+      const role = new ManagedInstanceRole(`${name}-instance-role`, { tags: args.tags }, parent);
+      instanceProfileName = role.instanceProfileName;
+      instanceRoleArn = role.roleArn;
+    }
+
+    const imageId = args.imageId ?? aws.ssm.getParameterOutput({ name: amiParameter(args.architecture ?? "arm64") }, parent).value;
+    const launchTemplate = new aws.ec2.LaunchTemplate(
+      `${name}-template`,
+      {
+        description: `Kamae ${name}: IMDSv2 only, encrypted EBS, no public IP`,
+        imageId,
+        instanceType: args.instanceType ?? (args.architecture === "x86_64" ? "t3.small" : "t4g.small"),
+        iamInstanceProfile: { name: instanceProfileName },
+        metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
+        networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: "false", deleteOnTermination: "true", securityGroups: securityGroupIds }],
+        blockDeviceMappings: [
+          {
+            deviceName: args.rootDeviceName ?? "/dev/xvda",
+            ebs: { encrypted: "true", kmsKeyId: args.ebsKmsKeyArn, volumeSize, volumeType: "gp3", deleteOnTermination: "true" },
+          },
+        ],
+        monitoring: { enabled: true },
+        userData: args.userData === undefined ? undefined : pulumi.output(args.userData).apply((text) => Buffer.from(text, "utf8").toString("base64")),
+        tagSpecifications: [
+          { resourceType: "instance", tags: { Name: name, ...scopeTags } },
+          { resourceType: "volume", tags: { Name: name, ...(args.tags ?? {}) } },
+        ],
+        updateDefaultVersion: true,
+      },
+      parent,
+    );
+
+    const group = new aws.autoscaling.Group(
+      `${name}-group`,
+      {
+        vpcZoneIdentifiers: args.subnetIds,
+        targetGroupArns: args.targetGroupArns,
+        healthCheckType: "ELB",
+        healthCheckGracePeriod: args.healthCheckGracePeriodSeconds ?? 300,
+        minSize: min,
+        desiredCapacity: desired,
+        maxSize: max,
+        launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.apply((v) => String(v)) },
+        // Replace unhealthy instances one at a time, keeping capacity.
+        instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: 90 } },
+        tags: Object.entries(scopeTags).map(([key, value]) => ({ key, value, propagateAtLaunch: false })),
+      },
+      parent,
+    );
+
+    this.autoScalingGroupName = group.name;
+    this.autoScalingGroupArn = group.arn;
+    this.launchTemplateId = launchTemplate.id;
+    this.securityGroupIds = securityGroupIds;
+    this.instanceProfileName = instanceProfileName;
+    this.instanceRoleArn = instanceRoleArn;
+    this.registerOutputs({
+      autoScalingGroupName: this.autoScalingGroupName,
+      autoScalingGroupArn: this.autoScalingGroupArn,
+      launchTemplateId: this.launchTemplateId,
+      securityGroupIds: this.securityGroupIds,
+      instanceProfileName: this.instanceProfileName,
+      instanceRoleArn: this.instanceRoleArn,
+    });
+  }
+}

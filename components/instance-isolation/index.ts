@@ -1,0 +1,434 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { serviceTrustPolicy, Statement } from "../shared/iam/policy";
+import { createEncryptionKey } from "../shared/kms";
+import { ResponderFunction } from "../shared/lambda/responder-function";
+import { stableSuffix } from "../shared/naming";
+import { notificationTopic } from "../shared/notifications";
+import { KamaeTags } from "../shared/tags";
+import { DEFAULT_DS_EVENT_TYPES, DEFAULT_GD_TYPE_PREFIXES } from "./lambda/settings";
+import { ISOLATION_GROUP_TAG } from "./lambda/model";
+
+export interface IsolationDeepSecurityArgs {
+  /** An existing topic the Deep Security manager publishes to; default: a KMS-encrypted topic created here. */
+  readonly existingTopicArn?: pulumi.Input<string>;
+  /** Event types that isolate (default IntegrityEvent and AntiMalwareEvent). */
+  readonly eventTypes?: readonly string[];
+  /** Events that carry a severity must have at least this one (default 3). */
+  readonly minimumSeverity?: number;
+  /** Region the events' instances run in (events name the account only); default: the stack's Region. */
+  readonly region?: pulumi.Input<string>;
+}
+
+export interface IsolationGuardDutyArgs {
+  /** Create the EventBridge rule (default true). */
+  readonly enabled?: boolean;
+  /** Finding type prefixes that isolate (default Backdoor:EC2/, Trojan:EC2/, CryptoCurrency:EC2/). */
+  readonly findingTypePrefixes?: readonly string[];
+  /** Minimum finding severity (default 7, high). */
+  readonly minimumSeverity?: number;
+}
+
+export interface IsolationScopeArgs {
+  /** Instances tagged `<tagKey>=true` are in scope (default `kamae:isolation-scope`; "" for none). */
+  readonly tagKey?: string;
+  /** Instances of these Auto Scaling groups are in scope too. */
+  readonly autoScalingGroupNames?: pulumi.Input<string>[];
+}
+
+export interface IsolationCircuitBreakerArgs {
+  /** At most this many isolations per window; then the function only notifies (default 3). */
+  readonly maxIsolations?: number;
+  /** The sliding window in seconds (default 3600). */
+  readonly windowSeconds?: number;
+}
+
+export interface IsolationNotificationArgs {
+  /** Report to an existing topic instead of creating one. */
+  readonly existingTopicArn?: pulumi.Input<string>;
+  /** The KMS key of that existing topic, which the function must use to publish. */
+  readonly existingTopicKmsKeyArn?: pulumi.Input<string>;
+  /** Email addresses subscribed to the created topic. */
+  readonly emails?: readonly string[];
+}
+
+export interface IsolationMemberAccountsArgs {
+  readonly accountIds: string[];
+  readonly roleName: string;
+  readonly externalId: pulumi.Input<string>;
+}
+
+export interface InstanceIsolationArgs {
+  /** "enforce" (default) isolates; "detect" reports what it would do and changes nothing. */
+  readonly mode?: "enforce" | "detect";
+  /** Deep Security / Workload Security events on SNS; no trigger when omitted. */
+  readonly deepSecurity?: IsolationDeepSecurityArgs;
+  /** GuardDuty findings through EventBridge (on by default). */
+  readonly guardDuty?: IsolationGuardDutyArgs;
+  /** Which instances may be isolated at all. */
+  readonly scope?: IsolationScopeArgs;
+  /** Instances tagged `<key>=true` are never isolated (default `kamae:protected`). */
+  readonly protectionTagKey?: string;
+  readonly circuitBreaker?: IsolationCircuitBreakerArgs;
+  /** VPCs to create the empty isolation group in now (the function creates missing groups in other VPCs on demand). */
+  readonly isolationVpcIds?: readonly string[];
+  /** An existing instance profile that grants nothing, to swap onto isolated instances; default: one created here. */
+  readonly isolationInstanceProfileName?: pulumi.Input<string>;
+  /** Snapshot every volume of an isolated instance (default true). */
+  readonly snapshots?: boolean;
+  /** Also deny every session of the instance's role issued before the isolation (opt-in: hits all instances sharing the role). */
+  readonly revokeRoleSessions?: boolean;
+  readonly notifications?: IsolationNotificationArgs;
+  /** Member accounts the function may act in, through MemberAccountAccess roles. */
+  readonly memberAccounts?: IsolationMemberAccountsArgs;
+  /** Retention of the function's logs in days (default 365). */
+  readonly logRetentionDays?: number;
+}
+
+const TYPE_PREFIX = /^[A-Za-z]+:(?:[A-Za-z0-9]+\/[\w.!&-]*)?$/;
+
+function validate(args: InstanceIsolationArgs): void {
+  const fail = (message: string) => {
+    throw new Error(`kamae:InstanceIsolation: ${message}`);
+  };
+  const breaker = args.circuitBreaker ?? {};
+  if (breaker.maxIsolations !== undefined && (!Number.isInteger(breaker.maxIsolations) || breaker.maxIsolations < 0 || breaker.maxIsolations > 1000)) {
+    fail(`circuitBreaker.maxIsolations must be an integer from 0 to 1000, got ${breaker.maxIsolations}`);
+  }
+  if (breaker.windowSeconds !== undefined && (!Number.isInteger(breaker.windowSeconds) || breaker.windowSeconds < 60 || breaker.windowSeconds > 604800)) {
+    fail(`circuitBreaker.windowSeconds must be an integer from 60 to 604800, got ${breaker.windowSeconds}`);
+  }
+  for (const prefix of args.guardDuty?.findingTypePrefixes ?? []) {
+    if (!TYPE_PREFIX.test(prefix)) fail(`guardDuty.findingTypePrefixes: "${prefix}" is not a finding type prefix like "Backdoor:EC2/"`);
+  }
+  if (args.guardDuty?.findingTypePrefixes?.length === 0) fail("guardDuty.findingTypePrefixes is empty: no finding would isolate (disable the trigger instead)");
+  const gdSeverity = args.guardDuty?.minimumSeverity;
+  if (gdSeverity !== undefined && !(gdSeverity >= 1 && gdSeverity <= 10)) fail(`guardDuty.minimumSeverity must be from 1 to 10, got ${gdSeverity}`);
+  const dsSeverity = args.deepSecurity?.minimumSeverity;
+  if (dsSeverity !== undefined && !(Number.isFinite(dsSeverity) && dsSeverity >= 0)) fail(`deepSecurity.minimumSeverity must be a number >= 0, got ${dsSeverity}`);
+  if (args.deepSecurity?.eventTypes?.length === 0) fail("deepSecurity.eventTypes is empty: no event would isolate");
+  for (const t of args.deepSecurity?.eventTypes ?? []) if (!/^[A-Za-z]+$/.test(t)) fail(`deepSecurity.eventTypes: "${t}" is not an event type`);
+  for (const vpc of args.isolationVpcIds ?? []) if (!/^vpc-[0-9a-f]{8,17}$/.test(vpc)) fail(`isolationVpcIds: "${vpc}" is not a VPC id`);
+  const tagKey = args.scope?.tagKey;
+  if (tagKey !== undefined && tagKey !== "" && (tagKey.length > 128 || tagKey.startsWith("aws:"))) fail(`scope.tagKey "${tagKey}" is not a usable tag key`);
+  if (tagKey === "" && (args.scope?.autoScalingGroupNames ?? []).length === 0) fail("scope has neither a tag key nor Auto Scaling groups: no instance could ever be isolated");
+  if (args.protectionTagKey !== undefined && (args.protectionTagKey === "" || args.protectionTagKey.length > 128)) fail("protectionTagKey must be a non-empty tag key");
+  for (const id of args.memberAccounts?.accountIds ?? []) if (!/^\d{12}$/.test(id)) fail(`memberAccounts.accountIds: "${id}" is not a 12-digit account id`);
+  if (args.memberAccounts && !/^[\w+=,.@-]{1,64}$/.test(args.memberAccounts.roleName)) fail(`memberAccounts.roleName "${args.memberAccounts.roleName}" is not a role name`);
+  if (args.mode !== undefined && args.mode !== "enforce" && args.mode !== "detect") fail(`mode must be "enforce" or "detect", got "${args.mode}"`);
+}
+
+/** The EventBridge pattern of the GuardDuty trigger (exported for tests and for users who route findings themselves). */
+export function isolationGuardDutyEventPattern(prefixes: readonly string[], minimumSeverity: number): Record<string, unknown> {
+  return {
+    source: ["aws.guardduty"],
+    "detail-type": ["GuardDuty Finding"],
+    detail: {
+      type: prefixes.map((prefix) => ({ prefix })),
+      severity: [{ numeric: [">=", minimumSeverity] }],
+      resource: { resourceType: ["Instance"] },
+    },
+  };
+}
+
+/**
+ * Isolates a compromised EC2 instance within seconds of a Deep Security event or a GuardDuty finding, without a human
+ * in the loop: evidence preserved, the instance out of its Auto Scaling group (a replacement launches) and its target
+ * groups, every ENI moved through an allow-all group to a group with no rules (so tracked connections drop), Elastic
+ * IPs disassociated, the instance profile swapped for one that grants nothing, every volume snapshotted, each step
+ * reported to a KMS-encrypted topic. Bounded by a scope, a protection tag, a circuit breaker in DynamoDB and a detect
+ * mode; a `kamae.release` request restores the recorded state.
+ *
+ * Creates: a KMS key, the report topic (or uses one), a DynamoDB table (records, breaker), an isolation instance
+ * profile, the empty isolation groups of `isolationVpcIds`, the responder function with its failure queue and alarm,
+ * and the triggers.
+ */
+export class InstanceIsolation extends pulumi.ComponentResource {
+  /** The function; GuardDutyResponder and operators invoke it directly with `kamae.isolate` / `kamae.release`. */
+  public readonly functionArn: pulumi.Output<string>;
+  public readonly functionName: pulumi.Output<string>;
+  public readonly reportTopicArn: pulumi.Output<string>;
+  /** The topic the Deep Security manager publishes to (undefined without that trigger). */
+  public readonly deepSecurityTopicArn: pulumi.Output<string | undefined>;
+  public readonly guardDutyRuleArn: pulumi.Output<string | undefined>;
+  public readonly tableName: pulumi.Output<string>;
+  public readonly isolationInstanceProfileName: pulumi.Output<string>;
+  /** The empty isolation group of each VPC in `isolationVpcIds`, by VPC id. */
+  public readonly isolationSecurityGroupIds: pulumi.Output<Record<string, string>>;
+  public readonly kmsKeyArn: pulumi.Output<string>;
+
+  constructor(name: string, args: InstanceIsolationArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("kamae:index:InstanceIsolation", name, args, opts);
+    validate(args);
+    const parent = { parent: this };
+    const identity = aws.getCallerIdentityOutput({}, parent);
+    const partition = aws.getPartitionOutput({}, parent).partition;
+    const region = aws.getRegionOutput({}, parent).region;
+    const account = identity.accountId;
+
+    const key = createEncryptionKey(
+      `${name}-key`,
+      {
+        description: `Kamae ${name}: instance isolation reports, state, logs and failures`,
+        servicePrincipals: ["sns.amazonaws.com", "events.amazonaws.com", "cloudwatch.amazonaws.com"],
+        allowCloudWatchLogs: true,
+      },
+      parent,
+    );
+    const reportTopicArn = notificationTopic(
+      `${name}-reports`,
+      { existingTopicArn: args.notifications?.existingTopicArn, kmsKey: key, emails: args.notifications?.emails, publishingServices: ["cloudwatch.amazonaws.com"] },
+      parent,
+    );
+
+    const table = new aws.dynamodb.Table(
+      `${name}-state`,
+      {
+        billingMode: "PAY_PER_REQUEST",
+        hashKey: "pk",
+        attributes: [{ name: "pk", type: "S" }],
+        serverSideEncryption: { enabled: true, kmsKeyArn: key.arn },
+        pointInTimeRecovery: { enabled: true },
+        ttl: { attributeName: "expiresAt", enabled: true },
+        deletionProtectionEnabled: true,
+      },
+      parent,
+    );
+
+    let profileName: pulumi.Output<string>;
+    let isolationRoleArn: pulumi.Output<string> | undefined;
+    if (args.isolationInstanceProfileName !== undefined) {
+      profileName = pulumi.output(args.isolationInstanceProfileName);
+    } else {
+      // A role with no policy at all: whatever runs on the isolated instance gets credentials that can do nothing.
+      const role = new aws.iam.Role(
+        `${name}-isolation-role`,
+        { description: "Kamae: role of isolated instances; grants nothing", assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com") },
+        parent,
+      );
+      const profile = new aws.iam.InstanceProfile(`${name}-isolation-profile`, { role: role.name }, parent);
+      profileName = profile.name;
+      isolationRoleArn = role.arn;
+    }
+
+    const groups: Record<string, pulumi.Output<string>> = {};
+    for (const vpcId of args.isolationVpcIds ?? []) {
+      const group = new aws.ec2.SecurityGroup(
+        `${name}-isolation-${stableSuffix(vpcId)}`,
+        {
+          vpcId,
+          description: "Kamae isolation: no rules, no traffic in or out",
+          ingress: [],
+          egress: [],
+          revokeRulesOnDelete: true,
+          tags: { Name: `kamae-isolation-${vpcId}`, [ISOLATION_GROUP_TAG]: "empty" },
+        },
+        parent,
+      );
+      groups[vpcId] = group.id;
+    }
+
+    const ec2Arn = (resource: string) => pulumi.interpolate`arn:${partition}:ec2:*:${account}:${resource}`;
+    const isolationGroupTag = { StringEquals: { [`aws:ResourceTag/${ISOLATION_GROUP_TAG}`]: ["empty", "transition"] } };
+    const statements: Statement[] = [
+      {
+        sid: "DescribeHasNoResourceScope",
+        actions: [
+          "ec2:DescribeInstances",
+          "ec2:DescribeInstanceAttribute",
+          "ec2:DescribeAddresses",
+          "ec2:DescribeIamInstanceProfileAssociations",
+          "ec2:DescribeSecurityGroups",
+          "autoscaling:DescribeAutoScalingInstances",
+          "elasticloadbalancing:DescribeTargetGroups",
+          "elasticloadbalancing:DescribeTargetHealth",
+        ],
+        resources: ["*"],
+      },
+      {
+        sid: "PreserveAndTagInstance",
+        actions: ["ec2:ModifyInstanceAttribute", "ec2:CreateTags", "ec2:ReplaceIamInstanceProfileAssociation", "ec2:AssociateIamInstanceProfile", "ec2:DisassociateIamInstanceProfile"],
+        resources: [ec2Arn("instance/*")],
+      },
+      {
+        sid: "SnapshotVolumes",
+        actions: ["ec2:CreateSnapshots"],
+        resources: [ec2Arn("instance/*"), ec2Arn("volume/*"), pulumi.interpolate`arn:${partition}:ec2:*::snapshot/*`],
+      },
+      {
+        sid: "TagOnCreate",
+        actions: ["ec2:CreateTags"],
+        resources: [pulumi.interpolate`arn:${partition}:ec2:*::snapshot/*`, ec2Arn("security-group/*")],
+        conditions: { StringEquals: { "ec2:CreateAction": ["CreateSnapshots", "CreateSecurityGroup"] } },
+      },
+      {
+        sid: "MoveInterfaces",
+        actions: ["ec2:ModifyNetworkInterfaceAttribute"],
+        resources: [ec2Arn("network-interface/*"), ec2Arn("security-group/*"), ec2Arn("instance/*")],
+      },
+      {
+        sid: "ElasticIps",
+        actions: ["ec2:DisassociateAddress", "ec2:AssociateAddress"],
+        resources: [ec2Arn("elastic-ip/*"), ec2Arn("network-interface/*"), ec2Arn("instance/*")],
+      },
+      {
+        sid: "CreateIsolationGroups",
+        actions: ["ec2:CreateSecurityGroup"],
+        resources: [ec2Arn("vpc/*"), ec2Arn("security-group/*")],
+      },
+      {
+        sid: "OnlyIsolationGroupRules",
+        actions: ["ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress"],
+        resources: [ec2Arn("security-group/*")],
+        conditions: isolationGroupTag,
+      },
+      {
+        sid: "LeaveAndRejoinAutoScaling",
+        actions: ["autoscaling:DetachInstances", "autoscaling:AttachInstances"],
+        resources: [pulumi.interpolate`arn:${partition}:autoscaling:*:${account}:autoScalingGroup:*:autoScalingGroupName/*`],
+      },
+      {
+        sid: "LeaveAndRejoinTargetGroups",
+        actions: ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"],
+        resources: [pulumi.interpolate`arn:${partition}:elasticloadbalancing:*:${account}:targetgroup/*/*`],
+      },
+      {
+        // Isolation passes the isolation role; a release passes back the instance's own role: only ever to EC2.
+        sid: "PassInstanceRolesToEc2",
+        actions: ["iam:PassRole"],
+        resources: [pulumi.interpolate`arn:${partition}:iam::${account}:role/*`],
+        conditions: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
+      },
+      { sid: "IsolationState", actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [table.arn] },
+      { sid: "Report", actions: ["sns:Publish"], resources: [reportTopicArn] },
+    ];
+    if (args.notifications?.existingTopicKmsKeyArn !== undefined) {
+      statements.push({ sid: "EncryptReports", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.notifications.existingTopicKmsKeyArn] });
+    }
+    if (args.revokeRoleSessions) {
+      statements.push({
+        sid: "DenyOldRoleSessions",
+        actions: ["iam:GetInstanceProfile", "iam:PutRolePolicy"],
+        resources: [pulumi.interpolate`arn:${partition}:iam::${account}:instance-profile/*`, pulumi.interpolate`arn:${partition}:iam::${account}:role/*`],
+      });
+    }
+    const members = args.memberAccounts;
+    if (members && members.accountIds.length > 0) {
+      statements.push({
+        sid: "ActInMemberAccounts",
+        actions: ["sts:AssumeRole"],
+        resources: members.accountIds.map((id) => pulumi.interpolate`arn:${partition}:iam::${id}:role/${members.roleName}`),
+      });
+    }
+
+    const gdPrefixes = args.guardDuty?.findingTypePrefixes ?? DEFAULT_GD_TYPE_PREFIXES;
+    const gdSeverity = args.guardDuty?.minimumSeverity ?? 7;
+    const breaker = args.circuitBreaker ?? {};
+    const environment: Record<string, pulumi.Input<string>> = {
+      KAMAE_MODE: args.mode ?? "enforce",
+      KAMAE_TABLE_NAME: table.name,
+      KAMAE_REPORT_TOPIC_ARN: reportTopicArn,
+      KAMAE_ISOLATION_PROFILE_NAME: profileName,
+      KAMAE_SCOPE_TAG_KEY: args.scope?.tagKey ?? KamaeTags.isolationScope,
+      KAMAE_SCOPE_ASG_NAMES: pulumi.output(args.scope?.autoScalingGroupNames ?? []).apply((names) => names.join(",")),
+      KAMAE_PROTECTION_TAG_KEY: args.protectionTagKey ?? KamaeTags.protected,
+      KAMAE_BREAKER_MAX_ISOLATIONS: String(breaker.maxIsolations ?? 3),
+      KAMAE_BREAKER_WINDOW_SECONDS: String(breaker.windowSeconds ?? 3600),
+      KAMAE_DS_EVENT_TYPES: (args.deepSecurity?.eventTypes ?? DEFAULT_DS_EVENT_TYPES).join(","),
+      KAMAE_DS_MIN_SEVERITY: String(args.deepSecurity?.minimumSeverity ?? 3),
+      KAMAE_DS_REGION: args.deepSecurity?.region ?? region,
+      KAMAE_GD_TYPE_PREFIXES: gdPrefixes.join(","),
+      KAMAE_GD_MIN_SEVERITY: String(gdSeverity),
+      KAMAE_SNAPSHOTS: String(args.snapshots ?? true),
+      KAMAE_REVOKE_ROLE_SESSIONS: String(args.revokeRoleSessions ?? false),
+      KAMAE_HOME_ACCOUNT_ID: account,
+      ...(members && members.accountIds.length > 0
+        ? { KAMAE_MEMBER_ACCOUNT_IDS: members.accountIds.join(","), KAMAE_MEMBER_ROLE_NAME: members.roleName, KAMAE_EXTERNAL_ID: members.externalId }
+        : {}),
+    };
+
+    const responder = new ResponderFunction(
+      `${name}-responder`,
+      {
+        code: "isolate-instance",
+        description: "Kamae: isolates compromised EC2 instances (and releases them on request)",
+        environment,
+        statements,
+        kmsKey: key,
+        alarmTopicArn: reportTopicArn,
+        timeoutSeconds: 120,
+        memorySize: 512,
+        logRetentionDays: args.logRetentionDays,
+      },
+      parent,
+    );
+
+    let deepSecurityTopicArn: pulumi.Output<string | undefined> = pulumi.output(undefined);
+    if (args.deepSecurity) {
+      const topicArn = notificationTopic(`${name}-deep-security`, { existingTopicArn: args.deepSecurity.existingTopicArn, kmsKey: key }, parent);
+      const permission = responder.allowInvocation(`${name}-from-deep-security`, "sns.amazonaws.com", topicArn);
+      new aws.sns.TopicSubscription(`${name}-deep-security-subscription`, { topic: topicArn, protocol: "lambda", endpoint: responder.functionArn }, { parent: this, dependsOn: [permission] });
+      deepSecurityTopicArn = topicArn;
+    }
+
+    let guardDutyRuleArn: pulumi.Output<string | undefined> = pulumi.output(undefined);
+    if (args.guardDuty?.enabled ?? true) {
+      const rule = new aws.cloudwatch.EventRule(
+        `${name}-guardduty`,
+        { description: "Kamae: GuardDuty findings that isolate an EC2 instance", eventPattern: JSON.stringify(isolationGuardDutyEventPattern(gdPrefixes, gdSeverity)) },
+        parent,
+      );
+      const permission = responder.allowInvocation(`${name}-from-guardduty`, "events.amazonaws.com", rule.arn);
+      // Findings EventBridge cannot deliver land in the failure queue too.
+      new aws.sqs.QueuePolicy(
+        `${name}-guardduty-dlq-policy`,
+        {
+          queueUrl: responder.failureQueue.url,
+          policy: pulumi.all([responder.failureQueue.arn, rule.arn]).apply(([queueArn, ruleArn]) =>
+            JSON.stringify({
+              Version: "2012-10-17",
+              Statement: [
+                { Sid: "EventBridgeDeadLetters", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sqs:SendMessage", Resource: queueArn, Condition: { ArnEquals: { "aws:SourceArn": ruleArn } } },
+                { Sid: "DenyWithoutTls", Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: queueArn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+              ],
+            }),
+          ),
+        },
+        parent,
+      );
+      new aws.cloudwatch.EventTarget(
+        `${name}-guardduty-target`,
+        {
+          rule: rule.name,
+          arn: responder.functionArn,
+          retryPolicy: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 10 },
+          deadLetterConfig: { arn: responder.failureQueue.arn },
+        },
+        { parent: this, dependsOn: [permission] },
+      );
+      guardDutyRuleArn = rule.arn;
+    }
+
+    this.functionArn = responder.functionArn;
+    this.functionName = responder.function.name;
+    this.reportTopicArn = reportTopicArn;
+    this.deepSecurityTopicArn = deepSecurityTopicArn;
+    this.guardDutyRuleArn = guardDutyRuleArn;
+    this.tableName = table.name;
+    this.isolationInstanceProfileName = profileName;
+    this.isolationSecurityGroupIds = pulumi.output(groups);
+    this.kmsKeyArn = key.arn;
+    this.registerOutputs({
+      functionArn: this.functionArn,
+      functionName: this.functionName,
+      reportTopicArn: this.reportTopicArn,
+      deepSecurityTopicArn: this.deepSecurityTopicArn,
+      guardDutyRuleArn: this.guardDutyRuleArn,
+      tableName: this.tableName,
+      isolationInstanceProfileName: this.isolationInstanceProfileName,
+      isolationRoleArn: isolationRoleArn,
+      isolationSecurityGroupIds: this.isolationSecurityGroupIds,
+      kmsKeyArn: this.kmsKeyArn,
+    });
+  }
+}

@@ -1,0 +1,232 @@
+import { KamaeTags } from "../../shared/tags";
+import type { Action, IpPermission, IsolationGroup, IsolationRecord, IsolationRequest, ObservedState, Outcome, ReleaseRequest, Step } from "./model";
+import type { IsolationSettings } from "./settings";
+
+/**
+ * The order of the response: every action of a phase runs in parallel; a phase starts when the previous one ended.
+ * Isolation: prepare (overlapping the guard and contain) → contain → transition → isolate → after. Release below.
+ */
+export type Phase = "prepare" | "contain" | "transition" | "isolate" | "after" | "restore" | "rejoin";
+export const RELEASE_PHASES: readonly Phase[] = ["contain", "restore", "rejoin"];
+
+const PHASE_OF: Record<Step, Phase> = {
+  "prepare-isolation-group": "prepare",
+  "preserve-evidence": "contain",
+  "preserve-volumes": "contain",
+  tag: "contain",
+  "detach-asg": "contain",
+  "deregister-target": "contain",
+  "cut-transition": "transition",
+  "cut-isolate": "isolate",
+  "disassociate-eip": "after",
+  "replace-profile": "after",
+  "revoke-sessions": "after",
+  snapshot: "after",
+  "restore-groups": "restore",
+  "associate-eip": "restore",
+  "restore-profile": "restore",
+  "restore-attributes": "restore",
+  "register-target": "rejoin",
+  "attach-asg": "rejoin",
+};
+
+export const phaseOf = (action: Action): Phase => PHASE_OF[action.step];
+
+/** Steps whose failure means the instance may still talk to the network (a failed transition leaves tracked flows up). */
+export const CUT_STEPS: ReadonlySet<Step> = new Set<Step>(["prepare-isolation-group", "cut-transition", "cut-isolate"]);
+
+export interface Decision {
+  /** "act" = execute `actions`; anything else is the final outcome without any change. */
+  readonly outcome: Outcome | "act";
+  readonly detail: string;
+  readonly actions: Action[];
+  /** A new isolation: it must pass the circuit breaker and record the original state first. */
+  readonly isNew: boolean;
+}
+
+const isTrue = (v: string | undefined) => v?.trim().toLowerCase() === "true";
+
+const ALL_V4 = "0.0.0.0/0";
+const ALL_V6 = "::/0";
+
+/** True when the rules let every protocol to and from everywhere: the condition for AWS to stop tracking flows. */
+export function allowsEverything(rules: readonly IpPermission[]): boolean {
+  const all = rules.filter((r) => r.IpProtocol === "-1");
+  const v4 = all.some((r) => ((r.IpRanges as Array<{ CidrIp?: string }>) ?? []).some((x) => x.CidrIp === ALL_V4));
+  const v6 = all.some((r) => ((r.Ipv6Ranges as Array<{ CidrIpv6?: string }>) ?? []).some((x) => x.CidrIpv6 === ALL_V6));
+  return v4 && v6;
+}
+
+const hasNoRules = (g: IsolationGroup) => g.ingress.length === 0 && g.egress.length === 0;
+
+export function inScope(observed: ObservedState, record: IsolationRecord | undefined, settings: IsolationSettings): boolean {
+  if (settings.scopeTagKey && isTrue(observed.tags[settings.scopeTagKey])) return true;
+  const group = record?.original.autoScalingGroupName ?? observed.original.autoScalingGroupName;
+  return group !== undefined && settings.scopeAutoScalingGroups.includes(group);
+}
+
+/**
+ * Decides what isolating the instance takes, from what was observed (and the record of an earlier response): the
+ * guard (found, protected, in scope, already isolated), then only the actions not yet done, so a replayed or retried
+ * event plans nothing it already did. Pure: no AWS calls.
+ */
+export function planIsolation(
+  request: IsolationRequest,
+  observed: ObservedState,
+  record: IsolationRecord | undefined,
+  settings: IsolationSettings,
+  nowIso: string,
+): Decision {
+  const none = (outcome: Outcome, detail: string): Decision => ({ outcome, detail, actions: [], isNew: false });
+  if (!observed.found || observed.instanceState === "terminated" || observed.instanceState === "shutting-down") {
+    return none("not-found", `instance ${request.instanceId} does not exist (or is terminating) in ${request.target.accountId}/${request.target.region}`);
+  }
+  if (isTrue(observed.tags[settings.protectionTagKey])) return none("protected", `the instance carries ${settings.protectionTagKey}=true`);
+  if (!inScope(observed, record, settings)) {
+    const scopes = [settings.scopeTagKey && `tag ${settings.scopeTagKey}=true`, settings.scopeAutoScalingGroups.length > 0 && `groups ${settings.scopeAutoScalingGroups.join(", ")}`];
+    return none("out-of-scope", `the instance is outside the isolation scope (${scopes.filter(Boolean).join(" or ")})`);
+  }
+
+  const active = record !== undefined && record.status !== "released";
+  const actions: Action[] = [];
+  const cur = observed.original;
+
+  if (!cur.disableApiTermination) actions.push({ step: "preserve-evidence", attribute: "disableApiTermination", reason: "keep the instance from being terminated" });
+  if (cur.shutdownBehavior !== "stop") {
+    actions.push({ step: "preserve-evidence", attribute: "instanceInitiatedShutdownBehavior", reason: "a shutdown from inside must stop, not terminate" });
+  }
+  const disposable = cur.volumes.filter((v) => v.deleteOnTermination).map((v) => v.deviceName);
+  if (disposable.length > 0) actions.push({ step: "preserve-volumes", deviceNames: disposable, reason: "keep the volumes if the instance is terminated" });
+  if (observed.tags[KamaeTags.isolationStatus] !== "isolated") {
+    actions.push({
+      step: "tag",
+      reason: "mark the instance as isolated, with the finding",
+      tags: {
+        [KamaeTags.isolationStatus]: "isolated",
+        "kamae:finding-id": request.findingId,
+        "kamae:finding-source": request.source,
+        "kamae:isolated-at": nowIso,
+      },
+    });
+  }
+  if (cur.autoScalingGroupName) {
+    actions.push({
+      step: "detach-asg",
+      autoScalingGroupName: cur.autoScalingGroupName,
+      reason: "leave the Auto Scaling group before the network cut (failing health checks would terminate the evidence); capacity kept so a replacement launches",
+    });
+  }
+  for (const target of observed.registeredTargets) {
+    actions.push({ step: "deregister-target", target, reason: "stop the load balancer sending traffic to the instance" });
+  }
+
+  const vpcIds = [...new Set(cur.networkInterfaces.map((n) => n.vpcId))];
+  const group = (vpcId: string, role: "empty" | "transition") => observed.isolationGroups.find((g) => g.vpcId === vpcId && g.role === role);
+  const cuts: Action[] = [];
+  const needsTransition = new Set<string>();
+  const needsEmpty = new Set<string>();
+  for (const eni of cur.networkInterfaces) {
+    const empty = group(eni.vpcId, "empty");
+    const transition = group(eni.vpcId, "transition");
+    const only = eni.groupIds.length === 1 ? eni.groupIds[0] : undefined;
+    if (empty && only === empty.groupId) {
+      if (!hasNoRules(empty)) needsEmpty.add(eni.vpcId);
+      continue;
+    }
+    needsEmpty.add(eni.vpcId);
+    if (!(transition && only === transition.groupId)) {
+      needsTransition.add(eni.vpcId);
+      cuts.push({ step: "cut-transition", networkInterfaceId: eni.networkInterfaceId, vpcId: eni.vpcId, reason: "an allow-all group first: tracked flows become untracked" });
+    }
+    cuts.push({ step: "cut-isolate", networkInterfaceId: eni.networkInterfaceId, vpcId: eni.vpcId, reason: "then the group with no rules: untracked flows drop at once" });
+  }
+  for (const vpcId of vpcIds) {
+    const empty = group(vpcId, "empty");
+    if (needsEmpty.has(vpcId) && (!empty || !hasNoRules(empty))) {
+      actions.push({ step: "prepare-isolation-group", vpcId, role: "empty", existing: empty, reason: empty ? "the isolation group has rules: strip them" : `no isolation group in ${vpcId} yet` });
+    }
+    const transition = group(vpcId, "transition");
+    if (needsTransition.has(vpcId) && (!transition || !allowsEverything(transition.ingress) || !allowsEverything(transition.egress))) {
+      actions.push({
+        step: "prepare-isolation-group",
+        vpcId,
+        role: "transition",
+        existing: transition,
+        reason: transition ? "the transition group lacks its allow-all rules" : `no transition group in ${vpcId} yet`,
+      });
+    }
+  }
+  actions.push(...cuts);
+
+  for (const a of observed.addressAssociations) {
+    actions.push({ step: "disassociate-eip", associationId: a.associationId, publicIp: a.publicIp, reason: "no public address for an isolated instance" });
+  }
+  const profileSuffix = `:instance-profile/${settings.isolationProfileName}`;
+  if (!cur.instanceProfileArn?.endsWith(profileSuffix) && !cur.instanceProfileArn?.endsWith(`/${settings.isolationProfileName}`)) {
+    actions.push({
+      step: "replace-profile",
+      associationId: observed.profileAssociationId,
+      profileName: settings.isolationProfileName,
+      reason: "new credentials on the instance come from the isolation profile, which grants nothing",
+    });
+  }
+  const originalProfile = active ? record.original.instanceProfileArn : cur.instanceProfileArn;
+  if (settings.revokeRoleSessions && originalProfile && !originalProfile.endsWith(profileSuffix) && !(active && record.sessionsRevoked)) {
+    actions.push({ step: "revoke-sessions", instanceProfileArn: originalProfile, reason: "deny the role's sessions issued before now (opt-in: cuts every instance sharing the role)" });
+  }
+  if (settings.snapshots && cur.volumes.length > 0 && !(active && (record.snapshotIds?.length ?? 0) > 0)) {
+    actions.push({ step: "snapshot", volumeCount: cur.volumes.length, reason: "disk evidence of every volume" });
+  }
+
+  if (actions.length === 0) return none("already-isolated", "the instance is already isolated: nothing to do");
+  return { outcome: "act", detail: active ? "resuming an earlier isolation" : "isolating", actions, isNew: !active };
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+/** Decides what restoring the recorded state takes: only what differs from it now. */
+export function planRelease(request: ReleaseRequest, observed: ObservedState, record: IsolationRecord | undefined): Decision {
+  const none = (outcome: Outcome, detail: string): Decision => ({ outcome, detail, actions: [], isNew: false });
+  if (!record || record.status === "released") return none("not-isolated", "no isolation of this instance is recorded: nothing to release");
+  if (!observed.found || observed.instanceState === "terminated") return none("not-found", `instance ${request.instanceId} no longer exists`);
+  const original = record.original;
+  const cur = observed.original;
+  const actions: Action[] = [{ step: "tag", tags: { [KamaeTags.isolationStatus]: "released" }, reason: "mark the instance as released" }];
+  for (const eni of original.networkInterfaces) {
+    const now = cur.networkInterfaces.find((n) => n.networkInterfaceId === eni.networkInterfaceId);
+    if (now && !sameSet(now.groupIds, eni.groupIds)) {
+      actions.push({ step: "restore-groups", networkInterfaceId: eni.networkInterfaceId, groupIds: eni.groupIds, reason: "the security groups it had before isolation" });
+    }
+  }
+  for (const address of original.addresses) {
+    if (!observed.addressAssociations.some((a) => a.allocationId === address.allocationId)) {
+      actions.push({ step: "associate-eip", address, reason: "the Elastic IP it had before isolation" });
+    }
+  }
+  if (cur.instanceProfileArn !== original.instanceProfileArn) {
+    actions.push({
+      step: "restore-profile",
+      associationId: observed.profileAssociationId,
+      instanceProfileArn: original.instanceProfileArn,
+      reason: original.instanceProfileArn ? "the instance profile it had before isolation" : "it had no instance profile before isolation",
+    });
+  }
+  const volumesDiffer = original.volumes.some((v) => cur.volumes.find((c) => c.deviceName === v.deviceName)?.deleteOnTermination !== v.deleteOnTermination);
+  if (cur.disableApiTermination !== original.disableApiTermination || cur.shutdownBehavior !== original.shutdownBehavior || volumesDiffer) {
+    actions.push({
+      step: "restore-attributes",
+      disableApiTermination: original.disableApiTermination,
+      shutdownBehavior: original.shutdownBehavior,
+      volumes: original.volumes.filter((v) => cur.volumes.some((c) => c.deviceName === v.deviceName && c.deleteOnTermination !== v.deleteOnTermination)),
+      reason: "the termination settings it had before isolation",
+    });
+  }
+  for (const target of original.targets) {
+    const registered = observed.registeredTargets.some((t) => t.targetGroupArn === target.targetGroupArn && t.id === target.id && t.port === target.port);
+    if (!registered) actions.push({ step: "register-target", target, reason: "back behind the load balancer" });
+  }
+  if (original.autoScalingGroupName && !cur.autoScalingGroupName) {
+    actions.push({ step: "attach-asg", autoScalingGroupName: original.autoScalingGroupName, reason: "back into its Auto Scaling group (raises desired capacity by one)" });
+  }
+  return { outcome: "act", detail: "releasing", actions, isNew: false };
+}

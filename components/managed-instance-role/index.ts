@@ -1,0 +1,66 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { serviceTrustPolicy } from "../shared/iam/policy";
+import { stableSuffix } from "../shared/naming";
+
+export interface ManagedInstanceRoleArgs {
+  /** Attach `CloudWatchAgentServerPolicy` so the CloudWatch agent can ship metrics and logs (default false). */
+  readonly cloudWatchAgent?: boolean;
+  /** Permissions boundary set on the role (ARN of a managed policy), for organisations that require one. */
+  readonly permissionsBoundaryArn?: pulumi.Input<string>;
+  /** Further managed policies to attach (ARNs); each is a separate attachment, named from the ARN. */
+  readonly additionalPolicyArns?: readonly string[];
+  /** IAM path of the role and instance profile (default "/"). */
+  readonly path?: string;
+  /** Tags of the role and the instance profile. */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * The instance role and instance profile every SSM-managed instance needs: trusted by EC2, with
+ * `AmazonSSMManagedInstanceCore` (Session Manager, Run Command, State Manager associations such as AgentRollout),
+ * optionally the CloudWatch agent policy, and a permissions boundary when the organisation requires one.
+ * AutoHealingGroup creates one by default; AgentRollout and others use its outputs.
+ */
+export class ManagedInstanceRole extends pulumi.ComponentResource {
+  public readonly roleArn: pulumi.Output<string>;
+  public readonly roleName: pulumi.Output<string>;
+  public readonly instanceProfileArn: pulumi.Output<string>;
+  public readonly instanceProfileName: pulumi.Output<string>;
+
+  constructor(name: string, args: ManagedInstanceRoleArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("kamae:index:ManagedInstanceRole", name, args, opts);
+    const path = args.path ?? "/";
+    if (!/^\/([\w+=,.@-]+\/)*$/.test(path)) throw new Error(`kamae:ManagedInstanceRole: path "${path}" must start and end with "/"`);
+    for (const arn of args.additionalPolicyArns ?? []) {
+      if (!/^arn:aws[\w-]*:iam::(aws|\d{12}):policy\/.+/.test(arn)) throw new Error(`kamae:ManagedInstanceRole: "${arn}" is not a managed policy ARN`);
+    }
+    const parent = { parent: this };
+    const partition = aws.getPartitionOutput({}, parent).partition;
+
+    const role = new aws.iam.Role(
+      `${name}-role`,
+      {
+        path,
+        description: "Kamae: instance role of SSM-managed instances",
+        assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"),
+        permissionsBoundary: args.permissionsBoundaryArn,
+        tags: args.tags,
+      },
+      parent,
+    );
+    const managed: Array<[string, pulumi.Input<string>]> = [["ssm-core", pulumi.interpolate`arn:${partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`]];
+    if (args.cloudWatchAgent) managed.push(["cloudwatch-agent", pulumi.interpolate`arn:${partition}:iam::aws:policy/CloudWatchAgentServerPolicy`]);
+    for (const arn of args.additionalPolicyArns ?? []) managed.push([`policy-${stableSuffix(arn)}`, arn]);
+    for (const [suffix, policyArn] of managed) {
+      new aws.iam.RolePolicyAttachment(`${name}-${suffix}`, { role: role.name, policyArn }, parent);
+    }
+    const profile = new aws.iam.InstanceProfile(`${name}-profile`, { role: role.name, path, tags: args.tags }, parent);
+
+    this.roleArn = role.arn;
+    this.roleName = role.name;
+    this.instanceProfileArn = profile.arn;
+    this.instanceProfileName = profile.name;
+    this.registerOutputs({ roleArn: this.roleArn, roleName: this.roleName, instanceProfileArn: this.instanceProfileArn, instanceProfileName: this.instanceProfileName });
+  }
+}

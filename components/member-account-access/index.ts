@@ -1,0 +1,175 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { policyDocument } from "../shared/iam/policy";
+import { stableSuffix } from "../shared/naming";
+import { CentralResponder, CENTRAL_RESPONDERS, memberStatements } from "./permissions";
+
+export { CentralResponder, CENTRAL_RESPONDERS } from "./permissions";
+
+/** The role name the central responders assume unless told otherwise (their `memberAccounts.roleName`). */
+export const DEFAULT_MEMBER_ROLE_NAME = "kamae-central-responder";
+
+/** Security events a member account forwards to the central account's event bus. */
+const FORWARDED_EVENTS: Record<string, { source: string[]; "detail-type": string[] }> = {
+  "guardduty-findings": { source: ["aws.guardduty"], "detail-type": ["GuardDuty Finding"] },
+  "malware-scan-results": { source: ["aws.guardduty"], "detail-type": ["GuardDuty Malware Protection Object Scan Result"] },
+  "inspector-findings": { source: ["aws.inspector2"], "detail-type": ["Inspector2 Finding"] },
+  "macie-findings": { source: ["aws.macie"], "detail-type": ["Macie Finding"] },
+  "instance-state-changes": { source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"] },
+};
+
+export interface MemberAccountAccessArgs {
+  /** The central security account whose responders act in this account. */
+  readonly centralAccountId: pulumi.Input<string>;
+  /** Secret the central responders present when assuming the role (the confused-deputy guard); their KAMAE_EXTERNAL_ID. */
+  readonly externalId: pulumi.Input<string>;
+  /** Central roles allowed to assume the role (the responders' function roles); default: any role of the central account that knows the external id. */
+  readonly centralPrincipalArns?: pulumi.Input<string>[];
+  /** Name of the role; the central deployment's `memberAccounts.roleName`. */
+  readonly roleName?: string;
+  /** Which central responders act in this account: the role carries their permissions and nothing more. */
+  readonly responders: CentralResponder[];
+  /** Buckets in this account that the central MalwareQuarantine moves objects out of. */
+  readonly quarantineSourceBucketNames?: string[];
+  /** KMS keys that encrypt those buckets (decrypt for the copy). */
+  readonly quarantineSourceKeyArns?: pulumi.Input<string>[];
+  /** The central account's event bus (default: its default bus in this Region). */
+  readonly centralEventBusArn?: pulumi.Input<string>;
+  /** Which security events to forward: guardduty-findings, malware-scan-results, inspector-findings, macie-findings, instance-state-changes (default: the first two). */
+  readonly forwardEvents?: string[];
+  /** CloudTrail buckets of this account whose new log files the central ApiActivityAlerts reads (EventBridge notifications are enabled on them). */
+  readonly cloudTrailBucketNames?: string[];
+  /** Deep Security topics of this account, subscribed to the central functions that consume them. */
+  readonly deepSecurityTopicArns?: string[];
+  /** The central functions that consume Deep Security events, by label (e.g. `{ isolation: "arn:…", waf: "arn:…" }`). */
+  readonly deepSecurityFunctionArns?: Record<string, pulumi.Input<string>>;
+}
+
+/**
+ * Deployed into each member account: the role that Kamae's central responders assume to act here (trusting only the
+ * central account, with the external id; carrying exactly the permissions of the enabled responders), and the
+ * forwarding of this account's security events to the central event bus, so one central deployment responds for
+ * every account.
+ */
+export class MemberAccountAccess extends pulumi.ComponentResource {
+  /** ARN of the role the central responders assume. */
+  public readonly roleArn: pulumi.Output<string>;
+  /** Name of that role (the central deployment's `memberAccounts.roleName`). */
+  public readonly roleName: pulumi.Output<string>;
+  /** The event types forwarded to the central bus. */
+  public readonly forwardedEvents: pulumi.Output<string[]>;
+
+  constructor(name: string, args: MemberAccountAccessArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kamae:index:MemberAccountAccess", name, args, opts);
+    const parent = { parent: this };
+    validate(args);
+
+    const identity = aws.getCallerIdentityOutput({}, parent);
+    const region = aws.getRegionOutput({}, parent);
+    const partition = aws.getPartitionOutput({}, parent).partition;
+    const roleName = args.roleName ?? DEFAULT_MEMBER_ROLE_NAME;
+
+    const trust = pulumi
+      .all([args.centralAccountId, args.externalId, partition, pulumi.all(args.centralPrincipalArns ?? [])])
+      .apply(([central, externalId, part, principals]) =>
+        JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "CentralResponders",
+              Effect: "Allow",
+              Principal: { AWS: `arn:${part}:iam::${central}:root` },
+              Action: "sts:AssumeRole",
+              Condition: {
+                StringEquals: { "sts:ExternalId": externalId },
+                ...(principals.length > 0 ? { ArnEquals: { "aws:PrincipalArn": principals } } : {}),
+              },
+            },
+          ],
+        }),
+      );
+    const role = new aws.iam.Role(
+      `${name}-role`,
+      { name: roleName, assumeRolePolicy: trust, maxSessionDuration: 3600, description: "Kamae: the central security account's responders act in this account" },
+      parent,
+    );
+    const context = {
+      partition,
+      accountId: identity.accountId,
+      quarantineSourceBucketNames: args.quarantineSourceBucketNames ?? [],
+      quarantineSourceKeyArns: args.quarantineSourceKeyArns ?? [],
+    };
+    for (const responder of [...new Set(args.responders)].sort()) {
+      new aws.iam.RolePolicy(`${name}-${responder}`, { role: role.id, name: `kamae-${responder}`, policy: policyDocument(memberStatements(responder, context)) }, parent);
+    }
+
+    const forwarded = [...new Set(args.forwardEvents ?? ["guardduty-findings", "malware-scan-results"])].sort();
+    const centralBus =
+      args.centralEventBusArn ??
+      pulumi.interpolate`arn:${partition}:events:${region.region}:${args.centralAccountId}:event-bus/default`;
+    const needsForwarding = forwarded.length > 0 || (args.cloudTrailBucketNames ?? []).length > 0;
+    if (needsForwarding) {
+      const forwarder = new aws.iam.Role(
+        `${name}-forwarder`,
+        {
+          assumeRolePolicy: pulumi.all([identity.accountId]).apply(([account]) =>
+            JSON.stringify({
+              Version: "2012-10-17",
+              Statement: [{ Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": account } } }],
+            }),
+          ),
+          description: "Kamae: forwards this account's security events to the central event bus",
+        },
+        parent,
+      );
+      new aws.iam.RolePolicy(
+        `${name}-forwarder-policy`,
+        { role: forwarder.id, policy: policyDocument([{ sid: "PutToCentralBus", actions: ["events:PutEvents"], resources: [centralBus] }]) },
+        parent,
+      );
+      const forward = (ruleName: string, pattern: pulumi.Input<object>) => {
+        const rule = new aws.cloudwatch.EventRule(`${name}-${ruleName}`, { description: `Kamae: forward ${ruleName} to the central account`, eventPattern: pulumi.output(pattern).apply((p) => JSON.stringify(p)) }, parent);
+        new aws.cloudwatch.EventTarget(`${name}-${ruleName}-target`, { rule: rule.name, arn: centralBus, roleArn: forwarder.arn }, parent);
+      };
+      for (const event of forwarded) forward(event, FORWARDED_EVENTS[event]);
+      for (const bucket of args.cloudTrailBucketNames ?? []) {
+        const suffix = stableSuffix(bucket);
+        // S3 sends every event of the bucket to EventBridge once this is on; the rule picks the new objects.
+        new aws.s3.BucketNotification(`${name}-trail-${suffix}`, { bucket, eventbridge: true }, parent);
+        forward(`trail-${suffix}`, { source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [bucket] }, object: { key: [{ wildcard: "*/CloudTrail/*" }] } } });
+      }
+    }
+
+    for (const topic of args.deepSecurityTopicArns ?? []) {
+      for (const [label, fn] of Object.entries(args.deepSecurityFunctionArns ?? {})) {
+        // Cross-account: the topic's owner (this account) subscribes the central function; the central function must
+        // allow this topic to invoke it (lambda:InvokeFunction with the topic as source ARN).
+        new aws.sns.TopicSubscription(`${name}-ds-${label}-${stableSuffix(topic)}`, { topic, protocol: "lambda", endpoint: fn }, parent);
+      }
+    }
+
+    this.roleArn = role.arn;
+    this.roleName = role.name;
+    this.forwardedEvents = pulumi.output(forwarded);
+    this.registerOutputs({ roleArn: this.roleArn, roleName: this.roleName, forwardedEvents: this.forwardedEvents });
+  }
+}
+
+function validate(args: MemberAccountAccessArgs): void {
+  if (!Array.isArray(args.responders) || args.responders.length === 0) throw new Error("kamae:MemberAccountAccess: responders must name at least one central responder");
+  for (const r of args.responders) {
+    if (!(CENTRAL_RESPONDERS as readonly string[]).includes(r)) throw new Error(`kamae:MemberAccountAccess: unknown responder "${r}" (one of ${CENTRAL_RESPONDERS.join(", ")})`);
+  }
+  for (const e of args.forwardEvents ?? []) {
+    if (!(e in FORWARDED_EVENTS)) throw new Error(`kamae:MemberAccountAccess: unknown event "${e}" to forward (one of ${Object.keys(FORWARDED_EVENTS).join(", ")})`);
+  }
+  if (args.responders.includes("malware-quarantine") && (args.quarantineSourceBucketNames ?? []).length === 0) {
+    throw new Error("kamae:MemberAccountAccess: malware-quarantine needs quarantineSourceBucketNames (the buckets it may move objects out of)");
+  }
+  if (args.roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(args.roleName)) throw new Error(`kamae:MemberAccountAccess: "${args.roleName}" is not a valid IAM role name`);
+  if ((args.deepSecurityTopicArns ?? []).length > 0 && Object.keys(args.deepSecurityFunctionArns ?? {}).length === 0) {
+    throw new Error("kamae:MemberAccountAccess: deepSecurityTopicArns needs deepSecurityFunctionArns (the central functions to subscribe)");
+  }
+}
+
+export { CentralEventBusAccess, CentralEventBusAccessArgs } from "./central-event-bus";

@@ -1,0 +1,233 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { createEncryptionKey } from "../shared/kms";
+
+export interface QuarantineBucketArgs {
+  /** IAM principals (role or user ARNs) of the forensic team: the only ones who may read or delete quarantined objects. */
+  readonly forensicPrincipalArns?: pulumi.Input<string>[];
+  /** IAM principals that may write objects (the quarantine function's role); when set, everyone else's writes are denied. */
+  readonly writerPrincipalArns?: pulumi.Input<string>[];
+  /** An existing KMS key for SSE-KMS; without it the bucket gets its own key with rotation. */
+  readonly kmsKeyArn?: pulumi.Input<string>;
+  /** Days after which quarantined objects and their noncurrent versions expire (default 365). */
+  readonly expirationDays?: number;
+  /** Object Lock default retention for every quarantined version; set at creation only (S3 cannot add it later). */
+  readonly objectLock?: { readonly mode: "GOVERNANCE" | "COMPLIANCE"; readonly days: number };
+  /** An existing bucket for the server access logs; without it a log bucket is created. */
+  readonly accessLogBucketName?: pulumi.Input<string>;
+  /** Days the created log bucket keeps access logs (default 365). */
+  readonly accessLogRetentionDays?: number;
+  /** Let `pulumi destroy` delete a bucket that still holds objects (default false: evidence is not deleted by accident). */
+  readonly forceDestroy?: boolean;
+}
+
+/** The read actions on object content that only forensic principals may use. */
+export const CONTENT_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectTorrent", "s3:GetObjectVersionTorrent", "s3:RestoreObject"];
+
+/**
+ * An S3 bucket for quarantined objects: versioned, SSE-KMS (its own rotating key or a given one), bucket-level Block
+ * Public Access, ACLs disabled, a policy that refuses requests without TLS and refuses reading or deleting object
+ * content to everyone but the named forensic principals (and, when writers are named, writing to everyone else),
+ * lifecycle expiry, optional Object Lock, and server access logging to a log bucket it creates or one given.
+ */
+export class QuarantineBucket extends pulumi.ComponentResource {
+  public readonly bucket: aws.s3.Bucket;
+  public readonly bucketName: pulumi.Output<string>;
+  public readonly bucketArn: pulumi.Output<string>;
+  public readonly kmsKeyArn: pulumi.Output<string>;
+  public readonly accessLogBucketName: pulumi.Output<string>;
+  public readonly policy: aws.s3.BucketPolicy;
+
+  constructor(name: string, args: QuarantineBucketArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("kamae:index:QuarantineBucket", name, args, opts);
+    const expirationDays = args.expirationDays ?? 365;
+    validate(args, expirationDays);
+    const parent = { parent: this };
+    const identity = aws.getCallerIdentityOutput({}, parent);
+    const forensic = pulumi.all(args.forensicPrincipalArns ?? []);
+    const writers = pulumi.all(args.writerPrincipalArns ?? []);
+
+    this.kmsKeyArn =
+      args.kmsKeyArn !== undefined
+        ? pulumi.output(args.kmsKeyArn)
+        : createEncryptionKey(
+            `${name}-key`,
+            {
+              description: `Kamae quarantine bucket ${name}: encrypts quarantined objects`,
+              extraStatements:
+                (args.forensicPrincipalArns ?? []).length > 0
+                  ? [forensic.apply((arns) => ({ Sid: "ForensicPrincipalsDecrypt", Effect: "Allow", Principal: { AWS: [...arns].sort() }, Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: "*" }))]
+                  : [],
+            },
+            parent,
+          ).arn;
+
+    this.bucket = new aws.s3.Bucket(`${name}-bucket`, { objectLockEnabled: args.objectLock ? true : undefined, forceDestroy: args.forceDestroy ?? false }, parent);
+    const bucket = this.bucket;
+    const ownership = new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+    const publicAccess = new aws.s3.BucketPublicAccessBlock(
+      `${name}-public-access`,
+      { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+      parent,
+    );
+    const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, parent);
+    new aws.s3.BucketServerSideEncryptionConfiguration(
+      `${name}-encryption`,
+      { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: this.kmsKeyArn }, bucketKeyEnabled: true }] },
+      parent,
+    );
+    this.policy = new aws.s3.BucketPolicy(
+      `${name}-policy`,
+      { bucket: bucket.id, policy: pulumi.all([bucket.arn, forensic, writers]).apply(([arn, f, w]) => quarantineBucketPolicy(arn, f, w)) },
+      { parent: this, dependsOn: [publicAccess, ownership] },
+    );
+    new aws.s3.BucketLifecycleConfiguration(
+      `${name}-lifecycle`,
+      {
+        bucket: bucket.id,
+        rules: [
+          {
+            id: "expire-quarantined-objects",
+            status: "Enabled",
+            filter: {},
+            expiration: { days: expirationDays },
+            noncurrentVersionExpiration: { noncurrentDays: expirationDays },
+            abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
+          },
+        ],
+      },
+      { parent: this, dependsOn: [versioning] },
+    );
+    if (args.objectLock) {
+      new aws.s3.BucketObjectLockConfiguration(
+        `${name}-object-lock`,
+        { bucket: bucket.id, rule: { defaultRetention: { mode: args.objectLock.mode, days: args.objectLock.days } } },
+        { parent: this, dependsOn: [versioning] },
+      );
+    }
+
+    this.accessLogBucketName =
+      args.accessLogBucketName !== undefined
+        ? pulumi.output(args.accessLogBucketName)
+        : accessLogBucket(`${name}-access-logs`, bucket, identity.accountId, args.accessLogRetentionDays ?? 365, this);
+    new aws.s3.BucketLogging(
+      `${name}-logging`,
+      { bucket: bucket.id, targetBucket: this.accessLogBucketName, targetPrefix: pulumi.interpolate`${bucket.bucket}/` },
+      parent,
+    );
+
+    this.bucketName = bucket.bucket;
+    this.bucketArn = bucket.arn;
+    this.registerOutputs({ bucketName: this.bucketName, bucketArn: this.bucketArn, kmsKeyArn: this.kmsKeyArn, accessLogBucketName: this.accessLogBucketName });
+  }
+}
+
+function validate(args: QuarantineBucketArgs, expirationDays: number): void {
+  if (!Number.isInteger(expirationDays) || expirationDays < 1) throw new Error(`kamae:QuarantineBucket: expirationDays must be a whole number of days >= 1, got ${expirationDays}`);
+  if (args.objectLock) {
+    const { mode, days } = args.objectLock;
+    if (mode !== "GOVERNANCE" && mode !== "COMPLIANCE") throw new Error(`kamae:QuarantineBucket: objectLock.mode must be GOVERNANCE or COMPLIANCE, got ${String(mode)}`);
+    if (!Number.isInteger(days) || days < 1) throw new Error(`kamae:QuarantineBucket: objectLock.days must be a whole number of days >= 1, got ${days}`);
+    if (days > expirationDays) throw new Error(`kamae:QuarantineBucket: objectLock.days (${days}) exceeds expirationDays (${expirationDays}): locked versions could never expire on schedule`);
+  }
+  const retention = args.accessLogRetentionDays;
+  if (retention !== undefined && (!Number.isInteger(retention) || retention < 1)) throw new Error(`kamae:QuarantineBucket: accessLogRetentionDays must be >= 1, got ${retention}`);
+}
+
+/**
+ * The bucket policy: no request without TLS; object content readable and deletable only by the forensic principals
+ * (nobody, when none are named); objects writable only by the writers when any are named; the forensic principals
+ * allowed to read (they may live in another account).
+ */
+export function quarantineBucketPolicy(bucketArn: string, forensic: readonly string[], writers: readonly string[]): string {
+  const objects = `${bucketArn}/*`;
+  const exceptFor = (arns: readonly string[]) => (arns.length > 0 ? { Condition: { ArnNotLike: { "aws:PrincipalArn": [...arns].sort() } } } : {});
+  const statements: Record<string, unknown>[] = [
+    { Sid: "DenyWithoutTls", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucketArn, objects], Condition: { Bool: { "aws:SecureTransport": "false" } } },
+    { Sid: "DenyContentReadsExceptForensic", Effect: "Deny", Principal: "*", Action: CONTENT_READ_ACTIONS, Resource: objects, ...exceptFor(forensic) },
+    { Sid: "DenyDeletesExceptForensic", Effect: "Deny", Principal: "*", Action: ["s3:DeleteObject", "s3:DeleteObjectVersion"], Resource: objects, ...exceptFor(forensic) },
+  ];
+  if (writers.length > 0) {
+    statements.push({ Sid: "DenyWritesExceptWriters", Effect: "Deny", Principal: "*", Action: ["s3:PutObject"], Resource: objects, ...exceptFor(writers) });
+  }
+  if (forensic.length > 0) {
+    statements.push({
+      Sid: "ForensicPrincipalsRead",
+      Effect: "Allow",
+      Principal: { AWS: [...forensic].sort() },
+      Action: ["s3:GetObject", "s3:GetObjectVersion", "s3:GetObjectTagging", "s3:GetObjectVersionTagging", "s3:ListBucket", "s3:ListBucketVersions"],
+      Resource: [bucketArn, objects],
+    });
+  }
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
+
+/**
+ * A bucket for S3 server access logs. S3 delivers access logs only to buckets whose default encryption is SSE-S3
+ * (SSE-KMS targets are not supported), so this one bucket uses AES256; otherwise it is versioned, private, TLS-only
+ * and expires its logs.
+ */
+function accessLogBucket(
+  name: string,
+  source: aws.s3.Bucket,
+  accountId: pulumi.Output<string>,
+  retentionDays: number,
+  parentResource: pulumi.Resource,
+): pulumi.Output<string> {
+  const parent = { parent: parentResource };
+  const logs = new aws.s3.Bucket(
+    name,
+    // Recorded with the policy pack's suppression tag, so previews show the exception and its reason.
+    { forceDestroy: false, tags: { "kamae:suppress": "s3-default-encryption-kms=S3 server access logging delivers only to SSE-S3 AES256 target buckets" } },
+    parent,
+  );
+  new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: logs.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
+  const publicAccess = new aws.s3.BucketPublicAccessBlock(
+    `${name}-public-access`,
+    { bucket: logs.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+    parent,
+  );
+  const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: logs.id, versioningConfiguration: { status: "Enabled" } }, parent);
+  new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, { bucket: logs.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }, parent);
+  new aws.s3.BucketLifecycleConfiguration(
+    `${name}-lifecycle`,
+    {
+      bucket: logs.id,
+      rules: [
+        {
+          id: "expire-access-logs",
+          status: "Enabled",
+          filter: {},
+          expiration: { days: retentionDays },
+          noncurrentVersionExpiration: { noncurrentDays: 30 },
+          abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
+        },
+      ],
+    },
+    { parent: parentResource, dependsOn: [versioning] },
+  );
+  new aws.s3.BucketPolicy(
+    `${name}-policy`,
+    {
+      bucket: logs.id,
+      policy: pulumi.all([logs.arn, source.arn, accountId]).apply(([arn, sourceArn, account]) =>
+        JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            { Sid: "DenyWithoutTls", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [arn, `${arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } },
+            {
+              Sid: "S3ServerAccessLogsDelivery",
+              Effect: "Allow",
+              Principal: { Service: "logging.s3.amazonaws.com" },
+              Action: "s3:PutObject",
+              Resource: `${arn}/*`,
+              Condition: { ArnLike: { "aws:SourceArn": sourceArn }, StringEquals: { "aws:SourceAccount": account } },
+            },
+          ],
+        }),
+      ),
+    },
+    { parent: parentResource, dependsOn: [publicAccess] },
+  );
+  return logs.bucket;
+}

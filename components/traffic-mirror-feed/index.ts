@@ -1,0 +1,268 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { type Statement } from "../shared/iam/policy";
+import { createEncryptionKey } from "../shared/kms";
+import { ResponderFunction } from "../shared/lambda/responder-function";
+import { stableSuffix } from "../shared/naming";
+import { notificationTopic } from "../shared/notifications";
+import { KamaeTags } from "../shared/tags";
+import { defaultFilterRules, resolveFilterRules, type TrafficMirrorFilterRuleArgs } from "./filter-rules";
+import { FEED_TAG, MAX_SESSION_NUMBER, MIRROR_STATUS_TAG } from "./lambda/model";
+import { MAX_PACKET_LENGTH, MAX_VIRTUAL_NETWORK_ID } from "./lambda/settings";
+
+export { defaultFilterRules, resolveFilterRules, MAX_FILTER_RULES, type TrafficMirrorFilterRuleArgs } from "./filter-rules";
+export { mirrorSupport } from "./lambda/instance-types";
+export { FEED_TAG, MIRROR_STATUS_TAG, SOURCE_INSTANCE_TAG } from "./lambda/model";
+
+export interface TrafficMirrorFeedArgs {
+  /** The sensor's Network Load Balancer (a UDP listener on 4789 for VXLAN): the recommended, highly available target. */
+  readonly networkLoadBalancerArn?: pulumi.Input<string>;
+  /** The network interface of a single sensor instance, as the target. */
+  readonly networkInterfaceId?: pulumi.Input<string>;
+  /** A Gateway Load Balancer endpoint of the sensor fleet, as the target. */
+  readonly gatewayLoadBalancerEndpointId?: pulumi.Input<string>;
+  /** An existing traffic mirror target (tmt-…), for example one shared with this account through AWS RAM. */
+  readonly existingTargetId?: pulumi.Input<string>;
+  /** What is mirrored; default: all TCP and UDP, inbound and outbound. At most 10 rules with the exclusions. */
+  readonly filterRules?: TrafficMirrorFilterRuleArgs[];
+  /** The default rules also cover IPv6 (::/0); default false. */
+  readonly ipv6?: boolean;
+  /** CIDRs whose traffic is not mirrored (the sensor's own subnets), rejected ahead of every rule. */
+  readonly excludeCidrs?: string[];
+  /** Also mirror queries to the Amazon DNS resolver (filter network service `amazon-dns`); default true. */
+  readonly mirrorAmazonDns?: boolean;
+  /** VXLAN network id of the sessions (0–16777215); default: AWS picks a unique one per session. */
+  readonly virtualNetworkId?: number;
+  /** Bytes of each packet to mirror (1–8500); default: the whole packet. */
+  readonly packetLength?: number;
+  /** Preferred session number (1–32766, lower = evaluated first); the next free one when another tool holds it. */
+  readonly sessionNumber?: number;
+  /** Tag selecting the instances to mirror; default `kamae:traffic-mirror`. */
+  readonly instanceTagKey?: string;
+  /** Value of that tag; default "true". */
+  readonly instanceTagValue?: string;
+  /** "enforce" creates and deletes sessions; "detect" only reports what it would do. Default "enforce". */
+  readonly mode?: "enforce" | "detect";
+  /** How often the reconciler catches missed events (EventBridge schedule); default `rate(15 minutes)`. */
+  readonly reconcileSchedule?: string;
+  /** Safety limit of session changes per invocation (1–1000); default 100. */
+  readonly maxActionsPerRun?: number;
+  /** An existing SNS topic for the reports; default: an encrypted topic created here. */
+  readonly notificationTopicArn?: pulumi.Input<string>;
+  /** Email addresses subscribed to a created topic. */
+  readonly notificationEmails?: string[];
+}
+
+function fail(message: string): never {
+  throw new Error(`kamae:TrafficMirrorFeed: ${message}`);
+}
+
+function checkRange(what: string, value: number | undefined, min: number, max: number): void {
+  if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) fail(`${what} must be an integer in ${min}–${max}, got ${value}`);
+}
+
+/**
+ * Feeds a network sensor with VPC Traffic Mirroring from instances that come and go: a mirror target (the sensor's
+ * NLB, GWLB endpoint or ENI, or an existing target), a filter (all TCP and UDP by default, without the sensor's own
+ * traffic), and a function that keeps one session per ENI of every running instance carrying the selection tag,
+ * driven by EC2 state-change events and a scheduled reconciler. Unmirrorable instance types are reported once.
+ */
+export class TrafficMirrorFeed extends pulumi.ComponentResource {
+  /** The traffic mirror target id (tmt-…). */
+  public readonly targetId: pulumi.Output<string>;
+  /** The traffic mirror filter id (tmf-…). */
+  public readonly filterId: pulumi.Output<string>;
+  /** The value of the `kamae:traffic-mirror-feed` tag on this feed's sessions. */
+  public readonly feedName: pulumi.Output<string>;
+  public readonly functionArn: pulumi.Output<string>;
+  public readonly reportTopicArn: pulumi.Output<string>;
+  public readonly stateChangeRuleArn: pulumi.Output<string>;
+  public readonly reconcileRuleArn: pulumi.Output<string>;
+
+  constructor(name: string, args: TrafficMirrorFeedArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kamae:index:TrafficMirrorFeed", name, args, opts);
+    const parent = { parent: this };
+
+    const targets = [args.networkLoadBalancerArn, args.networkInterfaceId, args.gatewayLoadBalancerEndpointId, args.existingTargetId].filter((t) => t !== undefined);
+    if (targets.length !== 1) {
+      fail("give exactly one of networkLoadBalancerArn, networkInterfaceId, gatewayLoadBalancerEndpointId, existingTargetId");
+    }
+    checkRange("virtualNetworkId", args.virtualNetworkId, 0, MAX_VIRTUAL_NETWORK_ID);
+    checkRange("packetLength", args.packetLength, 1, MAX_PACKET_LENGTH);
+    checkRange("sessionNumber", args.sessionNumber, 1, MAX_SESSION_NUMBER);
+    checkRange("maxActionsPerRun", args.maxActionsPerRun, 1, 1000);
+    if (args.mode !== undefined && args.mode !== "enforce" && args.mode !== "detect") fail(`mode must be "enforce" or "detect", got ${JSON.stringify(args.mode)}`);
+    const schedule = args.reconcileSchedule ?? "rate(15 minutes)";
+    if (!/^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\(.+\))$/.test(schedule)) fail(`reconcileSchedule "${schedule}" is not an EventBridge rate() or cron() expression`);
+    const tagKey = args.instanceTagKey ?? KamaeTags.trafficMirror;
+    const tagValue = args.instanceTagValue ?? "true";
+    if (tagKey.length === 0 || tagKey.length > 128 || tagKey.startsWith("aws:")) fail(`instanceTagKey "${tagKey}" is not a usable tag key`);
+    const rules = resolveFilterRules(args.filterRules ?? defaultFilterRules(args.ipv6 ?? false), args.excludeCidrs ?? []);
+
+    // Distinct per project, stack and component, so two feeds never delete each other's sessions.
+    const feedName = `${pulumi.getProject()}-${pulumi.getStack()}-${name}`.slice(0, 200);
+    const identity = aws.getCallerIdentityOutput({}, parent);
+    const region = aws.getRegionOutput({}, parent);
+    const partition = aws.getPartitionOutput({}, parent);
+
+    const target =
+      args.existingTargetId !== undefined
+        ? undefined
+        : new aws.ec2.TrafficMirrorTarget(
+            `${name}-target`,
+            {
+              description: `Kamae TrafficMirrorFeed ${name}: the network sensor`,
+              networkLoadBalancerArn: args.networkLoadBalancerArn,
+              networkInterfaceId: args.networkInterfaceId,
+              gatewayLoadBalancerEndpointId: args.gatewayLoadBalancerEndpointId,
+              tags: { [FEED_TAG]: feedName },
+            },
+            parent,
+          );
+    this.targetId = target ? target.id : pulumi.output(args.existingTargetId!);
+
+    const filter = new aws.ec2.TrafficMirrorFilter(
+      `${name}-filter`,
+      {
+        description: `Kamae TrafficMirrorFeed ${name}: what is mirrored`,
+        networkServices: args.mirrorAmazonDns === false ? [] : ["amazon-dns"],
+        tags: { [FEED_TAG]: feedName },
+      },
+      parent,
+    );
+    this.filterId = filter.id;
+    for (const rule of rules) {
+      new aws.ec2.TrafficMirrorFilterRule(
+        `${name}-rule-${stableSuffix(`${rule.direction}/${rule.ruleNumber}`)}`,
+        {
+          trafficMirrorFilterId: filter.id,
+          trafficDirection: rule.direction,
+          ruleNumber: rule.ruleNumber,
+          ruleAction: rule.action,
+          protocol: rule.protocol,
+          sourceCidrBlock: rule.sourceCidrBlock,
+          destinationCidrBlock: rule.destinationCidrBlock,
+          sourcePortRange: rule.sourcePortRange,
+          destinationPortRange: rule.destinationPortRange,
+          description: rule.description,
+        },
+        parent,
+      );
+    }
+
+    const key = createEncryptionKey(
+      `${name}-key`,
+      { description: `Kamae TrafficMirrorFeed ${name}: logs, failure queue, reports`, allowCloudWatchLogs: true, servicePrincipals: ["cloudwatch.amazonaws.com", "sns.amazonaws.com", "sqs.amazonaws.com"] },
+      parent,
+    );
+    this.reportTopicArn = notificationTopic(
+      `${name}-reports`,
+      { existingTopicArn: args.notificationTopicArn, kmsKey: key, emails: args.notificationEmails, publishingServices: ["cloudwatch.amazonaws.com"] },
+      parent,
+    );
+
+    const ec2Arn = (resource: pulumi.Input<string>, account: pulumi.Input<string> = identity.accountId) =>
+      pulumi.interpolate`arn:${partition.partition}:ec2:${region.region}:${account}:${resource}`;
+    const statements: Statement[] = [
+      { sid: "DescribeAwsDoesNotScope", actions: ["ec2:DescribeInstances", "ec2:DescribeTrafficMirrorSessions"], resources: ["*"] },
+      {
+        sid: "CreateSessionsTaggedAsThisFeed",
+        actions: ["ec2:CreateTrafficMirrorSession"],
+        resources: [ec2Arn("traffic-mirror-session/*")],
+        conditions: { StringEquals: { [`aws:RequestTag/${FEED_TAG}`]: feedName } },
+      },
+      {
+        sid: "CreateSessionsToThisTargetAndFilter",
+        actions: ["ec2:CreateTrafficMirrorSession"],
+        // A target shared through AWS RAM belongs to another account; its id is unique, so any account is fine here.
+        resources: [ec2Arn("network-interface/*"), ec2Arn(pulumi.interpolate`traffic-mirror-target/${this.targetId}`, "*"), ec2Arn(pulumi.interpolate`traffic-mirror-filter/${filter.id}`)],
+      },
+      {
+        sid: "TagSessionsOnCreation",
+        actions: ["ec2:CreateTags"],
+        resources: [ec2Arn("traffic-mirror-session/*")],
+        conditions: { StringEquals: { "ec2:CreateAction": "CreateTrafficMirrorSession" } },
+      },
+      {
+        sid: "DeleteOnlyThisFeedsSessions",
+        actions: ["ec2:DeleteTrafficMirrorSession"],
+        resources: [ec2Arn("traffic-mirror-session/*")],
+        conditions: { StringEquals: { [`aws:ResourceTag/${FEED_TAG}`]: feedName } },
+      },
+      {
+        sid: "MarkUnmirrorableSelectedInstances",
+        actions: ["ec2:CreateTags"],
+        resources: [ec2Arn("instance/*")],
+        conditions: { StringEquals: { [`aws:ResourceTag/${tagKey}`]: tagValue }, "ForAllValues:StringEquals": { "aws:TagKeys": [MIRROR_STATUS_TAG] } },
+      },
+      { sid: "PublishReports", actions: ["sns:Publish"], resources: [this.reportTopicArn] },
+    ];
+
+    const environment: Record<string, pulumi.Input<string>> = {
+      KAMAE_FEED_NAME: feedName,
+      KAMAE_TARGET_ID: this.targetId,
+      KAMAE_FILTER_ID: filter.id,
+      KAMAE_SESSION_NUMBER: String(args.sessionNumber ?? 1),
+      KAMAE_TAG_KEY: tagKey,
+      KAMAE_TAG_VALUE: tagValue,
+      KAMAE_MODE: args.mode ?? "enforce",
+      KAMAE_MAX_ACTIONS: String(args.maxActionsPerRun ?? 100),
+      KAMAE_REPORT_TOPIC_ARN: this.reportTopicArn,
+      KAMAE_HOME_ACCOUNT_ID: identity.accountId,
+      KAMAE_ALLOWED_REGIONS: region.region,
+    };
+    if (args.virtualNetworkId !== undefined) environment.KAMAE_VIRTUAL_NETWORK_ID = String(args.virtualNetworkId);
+    if (args.packetLength !== undefined) environment.KAMAE_PACKET_LENGTH = String(args.packetLength);
+
+    const fn = new ResponderFunction(
+      `${name}-sessions`,
+      {
+        code: "traffic-mirror-sessions",
+        description: `Kamae TrafficMirrorFeed ${name}: mirror sessions for instances tagged ${tagKey}=${tagValue}`,
+        environment,
+        statements,
+        kmsKey: key,
+        alarmTopicArn: this.reportTopicArn,
+        timeoutSeconds: 300,
+        reservedConcurrency: 5,
+      },
+      parent,
+    );
+    this.functionArn = fn.functionArn;
+
+    const stateChanges = new aws.cloudwatch.EventRule(
+      `${name}-state-changes`,
+      {
+        description: `Kamae TrafficMirrorFeed ${name}: instances starting and terminating`,
+        eventPattern: JSON.stringify({
+          source: ["aws.ec2"],
+          "detail-type": ["EC2 Instance State-change Notification"],
+          detail: { state: ["running", "shutting-down", "terminated"] },
+        }),
+      },
+      parent,
+    );
+    const reconcile = new aws.cloudwatch.EventRule(
+      `${name}-reconcile`,
+      { description: `Kamae TrafficMirrorFeed ${name}: catch missed events`, scheduleExpression: schedule },
+      parent,
+    );
+    for (const [rule, what] of [[stateChanges, "state-changes"], [reconcile, "reconcile"]] as const) {
+      const permission = fn.allowInvocation(`${name}-from-${what}`, "events.amazonaws.com", rule.arn, identity.accountId);
+      new aws.cloudwatch.EventTarget(`${name}-${what}-target`, { rule: rule.name, arn: fn.functionArn }, { parent: this, dependsOn: [permission] });
+    }
+    this.stateChangeRuleArn = stateChanges.arn;
+    this.reconcileRuleArn = reconcile.arn;
+    this.feedName = pulumi.output(feedName);
+
+    this.registerOutputs({
+      targetId: this.targetId,
+      filterId: this.filterId,
+      feedName: this.feedName,
+      functionArn: this.functionArn,
+      reportTopicArn: this.reportTopicArn,
+      stateChangeRuleArn: this.stateChangeRuleArn,
+      reconcileRuleArn: this.reconcileRuleArn,
+    });
+  }
+}

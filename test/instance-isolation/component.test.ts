@@ -1,0 +1,144 @@
+import { strict as assert } from "node:assert";
+import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
+import { KamaeTags } from "../../components/shared/tags";
+import { InstanceIsolation } from "../../components/instance-isolation";
+import { isolationSettingsFromEnv } from "../../components/instance-isolation/lambda/settings";
+import { ACCOUNT_ID, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
+
+const VPCS = ["vpc-0a1b2c3d4e5f60718", "vpc-0f0e0d0c0b0a09080"];
+
+async function environmentOf(): Promise<Record<string, string>> {
+  const fn = resourcesOfType("aws:lambda/function:Function").find((f) => f.name.includes("responder"))!;
+  return fn.state.environment.variables;
+}
+
+describe("InstanceIsolation component (Pulumi mocks)", () => {
+  beforeEach(() => useOfflineMocks());
+
+  it("creates the isolation groups with no ingress and no egress rules, tagged for the function to find", async () => {
+    new InstanceIsolation("iso", { isolationVpcIds: VPCS });
+    await settle();
+    const groups = resourcesOfType("aws:ec2/securityGroup:SecurityGroup");
+    assert.equal(groups.length, 2);
+    for (const g of groups) {
+      assert.deepEqual(g.inputs.ingress, []);
+      assert.deepEqual(g.inputs.egress, [], "an explicit empty egress removes AWS's default allow-all egress");
+      assert.equal(g.inputs.tags["kamae:isolation-group"], "empty");
+      assert.ok(VPCS.includes(g.inputs.vpcId));
+    }
+    assert.equal(resourcesOfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").length + resourcesOfType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").length + resourcesOfType("aws:ec2/securityGroupRule:SecurityGroupRule").length, 0);
+  });
+
+  it("grants no IAM statement with `*` actions, and scopes writes to ARNs", async () => {
+    new InstanceIsolation("iso", { revokeRoleSessions: true, memberAccounts: { accountIds: ["222222222222"], roleName: "kamae-member", externalId: "ext" } });
+    await settle();
+    const policies = [...resourcesOfType("aws:iam/rolePolicy:RolePolicy"), ...resourcesOfType("aws:iam/role:Role")];
+    assert.ok(policies.length >= 3);
+    for (const p of policies) {
+      const doc = parsePolicyDocument(p.state.policy ?? p.state.assumeRolePolicy);
+      assert.equal(grantsWildcardAction(doc), false, `${p.name} grants a wildcard action`);
+      for (const s of doc.Statement) {
+        if (s.Effect === "Allow" && s.Resource.includes("*")) assert.match(String(s.Sid), /Describe/, `${p.name}: only describe calls on "*"`);
+      }
+    }
+    const responder = parsePolicyDocument(resourcesOfType("aws:iam/rolePolicy:RolePolicy").find((p) => p.name.includes("responder"))!.state.policy);
+    const rules = responder.Statement.find((s) => s.Sid === "OnlyIsolationGroupRules")!;
+    assert.deepEqual(rules.Condition, { StringEquals: { "aws:ResourceTag/kamae:isolation-group": ["empty", "transition"] } });
+    assert.deepEqual(responder.Statement.find((s) => s.Sid === "ActInMemberAccounts")!.Resource, ["arn:aws:iam::222222222222:role/kamae-member"]);
+    // The isolation role has no policy at all.
+    const isolationRole = resourceNamed("iso-isolation-role");
+    assert.equal(resourcesOfType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.role === isolationRole.id).length, 0);
+    assert.equal(resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").length, 0);
+  });
+
+  it("gives the function a complete environment that its settings reader accepts", async () => {
+    new InstanceIsolation("iso", {
+      mode: "detect",
+      scope: { autoScalingGroupNames: ["web-asg", "api-asg"] },
+      circuitBreaker: { maxIsolations: 5, windowSeconds: 1800 },
+      deepSecurity: { eventTypes: ["IntegrityEvent"], minimumSeverity: 2 },
+      guardDuty: { findingTypePrefixes: ["Backdoor:EC2/"], minimumSeverity: 8 },
+    });
+    await settle();
+    const env = await environmentOf();
+    const table = resourcesOfType("aws:dynamodb/table:Table")[0];
+    const settings = isolationSettingsFromEnv({ ...env, AWS_REGION: "us-east-1" });
+    assert.equal(settings.mode, "detect");
+    assert.equal(settings.tableName, table.state.name);
+    assert.match(settings.reportTopicArn, /^arn:aws:sns:us-east-1:123456789012:/);
+    assert.equal(settings.isolationProfileName, resourcesOfType("aws:iam/instanceProfile:InstanceProfile")[0].state.name);
+    assert.equal(settings.scopeTagKey, KamaeTags.isolationScope);
+    assert.deepEqual(settings.scopeAutoScalingGroups, ["web-asg", "api-asg"]);
+    assert.equal(settings.protectionTagKey, KamaeTags.protected);
+    assert.deepEqual([settings.breakerMaxIsolations, settings.breakerWindowSeconds], [5, 1800]);
+    assert.deepEqual([settings.deepSecurityEventTypes, settings.deepSecurityMinSeverity, settings.deepSecurityRegion], [["IntegrityEvent"], 2, "us-east-1"]);
+    assert.deepEqual([settings.guardDutyTypePrefixes, settings.guardDutyMinSeverity], [["Backdoor:EC2/"], 8]);
+    assert.equal(env.KAMAE_HOME_ACCOUNT_ID, ACCOUNT_ID);
+    for (const [k, v] of Object.entries(env)) assert.equal(typeof v, "string", `${k} is a string`);
+  });
+
+  it("wires the triggers: a KMS-encrypted Deep Security topic and a GuardDuty rule by type prefix and severity", async () => {
+    const iso = new InstanceIsolation("iso", { deepSecurity: {} });
+    await settle();
+    const rule = resourcesOfType("aws:cloudwatch/eventRule:EventRule")[0];
+    assert.deepEqual(JSON.parse(rule.inputs.eventPattern), {
+      source: ["aws.guardduty"],
+      "detail-type": ["GuardDuty Finding"],
+      detail: {
+        type: [{ prefix: "Backdoor:EC2/" }, { prefix: "Trojan:EC2/" }, { prefix: "CryptoCurrency:EC2/" }],
+        severity: [{ numeric: [">=", 7] }],
+        resource: { resourceType: ["Instance"] },
+      },
+    });
+    const target = resourcesOfType("aws:cloudwatch/eventTarget:EventTarget")[0];
+    assert.ok(target.inputs.deadLetterConfig.arn, "undeliverable findings are kept");
+    const topics = resourcesOfType("aws:sns/topic:Topic");
+    assert.equal(topics.length, 2, "reports and Deep Security");
+    for (const t of topics) assert.ok(t.inputs.kmsMasterKeyId, "topics are KMS-encrypted");
+    const sub = resourcesOfType("aws:sns/topicSubscription:TopicSubscription").find((s) => s.inputs.protocol === "lambda")!;
+    assert.equal(sub.inputs.topic, await valueOf(iso.deepSecurityTopicArn));
+    const permissions = resourcesOfType("aws:lambda/permission:Permission");
+    assert.deepEqual(permissions.map((p) => p.inputs.principal).sort(), ["events.amazonaws.com", "sns.amazonaws.com"]);
+    assert.ok(permissions.every((p) => p.inputs.sourceArn), "no open invoke permission");
+    assert.match(await valueOf(iso.functionArn), /^arn:aws:lambda:us-east-1:123456789012:function:/);
+    const table = resourcesOfType("aws:dynamodb/table:Table")[0];
+    assert.equal(table.inputs.serverSideEncryption.enabled, true);
+    assert.ok(table.inputs.serverSideEncryption.kmsKeyArn);
+    assert.equal(table.inputs.pointInTimeRecovery.enabled, true);
+  });
+
+  it("uses an existing Deep Security topic and an existing report topic, and can drop the GuardDuty trigger", async () => {
+    const dsTopic = "arn:aws:sns:us-east-1:123456789012:existing-ds";
+    const reports = "arn:aws:sns:us-east-1:123456789012:soc-reports";
+    const iso = new InstanceIsolation("iso", {
+      deepSecurity: { existingTopicArn: dsTopic },
+      guardDuty: { enabled: false },
+      notifications: { existingTopicArn: reports, existingTopicKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" },
+    });
+    await settle();
+    assert.equal(resourcesOfType("aws:sns/topic:Topic").length, 0);
+    assert.equal(resourcesOfType("aws:cloudwatch/eventRule:EventRule").length, 0);
+    assert.equal(await valueOf(iso.deepSecurityTopicArn), dsTopic);
+    assert.equal((await environmentOf()).KAMAE_REPORT_TOPIC_ARN, reports);
+    const responder = parsePolicyDocument(resourcesOfType("aws:iam/rolePolicy:RolePolicy").find((p) => p.name.includes("responder"))!.state.policy);
+    assert.deepEqual(responder.Statement.find((s) => s.Sid === "Report")!.Resource, [reports]);
+    assert.ok(responder.Statement.some((s) => s.Sid === "EncryptReports"));
+  });
+
+  it("refuses settings that would make it useless or dangerous, before anything is deployed", () => {
+    const cases: Array<[object, RegExp]> = [
+      [{ circuitBreaker: { maxIsolations: -1 } }, /maxIsolations/],
+      [{ circuitBreaker: { windowSeconds: 5 } }, /windowSeconds/],
+      [{ guardDuty: { findingTypePrefixes: [] } }, /no finding would isolate/],
+      [{ guardDuty: { findingTypePrefixes: ["*"] } }, /not a finding type prefix/],
+      [{ guardDuty: { minimumSeverity: 11 } }, /minimumSeverity/],
+      [{ deepSecurity: { eventTypes: [] } }, /no event would isolate/],
+      [{ isolationVpcIds: ["vpc-xyz"] }, /not a VPC id/],
+      [{ scope: { tagKey: "" } }, /no instance could ever be isolated/],
+      [{ protectionTagKey: "" }, /protectionTagKey/],
+      [{ memberAccounts: { accountIds: ["123"], roleName: "r", externalId: "x" } }, /12-digit/],
+      [{ mode: "yolo" }, /mode must be/],
+    ];
+    for (const [args, message] of cases) assert.throws(() => new InstanceIsolation("bad", args as never), message);
+  });
+});

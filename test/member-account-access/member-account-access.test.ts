@@ -1,0 +1,121 @@
+import { strict as assert } from "node:assert";
+import { CentralEventBusAccess, MemberAccountAccess, CENTRAL_RESPONDERS } from "../../components/member-account-access";
+import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
+import { ACCOUNT_ID, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
+
+const CENTRAL = "999999999999";
+
+describe("MemberAccountAccess", () => {
+  beforeEach(() => useOfflineMocks());
+
+  it("trusts only the central account, with the external id, and names no wildcard principal", async () => {
+    const access = new MemberAccountAccess("member", {
+      centralAccountId: CENTRAL,
+      externalId: "kamae-ext-7f3a",
+      centralPrincipalArns: [`arn:aws:iam::${CENTRAL}:role/kamae-isolation-role`],
+      responders: ["instance-isolation"],
+    });
+    await settle();
+    const [role] = resourcesOfType("aws:iam/role:Role").filter((r) => r.name === "member-role");
+    const trust = JSON.parse(role.inputs.assumeRolePolicy);
+    assert.equal(trust.Statement.length, 1);
+    const [statement] = trust.Statement;
+    assert.deepEqual(statement.Principal, { AWS: `arn:aws:iam::${CENTRAL}:root` });
+    assert.equal(statement.Condition.StringEquals["sts:ExternalId"], "kamae-ext-7f3a");
+    assert.deepEqual(statement.Condition.ArnEquals["aws:PrincipalArn"], [`arn:aws:iam::${CENTRAL}:role/kamae-isolation-role`]);
+    assert.equal(role.inputs.name, "kamae-central-responder");
+    assert.equal(await valueOf(access.roleName), "kamae-central-responder");
+  });
+
+  it("carries exactly the enabled responders' permissions, scoped to this account, with no wildcard actions", async () => {
+    new MemberAccountAccess("member", {
+      centralAccountId: CENTRAL,
+      externalId: "x-123456",
+      responders: [...CENTRAL_RESPONDERS],
+      quarantineSourceBucketNames: ["uploads-bucket"],
+      quarantineSourceKeyArns: [`arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/abc`],
+    });
+    await settle();
+    const policies = resourcesOfType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.name?.startsWith("kamae-"));
+    assert.deepEqual(policies.map((p) => p.inputs.name).sort(), CENTRAL_RESPONDERS.map((r) => `kamae-${r}`).sort());
+    for (const p of policies) {
+      const doc = parsePolicyDocument(p.inputs.policy);
+      assert.equal(grantsWildcardAction(doc), false, `${p.inputs.name} grants a wildcard action`);
+      for (const s of doc.Statement) {
+        for (const resource of s.Resource) {
+          // Every ARN names this account (or is account-less by AWS's design: S3 objects, snapshots, AWS documents).
+          if (resource === "*") continue;
+          assert.ok(resource.includes(ACCOUNT_ID) || /:s3:::|::snapshot|::document\/|^arn:aws:kms/.test(resource), `${p.inputs.name}: ${resource} is not scoped to the account`);
+        }
+      }
+    }
+    const quarantine = parsePolicyDocument(policies.find((p) => p.inputs.name === "kamae-malware-quarantine")!.inputs.policy);
+    assert.ok(quarantine.Statement.some((s) => s.Resource.includes("arn:aws:s3:::uploads-bucket/*") && s.Action.includes("s3:DeleteObjectVersion")));
+    assert.ok(quarantine.Statement.some((s) => s.Action.includes("kms:Decrypt")));
+  });
+
+  it("forwards the chosen security events and CloudTrail log objects to the central bus through a role of its own", async () => {
+    new MemberAccountAccess("member", {
+      centralAccountId: CENTRAL,
+      externalId: "x-123456",
+      responders: ["api-activity-alerts"],
+      forwardEvents: ["guardduty-findings", "inspector-findings"],
+      cloudTrailBucketNames: ["org-trail-logs"],
+    });
+    await settle();
+    const rules = resourcesOfType("aws:cloudwatch/eventRule:EventRule");
+    const patterns = rules.map((r) => JSON.parse(r.inputs.eventPattern));
+    assert.deepEqual(patterns.map((p) => p.source[0]).sort(), ["aws.guardduty", "aws.inspector2", "aws.s3"]);
+    const trail = patterns.find((p) => p.source[0] === "aws.s3");
+    assert.deepEqual(trail.detail.bucket.name, ["org-trail-logs"]);
+    const targets = resourcesOfType("aws:cloudwatch/eventTarget:EventTarget");
+    assert.equal(targets.length, 3);
+    for (const t of targets) assert.equal(t.inputs.arn, `arn:aws:events:us-east-1:${CENTRAL}:event-bus/default`);
+    const [notification] = resourcesOfType("aws:s3/bucketNotification:BucketNotification");
+    assert.equal(notification.inputs.eventbridge, true);
+    const forwarder = resourcesOfType("aws:iam/rolePolicy:RolePolicy").find((p) => p.name === "member-forwarder-policy")!;
+    assert.deepEqual(parsePolicyDocument(forwarder.inputs.policy).Statement[0].Action, ["events:PutEvents"]);
+  });
+
+  it("subscribes the central functions to the account's Deep Security topics", async () => {
+    new MemberAccountAccess("member", {
+      centralAccountId: CENTRAL,
+      externalId: "x-123456",
+      responders: ["instance-isolation"],
+      forwardEvents: [],
+      deepSecurityTopicArns: [`arn:aws:sns:us-east-1:${ACCOUNT_ID}:ds-events`],
+      deepSecurityFunctionArns: { isolation: `arn:aws:lambda:us-east-1:${CENTRAL}:function:isolate` },
+    });
+    await settle();
+    const [sub] = resourcesOfType("aws:sns/topicSubscription:TopicSubscription");
+    assert.equal(sub.inputs.protocol, "lambda");
+    assert.equal(sub.inputs.endpoint, `arn:aws:lambda:us-east-1:${CENTRAL}:function:isolate`);
+    assert.equal(resourcesOfType("aws:cloudwatch/eventRule:EventRule").length, 0);
+  });
+
+  it("refuses arguments that would grant the wrong thing, with clear messages", () => {
+    const base = { centralAccountId: CENTRAL, externalId: "x-123456" };
+    assert.throws(() => new MemberAccountAccess("a", { ...base, responders: [] }), /at least one central responder/);
+    assert.throws(() => new MemberAccountAccess("b", { ...base, responders: ["root-access" as any] }), /unknown responder "root-access"/);
+    assert.throws(() => new MemberAccountAccess("c", { ...base, responders: ["malware-quarantine"] }), /quarantineSourceBucketNames/);
+    assert.throws(() => new MemberAccountAccess("d", { ...base, responders: ["waf-auto-block"], forwardEvents: ["everything"] }), /unknown event "everything"/);
+    assert.throws(() => new MemberAccountAccess("e", { ...base, responders: ["waf-auto-block"], roleName: "bad name!" }), /not a valid IAM role name/);
+  });
+});
+
+describe("CentralEventBusAccess", () => {
+  beforeEach(() => useOfflineMocks());
+
+  it("lets exactly the enrolled accounts, or the organization, put events on the central bus", async () => {
+    new CentralEventBusAccess("central", { memberAccountIds: ["222222222222", "111111111111"], organizationId: "o-abc123" });
+    await settle();
+    const [policy] = resourcesOfType("aws:cloudwatch/eventBusPolicy:EventBusPolicy");
+    const doc = JSON.parse(policy.inputs.policy);
+    assert.deepEqual(doc.Statement[0].Principal.AWS, ["arn:aws:iam::111111111111:root", "arn:aws:iam::222222222222:root"]);
+    assert.equal(doc.Statement[0].Resource, `arn:aws:events:us-east-1:${ACCOUNT_ID}:event-bus/default`);
+    // The one statement with an open principal is bounded by the organization.
+    assert.equal(doc.Statement[1].Condition.StringEquals["aws:PrincipalOrgID"], "o-abc123");
+    assert.throws(() => new CentralEventBusAccess("x", {}), /memberAccountIds or organizationId/);
+    assert.throws(() => new CentralEventBusAccess("y", { memberAccountIds: ["12"] }), /12-digit/);
+  });
+});
