@@ -8,3 +8,4 @@ export * from "./malware-protection";
 export * from "./guardduty";
 export * from "./s3-notification";
 export * from "./ec2-state-change";
+export * from "./inspector";

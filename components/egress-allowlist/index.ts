@@ -1,0 +1,224 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { createEncryptionKey } from "../shared/kms";
+import { stableSuffix } from "../shared/naming";
+import {
+  awsServiceDomains,
+  DEFAULT_AWS_SERVICES,
+  MAX_DOMAINS,
+  networkFirewallRules,
+  validateDomains,
+  VENDOR_DOMAINS,
+  VPC_INTERNAL_DOMAINS,
+} from "./domains";
+
+export interface EgressNetworkFirewallArgs {
+  /** VPC of the firewall. */
+  readonly vpcId: pulumi.Input<string>;
+  /** Dedicated firewall subnets, one per Availability Zone (route the workload's egress through the endpoints). */
+  readonly subnetIds: string[];
+}
+
+export interface EgressAllowlistArgs {
+  /** VPCs whose DNS queries the allowlist filters (each one associated with the rule group and query logging). */
+  readonly vpcIds?: string[];
+  /** The same, keyed by a stable label: use this when VPC ids are outputs of other resources. */
+  readonly namedVpcIds?: Record<string, pulumi.Input<string>>;
+  /** `alert` (default: log what would be blocked) or `block` (answer NODATA/NXDOMAIN) for domains not on the list. */
+  readonly mode?: "alert" | "block";
+  /** Extra allowed domains (`example.com`, `*.example.com`). */
+  readonly allowedDomains?: string[];
+  /** Allow the agent vendor's endpoints (default true). */
+  readonly allowVendorDomains?: boolean;
+  /** Replaces the vendor's default endpoint list. */
+  readonly vendorDomains?: string[];
+  /** AWS services (endpoint prefixes) the workload reaches in this Region (default: SSM, EC2, S3, KMS, logs, STS…). */
+  readonly awsServices?: string[];
+  /** Allow the VPC's internal names (`*.compute.internal`, reverse lookups); default true. */
+  readonly allowVpcInternalNames?: boolean;
+  /** DNS answer for blocked queries in block mode (default NODATA). */
+  readonly blockResponse?: "NODATA" | "NXDOMAIN";
+  /** Priority of the rule group's association with each VPC, 101-9899 (default 5000; lower runs first). */
+  readonly associationPriority?: number;
+  /** Let DNS queries through when DNS Firewall is impaired (default false: fail closed in block mode). */
+  readonly failOpen?: boolean;
+  /** Existing KMS key for the log groups and the network firewall; default: a key created here. */
+  readonly kmsKeyArn?: pulumi.Input<string>;
+  /** Retention of the query and firewall logs (default 365 days). */
+  readonly logRetentionDays?: number;
+  /** Also filter TLS (SNI) and HTTP (Host) traffic with AWS Network Firewall, for traffic that does not use DNS. */
+  readonly networkFirewall?: EgressNetworkFirewallArgs;
+}
+
+/** Priorities of the two rules inside the group: the allow list is evaluated before the catch-all. */
+export const ALLOW_RULE_PRIORITY = 100;
+export const CATCH_ALL_RULE_PRIORITY = 200;
+
+/**
+ * Outbound control by domain: a Route 53 Resolver DNS Firewall rule group that allows the listed domains (the agent
+ * vendor's endpoints, the AWS endpoints the workload needs, the user's own), then alerts on or blocks every other name,
+ * associated with every given VPC, with query logging to a KMS-encrypted log group. Optionally AWS Network Firewall
+ * applies the same list to TLS and HTTP traffic that bypasses DNS.
+ */
+export class EgressAllowlist extends pulumi.ComponentResource {
+  /** The allowed domains, as deployed (defaults resolved for the Region). */
+  public readonly allowedDomains: pulumi.Output<string[]>;
+  public readonly ruleGroupId: pulumi.Output<string>;
+  public readonly queryLogGroupName: pulumi.Output<string>;
+  public readonly kmsKeyArn: pulumi.Output<string>;
+  /** ARN of the network firewall, when one is created. */
+  public readonly networkFirewallArn?: pulumi.Output<string>;
+
+  constructor(name: string, args: EgressAllowlistArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kamae:index:EgressAllowlist", name, {}, opts);
+    const parent = { parent: this };
+
+    const mode = args.mode ?? "alert";
+    if (mode !== "alert" && mode !== "block") throw new Error(`kamae:EgressAllowlist: mode "${String(mode)}" must be "alert" or "block"`);
+    const blockResponse = args.blockResponse ?? "NODATA";
+    if (blockResponse !== "NODATA" && blockResponse !== "NXDOMAIN") throw new Error(`kamae:EgressAllowlist: blockResponse "${String(blockResponse)}" must be NODATA or NXDOMAIN`);
+    const priority = args.associationPriority ?? 5000;
+    if (!Number.isInteger(priority) || priority < 101 || priority > 9899) throw new Error(`kamae:EgressAllowlist: associationPriority ${priority} must be a whole number from 101 to 9899`);
+    const vpcs = vpcMap(args);
+    const own = validateDomains(args.allowedDomains ?? [], "allowedDomains");
+    const vendor = args.allowVendorDomains === false ? [] : validateDomains(args.vendorDomains ?? VENDOR_DOMAINS, "vendorDomains");
+    const internal = args.allowVpcInternalNames === false ? [] : [...VPC_INTERNAL_DOMAINS];
+    const services = args.awsServices ?? DEFAULT_AWS_SERVICES;
+    awsServiceDomains(services, "us-east-1"); // validates the service names now; the Region is known later
+    if (args.networkFirewall && args.networkFirewall.subnetIds.length === 0) throw new Error("kamae:EgressAllowlist: networkFirewall.subnetIds is empty");
+    const retention = args.logRetentionDays ?? 365;
+
+    const region = aws.getRegionOutput({}, parent).region;
+    this.allowedDomains = region.apply((r) => {
+      const all = validateDomains([...vendor, ...awsServiceDomains(services, r), ...internal, ...own], "the allow list");
+      if (all.length > MAX_DOMAINS) throw new Error(`kamae:EgressAllowlist: ${all.length} domains exceed ${MAX_DOMAINS}`);
+      return all;
+    });
+
+    this.kmsKeyArn =
+      args.kmsKeyArn !== undefined
+        ? pulumi.output(args.kmsKeyArn)
+        : createEncryptionKey(`${name}-key`, { description: `Kamae EgressAllowlist ${name}: DNS query logs and firewall`, allowCloudWatchLogs: true }, parent).arn;
+
+    // The rule group: allow list first, then the catch-all.
+    const allowList = new aws.route53.ResolverFirewallDomainList(`${name}-allowed`, { name: `kamae-${name}-allowed`, domains: this.allowedDomains }, parent);
+    const everything = new aws.route53.ResolverFirewallDomainList(`${name}-everything`, { name: `kamae-${name}-everything`, domains: ["*"] }, parent);
+    const group = new aws.route53.ResolverFirewallRuleGroup(`${name}-rules`, { name: `kamae-${name}-egress` }, parent);
+    new aws.route53.ResolverFirewallRule(
+      `${name}-allow`,
+      { name: "allow-listed-domains", action: "ALLOW", firewallDomainListId: allowList.id, firewallRuleGroupId: group.id, priority: ALLOW_RULE_PRIORITY },
+      parent,
+    );
+    new aws.route53.ResolverFirewallRule(
+      `${name}-catch-all`,
+      {
+        name: mode === "block" ? "block-other-domains" : "alert-other-domains",
+        action: mode === "block" ? "BLOCK" : "ALERT",
+        ...(mode === "block" ? { blockResponse } : {}),
+        firewallDomainListId: everything.id,
+        firewallRuleGroupId: group.id,
+        priority: CATCH_ALL_RULE_PRIORITY,
+      },
+      parent,
+    );
+    this.ruleGroupId = group.id;
+
+    // Query logs: what each VPC asked and what DNS Firewall did (ALERT lines are the "would block" report).
+    const queryLogs = new aws.cloudwatch.LogGroup(`${name}-query-logs`, { namePrefix: `/kamae/${name}-dns-queries-`, retentionInDays: retention, kmsKeyId: this.kmsKeyArn }, parent);
+    this.queryLogGroupName = queryLogs.name;
+    const logConfig = new aws.route53.ResolverQueryLogConfig(`${name}-query-logging`, { name: `kamae-${name}-dns-queries`, destinationArn: queryLogs.arn }, parent);
+
+    for (const [label, vpcId] of Object.entries(vpcs)) {
+      new aws.route53.ResolverFirewallRuleGroupAssociation(
+        `${name}-vpc-${label}`,
+        { name: `kamae-${name}-${label}`, firewallRuleGroupId: group.id, vpcId, priority, mutationProtection: "DISABLED" },
+        parent,
+      );
+      new aws.route53.ResolverQueryLogConfigAssociation(`${name}-vpc-${label}-logging`, { resolverQueryLogConfigId: logConfig.id, resourceId: vpcId }, parent);
+      if (args.failOpen !== undefined) {
+        new aws.route53.ResolverFirewallConfig(`${name}-vpc-${label}-fail-mode`, { resourceId: vpcId, firewallFailOpen: args.failOpen ? "ENABLED" : "DISABLED" }, parent);
+      }
+    }
+
+    if (args.networkFirewall) {
+      const nf = args.networkFirewall;
+      const encryption = { type: "CUSTOMER_KMS", keyId: this.kmsKeyArn };
+      const rules = this.allowedDomains.apply((domains) => networkFirewallRules(domains, mode));
+      const ruleGroup = new aws.networkfirewall.RuleGroup(
+        `${name}-nf-rules`,
+        {
+          name: `kamae-${name}-egress`,
+          type: "STATEFUL",
+          // Each domain yields two rules; capacity cannot change later without replacement, so leave headroom.
+          capacity: Math.max(100, 2 * MAX_DOMAINS + 10),
+          ruleGroup: { rulesSource: { rulesString: rules }, statefulRuleOptions: { ruleOrder: "STRICT_ORDER" } },
+          encryptionConfiguration: encryption,
+        },
+        parent,
+      );
+      const policy = new aws.networkfirewall.FirewallPolicy(
+        `${name}-nf-policy`,
+        {
+          name: `kamae-${name}-egress`,
+          encryptionConfiguration: encryption,
+          firewallPolicy: {
+            statelessDefaultActions: ["aws:forward_to_sfe"],
+            statelessFragmentDefaultActions: ["aws:forward_to_sfe"],
+            statefulEngineOptions: { ruleOrder: "STRICT_ORDER" },
+            statefulRuleGroupReferences: [{ resourceArn: ruleGroup.arn, priority: 1 }],
+          },
+        },
+        parent,
+      );
+      const firewall = new aws.networkfirewall.Firewall(
+        `${name}-nf`,
+        {
+          name: `kamae-${name}-egress`,
+          vpcId: nf.vpcId,
+          firewallPolicyArn: policy.arn,
+          subnetMappings: nf.subnetIds.map((subnetId) => ({ subnetId })),
+          deleteProtection: true,
+          subnetChangeProtection: false,
+          encryptionConfiguration: encryption,
+        },
+        parent,
+      );
+      const alerts = new aws.cloudwatch.LogGroup(`${name}-nf-alerts`, { namePrefix: `/kamae/${name}-firewall-alerts-`, retentionInDays: retention, kmsKeyId: this.kmsKeyArn }, parent);
+      new aws.networkfirewall.LoggingConfiguration(
+        `${name}-nf-logging`,
+        {
+          firewallArn: firewall.arn,
+          loggingConfiguration: { logDestinationConfigs: [{ logDestinationType: "CloudWatchLogs", logType: "ALERT", logDestination: { logGroup: alerts.name } }] },
+        },
+        parent,
+      );
+      this.networkFirewallArn = firewall.arn;
+    }
+
+    this.registerOutputs({
+      allowedDomains: this.allowedDomains,
+      ruleGroupId: this.ruleGroupId,
+      queryLogGroupName: this.queryLogGroupName,
+      kmsKeyArn: this.kmsKeyArn,
+      networkFirewallArn: this.networkFirewallArn,
+    });
+  }
+}
+
+/** The VPCs keyed by a stable label (a hash of a literal id, or the caller's label), so reordering replaces nothing. */
+function vpcMap(args: EgressAllowlistArgs): Record<string, pulumi.Input<string>> {
+  const out: Record<string, pulumi.Input<string>> = {};
+  for (const id of args.vpcIds ?? []) {
+    if (typeof id !== "string" || !/^vpc-[0-9a-f]{8,17}$/.test(id)) {
+      throw new Error(`kamae:EgressAllowlist: vpcIds entry ${JSON.stringify(id)} is not a VPC id (vpc-…); pass VPC ids that are outputs through namedVpcIds`);
+    }
+    out[stableSuffix(id)] = id;
+  }
+  for (const [label, id] of Object.entries(args.namedVpcIds ?? {})) {
+    if (!/^[a-z0-9-]{1,40}$/.test(label)) throw new Error(`kamae:EgressAllowlist: namedVpcIds label "${label}" must be 1-40 lower-case letters, digits or hyphens`);
+    if (label in out) throw new Error(`kamae:EgressAllowlist: namedVpcIds label "${label}" is used twice`);
+    out[label] = id;
+  }
+  if (Object.keys(out).length === 0) throw new Error("kamae:EgressAllowlist: give at least one VPC (vpcIds or namedVpcIds)");
+  return out;
+}

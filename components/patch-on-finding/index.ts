@@ -1,0 +1,252 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { INSPECTOR_SEVERITIES } from "../shared/events/inspector";
+import type { Statement } from "../shared/iam/policy";
+import { createEncryptionKey } from "../shared/kms";
+import { ResponderFunction } from "../shared/lambda/responder-function";
+import { notificationTopic } from "../shared/notifications";
+import { PATCH_DOCUMENT } from "./lambda/plan";
+
+export interface PatchMaintenanceWindowArgs {
+  /** When the window opens: `cron(...)` or `rate(...)` (e.g. `cron(0 3 ? * SUN *)`). */
+  readonly schedule: string;
+  /** IANA time zone of the schedule (default UTC). */
+  readonly scheduleTimezone?: string;
+  /** Length of the window in hours, 1-24 (default 3). */
+  readonly durationHours?: number;
+  /** Hours before the end when no new patch run starts, 0-23, less than the duration (default 1). */
+  readonly cutoffHours?: number;
+}
+
+export interface PatchOnFindingArgs {
+  /** Lowest Inspector severity patched (default HIGH). */
+  readonly minSeverity?: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+  /** `detect` (default) reports what would be patched; `enforce` patches. */
+  readonly mode?: "enforce" | "detect";
+  /** Patch commands running at once in one account and Region (default 5). */
+  readonly maxConcurrent?: number;
+  /** Minutes after a patch run in which the same instance is not patched again (default 360). */
+  readonly cooldownMinutes?: number;
+  /** `RebootIfNeeded` (default, needed for kernel and library fixes to take effect) or `NoReboot`. */
+  readonly rebootOption?: "RebootIfNeeded" | "NoReboot";
+  /** Patch only inside this SSM maintenance window: findings tag the instance, the window's task patches it. */
+  readonly maintenanceWindow?: PatchMaintenanceWindowArgs;
+  /** Tag that marks instances waiting for the window (default `kamae:patch-pending`). */
+  readonly pendingTagKey?: string;
+  /** Existing topic for reports; default: a topic created here. */
+  readonly notificationTopicArn?: pulumi.Input<string>;
+  /** Email addresses subscribed to a created topic. */
+  readonly notificationEmails?: string[];
+  /** Member accounts whose findings this deployment acts on (through their MemberAccountAccess role). */
+  readonly memberAccounts?: { readonly accountIds: string[]; readonly roleName: string; readonly externalId: pulumi.Input<string> };
+  readonly logRetentionDays?: number;
+}
+
+/** The EventBridge pattern: active, fixable package vulnerabilities on EC2 instances at or above the severity. */
+export function inspectorEventPattern(minSeverity: PatchOnFindingArgs["minSeverity"] = "HIGH"): Record<string, unknown> {
+  const from = INSPECTOR_SEVERITIES.indexOf(minSeverity);
+  return {
+    source: ["aws.inspector2"],
+    "detail-type": ["Inspector2 Finding"],
+    detail: {
+      status: ["ACTIVE"],
+      type: ["PACKAGE_VULNERABILITY"],
+      severity: INSPECTOR_SEVERITIES.slice(from),
+      fixAvailable: ["YES", "PARTIAL"],
+      resources: { type: ["AWS_EC2_INSTANCE"] },
+    },
+  };
+}
+
+function validate(args: PatchOnFindingArgs): void {
+  const fail = (message: string): never => {
+    throw new Error(`kamae:PatchOnFinding: ${message}`);
+  };
+  if (args.minSeverity !== undefined && !["LOW", "MEDIUM", "HIGH", "CRITICAL"].includes(args.minSeverity)) fail(`minSeverity "${args.minSeverity}" must be LOW, MEDIUM, HIGH or CRITICAL`);
+  if (args.mode !== undefined && args.mode !== "enforce" && args.mode !== "detect") fail(`mode "${String(args.mode)}" must be enforce or detect`);
+  const n = args.maxConcurrent ?? 5;
+  if (!Number.isInteger(n) || n < 1 || n > 100) fail(`maxConcurrent ${n} must be a whole number from 1 to 100`);
+  const cooldown = args.cooldownMinutes ?? 360;
+  if (!Number.isInteger(cooldown) || cooldown < 0 || cooldown > 43200) fail(`cooldownMinutes ${cooldown} must be a whole number from 0 to 43200`);
+  if (args.rebootOption !== undefined && !["RebootIfNeeded", "NoReboot"].includes(args.rebootOption)) fail(`rebootOption "${args.rebootOption}" must be RebootIfNeeded or NoReboot`);
+  const tag = args.pendingTagKey ?? "kamae:patch-pending";
+  if (tag.trim() === "" || tag.length > 128 || /^aws:/i.test(tag)) fail(`pendingTagKey "${tag}" must be 1-128 characters and not start with aws:`);
+  const w = args.maintenanceWindow;
+  if (w) {
+    if (!/^(cron|rate|at)\(.+\)$/.test(w.schedule)) fail(`maintenanceWindow.schedule "${w.schedule}" must be cron(...), rate(...) or at(...)`);
+    const duration = w.durationHours ?? 3;
+    const cutoff = w.cutoffHours ?? 1;
+    if (!Number.isInteger(duration) || duration < 1 || duration > 24) fail(`maintenanceWindow.durationHours ${duration} must be 1-24`);
+    if (!Number.isInteger(cutoff) || cutoff < 0 || cutoff >= duration) fail(`maintenanceWindow.cutoffHours ${cutoff} must be 0-${duration - 1} (less than the duration)`);
+  }
+}
+
+/**
+ * Patches instances that Amazon Inspector finds vulnerable: an EventBridge rule on active, fixable package
+ * vulnerabilities of EC2 instances (at or above a severity) invokes a responder that runs `AWS-RunPatchBaseline`
+ * (Install) through Run Command on exactly that instance, at most N at once and never twice for the same instance
+ * while a run is going, or, with a maintenance window, tags the instance for the window's patch task. Detect mode
+ * reports what it would do.
+ */
+export class PatchOnFinding extends pulumi.ComponentResource {
+  public readonly functionArn: pulumi.Output<string>;
+  public readonly eventRuleArn: pulumi.Output<string>;
+  public readonly notificationTopicArn: pulumi.Output<string>;
+  /** Id of the maintenance window, when one is used. */
+  public readonly maintenanceWindowId?: pulumi.Output<string>;
+
+  constructor(name: string, args: PatchOnFindingArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("kamae:index:PatchOnFinding", name, {}, opts);
+    validate(args);
+    const parent = { parent: this };
+    const identity = aws.getCallerIdentityOutput({}, parent);
+    const region = aws.getRegionOutput({}, parent);
+    const partition = aws.getPartitionOutput({}, parent);
+    const maxConcurrent = args.maxConcurrent ?? 5;
+    const pendingTagKey = args.pendingTagKey ?? "kamae:patch-pending";
+    const windowed = args.maintenanceWindow !== undefined;
+
+    const key = createEncryptionKey(
+      `${name}-key`,
+      { description: `Kamae PatchOnFinding ${name}: logs, failure queue, reports`, allowCloudWatchLogs: true, servicePrincipals: ["cloudwatch.amazonaws.com", "sns.amazonaws.com"] },
+      parent,
+    );
+    this.notificationTopicArn = notificationTopic(
+      `${name}-reports`,
+      { existingTopicArn: args.notificationTopicArn, kmsKey: key, emails: args.notificationEmails, publishingServices: ["cloudwatch.amazonaws.com"] },
+      parent,
+    );
+
+    const instances = pulumi.interpolate`arn:${partition.partition}:ec2:${region.region}:${identity.accountId}:instance/*`;
+    const statements: Statement[] = [
+      // DescribeInstanceInformation and ListCommands cannot be scoped to resources.
+      { sid: "ReadManagedInstancesAndCommands", actions: ["ssm:DescribeInstanceInformation", "ssm:ListCommands"], resources: ["*"] },
+      { sid: "Report", actions: ["sns:Publish"], resources: [this.notificationTopicArn] },
+    ];
+    if (windowed) {
+      statements.push(
+        { sid: "ReadPendingTagNotScopedByAws", actions: ["ec2:DescribeTags"], resources: ["*"] },
+        {
+          sid: "TagForMaintenanceWindow",
+          actions: ["ec2:CreateTags"],
+          resources: [instances],
+          conditions: { "ForAllValues:StringEquals": { "aws:TagKeys": [pendingTagKey] } },
+        },
+      );
+    } else {
+      statements.push({
+        sid: "RunPatchBaseline",
+        actions: ["ssm:SendCommand"],
+        resources: [pulumi.interpolate`arn:${partition.partition}:ssm:${region.region}::document/${PATCH_DOCUMENT}`, instances],
+      });
+    }
+    if (args.memberAccounts && args.memberAccounts.accountIds.length > 0) {
+      statements.push({
+        sid: "ActInMemberAccounts",
+        actions: ["sts:AssumeRole"],
+        resources: args.memberAccounts.accountIds.map((id) => pulumi.interpolate`arn:${partition.partition}:iam::${id}:role/${args.memberAccounts!.roleName}`),
+      });
+    }
+
+    const fn = new ResponderFunction(
+      `${name}-patcher`,
+      {
+        code: "patch-on-finding",
+        description: "Kamae PatchOnFinding: runs AWS-RunPatchBaseline on instances Inspector finds vulnerable",
+        kmsKey: key,
+        alarmTopicArn: this.notificationTopicArn,
+        // One writer: the count of running commands it reads cannot be raced by a second copy of itself.
+        reservedConcurrency: 1,
+        logRetentionDays: args.logRetentionDays,
+        statements,
+        environment: {
+          KAMAE_MODE: args.mode ?? "detect",
+          KAMAE_MIN_SEVERITY: args.minSeverity ?? "HIGH",
+          KAMAE_MAX_CONCURRENT: String(maxConcurrent),
+          KAMAE_COOLDOWN_MINUTES: String(args.cooldownMinutes ?? 360),
+          KAMAE_PATCH_STRATEGY: windowed ? "maintenance-window" : "immediate",
+          KAMAE_PENDING_TAG_KEY: pendingTagKey,
+          KAMAE_REBOOT_OPTION: args.rebootOption ?? "RebootIfNeeded",
+          KAMAE_TOPIC_ARN: this.notificationTopicArn,
+          KAMAE_HOME_ACCOUNT_ID: identity.accountId,
+          KAMAE_SESSION_NAME: "kamae-patch-on-finding",
+          ...(args.memberAccounts
+            ? {
+                KAMAE_MEMBER_ACCOUNT_IDS: args.memberAccounts.accountIds.join(","),
+                KAMAE_MEMBER_ROLE_NAME: args.memberAccounts.roleName,
+                KAMAE_EXTERNAL_ID: args.memberAccounts.externalId,
+              }
+            : {}),
+        },
+      },
+      parent,
+    );
+    this.functionArn = fn.functionArn;
+
+    const rule = new aws.cloudwatch.EventRule(
+      `${name}-findings`,
+      { description: "Kamae PatchOnFinding: fixable Inspector package vulnerabilities on EC2 instances", eventPattern: JSON.stringify(inspectorEventPattern(args.minSeverity)) },
+      parent,
+    );
+    const permission = fn.allowInvocation(`${name}-from-eventbridge`, "events.amazonaws.com", rule.arn);
+    new aws.cloudwatch.EventTarget(
+      `${name}-findings-target`,
+      { rule: rule.name, arn: fn.functionArn, retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 } },
+      { parent: this, dependsOn: [permission] },
+    );
+    this.eventRuleArn = rule.arn;
+
+    if (args.maintenanceWindow) {
+      const w = args.maintenanceWindow;
+      const window = new aws.ssm.MaintenanceWindow(
+        `${name}-window`,
+        {
+          name: `kamae-${name}-patch`,
+          description: "Kamae PatchOnFinding: patches instances Inspector found vulnerable",
+          schedule: w.schedule,
+          scheduleTimezone: w.scheduleTimezone,
+          duration: w.durationHours ?? 3,
+          cutoff: w.cutoffHours ?? 1,
+          allowUnassociatedTargets: false,
+        },
+        parent,
+      );
+      const target = new aws.ssm.MaintenanceWindowTarget(
+        `${name}-window-target`,
+        { windowId: window.id, resourceType: "INSTANCE", targets: [{ key: `tag:${pendingTagKey}`, values: ["true"] }], description: "Instances tagged by PatchOnFinding" },
+        parent,
+      );
+      new aws.ssm.MaintenanceWindowTask(
+        `${name}-window-task`,
+        {
+          windowId: window.id,
+          taskType: "RUN_COMMAND",
+          taskArn: PATCH_DOCUMENT,
+          priority: 1,
+          maxConcurrency: String(maxConcurrent),
+          maxErrors: "10%",
+          targets: [{ key: "WindowTargetIds", values: [target.id] }],
+          taskInvocationParameters: {
+            runCommandParameters: {
+              comment: "kamae patch-on-finding maintenance window",
+              timeoutSeconds: 600,
+              parameters: [
+                { name: "Operation", values: ["Install"] },
+                { name: "RebootOption", values: [args.rebootOption ?? "RebootIfNeeded"] },
+              ],
+            },
+          },
+        },
+        parent,
+      );
+      this.maintenanceWindowId = window.id;
+    }
+
+    this.registerOutputs({
+      functionArn: this.functionArn,
+      eventRuleArn: this.eventRuleArn,
+      notificationTopicArn: this.notificationTopicArn,
+      maintenanceWindowId: this.maintenanceWindowId,
+    });
+  }
+}

@@ -1,0 +1,14 @@
+import { SNSClient } from "@aws-sdk/client-sns";
+import { AccountClients, accountAccessFromEnv } from "../../shared/aws/account-clients";
+import { lambdaHandler } from "../../shared/runtime/handler";
+import { logger } from "../../shared/runtime/logger";
+import { respond } from "./responder";
+import { settingsFromEnv } from "./settings";
+
+// Read and validated once at cold start, so a bad setting fails naming its variable before any event is handled.
+const settings = settingsFromEnv();
+const clients = new AccountClients(accountAccessFromEnv());
+// Reports go to the topic in the function's own account and Region.
+const sns = settings.topicArn ? new SNSClient({ region: process.env.AWS_REGION }) : undefined;
+
+export const handler = lambdaHandler(async (event: unknown) => respond(event, { clients, settings, topicArn: settings.topicArn, sns, log: logger }));

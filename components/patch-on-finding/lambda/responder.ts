@@ -1,0 +1,166 @@
+import { CreateTagsCommand, DescribeTagsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import {
+  DescribeInstanceInformationCommand,
+  ListCommandsCommand,
+  SendCommandCommand,
+  SSMClient,
+  type Command,
+  type CommandFilter,
+} from "@aws-sdk/client-ssm";
+import type { Logger } from "@aws-lambda-powertools/logger";
+import type { AccountClients } from "../../shared/aws/account-clients";
+import { parseInspectorEvent, type InspectorFinding } from "../../shared/events/inspector";
+import { COMMENT_PREFIX, PATCH_DOCUMENT, planPatch, screen, type PatchPlan, type PatchSettings, type PatchState } from "./plan";
+
+/** Thrown after reporting when the event must be retried later (Lambda's async retries, then the failure queue). */
+export class DeferredError extends Error {
+  override name = "DeferredError";
+}
+
+export interface ResponderDeps {
+  readonly clients: Pick<AccountClients, "client">;
+  readonly settings: PatchSettings;
+  /** Topic for reports in the home account and Region; none: reports are only logged. */
+  readonly topicArn?: string;
+  readonly sns?: SNSClient;
+  readonly now?: () => number;
+  readonly log: Pick<Logger, "info" | "warn">;
+}
+
+export interface PatchReport extends PatchPlan {
+  readonly mode: PatchSettings["mode"];
+  /** Ids of the commands sent (enforce mode). */
+  readonly commandIds: string[];
+}
+
+const RUNNING_LOOKBACK_MINUTES = 24 * 60;
+
+/** Every page of ListCommands for the request. */
+async function listCommands(ssm: SSMClient, input: { InstanceId?: string; Filters: CommandFilter[] }): Promise<Command[]> {
+  const out: Command[] = [];
+  let NextToken: string | undefined;
+  do {
+    const page = await ssm.send(new ListCommandsCommand({ ...input, MaxResults: 50, NextToken }));
+    out.push(...(page.Commands ?? []));
+    NextToken = page.NextToken;
+  } while (NextToken);
+  return out;
+}
+
+/** Reads what the plan depends on: SSM registration, recent patch commands, the responder's running commands. */
+export async function readState(finding: InspectorFinding, deps: ResponderDeps): Promise<PatchState> {
+  const target = { accountId: finding.accountId, region: finding.region };
+  const ssm = deps.clients.client(SSMClient, target);
+  const instanceId = finding.instanceId!;
+  const info = await ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: "InstanceIds", Values: [instanceId] }] }));
+  const entry = (info.InstanceInformationList ?? []).find((i) => i.InstanceId === instanceId);
+  if (!entry) return { managed: false, recentCommands: [], runningCommands: 0 };
+
+  const now = (deps.now ?? Date.now)();
+  // A command still running counts however short the cooldown; runs longer than a day have timed out.
+  const since = new Date(now - Math.max(deps.settings.cooldownMinutes, RUNNING_LOOKBACK_MINUTES) * 60_000).toISOString();
+  const recent = await listCommands(ssm, {
+    InstanceId: instanceId,
+    Filters: [
+      { key: "DocumentName", value: PATCH_DOCUMENT },
+      { key: "InvokedAfter", value: since },
+    ],
+  });
+  let runningCommands = 0;
+  if (deps.settings.strategy === "immediate") {
+    for (const status of ["Pending", "InProgress"]) {
+      const commands = await listCommands(ssm, { Filters: [{ key: "DocumentName", value: PATCH_DOCUMENT }, { key: "Status", value: status }] });
+      runningCommands += commands.filter((c) => c.Comment?.startsWith(COMMENT_PREFIX)).length;
+    }
+  }
+  let pendingTagValue: string | undefined;
+  if (deps.settings.strategy === "maintenance-window") {
+    const ec2 = deps.clients.client(EC2Client, target);
+    const tags = await ec2.send(
+      new DescribeTagsCommand({ Filters: [{ Name: "resource-id", Values: [instanceId] }, { Name: "key", Values: [deps.settings.pendingTagKey] }] }),
+    );
+    pendingTagValue = tags.Tags?.find((t) => t.Key === deps.settings.pendingTagKey)?.Value;
+  }
+  return {
+    managed: true,
+    pingStatus: entry.PingStatus,
+    recentCommands: recent.map((c) => ({
+      commandId: c.CommandId ?? "?",
+      status: c.Status ?? "Unknown",
+      ageMinutes: c.RequestedDateTime ? (now - c.RequestedDateTime.getTime()) / 60_000 : Number.POSITIVE_INFINITY,
+    })),
+    runningCommands,
+    pendingTagValue,
+  };
+}
+
+function isAwsError(err: unknown, ...names: string[]): boolean {
+  return err instanceof Error && names.includes(err.name);
+}
+
+/** Carries out the plan's actions; an instance that stopped being managed since the read is reported, not retried. */
+export async function execute(plan: PatchPlan, deps: ResponderDeps): Promise<{ plan: PatchPlan; commandIds: string[] }> {
+  const target = { accountId: plan.accountId, region: plan.region };
+  const commandIds: string[] = [];
+  for (const action of plan.actions) {
+    if (action.kind === "run-patch-baseline") {
+      const ssm = deps.clients.client(SSMClient, target);
+      try {
+        const out = await ssm.send(
+          new SendCommandCommand({
+            DocumentName: PATCH_DOCUMENT,
+            InstanceIds: [action.instanceId],
+            Parameters: { Operation: ["Install"], RebootOption: [action.rebootOption] },
+            Comment: action.comment,
+            MaxConcurrency: "1",
+            MaxErrors: "0",
+            TimeoutSeconds: 600,
+          }),
+        );
+        if (out.Command?.CommandId) commandIds.push(out.Command.CommandId);
+      } catch (err) {
+        if (!isAwsError(err, "InvalidInstanceId")) throw err;
+        return {
+          plan: { ...plan, actions: [], outcome: "unmanaged", reason: `${action.instanceId} is no longer reachable by Run Command (${(err as Error).message})`, notify: true },
+          commandIds,
+        };
+      }
+    } else {
+      const ec2 = deps.clients.client(EC2Client, target);
+      await ec2.send(new CreateTagsCommand({ Resources: [action.instanceId], Tags: [{ Key: action.tagKey, Value: action.tagValue }] }));
+    }
+  }
+  return { plan, commandIds };
+}
+
+/** The whole response to one event: parse, screen, read, plan, act (enforce) or report (detect), notify. */
+export async function respond(event: unknown, deps: ResponderDeps): Promise<PatchReport | { rejected: string }> {
+  const parsed = parseInspectorEvent(event);
+  if (!parsed.ok) {
+    deps.log.warn("rejected event", { reason: parsed.reason });
+    return { rejected: parsed.reason };
+  }
+  const finding = parsed.value;
+  const plan = screen(finding, deps.settings) ?? planPatch(finding, await readState(finding, deps), deps.settings);
+  let report: PatchReport;
+  if (deps.settings.mode === "enforce" && plan.actions.length > 0) {
+    const done = await execute(plan, deps);
+    report = { ...done.plan, mode: "enforce", commandIds: done.commandIds };
+  } else {
+    report = { ...plan, mode: deps.settings.mode, commandIds: [] };
+  }
+  deps.log.info("patch-on-finding", { report });
+  if (report.notify && deps.topicArn && deps.sns) {
+    const verb = report.mode === "detect" && report.actions.length > 0 ? "would patch" : report.outcome === "act" ? "patching" : report.outcome;
+    await deps.sns.send(
+      new PublishCommand({
+        TopicArn: deps.topicArn,
+        Subject: `Kamae PatchOnFinding: ${verb} ${report.instanceId ?? ""} in ${report.accountId}/${report.region}`.slice(0, 99),
+        Message: JSON.stringify(report, null, 2),
+      }),
+    );
+  }
+  if (report.outcome === "deferred" && deps.settings.mode === "enforce") throw new DeferredError(report.reason);
+  return report;
+}
