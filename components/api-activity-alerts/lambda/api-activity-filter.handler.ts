@@ -1,0 +1,11 @@
+import { AccountClients, accountAccessFromEnv } from "../../shared/aws/account-clients";
+import { lambdaHandler } from "../../shared/runtime/handler";
+import { logger } from "../../shared/runtime/logger";
+import { handleLogFileEvent, settingsFromEnv } from "./activity-filter";
+
+// Read and validated once at cold start: a bad rule fails here, naming the variable, before any file is read.
+const settings = settingsFromEnv();
+const clients = new AccountClients(accountAccessFromEnv());
+const region = process.env.AWS_REGION ?? "us-east-1";
+
+export const handler = lambdaHandler(async (event: unknown) => handleLogFileEvent(event, { settings, clients, region, log: logger }));

@@ -1,0 +1,300 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { secureBucket } from "../api-activity-alerts/secure-bucket";
+import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
+import { createEncryptionKey } from "../shared/kms";
+import { ResponderFunction } from "../shared/lambda/responder-function";
+import { stableSuffix } from "../shared/naming";
+import { notificationTopic } from "../shared/notifications";
+import { type ActionModes, DEFAULT_ROUTES, eventPattern, type FindingRoute, validateModes, validateRoutes } from "./routing";
+import { credentialWorkflowDefinition } from "./workflow";
+import { validateStateMachine } from "./workflow-validator";
+
+export { DEFAULT_ROUTES, RECOMMENDED_ROUTES } from "./routing";
+export type { ActionModes, FindingRoute, ResponseAction } from "./routing";
+
+export interface GuardDutyResponderMemberAccounts {
+  /** Member accounts whose findings the responders may act on, through MemberAccountAccess. */
+  readonly accountIds: string[];
+  /** Name of the role MemberAccountAccess creates in each member account. */
+  readonly roleName: string;
+  /** External id the role requires. */
+  readonly externalId: pulumi.Input<string>;
+}
+
+export interface GuardDutyResponderArgs {
+  /** Routes from findings (source, type prefixes, severity range) to actions. Default: notify every finding. */
+  readonly routes?: FindingRoute[];
+  /** Mode of each acting action ("enforce" or "detect"); every action is "detect" unless set. */
+  readonly modes?: ActionModes;
+  /** InstanceIsolation's function ARN (needed by routes that isolate). */
+  readonly isolationFunctionArn?: pulumi.Input<string>;
+  /** WafAutoBlock's queue ARN (needed by routes that block). */
+  readonly wafBlockQueueArn?: pulumi.Input<string>;
+  /** WafAutoBlock's queue URL (needed by routes that block). */
+  readonly wafBlockQueueUrl?: pulumi.Input<string>;
+  /** KMS key of WafAutoBlock's queue, when it is encrypted with a customer-managed key. */
+  readonly wafBlockQueueKmsKeyArn?: pulumi.Input<string>;
+  /** How long WafAutoBlock keeps a blocked address (minutes). Default 240. */
+  readonly blockTtlMinutes?: number;
+  /** SSM document that scans an instance for malware (needed by routes that scan). */
+  readonly scanDocumentName?: string;
+  /** Parameters passed to the scan document. */
+  readonly scanDocumentParameters?: Record<string, string[]>;
+  /** Key for the default encryption that Macie responses set on a bucket; the account's aws/s3 key when omitted. */
+  readonly macieBucketKmsKeyArn?: pulumi.Input<string>;
+  /** Hours of API activity before the finding that the credential report covers. Default 24. */
+  readonly activityLookbackHours?: number;
+  /** Existing bucket that receives the report bucket's server access logs; one is created when omitted. */
+  readonly reportAccessLogsBucketName?: pulumi.Input<string>;
+  /** Existing SNS topic for notifications instead of a created one. */
+  readonly existingTopicArn?: pulumi.Input<string>;
+  /** KMS key of the existing topic, when it is encrypted with a customer-managed key. */
+  readonly existingTopicKmsKeyArn?: pulumi.Input<string>;
+  /** Email addresses subscribed to a created topic. */
+  readonly notificationEmails?: string[];
+  /** Retention of the functions' and the workflow's logs (days). Default 365. */
+  readonly logRetentionDays?: number;
+  /** Member accounts the responders may act in. */
+  readonly memberAccounts?: GuardDutyResponderMemberAccounts;
+}
+
+const MAX_ROUTES_ENV_BYTES = 2_500;
+
+function fail(message: string): never {
+  throw new Error(`kamae:GuardDutyResponder: ${message}`);
+}
+
+/**
+ * Responds to GuardDuty and Amazon Macie findings by severity and type: EventBridge rules built from typed routes
+ * invoke a responder that plans (pure) and runs each routed action, every one opt-in and in detect mode until
+ * enforced: notify; isolate the instance (InstanceIsolation); Run Command an anti-malware scan; block the remote
+ * address (WafAutoBlock); start a Step Functions workflow for compromised credentials (notify, deny sessions issued
+ * before now, report the principal's recent API activity to S3, notify); Block Public Access on a public bucket;
+ * and, for Macie sensitive-data findings, Block Public Access + default KMS encryption + a deny-non-TLS policy.
+ */
+export class GuardDutyResponder extends pulumi.ComponentResource {
+  public readonly topicArn: pulumi.Output<string>;
+  public readonly responderFunctionArn: pulumi.Output<string>;
+  public readonly stateMachineArn: pulumi.Output<string>;
+  public readonly reportBucketName: pulumi.Output<string>;
+  public readonly kmsKeyArn: pulumi.Output<string>;
+  public readonly ruleArns: pulumi.Output<string>[];
+
+  constructor(name: string, args: GuardDutyResponderArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("kamae:index:GuardDutyResponder", name, args, opts);
+    const parent = { parent: this };
+
+    let routes: FindingRoute[];
+    let modes: ActionModes;
+    try {
+      routes = validateRoutes(args.routes ?? [...DEFAULT_ROUTES]);
+      modes = validateModes(args.modes);
+    } catch (err) {
+      fail((err as Error).message);
+    }
+    const routesJson = JSON.stringify(routes);
+    if (Buffer.byteLength(routesJson) > MAX_ROUTES_ENV_BYTES) fail(`the routes take ${Buffer.byteLength(routesJson)} bytes of the function's 4 KB environment; at most ${MAX_ROUTES_ENV_BYTES}`);
+    const used = new Set(routes.flatMap((r) => r.actions));
+    if (used.has("isolate") && args.isolationFunctionArn === undefined) fail("a route isolates instances: set isolationFunctionArn (InstanceIsolation's function)");
+    if (used.has("block") && (args.wafBlockQueueArn === undefined || args.wafBlockQueueUrl === undefined)) fail("a route blocks addresses: set wafBlockQueueArn and wafBlockQueueUrl (WafAutoBlock's queue)");
+    if (used.has("scan") && args.scanDocumentName === undefined) fail("a route scans instances: set scanDocumentName (the anti-malware SSM document)");
+    if (args.scanDocumentName !== undefined && !/^[A-Za-z0-9_.-]{3,128}$/.test(args.scanDocumentName)) fail(`scanDocumentName "${args.scanDocumentName}" is not an SSM document name`);
+    for (const [k, v] of Object.entries(args.scanDocumentParameters ?? {})) {
+      if (!Array.isArray(v) || v.some((s) => typeof s !== "string")) fail(`scanDocumentParameters.${k} must be a list of strings`);
+    }
+    const ttl = args.blockTtlMinutes ?? 240;
+    if (!Number.isInteger(ttl) || ttl < 5 || ttl > 525600) fail("blockTtlMinutes must be an integer from 5 to 525600");
+    const lookback = args.activityLookbackHours ?? 24;
+    if (!Number.isInteger(lookback) || lookback < 1 || lookback > 2160) fail("activityLookbackHours must be an integer from 1 to 2160 (90 days, CloudTrail's event history)");
+    for (const id of args.memberAccounts?.accountIds ?? []) if (!/^\d{12}$/.test(id)) fail(`member account "${id}" is not a 12-digit account id`);
+    const credentials = used.has("restrictCredentials");
+
+    const identity = aws.getCallerIdentityOutput({}, parent);
+    const partition = aws.getPartitionOutput({}, parent);
+    const part = partition.partition;
+    const key = createEncryptionKey(
+      `${name}-key`,
+      {
+        description: `Kamae GuardDutyResponder ${name}: notifications, workflow, reports, logs`,
+        servicePrincipals: ["cloudwatch.amazonaws.com", ...(args.reportAccessLogsBucketName === undefined ? ["logging.s3.amazonaws.com"] : [])],
+        allowCloudWatchLogs: true,
+      },
+      parent,
+    );
+    this.kmsKeyArn = key.arn;
+    const topicArn = notificationTopic(`${name}-topic`, { existingTopicArn: args.existingTopicArn, kmsKey: key, emails: args.notificationEmails, publishingServices: ["cloudwatch.amazonaws.com"] }, parent);
+    const memberEnv: Record<string, pulumi.Input<string>> = args.memberAccounts
+      ? { KAMAE_MEMBER_ACCOUNT_IDS: args.memberAccounts.accountIds.join(","), KAMAE_MEMBER_ROLE_NAME: args.memberAccounts.roleName, KAMAE_EXTERNAL_ID: args.memberAccounts.externalId }
+      : {};
+    const memberStatements: Statement[] =
+      args.memberAccounts && args.memberAccounts.accountIds.length > 0
+        ? [{ sid: "AssumeMemberRoles", actions: ["sts:AssumeRole"], resources: args.memberAccounts.accountIds.map((id) => pulumi.interpolate`arn:${part}:iam::${id}:role/${args.memberAccounts!.roleName}`) }]
+        : [];
+    const topicKey: Statement[] = args.existingTopicKmsKeyArn !== undefined ? [{ sid: "EncryptForExistingTopic", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.existingTopicKmsKeyArn] }] : [];
+
+    // The credential workflow: report bucket, steps function, state machine (created only when a route uses it).
+    let stateMachineArn: pulumi.Output<string> = pulumi.output("");
+    let reportBucketName: pulumi.Output<string> = pulumi.output("");
+    if (credentials) {
+      const reports = secureBucket(`${name}-reports`, { kmsKey: key, accessLogsBucketName: args.reportAccessLogsBucketName }, parent);
+      reportBucketName = reports.bucket.bucket;
+      const iamResources = (kind: "role" | "user") => [pulumi.interpolate`arn:${part}:iam::${identity.accountId}:${kind}/*`];
+      const steps = new ResponderFunction(
+        `${name}-credential-steps`,
+        {
+          code: "guardduty-credential-steps",
+          description: `Kamae GuardDutyResponder ${name}: restricts a compromised principal and reports its recent API activity`,
+          kmsKey: key,
+          alarmTopicArn: topicArn,
+          timeoutSeconds: 300,
+          logRetentionDays: args.logRetentionDays,
+          asyncRetries: 0,
+          statements: [
+            // Any role or user of the account may be the compromised one; the function writes only its own deny policy.
+            { sid: "RestrictRoles", actions: ["iam:GetRolePolicy", "iam:PutRolePolicy"], resources: iamResources("role") },
+            { sid: "RestrictUsers", actions: ["iam:GetUserPolicy", "iam:PutUserPolicy"], resources: iamResources("user") },
+            { sid: "LookupEventsIsNotResourceScoped", actions: ["cloudtrail:LookupEvents"], resources: ["*"] },
+            { sid: "WriteReports", actions: ["s3:PutObject"], resources: [pulumi.interpolate`${reports.bucket.arn}/credential-activity/*`] },
+            ...memberStatements,
+          ],
+          environment: {
+            KAMAE_REPORT_BUCKET: reports.bucket.bucket,
+            KAMAE_REPORT_KMS_KEY_ARN: key.arn,
+            KAMAE_ACTIVITY_LOOKBACK_HOURS: String(lookback),
+            KAMAE_HOME_ACCOUNT_ID: identity.accountId,
+            ...memberEnv,
+          },
+        },
+        parent,
+      );
+      const workflowLogs = new aws.cloudwatch.LogGroup(
+        `${name}-workflow-logs`,
+        { namePrefix: `/aws/vendedlogs/states/kamae-${name}-`, retentionInDays: args.logRetentionDays ?? 365, kmsKeyId: key.arn },
+        parent,
+      );
+      const workflowRole = new aws.iam.Role(`${name}-workflow-role`, { assumeRolePolicy: serviceTrustPolicy("states.amazonaws.com", identity.accountId), description: "Kamae credential compromise workflow" }, parent);
+      const workflowPolicy = new aws.iam.RolePolicy(
+        `${name}-workflow-permissions`,
+        {
+          role: workflowRole.id,
+          policy: policyDocument([
+            { sid: "RunSteps", actions: ["lambda:InvokeFunction"], resources: [steps.functionArn] },
+            { sid: "Notify", actions: ["sns:Publish"], resources: [topicArn] },
+            { sid: "UseKey", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [key.arn] },
+            ...topicKey,
+            {
+              sid: "LogDeliveryIsNotResourceScoped",
+              actions: ["logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"],
+              resources: ["*"],
+            },
+          ]),
+        },
+        parent,
+      );
+      const definition = pulumi.all([steps.functionArn, topicArn]).apply(([functionArn, topic]) => {
+        const d = credentialWorkflowDefinition({ functionArn, topicArn: topic });
+        const errors = validateStateMachine(d);
+        if (errors.length > 0) fail(`the credential workflow is invalid: ${errors.join("; ")}`);
+        return JSON.stringify(d);
+      });
+      const machine = new aws.sfn.StateMachine(
+        `${name}-credential-workflow`,
+        {
+          roleArn: workflowRole.arn,
+          definition,
+          type: "STANDARD",
+          loggingConfiguration: { logDestination: pulumi.interpolate`${workflowLogs.arn}:*`, includeExecutionData: true, level: "ALL" },
+          encryptionConfiguration: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyId: key.arn, kmsDataKeyReusePeriodSeconds: 300 },
+        },
+        { parent: this, dependsOn: [workflowPolicy] },
+      );
+      stateMachineArn = machine.arn;
+    }
+
+    const statements: Statement[] = [{ sid: "Notify", actions: ["sns:Publish"], resources: [topicArn] }, ...topicKey, ...memberStatements];
+    if (used.has("isolate")) statements.push({ sid: "AskInstanceIsolation", actions: ["lambda:InvokeFunction"], resources: [args.isolationFunctionArn!] });
+    if (used.has("block")) {
+      statements.push({ sid: "AskWafAutoBlock", actions: ["sqs:SendMessage"], resources: [args.wafBlockQueueArn!] });
+      if (args.wafBlockQueueKmsKeyArn !== undefined) statements.push({ sid: "EncryptForWafQueue", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.wafBlockQueueKmsKeyArn] });
+    }
+    if (used.has("scan")) {
+      statements.push({
+        sid: "SendScan",
+        actions: ["ssm:SendCommand"],
+        // The document (its ARN has no account when AWS owns it) and this account's instances; members act through their role.
+        resources: [pulumi.interpolate`arn:${part}:ssm:*:*:document/${args.scanDocumentName}`, pulumi.interpolate`arn:${part}:ec2:*:${identity.accountId}:instance/*`],
+      });
+      statements.push({ sid: "ListCommandsIsNotResourceScoped", actions: ["ssm:ListCommands"], resources: ["*"] });
+    }
+    if (credentials) statements.push({ sid: "StartCredentialWorkflow", actions: ["states:StartExecution"], resources: [stateMachineArn] });
+    if (used.has("blockPublicAccess") || used.has("protectBucket")) {
+      // The finding names the bucket, any bucket of the account: S3 bucket ARNs carry no account to scope by.
+      statements.push({ sid: "ProtectFindingBuckets", actions: ["s3:GetBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock"], resources: [pulumi.interpolate`arn:${part}:s3:::*`] });
+    }
+    if (used.has("protectBucket")) {
+      statements.push({
+        sid: "ProtectSensitiveBuckets",
+        actions: ["s3:GetEncryptionConfiguration", "s3:PutEncryptionConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy"],
+        resources: [pulumi.interpolate`arn:${part}:s3:::*`],
+      });
+    }
+
+    const responder = new ResponderFunction(
+      `${name}-responder`,
+      {
+        code: "guardduty-responder",
+        description: `Kamae GuardDutyResponder ${name}: routes GuardDuty and Macie findings to responses`,
+        kmsKey: key,
+        alarmTopicArn: topicArn,
+        statements,
+        timeoutSeconds: 120,
+        logRetentionDays: args.logRetentionDays,
+        environment: {
+          KAMAE_ROUTES: routesJson,
+          KAMAE_ACTION_MODES: JSON.stringify(modes),
+          KAMAE_TOPIC_ARN: topicArn,
+          KAMAE_HOME_ACCOUNT_ID: identity.accountId,
+          KAMAE_BLOCK_TTL_MINUTES: String(ttl),
+          ...(used.has("isolate") ? { KAMAE_ISOLATION_FUNCTION_ARN: args.isolationFunctionArn! } : {}),
+          ...(used.has("block") ? { KAMAE_WAF_BLOCK_QUEUE_URL: args.wafBlockQueueUrl! } : {}),
+          ...(used.has("scan") ? { KAMAE_SCAN_DOCUMENT_NAME: args.scanDocumentName!, KAMAE_SCAN_DOCUMENT_PARAMETERS: JSON.stringify(args.scanDocumentParameters ?? {}) } : {}),
+          ...(credentials ? { KAMAE_CREDENTIAL_WORKFLOW_ARN: stateMachineArn } : {}),
+          ...(args.macieBucketKmsKeyArn !== undefined ? { KAMAE_MACIE_BUCKET_KMS_KEY_ARN: args.macieBucketKmsKeyArn } : {}),
+          ...memberEnv,
+        },
+      },
+      parent,
+    );
+
+    // One rule per source, the routes' patterns joined with $or: a finding matching two routes invokes the responder once.
+    this.ruleArns = (["guardduty", "macie"] as const)
+      .filter((source) => routes.some((r) => (r.source ?? "guardduty") === source))
+      .map((source) => {
+        const patterns = routes.filter((r) => (r.source ?? "guardduty") === source).map(eventPattern);
+        const details = patterns.map((p) => p.detail);
+        const pattern = details.some((d) => d === undefined) ? { ...patterns[0], detail: undefined } : { source: patterns[0].source, "detail-type": patterns[0]["detail-type"], $or: details.map((detail) => ({ detail })) };
+        const rule = new aws.cloudwatch.EventRule(
+          `${name}-${source}-${stableSuffix(JSON.stringify(pattern))}`,
+          { description: `Kamae GuardDutyResponder ${name}: ${source} findings routed to responses`, eventPattern: JSON.stringify(pattern) },
+          parent,
+        );
+        new aws.cloudwatch.EventTarget(`${name}-${source}-target`, { rule: rule.name, arn: responder.functionArn, retryPolicy: { maximumRetryAttempts: 8, maximumEventAgeInSeconds: 86400 } }, parent);
+        responder.allowInvocation(`${name}-${source}-invoke`, "events.amazonaws.com", rule.arn, identity.accountId);
+        return rule.arn;
+      });
+
+    this.topicArn = topicArn;
+    this.responderFunctionArn = responder.functionArn;
+    this.stateMachineArn = stateMachineArn;
+    this.reportBucketName = reportBucketName;
+    this.registerOutputs({
+      topicArn: this.topicArn,
+      responderFunctionArn: this.responderFunctionArn,
+      stateMachineArn: this.stateMachineArn,
+      reportBucketName: this.reportBucketName,
+      kmsKeyArn: this.kmsKeyArn,
+      ruleArns: this.ruleArns,
+    });
+  }
+}

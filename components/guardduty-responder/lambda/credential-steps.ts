@@ -1,0 +1,238 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import { CloudTrailClient, LookupEventsCommand, type LookupAttribute } from "@aws-sdk/client-cloudtrail";
+import { GetRolePolicyCommand, GetUserPolicyCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
+import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { type AccountClients, partitionOf } from "../../shared/aws/account-clients";
+import { integer, optionalString, requiredString } from "../../shared/runtime/env";
+
+type Env = Record<string, string | undefined>;
+
+/** The inline policy that denies every session of the principal issued before the response. */
+export const DENY_OLD_SESSIONS_POLICY = "kamae-deny-sessions-issued-before";
+
+export interface StepSettings {
+  readonly reportBucket: string;
+  readonly reportKmsKeyArn?: string;
+  /** How far before the finding the activity report starts. */
+  readonly lookbackHours: number;
+  /** At most this many events in a report (LookupEvents is limited to 2 calls per second per account and Region). */
+  readonly maxEvents: number;
+}
+
+export function stepSettingsFromEnv(env: Env = process.env): StepSettings {
+  return {
+    reportBucket: requiredString("KAMAE_REPORT_BUCKET", env),
+    reportKmsKeyArn: optionalString("KAMAE_REPORT_KMS_KEY_ARN", env),
+    lookbackHours: integer("KAMAE_ACTIVITY_LOOKBACK_HOURS", 24, { min: 1, max: 24 * 90 }, env),
+    maxEvents: integer("KAMAE_ACTIVITY_MAX_EVENTS", 1000, { min: 50, max: 10000 }, env),
+  };
+}
+
+export interface WorkflowFinding {
+  readonly id: string;
+  readonly type: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly principal: { readonly type: "IAMUser" | "AssumedRole"; readonly name: string; readonly accessKeyId?: string };
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+}
+
+export class StepInputError extends Error {
+  override name = "StepInputError";
+}
+
+/** Validates the workflow's input (it could be started by hand): nothing is acted on unless every field is sound. */
+export function parseStepInput(event: unknown): { step: "restrict" | "gather"; finding: WorkflowFinding } {
+  const e = event as Record<string, any> | null;
+  if (typeof e !== "object" || e === null) throw new StepInputError("input is not an object");
+  if (e.step !== "restrict" && e.step !== "gather") throw new StepInputError('step must be "restrict" or "gather"');
+  const f = e.finding;
+  if (typeof f !== "object" || f === null) throw new StepInputError("finding is missing");
+  if (typeof f.id !== "string" || !/^[A-Za-z0-9_-]{1,300}$/.test(f.id)) throw new StepInputError("finding.id is malformed");
+  if (typeof f.type !== "string" || f.type.length > 200) throw new StepInputError("finding.type is malformed");
+  if (typeof f.accountId !== "string" || !/^\d{12}$/.test(f.accountId)) throw new StepInputError("finding.accountId is not a 12-digit account id");
+  if (typeof f.region !== "string" || !/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(f.region)) throw new StepInputError("finding.region is not an AWS Region");
+  const p = f.principal;
+  if (typeof p !== "object" || p === null || (p.type !== "IAMUser" && p.type !== "AssumedRole")) throw new StepInputError("finding.principal.type must be IAMUser or AssumedRole");
+  if (typeof p.name !== "string" || !/^[\w+=,.@-]{1,128}$/.test(p.name)) throw new StepInputError("finding.principal.name is not an IAM name");
+  if (p.accessKeyId !== undefined && (typeof p.accessKeyId !== "string" || !/^(AKIA|ASIA)[A-Z0-9]{12,124}$/.test(p.accessKeyId))) throw new StepInputError("finding.principal.accessKeyId is malformed");
+  for (const k of ["createdAt", "updatedAt"]) if (f[k] !== undefined && Number.isNaN(Date.parse(f[k]))) throw new StepInputError(`finding.${k} is not a time`);
+  return {
+    step: e.step,
+    finding: { id: f.id, type: f.type, accountId: f.accountId, region: f.region, principal: { type: p.type, name: p.name, ...(p.accessKeyId ? { accessKeyId: p.accessKeyId } : {}) }, createdAt: f.createdAt, updatedAt: f.updatedAt },
+  };
+}
+
+export interface StepDeps {
+  readonly settings: StepSettings;
+  readonly clients: AccountClients;
+  readonly log: Pick<Logger, "info" | "warn" | "error">;
+  readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** Account and Region of the report bucket (the home account, the function's Region). */
+  readonly home: { accountId: string; region: string };
+}
+
+export function denyOldSessionsPolicy(before: string): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Sid: "KamaeDenySessionsIssuedBefore", Effect: "Deny", Action: "*", Resource: "*", Condition: { DateLessThan: { "aws:TokenIssueTime": before } } }],
+  });
+}
+
+/** The cut-off time of an existing Kamae deny policy (IAM returns policy documents URL-encoded), if any. */
+function existingCutoff(document: string | undefined): number | undefined {
+  if (!document) return undefined;
+  try {
+    const doc = JSON.parse(decodeURIComponent(document));
+    const statements = Array.isArray(doc.Statement) ? doc.Statement : [doc.Statement];
+    const times = statements.map((s: any) => Date.parse(s?.Condition?.DateLessThan?.["aws:TokenIssueTime"])).filter((t: number) => !Number.isNaN(t));
+    return times.length > 0 ? Math.max(...times) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface RestrictResult {
+  readonly principalArn: string;
+  readonly policyName: string;
+  readonly deniedBefore: string;
+  readonly changed: boolean;
+  readonly accountId: string;
+  readonly region: string;
+}
+
+/**
+ * Attaches the deny-sessions-issued-before-now policy to the user or role. Idempotent: when a Kamae policy already
+ * cuts off sessions at or after the finding's last update, nothing changes (a replay never moves the cut-off, which
+ * would end sessions the owner started after the first response).
+ */
+export async function restrictPrincipal(finding: WorkflowFinding, deps: StepDeps): Promise<RestrictResult> {
+  const iam = deps.clients.client(IAMClient, { accountId: finding.accountId, region: finding.region });
+  const { type, name } = finding.principal;
+  const partition = partitionOf(finding.region);
+  const principalArn = `arn:${partition}:iam::${finding.accountId}:${type === "IAMUser" ? "user" : "role"}/${name}`;
+  const current = await (type === "IAMUser"
+    ? iam.send(new GetUserPolicyCommand({ UserName: name, PolicyName: DENY_OLD_SESSIONS_POLICY }))
+    : iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: DENY_OLD_SESSIONS_POLICY }))
+  ).catch((err: Error) => {
+    if (err.name === "NoSuchEntityException" || err.name === "NoSuchEntity") return undefined;
+    throw err;
+  });
+  const cutoff = existingCutoff(current?.PolicyDocument);
+  const findingTime = Date.parse(finding.updatedAt ?? finding.createdAt ?? "");
+  const base = { principalArn, policyName: DENY_OLD_SESSIONS_POLICY, accountId: finding.accountId, region: finding.region };
+  if (cutoff !== undefined && !Number.isNaN(findingTime) && cutoff >= findingTime) {
+    return { ...base, deniedBefore: new Date(cutoff).toISOString(), changed: false };
+  }
+  const before = new Date((deps.now ?? Date.now)()).toISOString();
+  const policy = denyOldSessionsPolicy(before);
+  if (type === "IAMUser") await iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: DENY_OLD_SESSIONS_POLICY, PolicyDocument: policy }));
+  else await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: DENY_OLD_SESSIONS_POLICY, PolicyDocument: policy }));
+  deps.log.info("principal restricted", { ...base, deniedBefore: before });
+  return { ...base, deniedBefore: before, changed: true };
+}
+
+export interface ReportResult {
+  readonly bucket: string;
+  readonly key: string;
+  readonly events: number;
+  readonly truncated: boolean;
+  readonly accountId: string;
+  readonly region: string;
+}
+
+const LOOKUP_PAGE = 50;
+/** LookupEvents allows 2 requests per second per account and Region. */
+const LOOKUP_INTERVAL_MS = 500;
+
+/**
+ * Gathers the principal's recent API activity (CloudTrail LookupEvents by access key, else by user name) into a
+ * JSON report in the report bucket (SSE-KMS). The key is named after the finding: a replay overwrites the same report.
+ */
+export async function gatherActivity(finding: WorkflowFinding, deps: StepDeps): Promise<ReportResult> {
+  const cloudtrail = deps.clients.client(CloudTrailClient, { accountId: finding.accountId, region: finding.region });
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = (deps.now ?? Date.now)();
+  const anchor = Date.parse(finding.createdAt ?? "") || now;
+  const start = new Date(anchor - deps.settings.lookbackHours * 3600_000);
+  const end = new Date(now);
+  const attribute: LookupAttribute = finding.principal.accessKeyId
+    ? { AttributeKey: "AccessKeyId", AttributeValue: finding.principal.accessKeyId }
+    : { AttributeKey: "Username", AttributeValue: finding.principal.name };
+  const events: Array<Record<string, unknown>> = [];
+  let token: string | undefined;
+  let truncated = false;
+  let throttles = 0;
+  for (;;) {
+    let page;
+    try {
+      page = await cloudtrail.send(new LookupEventsCommand({ LookupAttributes: [attribute], StartTime: start, EndTime: end, MaxResults: LOOKUP_PAGE, NextToken: token }));
+    } catch (err) {
+      if ((err as Error).name !== "ThrottlingException" || ++throttles > 5) throw err;
+      await sleep(LOOKUP_INTERVAL_MS * 2 ** throttles);
+      continue;
+    }
+    for (const e of page.Events ?? []) {
+      let detail: Record<string, unknown>;
+      try {
+        detail = e.CloudTrailEvent ? JSON.parse(e.CloudTrailEvent) : {};
+      } catch {
+        detail = { unreadable: true };
+      }
+      events.push({
+        eventTime: e.EventTime?.toISOString(),
+        eventSource: e.EventSource,
+        eventName: e.EventName,
+        eventId: e.EventId,
+        readOnly: e.ReadOnly,
+        sourceIPAddress: detail.sourceIPAddress,
+        userAgent: detail.userAgent,
+        awsRegion: detail.awsRegion,
+        errorCode: detail.errorCode,
+        resources: e.Resources?.map((r) => `${r.ResourceType}:${r.ResourceName}`),
+      });
+    }
+    token = page.NextToken;
+    if (!token) break;
+    if (events.length >= deps.settings.maxEvents) {
+      truncated = true;
+      break;
+    }
+    await sleep(LOOKUP_INTERVAL_MS);
+  }
+  truncated ||= events.length > deps.settings.maxEvents;
+  const key = `credential-activity/${finding.accountId}/${finding.region}/${finding.id}.json`;
+  const report = {
+    kind: "kamae.credential-activity-report",
+    findingId: finding.id,
+    findingType: finding.type,
+    accountId: finding.accountId,
+    region: finding.region,
+    principal: finding.principal,
+    lookup: attribute,
+    from: start.toISOString(),
+    to: end.toISOString(),
+    truncated,
+    events: events.slice(0, deps.settings.maxEvents),
+  };
+  await deps.clients.client(S3Client, deps.home).send(
+    new PutObjectCommand({
+      Bucket: deps.settings.reportBucket,
+      Key: key,
+      Body: JSON.stringify(report, null, 1),
+      ContentType: "application/json",
+      ServerSideEncryption: "aws:kms",
+      ...(deps.settings.reportKmsKeyArn ? { SSEKMSKeyId: deps.settings.reportKmsKeyArn } : {}),
+    }),
+  );
+  deps.log.info("activity report written", { bucket: deps.settings.reportBucket, key, events: report.events.length, truncated, accountId: finding.accountId, region: finding.region });
+  return { bucket: deps.settings.reportBucket, key, events: report.events.length, truncated, accountId: finding.accountId, region: finding.region };
+}
+
+/** One step of the workflow; a bad input fails the step (the workflow catches it and notifies). */
+export async function runStep(event: unknown, deps: StepDeps): Promise<RestrictResult | ReportResult> {
+  const { step, finding } = parseStepInput(event);
+  return step === "restrict" ? restrictPrincipal(finding, deps) : gatherActivity(finding, deps);
+}

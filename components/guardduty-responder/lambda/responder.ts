@@ -1,0 +1,353 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
+import {
+  GetBucketEncryptionCommand,
+  GetBucketPolicyCommand,
+  GetPublicAccessBlockCommand,
+  PutBucketEncryptionCommand,
+  PutBucketPolicyCommand,
+  PutPublicAccessBlockCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
+import { StartExecutionCommand, SFNClient } from "@aws-sdk/client-sfn";
+import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { ListCommandsCommand, SendCommandCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { type AccountClients, partitionOf } from "../../shared/aws/account-clients";
+import { parseGuardDutyEvent } from "../../shared/events/guardduty";
+import { ConfigurationError, integer, json, optionalString, requiredString } from "../../shared/runtime/env";
+import { type BucketChange, type BucketState, planBucketHardening } from "../bucket-hardening";
+import { parseMacieEvent } from "../macie";
+import {
+  type ActionModes,
+  DEFAULT_ROUTES,
+  type FindingRoute,
+  fromGuardDuty,
+  fromMacie,
+  type PlannedAction,
+  planResponse,
+  type ResponderFinding,
+  type ResponsePlan,
+  validateModes,
+  validateRoutes,
+} from "../routing";
+
+type Env = Record<string, string | undefined>;
+
+export interface ResponderSettings {
+  readonly routes: FindingRoute[];
+  readonly modes: ActionModes;
+  readonly topicArn: string;
+  readonly isolationFunctionArn?: string;
+  readonly wafBlockQueueUrl?: string;
+  readonly blockTtlMinutes: number;
+  readonly scanDocumentName?: string;
+  readonly scanDocumentParameters: Record<string, string[]>;
+  readonly credentialWorkflowArn?: string;
+  /** Key for the default encryption that protectBucket sets; the account's aws/s3 key when absent. */
+  readonly macieBucketKmsKeyArn?: string;
+}
+
+/** The setting each action needs; the component checks the same list at construction time. */
+export const ACTION_REQUIREMENTS = {
+  isolate: "isolationFunctionArn",
+  block: "wafBlockQueueUrl",
+  scan: "scanDocumentName",
+  restrictCredentials: "credentialWorkflowArn",
+} as const;
+
+function scanParameters(value: unknown): Record<string, string[]> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("must be an object of string lists");
+  for (const [k, v] of Object.entries(value)) {
+    if (!Array.isArray(v) || v.some((s) => typeof s !== "string")) throw new Error(`parameter ${k} must be a list of strings`);
+  }
+  return value as Record<string, string[]>;
+}
+
+export function settingsFromEnv(env: Env = process.env): ResponderSettings {
+  const settings: ResponderSettings = {
+    routes: json("KAMAE_ROUTES", (v) => validateRoutes(v), [...DEFAULT_ROUTES], env),
+    modes: json("KAMAE_ACTION_MODES", (v) => validateModes(v), {}, env),
+    topicArn: requiredString("KAMAE_TOPIC_ARN", env),
+    isolationFunctionArn: optionalString("KAMAE_ISOLATION_FUNCTION_ARN", env),
+    wafBlockQueueUrl: optionalString("KAMAE_WAF_BLOCK_QUEUE_URL", env),
+    blockTtlMinutes: integer("KAMAE_BLOCK_TTL_MINUTES", 240, { min: 5, max: 525600 }, env),
+    scanDocumentName: optionalString("KAMAE_SCAN_DOCUMENT_NAME", env),
+    scanDocumentParameters: json("KAMAE_SCAN_DOCUMENT_PARAMETERS", scanParameters, {}, env),
+    credentialWorkflowArn: optionalString("KAMAE_CREDENTIAL_WORKFLOW_ARN", env),
+    macieBucketKmsKeyArn: optionalString("KAMAE_MACIE_BUCKET_KMS_KEY_ARN", env),
+  };
+  for (const route of settings.routes) {
+    for (const action of route.actions) {
+      const needed = ACTION_REQUIREMENTS[action as keyof typeof ACTION_REQUIREMENTS];
+      if (needed && settings[needed] === undefined) throw new ConfigurationError(`route "${route.name}" uses ${action}, which needs ${needed} (environment)`);
+    }
+  }
+  return settings;
+}
+
+export interface ResponderDeps {
+  readonly settings: ResponderSettings;
+  readonly clients: AccountClients;
+  readonly log: Pick<Logger, "info" | "warn" | "error">;
+  readonly now?: () => number;
+}
+
+export type OutcomeStatus = "done" | "already" | "detect" | "refused" | "failed";
+
+export interface ActionOutcome {
+  readonly action: PlannedAction["action"];
+  readonly mode: PlannedAction["mode"];
+  readonly status: OutcomeStatus;
+  readonly detail: string;
+}
+
+export interface ResponseReport {
+  readonly plan?: ResponsePlan;
+  readonly outcomes: ActionOutcome[];
+  readonly rejected?: string;
+}
+
+/** Reads a GuardDuty or Macie finding event; a malformed event is rejected, never acted on. */
+export function parseFindingEvent(event: unknown): { ok: true; finding: ResponderFinding } | { ok: false; reason: string } {
+  const source = typeof event === "object" && event !== null ? (event as Record<string, unknown>).source : undefined;
+  if (source === "aws.macie") {
+    const m = parseMacieEvent(event);
+    return m.ok ? { ok: true, finding: fromMacie(m.value) } : { ok: false, reason: m.reason };
+  }
+  const g = parseGuardDutyEvent(event);
+  return g.ok ? { ok: true, finding: fromGuardDuty(g.value) } : { ok: false, reason: g.reason };
+}
+
+/** Account and Region of a home-account resource, from its ARN or queue URL. */
+function arnTarget(arn: string): { accountId: string; region: string } {
+  const parts = arn.split(":");
+  return { accountId: parts[4] ?? "", region: parts[3] ?? "" };
+}
+
+function queueTarget(url: string): { accountId: string; region: string } {
+  const m = /^https:\/\/sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/(\d{12})\/[\w-]+(?:\.fifo)?$/.exec(url);
+  if (!m) throw new ConfigurationError(`"${url}" is not an SQS queue URL`);
+  return { accountId: m[2], region: m[1] };
+}
+
+const errorName = (err: unknown) => (err as Error | undefined)?.name ?? "";
+
+async function readBucketState(s3: S3Client, bucket: string): Promise<BucketState> {
+  const ignore = (names: string[]) => (err: unknown) => {
+    if (names.includes(errorName(err))) return undefined;
+    throw err;
+  };
+  const [pab, enc, pol] = await Promise.all([
+    s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket })).catch(ignore(["NoSuchPublicAccessBlockConfiguration"])),
+    s3.send(new GetBucketEncryptionCommand({ Bucket: bucket })).catch(ignore(["ServerSideEncryptionConfigurationNotFoundError"])),
+    s3.send(new GetBucketPolicyCommand({ Bucket: bucket })).catch(ignore(["NoSuchBucketPolicy"])),
+  ]);
+  return {
+    bucket,
+    publicAccessBlock: pab?.PublicAccessBlockConfiguration,
+    encryption: enc?.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm,
+    policy: pol?.Policy,
+  };
+}
+
+async function applyBucketChange(s3: S3Client, bucket: string, change: BucketChange): Promise<void> {
+  switch (change.kind) {
+    case "publicAccessBlock":
+      await s3.send(
+        new PutPublicAccessBlockCommand({
+          Bucket: bucket,
+          PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+        }),
+      );
+      return;
+    case "encryption":
+      await s3.send(
+        new PutBucketEncryptionCommand({
+          Bucket: bucket,
+          ServerSideEncryptionConfiguration: {
+            Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: "aws:kms", ...(change.kmsKeyId ? { KMSMasterKeyID: change.kmsKeyId } : {}) }, BucketKeyEnabled: true }],
+          },
+        }),
+      );
+      return;
+    case "policy":
+      await s3.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: change.policy }));
+      return;
+  }
+}
+
+/** Kamae's executions are named after the finding, so a replayed finding starts nothing new. */
+export function executionName(findingId: string): string {
+  return `kamae-gd-${findingId}`.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 80);
+}
+
+class Executor {
+  constructor(
+    private readonly deps: ResponderDeps,
+    private readonly finding: ResponderFinding,
+  ) {}
+
+  private get settings() {
+    return this.deps.settings;
+  }
+
+  private target() {
+    return { accountId: this.finding.accountId, region: this.finding.region };
+  }
+
+  async isolate(a: PlannedAction): Promise<ActionOutcome> {
+    const arn = this.settings.isolationFunctionArn!;
+    const payload = { kind: "kamae.isolate", instanceId: a.instanceId, accountId: this.finding.accountId, region: this.finding.region, reason: a.reason, findingId: this.finding.id, source: "guardduty" };
+    const out = await this.deps.clients.client(LambdaClient, arnTarget(arn)).send(new InvokeCommand({ FunctionName: arn, InvocationType: "Event", Payload: Buffer.from(JSON.stringify(payload)) }));
+    if (out.FunctionError) throw new Error(`InstanceIsolation refused the request: ${out.FunctionError}`);
+    return { action: a.action, mode: a.mode, status: "done", detail: `isolation of ${a.instanceId} requested from InstanceIsolation` };
+  }
+
+  async block(a: PlannedAction): Promise<ActionOutcome> {
+    const url = this.settings.wafBlockQueueUrl!;
+    const body = { kind: "kamae.block", addresses: a.addresses, source: "guardduty", reason: `${a.reason}; finding ${this.finding.id}`, ttlMinutes: this.settings.blockTtlMinutes };
+    await this.deps.clients.client(SQSClient, queueTarget(url)).send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify(body) }));
+    return { action: a.action, mode: a.mode, status: "done", detail: `block of ${a.addresses!.join(", ")} for ${this.settings.blockTtlMinutes} minutes requested from WafAutoBlock` };
+  }
+
+  async scan(a: PlannedAction): Promise<ActionOutcome> {
+    const ssm = this.deps.clients.client(SSMClient, this.target());
+    const document = this.settings.scanDocumentName!;
+    const comment = `kamae guardduty ${this.finding.id}`.slice(0, 100);
+    const since = new Date((this.deps.now ?? Date.now)() - 7 * 86400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const existing = await ssm.send(
+      new ListCommandsCommand({ InstanceId: a.instanceId, Filters: [{ key: "DocumentName", value: document }, { key: "InvokedAfter", value: since }] }),
+    );
+    const earlier = existing.Commands?.find((c) => c.Comment === comment && c.Status !== "Failed" && c.Status !== "Cancelled");
+    if (earlier) return { action: a.action, mode: a.mode, status: "already", detail: `scan ${earlier.CommandId} already sent for this finding` };
+    const sent = await ssm.send(
+      new SendCommandCommand({ DocumentName: document, InstanceIds: [a.instanceId!], Parameters: this.settings.scanDocumentParameters, Comment: comment, TimeoutSeconds: 600 }),
+    );
+    return { action: a.action, mode: a.mode, status: "done", detail: `${document} sent to ${a.instanceId} as command ${sent.Command?.CommandId}` };
+  }
+
+  async restrictCredentials(a: PlannedAction): Promise<ActionOutcome> {
+    const arn = this.settings.credentialWorkflowArn!;
+    const f = this.finding;
+    const input = { finding: { id: f.id, type: f.type, severity: f.severity, accountId: f.accountId, region: f.region, principal: a.principal, createdAt: f.createdAt, updatedAt: f.updatedAt } };
+    const name = executionName(f.id);
+    try {
+      const out = await this.deps.clients.client(SFNClient, arnTarget(arn)).send(new StartExecutionCommand({ stateMachineArn: arn, name, input: JSON.stringify(input) }));
+      return { action: a.action, mode: a.mode, status: "done", detail: `credential workflow started: ${out.executionArn}` };
+    } catch (err) {
+      if (errorName(err) === "ExecutionAlreadyExists") return { action: a.action, mode: a.mode, status: "already", detail: `credential workflow ${name} already ran for this finding` };
+      throw err;
+    }
+  }
+
+  async hardenBuckets(a: PlannedAction): Promise<ActionOutcome> {
+    const s3 = this.deps.clients.client(S3Client, this.target());
+    const macie = a.action === "protectBucket";
+    const details: string[] = [];
+    let changed = 0;
+    for (const bucket of a.buckets ?? []) {
+      const state = await readBucketState(s3, bucket);
+      const changes = planBucketHardening(state, {
+        publicAccessBlock: true,
+        kmsEncryption: macie,
+        denyInsecureTransport: macie,
+        kmsKeyId: this.settings.macieBucketKmsKeyArn,
+        partition: partitionOf(this.finding.region),
+      });
+      for (const change of changes) await applyBucketChange(s3, bucket, change);
+      changed += changes.length;
+      details.push(changes.length === 0 ? `${bucket}: already protected` : `${bucket}: ${changes.map((c) => c.reason).join("; ")} (fixed)`);
+    }
+    return { action: a.action, mode: a.mode, status: changed === 0 ? "already" : "done", detail: details.join(" | ") };
+  }
+
+  async notify(plan: ResponsePlan, outcomes: ActionOutcome[]): Promise<ActionOutcome> {
+    const f = this.finding;
+    const lines = [
+      `Kamae GuardDutyResponder: ${f.source === "macie" ? "Amazon Macie" : "GuardDuty"} finding ${f.type} (severity ${f.severity})`,
+      `Account ${f.accountId}, Region ${f.region}${f.title ? `: ${f.title.replace(/[\r\n]+/g, " ").slice(0, 300)}` : ""}`,
+      `Finding ${f.id}; routes: ${plan.routes.join(", ")}`,
+      ...outcomes.map((o) => `- ${o.action} [${o.mode}] ${o.status}: ${o.detail}`),
+      ...plan.skipped.map((s) => `- ${s.action} not applicable: ${s.reason}`),
+      "",
+      JSON.stringify({ kind: "kamae.guardduty-response", finding: f, routes: plan.routes, outcomes, skipped: plan.skipped }),
+    ];
+    const subject = `Kamae ${f.source === "macie" ? "Macie" : "GuardDuty"}: ${f.type} (${f.severity}) in ${f.accountId}`.replace(/[^\x20-\x7e]/g, "?").slice(0, 100);
+    await this.deps.clients.client(SNSClient, arnTarget(this.settings.topicArn)).send(new PublishCommand({ TopicArn: this.settings.topicArn, Subject: subject, Message: lines.join("\n").slice(0, 250_000) }));
+    return { action: "notify", mode: "enforce", status: "done", detail: `notified ${this.settings.topicArn}` };
+  }
+
+  async run(a: PlannedAction): Promise<ActionOutcome> {
+    switch (a.action) {
+      case "isolate":
+        return this.isolate(a);
+      case "block":
+        return this.block(a);
+      case "scan":
+        return this.scan(a);
+      case "restrictCredentials":
+        return this.restrictCredentials(a);
+      case "blockPublicAccess":
+      case "protectBucket":
+        return this.hardenBuckets(a);
+      case "notify":
+        throw new Error("notify runs last, with the outcomes");
+    }
+  }
+}
+
+function describeDetect(a: PlannedAction): string {
+  const on = a.instanceId ?? a.addresses?.join(", ") ?? a.buckets?.join(", ") ?? (a.principal ? `${a.principal.type} ${a.principal.name}` : "");
+  return `would ${a.action} ${on} (${a.reason}); set the action's mode to "enforce" to act`;
+}
+
+/**
+ * Handles one finding event: parse, plan (pure), execute the acting actions that are enforced (detect mode reports
+ * them), then notify with every outcome. One failed action does not stop the others; the event is then failed so
+ * it is retried and reaches the failure queue (every action is idempotent, so a retry repeats nothing done).
+ */
+export async function respondToFinding(event: unknown, deps: ResponderDeps): Promise<ResponseReport> {
+  const parsed = parseFindingEvent(event);
+  if (!parsed.ok) {
+    deps.log.error("finding event rejected", { reason: parsed.reason });
+    return { outcomes: [], rejected: parsed.reason };
+  }
+  const plan = planResponse(parsed.finding, deps.settings.routes, deps.settings.modes);
+  deps.log.info("response planned", { findingId: parsed.finding.id, accountId: parsed.finding.accountId, region: parsed.finding.region, actions: plan.actions, skipped: plan.skipped });
+  const executor = new Executor(deps, parsed.finding);
+  const outcomes: ActionOutcome[] = [];
+  const failures: string[] = [];
+  // A finding about an account the responders are not enrolled in is reported, never acted on (and not retried).
+  let refusal: string | undefined;
+  try {
+    deps.clients.check({ accountId: parsed.finding.accountId, region: parsed.finding.region });
+  } catch (err) {
+    refusal = (err as Error).message;
+    deps.log.error("finding of an account or Region the responders may not act in", { findingId: parsed.finding.id, accountId: parsed.finding.accountId, region: parsed.finding.region, reason: refusal });
+  }
+  for (const action of plan.actions) {
+    if (action.action === "notify") continue;
+    if (action.mode === "detect") {
+      outcomes.push({ action: action.action, mode: "detect", status: "detect", detail: describeDetect(action) });
+      continue;
+    }
+    if (refusal) {
+      outcomes.push({ action: action.action, mode: action.mode, status: "refused", detail: refusal });
+      continue;
+    }
+    try {
+      outcomes.push(await executor.run(action));
+    } catch (err) {
+      const detail = `${errorName(err)}: ${(err as Error).message}`;
+      deps.log.error("response action failed", { action: action.action, findingId: parsed.finding.id, accountId: parsed.finding.accountId, region: parsed.finding.region, error: detail });
+      outcomes.push({ action: action.action, mode: action.mode, status: "failed", detail });
+      failures.push(`${action.action}: ${detail}`);
+    }
+  }
+  // Humans hear of every change Kamae made, of every failure and refusal, even when no route asked to notify.
+  const acted = outcomes.some((o) => o.status === "done");
+  if (plan.actions.some((a) => a.action === "notify") || acted || failures.length > 0 || refusal) outcomes.push(await executor.notify(plan, outcomes));
+  if (failures.length > 0) throw new Error(`finding ${parsed.finding.id}: ${failures.length} action(s) failed: ${failures.join("; ")}`);
+  return { plan, outcomes };
+}

@@ -1,0 +1,10 @@
+// The pack the engine runs (`pulumi preview --policy-pack policies`): serves Kamae's policies over the analyzer protocol.
+import { PolicyPack } from "@pulumi/policy";
+import { policies } from "./policies";
+
+new PolicyPack("kamae", {
+  policies,
+  description: "AWS Config managed rules and Kamae's wiring checks, judged at preview time (see README.md for the catalog).",
+  provider: "aws",
+  tags: ["aws", "security", "kamae"],
+});

@@ -1,0 +1,137 @@
+/**
+ * Kamae's CrossGuard policies, generated from the catalog (`kamae/policies`). This module only builds the policy
+ * objects: the pack (`index.ts`) serves them. Importing it has no side effects, so other packs can compose them:
+ * `new PolicyPack("mine", { policies: [...policies, ...myOwn] })`.
+ */
+import { PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy, UnknownValueError } from "@pulumi/policy";
+import { CatalogEntry, catalog, defaultEnforcementLevel, parameterValues, previewEntries } from "./catalog";
+import { ResourceView, Rule, StackViolation, UNKNOWN } from "./model";
+import { rules } from "./rules";
+import { ConfigSuppression, SUPPRESSED_PREFIX, suppressionFor, suppressionsSchema } from "./suppressions";
+
+export type KamaePolicy = ResourceValidationPolicy | StackValidationPolicy;
+
+/**
+ * A deep plain copy of the engine's properties with unknown values (which the pack's proxy throws on) replaced by
+ * `UNKNOWN`, so rules can decide that an unknown value is not a violation instead of failing the whole policy.
+ */
+export function plainProperties(value: any, depth = 0): any {
+  if (value === null || typeof value !== "object" || depth > 64) return value;
+  const out: any = Array.isArray(value) ? [] : {};
+  for (const key of Object.keys(value)) {
+    try {
+      out[key] = plainProperties(value[key], depth + 1);
+    } catch (e) {
+      if (!(e instanceof UnknownValueError)) throw e;
+      out[key] = UNKNOWN;
+    }
+  }
+  return out;
+}
+
+function lazyView(base: Omit<ResourceView, "props">, props: () => Record<string, any>): ResourceView {
+  let cached: Record<string, any> | undefined;
+  return Object.defineProperty({ ...base }, "props", { enumerable: true, get: () => (cached ??= props()) }) as ResourceView;
+}
+
+function stackViews(resources: readonly PolicyResource[]): ResourceView[] {
+  return resources.map((r) =>
+    lazyView(
+      {
+        urn: r.urn,
+        type: r.type,
+        name: r.name,
+        ...(r.parent ? { parent: r.parent.urn } : r.opts?.parent ? { parent: r.opts.parent } : {}),
+        dependencies: r.dependencies.map((d) => d.urn),
+        propertyDependencies: Object.fromEntries(Object.entries(r.propertyDependencies ?? {}).map(([k, v]) => [k, v.map((d) => d.urn)])),
+      },
+      () => plainProperties(r.props),
+    ),
+  );
+}
+
+/** Reports violations, as suppressed advisories when a valid suppression covers them (see suppressions.ts). */
+function reporter(entry: CatalogEntry, report: ReportViolation, config: Record<string, any>) {
+  const configured = config.suppressions as ConfigSuppression[] | undefined;
+  return (resource: ResourceView | undefined, message: string, urn?: string) => {
+    const verdict = suppressionFor(entry.id, resource, configured);
+    if (verdict.suppressed) {
+      // The object form sets the message and level as given (the string form prefixes the description).
+      (report as unknown as (v: object) => void)({
+        message: `${SUPPRESSED_PREFIX} ${verdict.reason}\n${message}`,
+        enforcementLevel: "advisory",
+        ...(urn ? { urn } : {}),
+      });
+    } else {
+      report(verdict.note ? `${message} (${verdict.note})` : message, urn);
+    }
+  };
+}
+
+function configSchema(entry: CatalogEntry) {
+  return { properties: { ...(entry.parameters ?? {}), suppressions: suppressionsSchema } as any };
+}
+
+function common(entry: CatalogEntry) {
+  return {
+    name: entry.id,
+    description: entry.description,
+    enforcementLevel: defaultEnforcementLevel(entry.severity),
+    severity: entry.severity,
+    remediationSteps: entry.remediation,
+    ...(entry.awsConfigIdentifier ? { url: `https://docs.aws.amazon.com/config/latest/developerguide/${entry.id}.html` } : {}),
+    tags: [entry.awsConfigIdentifier ? `aws-config:${entry.awsConfigIdentifier}` : "kamae", ...(entry.cdkNag ? [`cdk-nag:${entry.cdkNag}`] : [])],
+    configSchema: configSchema(entry),
+  };
+}
+
+/** The CrossGuard policy for one catalog entry and its rule. */
+export function toPolicy(entry: CatalogEntry, rule: Rule): KamaePolicy {
+  if (rule.kind === "resource") {
+    const types = new Set(entry.resourceTypes);
+    return {
+      ...common(entry),
+      validateResource: (args, report) => {
+        if (!types.has(args.type)) return;
+        const config = { ...args.getConfig<Record<string, any>>() };
+        const params = parameterValues(entry, config);
+        const view: ResourceView = {
+          urn: args.urn,
+          type: args.type,
+          name: args.name,
+          props: plainProperties(args.props),
+          ...(args.opts?.parent ? { parent: args.opts.parent } : {}),
+        };
+        const emit = reporter(entry, report, config);
+        for (const message of rule.check(view, params)) emit(view, message);
+      },
+    };
+  }
+  return {
+    ...common(entry),
+    validateStack: (args, report) => {
+      const config = { ...args.getConfig<Record<string, any>>() };
+      const emit = reporter(entry, report, config);
+      const found: StackViolation[] = rule.check(stackViews(args.resources), parameterValues(entry, config));
+      for (const v of found) emit(v.resource, v.message, v.resource?.urn);
+    },
+  };
+}
+
+const byId = new Map(rules.map((r) => [r.id, r]));
+
+/** Every Kamae policy, in catalog order. */
+export const policies: KamaePolicy[] = previewEntries.map((entry) => {
+  const rule = byId.get(entry.id);
+  if (!rule) throw new Error(`catalog entry ${entry.id} has no rule in policies/rules`);
+  return toPolicy(entry, rule);
+});
+
+/** Policies by severity or id subset, for packs that compose only part of Kamae's. */
+export function selectPolicies(filter: (entry: CatalogEntry) => boolean): KamaePolicy[] {
+  const wanted = new Set(catalog.filter(filter).map((e) => e.id));
+  return policies.filter((p) => wanted.has(p.name));
+}
+
+export { catalog, awsConfigRules, defaultEnforcementLevel } from "./catalog";
+export type { CatalogEntry, AwsConfigRuleSpec, Severity } from "./catalog";

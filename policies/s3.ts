@@ -1,0 +1,144 @@
+/**
+ * S3 in @pulumi/aws v7: a bucket's versioning, encryption, public access block, policy, ACL and logging are usually
+ * separate resources that name the bucket in their `bucket` property (the deprecated inline arguments still exist and
+ * count too). These helpers judge a bucket together with them.
+ */
+import { asArray, coverage, identifiersOf, isPublicPrincipal, hasRestrictingCondition, list, ofTypeCached, referrers, refersTo, statementsOf, T } from "./helpers";
+import { isUnknown, ResourceView } from "./model";
+
+export type Verdict = "covered" | "uncovered" | "unknown";
+
+/** True when every listed value is exactly `true`; unknown when one is unknown. */
+function allTrue(values: unknown[]): boolean | "unknown" {
+  if (values.some((v) => v !== true && !isUnknown(v))) return false;
+  return values.some(isUnknown) ? "unknown" : true;
+}
+
+/** The bucket's Block Public Access settings (from BucketPublicAccessBlock resources that name it). */
+export function publicAccessBlock(bucket: ResourceView, resources: readonly ResourceView[], settings: readonly string[]): Verdict {
+  return coverage(bucket, ofTypeCached(resources, T.bucketPublicAccessBlock), "bucket", (c) => allTrue(settings.map((s) => c.props[s])));
+}
+
+export const ALL_BPA_SETTINGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
+
+export function versioning(bucket: ResourceView, resources: readonly ResourceView[]): Verdict {
+  const inline = bucket.props.versioning ?? asArray(bucket.props.versionings)[0];
+  if (inline && !isUnknown(inline) && inline.enabled === true) return "covered";
+  return coverage(bucket, ofTypeCached(resources, T.bucketVersioning), "bucket", (c) => {
+    const config = c.props.versioningConfiguration;
+    return isUnknown(config) || isUnknown(config?.status) ? "unknown" : config?.status === "Enabled";
+  });
+}
+
+/** The default-encryption rules that apply to the bucket: inline (`serverSideEncryptionConfiguration.rule`) or separate. */
+export function encryptionRules(bucket: ResourceView, resources: readonly ResourceView[]): { rules: any[]; unknown: boolean } {
+  const rules: any[] = [];
+  const inline = bucket.props.serverSideEncryptionConfiguration;
+  if (inline && !isUnknown(inline)) rules.push(...asArray(inline.rule), ...asArray(inline.rules));
+  for (const c of asArray(bucket.props.serverSideEncryptionConfigurations)) rules.push(...asArray(c?.rules));
+  const { matches, unresolved } = referrers(bucket, ofTypeCached(resources, T.bucketEncryption), "bucket");
+  let unknown = unresolved;
+  for (const c of matches) {
+    if (isUnknown(c.props.rules)) unknown = true;
+    else rules.push(...asArray(c.props.rules));
+  }
+  return { rules, unknown };
+}
+
+/** Statements of the bucket's policies: inline `policy` and BucketPolicy resources naming it. */
+export function bucketPolicyStatements(bucket: ResourceView, resources: readonly ResourceView[]): { statements: Array<{ from: ResourceView; statement: any }>; unknown: boolean } {
+  const out: Array<{ from: ResourceView; statement: any }> = [];
+  let unknown = false;
+  const add = (from: ResourceView, policy: unknown) => {
+    const statements = statementsOf(policy);
+    if (statements === undefined) {
+      if (policy !== undefined && policy !== null) unknown = true;
+      return;
+    }
+    for (const statement of statements) out.push({ from, statement });
+  };
+  add(bucket, bucket.props.policy);
+  const { matches, unresolved } = referrers(bucket, ofTypeCached(resources, T.bucketPolicy), "bucket");
+  if (unresolved) unknown = true;
+  for (const c of matches) add(c, c.props.policy);
+  return { statements: out, unknown };
+}
+
+/** Buckets in the stack that a configuring resource's `bucket` property names; `undefined` when it cannot tell. */
+export function bucketsNamedBy(config: ResourceView, buckets: readonly ResourceView[]): ResourceView[] | undefined {
+  const refs = buckets.map((b) => refersTo(config, "bucket", b));
+  if (refs.includes("unknown")) return undefined;
+  return buckets.filter((_, i) => refs[i] === true);
+}
+
+const READ_ACTIONS = ["s3:getobject", "s3:getobjectversion", "s3:listbucket", "s3:get*", "s3:list*"];
+const WRITE_ACTIONS = ["s3:putobject", "s3:deleteobject", "s3:deleteobjectversion", "s3:put*", "s3:delete*", "s3:putbucketpolicy", "s3:putbucketacl"];
+
+/** A policy statement that lets anyone (no restricting condition) perform read or write actions. */
+export function publicGrant(statement: any, kind: "read" | "write"): boolean {
+  if (statement?.Effect !== "Allow" || !isPublicPrincipal(statement.Principal) || hasRestrictingCondition(statement)) return false;
+  const actions = list(statement.Action).map((a) => a.toLowerCase());
+  const wanted = kind === "read" ? READ_ACTIONS : WRITE_ACTIONS;
+  return actions.some((a) => a === "*" || a === "s3:*" || wanted.includes(a));
+}
+
+const PUBLIC_GRANTEES = ["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"];
+
+/** Whether a canned ACL or an access control policy grants the public read or write. */
+export function publicAcl(acl: unknown, accessControlPolicy: unknown, kind: "read" | "write"): boolean {
+  const canned = kind === "read" ? ["public-read", "public-read-write", "authenticated-read"] : ["public-read-write"];
+  if (typeof acl === "string" && canned.includes(acl)) return true;
+  const permissions = kind === "read" ? ["READ", "FULL_CONTROL"] : ["WRITE", "FULL_CONTROL"];
+  const grants = accessControlPolicy && !isUnknown(accessControlPolicy) ? asArray((accessControlPolicy as any).grants) : [];
+  return grants.some((g) => permissions.includes(g?.permission) && PUBLIC_GRANTEES.includes(g?.grantee?.uri));
+}
+
+/** The deprecated inline `grants` of a Bucket (`{ type, uri, permissions[] }`) granting the public read or write. */
+export function inlineGrantsPublic(grants: unknown, kind: "read" | "write"): boolean {
+  const permissions = kind === "read" ? ["READ", "FULL_CONTROL"] : ["WRITE", "FULL_CONTROL"];
+  return asArray(grants).some((g) => PUBLIC_GRANTEES.includes(g?.uri) && asArray(g?.permissions).some((p) => permissions.includes(p)));
+}
+
+export interface LogTargets {
+  readonly names: Set<string>;
+  readonly urns: Set<string>;
+  readonly unknown: boolean;
+}
+
+export const NO_LOG_TARGETS: LogTargets = { names: new Set(), urns: new Set(), unknown: false };
+
+/**
+ * Buckets other resources write logs to (S3 access logs, ELB, CloudTrail, CloudFront, flow logs): by name/ARN when
+ * known, by the engine's property dependencies when not; `unknown` when a destination cannot be resolved.
+ * `sse-s3-only` keeps the deliveries that accept only SSE-S3 (AES256) target buckets: S3 server access logs and ELB
+ * access logs.
+ */
+export function logTargets(resources: readonly ResourceView[], sources: "all" | "sse-s3-only"): LogTargets {
+  const names = new Set<string>();
+  const urns = new Set<string>();
+  let unknown = false;
+  const add = (r: ResourceView, prop: string, v: unknown) => {
+    if (isUnknown(v)) {
+      const deps = r.propertyDependencies?.[prop] ?? r.dependencies ?? [];
+      if (deps.length === 0) unknown = true;
+      deps.forEach((d) => urns.add(d));
+    } else if (typeof v === "string" && v !== "") {
+      names.add(v.replace(/\.s3(\.[a-z0-9-]+)?\.amazonaws\.com$/, "").replace(/^arn:aws[a-z-]*:s3:::/, "").split("/")[0]);
+    }
+  };
+  for (const r of resources) {
+    if (T.bucketLogging.includes(r.type as any)) add(r, "targetBucket", r.props.targetBucket);
+    if (T.bucket.includes(r.type as any) && r.props.logging) add(r, "logging", r.props.logging?.targetBucket);
+    if (T.loadBalancer.includes(r.type as any) && r.props.accessLogs) add(r, "accessLogs", r.props.accessLogs?.bucket);
+    if (sources === "sse-s3-only") continue;
+    if (r.type === "aws:cloudtrail/trail:Trail") add(r, "s3BucketName", r.props.s3BucketName);
+    if (r.type === "aws:cloudfront/distribution:Distribution" && r.props.loggingConfig) add(r, "loggingConfig", r.props.loggingConfig?.bucket);
+    if (r.type === "aws:ec2/flowLog:FlowLog" && r.props.logDestinationType === "s3") add(r, "logDestination", r.props.logDestination);
+  }
+  return { names, urns, unknown };
+}
+
+/** Whether the bucket receives logs (or, with an unresolvable destination in the stack, may). */
+export function isLogTarget(bucket: ResourceView, targets: LogTargets): boolean {
+  return targets.unknown || targets.urns.has(bucket.urn) || [...identifiersOf(bucket)].some((id) => targets.names.has(id));
+}

@@ -1,0 +1,110 @@
+import { strict as assert } from "node:assert";
+import { GuardDutyResponder, RECOMMENDED_ROUTES } from "../../components/guardduty-responder";
+import { settingsFromEnv } from "../../components/guardduty-responder/lambda/responder";
+import { stepSettingsFromEnv } from "../../components/guardduty-responder/lambda/credential-steps";
+import { validateStateMachine } from "../../components/guardduty-responder/workflow-validator";
+import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
+import { ACCOUNT_ID, iamDocuments, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
+
+const ISOLATION = `arn:aws:lambda:us-east-1:${ACCOUNT_ID}:function:isolation`;
+const QUEUE_ARN = `arn:aws:sqs:us-east-1:${ACCOUNT_ID}:waf-block`;
+const QUEUE_URL = `https://sqs.us-east-1.amazonaws.com/${ACCOUNT_ID}/waf-block`;
+const FULL = {
+  routes: [...RECOMMENDED_ROUTES],
+  modes: { isolate: "enforce", block: "enforce" } as const,
+  isolationFunctionArn: ISOLATION,
+  wafBlockQueueArn: QUEUE_ARN,
+  wafBlockQueueUrl: QUEUE_URL,
+  scanDocumentName: "Kamae-AntiMalwareScan",
+  scanDocumentParameters: { scanType: ["full"] },
+};
+
+describe("GuardDutyResponder component", () => {
+  beforeEach(() => useOfflineMocks());
+
+  it("by default only notifies: one rule per source, no workflow, no acting permissions", async () => {
+    const r = new GuardDutyResponder("gd", {});
+    await settle();
+    assert.equal(resourcesOfType("aws:sfn/stateMachine:StateMachine").length, 0);
+    const rules = resourcesOfType("aws:cloudwatch/eventRule:EventRule").map((x) => JSON.parse(x.inputs.eventPattern));
+    assert.deepEqual(rules.map((p) => p.source), [["aws.guardduty"], ["aws.macie"]]);
+    const doc = iamDocuments().find((d) => d.resource === "gd-responder-permissions")!.document;
+    assert.deepEqual(doc.Statement.map((s: any) => s.Sid).sort(), ["Notify", "ReportFailures", "UseOwnKey", "WriteOwnLogs"]);
+    assert.equal(await valueOf(r.stateMachineArn), "");
+  });
+
+  it("builds the credential workflow: valid definition, encrypted logging, KMS, a report bucket that passes the pack", async () => {
+    new GuardDutyResponder("gd", FULL);
+    await settle();
+    const [machine] = resourcesOfType("aws:sfn/stateMachine:StateMachine");
+    assert.deepEqual(validateStateMachine(JSON.parse(machine.inputs.definition)), []);
+    assert.equal(machine.inputs.loggingConfiguration.level, "ALL");
+    assert.match(machine.inputs.loggingConfiguration.logDestination, /:log-group:.*:\*$/);
+    assert.equal(machine.inputs.encryptionConfiguration.type, "CUSTOMER_MANAGED_KMS_KEY");
+    const logs = resourcesOfType("aws:cloudwatch/logGroup:LogGroup");
+    assert.ok(logs.length >= 3 && logs.every((l) => l.inputs.kmsKeyId && l.inputs.retentionInDays > 0));
+    const reports = resourcesOfType("aws:s3/bucket:Bucket").find((b) => b.name === "gd-reports")!;
+    const of = (type: string) => resourcesOfType(type).find((x) => x.inputs.bucket === reports.id)!;
+    assert.equal(of("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").inputs.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
+    assert.equal(of("aws:s3/bucketVersioning:BucketVersioning").inputs.versioningConfiguration.status, "Enabled");
+    assert.ok(of("aws:s3/bucketLogging:BucketLogging"));
+    assert.ok(JSON.parse(of("aws:s3/bucketPolicy:BucketPolicy").inputs.policy).Statement.some((s: any) => s.Condition?.Bool?.["aws:SecureTransport"] === "false"));
+  });
+
+  it("sets each function's environment so that its cold-start validation passes", async () => {
+    new GuardDutyResponder("gd", FULL);
+    await settle();
+    const fns = Object.fromEntries(resourcesOfType("aws:lambda/function:Function").map((f) => [f.name, f.inputs.environment.variables]));
+    const settings = settingsFromEnv(fns["gd-responder-function"]);
+    assert.deepEqual(settings.modes, { isolate: "enforce", block: "enforce" });
+    assert.equal(settings.isolationFunctionArn, ISOLATION);
+    assert.equal(settings.wafBlockQueueUrl, QUEUE_URL);
+    assert.match(settings.credentialWorkflowArn!, /:stateMachine:/);
+    assert.deepEqual(settings.scanDocumentParameters, { scanType: ["full"] });
+    assert.equal(stepSettingsFromEnv(fns["gd-credential-steps-function"]).lookbackHours, 24);
+  });
+
+  it("routes every source with one rule ($or of the routes), so a finding invokes the responder once", async () => {
+    new GuardDutyResponder("gd", FULL);
+    await settle();
+    const patterns = resourcesOfType("aws:cloudwatch/eventRule:EventRule").map((x) => JSON.parse(x.inputs.eventPattern));
+    // The recommended routes notify every finding, so each source's rule takes all its findings.
+    assert.deepEqual(patterns, [
+      { source: ["aws.guardduty"], "detail-type": ["GuardDuty Finding"] },
+      { source: ["aws.macie"], "detail-type": ["Macie Finding"] },
+    ]);
+    new GuardDutyResponder("narrow", { routes: [{ name: "cc", typePrefixes: ["Backdoor:EC2/"], minSeverity: 7, actions: ["notify"] }, { name: "crypto", typePrefixes: ["CryptoCurrency:EC2/"], actions: ["notify"] }] });
+    await settle();
+    const narrow = resourcesOfType("aws:cloudwatch/eventRule:EventRule").filter((x) => x.name.startsWith("narrow-")).map((x) => JSON.parse(x.inputs.eventPattern));
+    assert.deepEqual(narrow, [
+      {
+        source: ["aws.guardduty"],
+        "detail-type": ["GuardDuty Finding"],
+        $or: [{ detail: { type: [{ prefix: "Backdoor:EC2/" }], severity: [{ numeric: [">=", 7] }] } }, { detail: { type: [{ prefix: "CryptoCurrency:EC2/" }] } }],
+      },
+    ]);
+  });
+
+  it("grants each action only what it needs, scoped to the given ARNs, no wildcard actions", async () => {
+    new GuardDutyResponder("gd", FULL);
+    await settle();
+    for (const { document } of iamDocuments().filter((d) => d.resource.endsWith("permissions"))) assert.equal(grantsWildcardAction(parsePolicyDocument(JSON.stringify(document))), false);
+    const responder = iamDocuments().find((d) => d.resource === "gd-responder-permissions")!.document;
+    const bySid = Object.fromEntries(responder.Statement.map((s: any) => [s.Sid, s]));
+    assert.deepEqual(bySid.AskInstanceIsolation.Resource, [ISOLATION]);
+    assert.deepEqual(bySid.AskWafAutoBlock.Resource, [QUEUE_ARN]);
+    assert.match(bySid.StartCredentialWorkflow.Resource[0], /:stateMachine:/);
+    assert.ok(bySid.SendScan.Resource.some((r: string) => r.endsWith(":document/Kamae-AntiMalwareScan")));
+    const workflow = iamDocuments().find((d) => d.resource === "gd-workflow-permissions")!.document;
+    assert.deepEqual(workflow.Statement.find((s: any) => s.Sid === "RunSteps").Action, ["lambda:InvokeFunction"]);
+  });
+
+  it("fails at construction when a routed action lacks what it needs, or routes are malformed", () => {
+    assert.throws(() => new GuardDutyResponder("a", { routes: [{ name: "x", actions: ["isolate"] }] }), /set isolationFunctionArn/);
+    assert.throws(() => new GuardDutyResponder("b", { routes: [{ name: "x", actions: ["block"] }], wafBlockQueueArn: QUEUE_ARN }), /wafBlockQueueUrl/);
+    assert.throws(() => new GuardDutyResponder("c", { routes: [{ name: "x", actions: ["scan"] }] }), /scanDocumentName/);
+    assert.throws(() => new GuardDutyResponder("d", { routes: [{ name: "x", actions: ["protectBucket"] }] }), /does not apply to guardduty/);
+    assert.throws(() => new GuardDutyResponder("e", { modes: { isolate: "yes" as never } }), /must be "enforce" or "detect"/);
+    assert.throws(() => new GuardDutyResponder("f", { activityLookbackHours: 5000 }), /activityLookbackHours/);
+  });
+});

@@ -1,0 +1,210 @@
+import { CloudTrailClient, LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
+import { GetRolePolicyCommand, GetUserPolicyCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
+import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
+import {
+  GetBucketEncryptionCommand,
+  GetBucketPolicyCommand,
+  GetPublicAccessBlockCommand,
+  PutBucketEncryptionCommand,
+  PutBucketPolicyCommand,
+  PutObjectCommand,
+  PutPublicAccessBlockCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
+import { SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { ListCommandsCommand, SendCommandCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { mockClient } from "aws-sdk-client-mock";
+import { awsError, type FakeClock, RateLimit } from "../harness/aws";
+
+type Mock = { restore(): void };
+
+/** The AWS the responder acts on, with each API's rules: not-found errors, size limits, idempotency, throttling. */
+export class FakeAws {
+  private readonly mocks: Mock[] = [];
+  readonly calls: string[] = [];
+  // Lambda
+  readonly functions = new Set<string>();
+  readonly invocations: Array<{ functionName: string; payload: any }> = [];
+  // SQS
+  readonly queues = new Set<string>();
+  readonly messages: Array<{ queueUrl: string; body: any }> = [];
+  // SNS
+  readonly topics = new Set<string>();
+  readonly published: Array<{ subject?: string; message: string }> = [];
+  // SSM
+  readonly instances = new Set<string>();
+  readonly commands: Array<{ CommandId: string; DocumentName: string; InstanceIds: string[]; Comment?: string; Status: string; RequestedDateTime: Date }> = [];
+  // Step Functions
+  readonly stateMachines = new Set<string>();
+  readonly executions = new Map<string, { input: string; arn: string }>();
+  // S3 bucket configuration and objects
+  readonly buckets = new Map<string, { pab?: Record<string, boolean>; encryption?: string; kmsKey?: string; policy?: string }>();
+  readonly objects = new Map<string, { body: string; sse?: string; kmsKeyId?: string }>();
+  // IAM inline policies by "user/name" or "role/name"
+  readonly principals = new Map<string, Map<string, string>>();
+  // CloudTrail
+  readonly trailEvents: Array<{ EventId: string; EventName: string; EventSource: string; EventTime: Date; AccessKeyId: string; Username: string; CloudTrailEvent: string }> = [];
+  private readonly lookupLimit: RateLimit;
+
+  constructor(readonly clock: FakeClock) {
+    this.lookupLimit = new RateLimit(2, 2, clock);
+    const lambda = mockClient(LambdaClient);
+    lambda.on(InvokeCommand).callsFake(async (input) => {
+      this.calls.push("lambda:Invoke");
+      if (!this.functions.has(input.FunctionName!)) throw awsError("ResourceNotFoundException", `Function not found: ${input.FunctionName}`, { httpStatusCode: 404 });
+      if (input.Payload && Buffer.byteLength(input.Payload as Uint8Array) > 256 * 1024 && input.InvocationType === "Event") throw awsError("RequestEntityTooLargeException", "payload too large", { httpStatusCode: 413 });
+      this.invocations.push({ functionName: input.FunctionName!, payload: JSON.parse(Buffer.from(input.Payload as Uint8Array).toString("utf8")) });
+      return { StatusCode: input.InvocationType === "Event" ? 202 : 200 };
+    });
+    const sqs = mockClient(SQSClient);
+    sqs.on(SendMessageCommand).callsFake(async (input) => {
+      this.calls.push("sqs:SendMessage");
+      if (!this.queues.has(input.QueueUrl!)) throw awsError("QueueDoesNotExist", "The specified queue does not exist.");
+      if (Buffer.byteLength(input.MessageBody!) > 256 * 1024) throw awsError("InvalidParameterValue", "message too long");
+      this.messages.push({ queueUrl: input.QueueUrl!, body: JSON.parse(input.MessageBody!) });
+      return { MessageId: `m-${this.messages.length}` };
+    });
+    const sns = mockClient(SNSClient);
+    sns.on(PublishCommand).callsFake(async (input) => {
+      this.calls.push("sns:Publish");
+      if (!this.topics.has(input.TopicArn!)) throw awsError("NotFoundException", "Topic does not exist", { httpStatusCode: 404 });
+      if (Buffer.byteLength(input.Message!) > 262_144) throw awsError("InvalidParameterException", "Message too long");
+      if (input.Subject !== undefined && (input.Subject.length > 100 || !/^[\x20-\x7e]+$/.test(input.Subject))) throw awsError("InvalidParameterException", "Invalid parameter: Subject");
+      this.published.push({ subject: input.Subject, message: input.Message! });
+      return { MessageId: `p-${this.published.length}` };
+    });
+    const ssm = mockClient(SSMClient);
+    ssm.on(ListCommandsCommand).callsFake(async (input) => {
+      this.calls.push("ssm:ListCommands");
+      const doc = input.Filters?.find((f: { key?: string; value?: string }) => f.key === "DocumentName")?.value;
+      const after = input.Filters?.find((f: { key?: string; value?: string }) => f.key === "InvokedAfter")?.value;
+      return {
+        Commands: this.commands.filter(
+          (c) => (!input.InstanceId || c.InstanceIds.includes(input.InstanceId)) && (!doc || c.DocumentName === doc) && (!after || c.RequestedDateTime >= new Date(after)),
+        ),
+      };
+    });
+    ssm.on(SendCommandCommand).callsFake(async (input) => {
+      this.calls.push("ssm:SendCommand");
+      if (input.Comment && input.Comment.length > 100) throw awsError("ValidationException", "Comment is longer than 100");
+      for (const id of input.InstanceIds ?? []) if (!this.instances.has(id)) throw awsError("InvalidInstanceId", `Instance ${id} is not managed by SSM`);
+      const command = { CommandId: `cmd-${this.commands.length + 1}`, DocumentName: input.DocumentName!, InstanceIds: input.InstanceIds ?? [], Comment: input.Comment, Status: "Pending", RequestedDateTime: new Date(clock.now()) };
+      this.commands.push(command);
+      return { Command: command };
+    });
+    const sfn = mockClient(SFNClient);
+    sfn.on(StartExecutionCommand).callsFake(async (input) => {
+      this.calls.push("states:StartExecution");
+      if (!this.stateMachines.has(input.stateMachineArn!)) throw awsError("StateMachineDoesNotExist", "State Machine Does Not Exist");
+      if (input.name && !/^[A-Za-z0-9_-]{1,80}$/.test(input.name)) throw awsError("InvalidName", "Invalid Name");
+      const key = `${input.stateMachineArn}/${input.name}`;
+      const existing = this.executions.get(key);
+      // Standard workflows: the same name and input is idempotent; the same name with another input is refused.
+      if (existing && existing.input === input.input) return { executionArn: existing.arn, startDate: new Date() };
+      if (existing) throw awsError("ExecutionAlreadyExists", `Execution Already Exists: '${existing.arn}'`);
+      const arn = `${input.stateMachineArn!.replace(":stateMachine:", ":execution:")}:${input.name}`;
+      this.executions.set(key, { input: input.input!, arn });
+      return { executionArn: arn, startDate: new Date() };
+    });
+    const s3 = mockClient(S3Client);
+    const bucket = (name?: string) => {
+      const b = this.buckets.get(name ?? "");
+      if (!b) throw awsError("NoSuchBucket", "The specified bucket does not exist", { httpStatusCode: 404 });
+      return b;
+    };
+    s3.on(GetPublicAccessBlockCommand).callsFake(async (input) => {
+      this.calls.push("s3:GetPublicAccessBlock");
+      const b = bucket(input.Bucket);
+      if (!b.pab) throw awsError("NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found", { httpStatusCode: 404 });
+      return { PublicAccessBlockConfiguration: { ...b.pab } };
+    });
+    s3.on(PutPublicAccessBlockCommand).callsFake(async (input) => {
+      this.calls.push("s3:PutPublicAccessBlock");
+      bucket(input.Bucket).pab = { ...(input.PublicAccessBlockConfiguration as Record<string, boolean>) };
+      return {};
+    });
+    s3.on(GetBucketEncryptionCommand).callsFake(async (input) => {
+      this.calls.push("s3:GetBucketEncryption");
+      const b = bucket(input.Bucket);
+      if (!b.encryption) throw awsError("ServerSideEncryptionConfigurationNotFoundError", "The server side encryption configuration was not found", { httpStatusCode: 404 });
+      return { ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: b.encryption as "AES256", KMSMasterKeyID: b.kmsKey } }] } };
+    });
+    s3.on(PutBucketEncryptionCommand).callsFake(async (input) => {
+      this.calls.push("s3:PutBucketEncryption");
+      const rule = input.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
+      if (!rule?.SSEAlgorithm) throw awsError("MalformedXML", "The XML you provided was not well-formed");
+      Object.assign(bucket(input.Bucket), { encryption: rule.SSEAlgorithm, kmsKey: rule.KMSMasterKeyID });
+      return {};
+    });
+    s3.on(GetBucketPolicyCommand).callsFake(async (input) => {
+      this.calls.push("s3:GetBucketPolicy");
+      const b = bucket(input.Bucket);
+      if (!b.policy) throw awsError("NoSuchBucketPolicy", "The bucket policy does not exist", { httpStatusCode: 404 });
+      return { Policy: b.policy };
+    });
+    s3.on(PutBucketPolicyCommand).callsFake(async (input) => {
+      this.calls.push("s3:PutBucketPolicy");
+      const b = bucket(input.Bucket);
+      if (b.pab?.BlockPublicPolicy && /"Principal":"\*"[^}]*"Effect":"Allow"|"Effect":"Allow"[^}]*"Principal":"\*"/.test(input.Policy!)) throw awsError("AccessDenied", "public policies are blocked", { httpStatusCode: 403 });
+      if (Buffer.byteLength(input.Policy!) > 20 * 1024) throw awsError("PolicyTooLarge", "Policies must be less than 20KB");
+      JSON.parse(input.Policy!);
+      b.policy = input.Policy!;
+      return {};
+    });
+    s3.on(PutObjectCommand).callsFake(async (input) => {
+      this.calls.push("s3:PutObject");
+      const b = bucket(input.Bucket);
+      // The report bucket's policy refuses objects not encrypted with KMS.
+      if (b.encryption === "aws:kms" && input.ServerSideEncryption !== "aws:kms") throw awsError("AccessDenied", "Access Denied", { httpStatusCode: 403 });
+      this.objects.set(`${input.Bucket}/${input.Key}`, { body: String(input.Body), sse: input.ServerSideEncryption, kmsKeyId: input.SSEKMSKeyId });
+      return { VersionId: `v${this.objects.size}` };
+    });
+    const iam = mockClient(IAMClient);
+    const principal = (kind: string, name?: string) => {
+      const p = this.principals.get(`${kind}/${name}`);
+      if (!p) throw awsError("NoSuchEntityException", `The ${kind} with name ${name} cannot be found.`, { httpStatusCode: 404 });
+      return p;
+    };
+    const getPolicy = (kind: string) => async (input: { UserName?: string; RoleName?: string; PolicyName?: string }) => {
+      this.calls.push(`iam:Get${kind === "user" ? "User" : "Role"}Policy`);
+      const doc = principal(kind, input.UserName ?? input.RoleName).get(input.PolicyName!);
+      if (!doc) throw awsError("NoSuchEntityException", `The ${kind} policy with name ${input.PolicyName} cannot be found.`, { httpStatusCode: 404 });
+      // IAM returns policy documents URL-encoded.
+      return { PolicyName: input.PolicyName, PolicyDocument: encodeURIComponent(doc) };
+    };
+    const putPolicy = (kind: string, limit: number) => async (input: { UserName?: string; RoleName?: string; PolicyName?: string; PolicyDocument?: string }) => {
+      this.calls.push(`iam:Put${kind === "user" ? "User" : "Role"}Policy`);
+      const p = principal(kind, input.UserName ?? input.RoleName);
+      JSON.parse(input.PolicyDocument!);
+      if (input.PolicyDocument!.replace(/\s/g, "").length > limit) throw awsError("LimitExceededException", "Maximum policy size exceeded", { httpStatusCode: 409 });
+      p.set(input.PolicyName!, input.PolicyDocument!);
+      return {};
+    };
+    iam.on(GetUserPolicyCommand).callsFake(getPolicy("user"));
+    iam.on(GetRolePolicyCommand).callsFake(getPolicy("role"));
+    iam.on(PutUserPolicyCommand).callsFake(putPolicy("user", 2048));
+    iam.on(PutRolePolicyCommand).callsFake(putPolicy("role", 10240));
+    const cloudtrail = mockClient(CloudTrailClient);
+    cloudtrail.on(LookupEventsCommand).callsFake(async (input) => {
+      this.calls.push("cloudtrail:LookupEvents");
+      if (!this.lookupLimit.take()) throw awsError("ThrottlingException", "Rate exceeded");
+      if ((input.MaxResults ?? 50) > 50) throw awsError("InvalidMaxResultsException", "MaxResults must be at most 50");
+      if ((input.LookupAttributes?.length ?? 0) !== 1) throw awsError("InvalidLookupAttributesException", "exactly one lookup attribute");
+      const attr = input.LookupAttributes![0];
+      const matching = this.trailEvents
+        .filter((e) => (attr.AttributeKey === "AccessKeyId" ? e.AccessKeyId : e.Username) === attr.AttributeValue)
+        .filter((e) => (!input.StartTime || e.EventTime >= input.StartTime) && (!input.EndTime || e.EventTime <= input.EndTime));
+      const from = input.NextToken ? Number(input.NextToken.slice(4)) : 0;
+      const page = matching.slice(from, from + (input.MaxResults ?? 50));
+      const next = from + page.length < matching.length ? `tok-${from + page.length}` : undefined;
+      return { Events: page.map(({ AccessKeyId: _a, ...e }) => e), NextToken: next };
+    });
+    this.mocks.push(lambda, sqs, sns, ssm, sfn, s3, iam, cloudtrail);
+  }
+
+  restore(): void {
+    for (const m of this.mocks) m.restore();
+  }
+}

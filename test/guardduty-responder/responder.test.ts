@@ -1,0 +1,203 @@
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DENY_INSECURE_SID, mergeDenyInsecureTransport, planBucketHardening } from "../../components/guardduty-responder/bucket-hardening";
+import { executionName, respondToFinding, type ResponderSettings, settingsFromEnv } from "../../components/guardduty-responder/lambda/responder";
+import { RECOMMENDED_ROUTES } from "../../components/guardduty-responder/routing";
+import { AccountClients } from "../../components/shared/aws/account-clients";
+import { FakeClock } from "../harness/aws";
+import { FakeAws } from "./fakes";
+
+const HOME = "111122223333";
+const MEMBER = "444455556666";
+const TOPIC = `arn:aws:sns:us-east-1:${HOME}:kamae-guardduty`;
+const ISOLATION = `arn:aws:lambda:us-east-1:${HOME}:function:kamae-isolation`;
+const QUEUE = `https://sqs.us-east-1.amazonaws.com/${HOME}/kamae-waf-block`;
+const WORKFLOW = `arn:aws:states:us-east-1:${HOME}:stateMachine:kamae-credentials`;
+const PUBLIC_IP = "93.184.216.34";
+
+const sharedFixture = (name: string) => JSON.parse(readFileSync(join(__dirname, "../../components/shared/events/fixtures", name), "utf8"));
+const macieFixture = () => JSON.parse(readFileSync(join(__dirname, "../../components/guardduty-responder/fixtures/macie-sensitive-data.json"), "utf8"));
+function ccEvent() {
+  const e = sharedFixture("guardduty-network-connection.json");
+  e.detail.severity = 8;
+  e.detail.service.action.networkConnectionAction.remoteIpDetails.ipAddressV4 = PUBLIC_IP;
+  return e;
+}
+
+const ENV = {
+  KAMAE_ROUTES: JSON.stringify(RECOMMENDED_ROUTES),
+  KAMAE_TOPIC_ARN: TOPIC,
+  KAMAE_ISOLATION_FUNCTION_ARN: ISOLATION,
+  KAMAE_WAF_BLOCK_QUEUE_URL: QUEUE,
+  KAMAE_SCAN_DOCUMENT_NAME: "Kamae-AntiMalwareScan",
+  KAMAE_SCAN_DOCUMENT_PARAMETERS: JSON.stringify({ scanType: ["full"] }),
+  KAMAE_CREDENTIAL_WORKFLOW_ARN: WORKFLOW,
+};
+const ENFORCE = JSON.stringify({ isolate: "enforce", block: "enforce", scan: "enforce", restrictCredentials: "enforce", blockPublicAccess: "enforce", protectBucket: "enforce" });
+
+describe("GuardDutyResponder function", () => {
+  let clock: FakeClock;
+  let aws: FakeAws;
+  const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const deps = (settings: ResponderSettings = settingsFromEnv({ ...ENV, KAMAE_ACTION_MODES: ENFORCE })) => ({
+    settings,
+    clients: new AccountClients({ homeAccountId: HOME, memberAccountIds: [MEMBER], memberRoleName: "kamae-member", sessionName: "t" }, { sts: () => ({ send: async () => ({ Credentials: { AccessKeyId: "a", SecretAccessKey: "b", SessionToken: "c", Expiration: new Date(clock.now() + 3600_000) } }) }) as never, now: clock.now }),
+    log,
+    now: clock.now,
+  });
+
+  beforeEach(() => {
+    clock = new FakeClock();
+    aws = new FakeAws(clock);
+    aws.topics.add(TOPIC);
+    aws.functions.add(ISOLATION);
+    aws.queues.add(QUEUE);
+    aws.stateMachines.add(WORKFLOW);
+  });
+  afterEach(() => aws.restore());
+
+  it("C&C (high): asks InstanceIsolation and WafAutoBlock with the agreed messages, sends the scan, then notifies", async () => {
+    const event = ccEvent();
+    const instanceId = event.detail.resource.instanceDetails.instanceId;
+    aws.instances.add(instanceId);
+    const report = await respondToFinding(event, deps());
+    assert.deepEqual(report.outcomes.map((o) => [o.action, o.status]), [["scan", "done"], ["isolate", "done"], ["block", "done"], ["notify", "done"]]);
+    assert.deepEqual(aws.invocations, [
+      {
+        functionName: ISOLATION,
+        payload: { kind: "kamae.isolate", instanceId, accountId: MEMBER, region: "us-east-1", reason: report.plan!.actions[1].reason, findingId: event.detail.id, source: "guardduty" },
+      },
+    ]);
+    assert.deepEqual(aws.messages[0], { queueUrl: QUEUE, body: { kind: "kamae.block", addresses: [PUBLIC_IP], source: "guardduty", reason: aws.messages[0].body.reason, ttlMinutes: 240 } });
+    assert.match(aws.messages[0].body.reason, new RegExp(event.detail.id));
+    assert.deepEqual(aws.commands.map((c) => [c.DocumentName, c.InstanceIds, c.Comment]), [["Kamae-AntiMalwareScan", [instanceId], `kamae guardduty ${event.detail.id}`]]);
+    assert.equal(aws.published.length, 1);
+    assert.match(aws.published[0].message, new RegExp(`Account ${MEMBER}, Region us-east-1`));
+    assert.match(aws.published[0].message, /- isolate \[enforce\] done/);
+  });
+
+  it("replays change nothing: the scan is not sent twice", async () => {
+    const event = ccEvent();
+    aws.instances.add(event.detail.resource.instanceDetails.instanceId);
+    await respondToFinding(event, deps());
+    const second = await respondToFinding(event, deps());
+    assert.equal(aws.commands.length, 1);
+    assert.equal(second.outcomes.find((o) => o.action === "scan")!.status, "already");
+  });
+
+  it("detect mode reports the plan and changes nothing", async () => {
+    const event = ccEvent();
+    aws.instances.add(event.detail.resource.instanceDetails.instanceId);
+    const report = await respondToFinding(event, deps(settingsFromEnv(ENV)));
+    assert.deepEqual(report.outcomes.map((o) => [o.action, o.status]), [["scan", "detect"], ["isolate", "detect"], ["block", "detect"], ["notify", "done"]]);
+    assert.deepEqual([aws.invocations.length, aws.messages.length, aws.commands.length], [0, 0, 0]);
+    assert.match(aws.published[0].message, /isolate \[detect\] detect: would isolate i-/);
+  });
+
+  it("a failed action does not stop the others; the event fails after notifying (for the retry and the failure queue)", async () => {
+    const event = ccEvent(); // the instance is not managed by SSM: SendCommand fails
+    await assert.rejects(respondToFinding(event, deps()), /1 action\(s\) failed: scan: InvalidInstanceId/);
+    assert.equal(aws.invocations.length, 1);
+    assert.equal(aws.messages.length, 1);
+    assert.match(aws.published[0].message, /scan \[enforce\] failed: InvalidInstanceId/);
+  });
+
+  it("credential misuse starts the workflow once per finding, named after it", async () => {
+    const event = sharedFixture("guardduty-aws-api-call.json");
+    const report = await respondToFinding(event, deps());
+    assert.deepEqual(report.outcomes.map((o) => [o.action, o.status]), [["restrictCredentials", "done"], ["notify", "done"]]);
+    const [[key, execution]] = [...aws.executions];
+    assert.equal(key, `${WORKFLOW}/${executionName(event.detail.id)}`);
+    assert.deepEqual(JSON.parse(execution.input).finding.principal, { type: "AssumedRole", name: "web-role", accessKeyId: "ASIAEXAMPLE1234567890" });
+    // An updated finding (same id, new time) maps to the same execution: reported as already handled.
+    event.detail.updatedAt = "2026-11-23T01:00:00.000Z";
+    const again = await respondToFinding(event, deps());
+    assert.equal(again.outcomes[0].status, "already");
+    assert.equal(aws.executions.size, 1);
+  });
+
+  it("a public bucket finding turns Block Public Access fully on, once", async () => {
+    const event = sharedFixture("guardduty-s3-api-call.json");
+    const [bucket] = event.detail.resource.s3BucketDetails.map((b: { name: string }) => b.name);
+    aws.buckets.set(bucket, { pab: { BlockPublicAcls: false, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: true } });
+    const first = await respondToFinding(event, deps());
+    assert.equal(first.outcomes[0].status, "done");
+    assert.deepEqual(aws.buckets.get(bucket)!.pab, { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
+    const again = await respondToFinding(event, deps());
+    assert.equal(again.outcomes[0].status, "already");
+    assert.equal(aws.calls.filter((c) => c === "s3:PutPublicAccessBlock").length, 1);
+  });
+
+  it("tells humans of a change even when no route asked to notify, and stays silent when nothing changed", async () => {
+    const event = sharedFixture("guardduty-s3-api-call.json");
+    const [bucket] = event.detail.resource.s3BucketDetails.map((b: { name: string }) => b.name);
+    aws.buckets.set(bucket, {});
+    const settings = settingsFromEnv({ KAMAE_TOPIC_ARN: TOPIC, KAMAE_ROUTES: JSON.stringify([{ name: "public-bucket", typePrefixes: ["Policy:S3/"], actions: ["blockPublicAccess"] }]), KAMAE_ACTION_MODES: ENFORCE });
+    await respondToFinding(event, deps(settings));
+    assert.equal(aws.published.length, 1);
+    assert.match(aws.published[0].message, /blockPublicAccess \[enforce\] done/);
+    await respondToFinding(event, deps(settings));
+    assert.equal(aws.published.length, 1, "a replay that changed nothing is not notified again");
+  });
+
+  it("Macie sensitive data: BPA on, default KMS encryption, deny-non-TLS merged into the existing policy, then notify", async () => {
+    const existing = { Version: "2012-10-17", Statement: [{ Sid: "Partner", Effect: "Allow", Principal: { AWS: "arn:aws:iam::999988887777:root" }, Action: "s3:GetObject", Resource: "arn:aws:s3:::customer-exports/*" }] };
+    aws.buckets.set("customer-exports", { encryption: "AES256", policy: JSON.stringify(existing) });
+    const report = await respondToFinding(macieFixture(), deps());
+    assert.deepEqual(report.outcomes.map((o) => [o.action, o.status]), [["protectBucket", "done"], ["notify", "done"]]);
+    const b = aws.buckets.get("customer-exports")!;
+    assert.equal(b.encryption, "aws:kms");
+    assert.equal(b.pab?.BlockPublicPolicy, true);
+    const policy = JSON.parse(b.policy!);
+    assert.deepEqual(policy.Statement[0], existing.Statement[0], "the existing statement is kept");
+    assert.equal(policy.Statement[1].Sid, DENY_INSECURE_SID);
+    assert.deepEqual(policy.Statement[1].Condition, { Bool: { "aws:SecureTransport": "false" } });
+    assert.match(aws.published[0].subject!, /^Kamae Macie: SensitiveData:S3Object\/Personal \(8\) in 444455556666/);
+    const again = await respondToFinding(macieFixture(), deps());
+    assert.equal(again.outcomes[0].status, "already");
+    assert.equal(aws.calls.filter((c) => c === "s3:PutBucketPolicy").length, 1);
+  });
+
+  it("rejects malformed events and findings of accounts not enrolled, without acting", async () => {
+    const bad = await respondToFinding({ source: "aws.guardduty", "detail-type": "GuardDuty Finding", detail: { id: "x" } }, deps());
+    assert.ok(bad.rejected);
+    const foreign = ccEvent();
+    foreign.detail.accountId = "999999999999";
+    aws.instances.add(foreign.detail.resource.instanceDetails.instanceId);
+    const refused = await respondToFinding(foreign, deps());
+    assert.deepEqual(refused.outcomes.map((o) => [o.action, o.status]), [["scan", "refused"], ["isolate", "refused"], ["block", "refused"], ["notify", "done"]]);
+    assert.deepEqual([aws.invocations.length, aws.messages.length, aws.commands.length], [0, 0, 0]);
+    assert.match(aws.published[0].message, /account 999999999999 is not enrolled/);
+  });
+
+  it("refuses at cold start a route whose action lacks its setting", () => {
+    const { KAMAE_ISOLATION_FUNCTION_ARN: _i, ...withoutIsolation } = ENV;
+    assert.throws(() => settingsFromEnv(withoutIsolation), /route "instance-compromise" uses isolate, which needs isolationFunctionArn/);
+    assert.throws(() => settingsFromEnv({ ...ENV, KAMAE_ROUTES: '[{"name":"x","actions":["boom"]}]' }), /KAMAE_ROUTES: routes\[0\]\.actions/);
+    assert.throws(() => settingsFromEnv({ ...ENV, KAMAE_ACTION_MODES: '{"isolate":"maybe"}' }), /KAMAE_ACTION_MODES/);
+    assert.throws(() => settingsFromEnv({ ...ENV, KAMAE_TOPIC_ARN: "" }), /KAMAE_TOPIC_ARN is required/);
+    assert.deepEqual(settingsFromEnv({ KAMAE_TOPIC_ARN: TOPIC }).routes.map((r) => r.name), ["notify-guardduty", "notify-macie"]);
+  });
+});
+
+describe("bucket hardening plan", () => {
+  const all = { publicAccessBlock: true, kmsEncryption: true, denyInsecureTransport: true };
+  it("is empty for a protected bucket and names each missing protection", () => {
+    const protectedPolicy = mergeDenyInsecureTransport("b", undefined)!;
+    const pab = { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true };
+    assert.deepEqual(planBucketHardening({ bucket: "b", publicAccessBlock: pab, encryption: "aws:kms", policy: protectedPolicy }, all), []);
+    assert.deepEqual(planBucketHardening({ bucket: "b" }, all).map((c) => c.kind), ["publicAccessBlock", "encryption", "policy"]);
+  });
+  it("recognises an existing deny-non-TLS statement written another way", () => {
+    const policy = JSON.stringify({ Statement: { Effect: "Deny", Principal: { AWS: "*" }, Action: ["s3:*"], Resource: "*", Condition: { Bool: { "aws:SecureTransport": false } } } });
+    assert.equal(mergeDenyInsecureTransport("b", policy), undefined);
+  });
+  it("keeps statement ids unique and refuses policies it cannot merge", () => {
+    const taken = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: DENY_INSECURE_SID, Effect: "Allow", Principal: { AWS: "arn:aws:iam::1:root" }, Action: "s3:GetObject", Resource: "*" }] });
+    assert.equal(JSON.parse(mergeDenyInsecureTransport("b", taken)!).Statement[1].Sid, `${DENY_INSECURE_SID}2`);
+    assert.throws(() => mergeDenyInsecureTransport("b", "{not json"), /not JSON: left unchanged/);
+    const huge = JSON.stringify({ Statement: [{ Sid: "Big", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "x".repeat(20_400) }] });
+    assert.throws(() => mergeDenyInsecureTransport("b", huge), /exceed 20 KB/);
+  });
+});
