@@ -5,7 +5,7 @@
 // relative source-map paths).
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { findEntryPoints } from "./entry-points.mjs";
 import { fileURLToPath } from "node:url";
@@ -62,5 +62,13 @@ if (!functionsOnly) {
     cwd: root,
     stdio: "inherit",
   });
+  // The compiled pack must be runnable where it is installed (`pulumi preview --policy-pack node_modules/kamae/dist/policies`):
+  // the engine reads PulumiPolicy.yaml there, and PolicyPack reads package.json from the pack's directory.
+  const packSource = JSON.parse(readFileSync(join(root, "policies", "package.json"), "utf8"));
+  copyFileSync(join(root, "policies", "PulumiPolicy.yaml"), join(root, "dist", "policies", "PulumiPolicy.yaml"));
+  writeFileSync(
+    join(root, "dist", "policies", "package.json"),
+    `${JSON.stringify({ name: packSource.name, version: packSource.version, description: packSource.description, private: true, main: "index.js" }, null, 2)}\n`,
+  );
 }
 await bundleFunctions();
