@@ -1,0 +1,519 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { createEncryptionKey } from "../shared/kms";
+import { ResponderFunction } from "../shared/lambda/responder-function";
+import { stableSuffix } from "../shared/naming";
+import { parseCidr } from "../shared/net/cidr";
+import { notificationTopic } from "../shared/notifications";
+import type { Statement } from "../shared/iam/policy";
+
+/** WAF's hard limit of addresses in one IP set. */
+export const WAF_IP_SET_LIMIT = 10_000;
+/** Most IP sets (both families) one component creates: the rule group's capacity is fixed at this many WCUs. */
+export const MAX_IP_SETS = 50;
+
+export interface WafAutoBlockDeepSecurityArgs {
+  /** Topics the Deep Security / Workload Security manager publishes to, keyed by a stable label of your choice. */
+  readonly topics: Record<string, pulumi.Input<string>>;
+  /** Intrusion prevention (PayloadLog) events at or above this severity block their source (default 3). */
+  readonly payloadMinSeverity?: number;
+  /** Firewall (PacketLog) events repeated at least this often block their source (default 5). */
+  readonly packetMinRepeat?: number;
+}
+
+export interface WafAutoBlockGuardDutyArgs {
+  /** Findings at or above this severity block their remote addresses (default 4). */
+  readonly minSeverity?: number;
+  /** Action types whose remote addresses are blocked (default NETWORK_CONNECTION, PORT_PROBE, AWS_API_CALL). */
+  readonly actionTypes?: string[];
+}
+
+export interface WafAutoBlockAccessLogArgs {
+  /** Buckets receiving ALB, CloudFront or AWS WAF logs (gzip); each must send events to EventBridge. */
+  readonly bucketNames: string[];
+  /** KMS keys the log objects are encrypted with, if SSE-KMS. */
+  readonly kmsKeyArns?: pulumi.Input<string>[];
+  /** Error responses per address per minute, merged across files, that block it (default 50). */
+  readonly errorsPerMinute?: number;
+  /** Requests per address in any 5 minutes, merged across files, that block it (default 100). */
+  readonly requestsPer5Minutes?: number;
+  /** Target status codes counted as errors in ALB logs (default 400, 401, 403, 404, 405). */
+  readonly albErrorCodes?: number[];
+  /** Status codes counted as errors in CloudFront logs (default 400, 401, 404, 405: WAF's 403s are not told apart). */
+  readonly cloudFrontErrorCodes?: number[];
+}
+
+export interface WafAutoBlockReputationArgs {
+  /** List URLs (https); default Spamhaus DROP, EDROP and DROPv6. */
+  readonly urls?: string[];
+  /** How often the lists are read (default "rate(1 hour)"). */
+  readonly schedule?: string;
+}
+
+export interface WafAutoBlockHoneypotArgs {
+  /** Proxies in front of the honeypot (CDN, load balancer) whose X-Forwarded-For is believed; CIDRs. */
+  readonly trustedProxies?: string[];
+}
+
+export interface WafAutoBlockWebAclArgs {
+  /** Regional resources (ALB, API Gateway stage, AppSync, Cognito…) to protect, keyed by a stable label. */
+  readonly associations?: Record<string, pulumi.Input<string>>;
+}
+
+export interface WafAutoBlockArgs {
+  /** "REGIONAL" (ALB, API Gateway…) or "CLOUDFRONT" (then deploy with a us-east-1 provider). Default REGIONAL. */
+  readonly scope?: "REGIONAL" | "CLOUDFRONT";
+  /** "block" blocks listed addresses; "count" only counts them (detect mode). Default "block". */
+  readonly mode?: "block" | "count";
+  /** Addresses to hold per family (IPv4, IPv6): IP sets are created up front to fit them. Default 10,000. */
+  readonly maxAddresses?: number;
+  /** Addresses per IP set (at most WAF's 10,000). */
+  readonly ipSetCapacity?: number;
+  /** CIDRs never blocked (your offices, partners, monitoring, search-engine crawlers you want). */
+  readonly allowlist?: string[];
+  /** Also block private and reserved ranges (default false: never attackers on the internet). */
+  readonly blockPrivateRanges?: boolean;
+  /** Block period in minutes per source ("deep-security", "guardduty", "access-log", "reputation", "honeypot"…). */
+  readonly blockMinutes?: Record<string, number>;
+  /** Block period of sources not in blockMinutes (default 240). */
+  readonly defaultBlockMinutes?: number;
+  /** How often expired blocks are lifted (default "rate(5 minutes)"). */
+  readonly sweepSchedule?: string;
+  /** Create a web ACL of its own (with WAF logging) holding the rule group, associated with the given resources. */
+  readonly webAcl?: WafAutoBlockWebAclArgs;
+  readonly deepSecurity?: WafAutoBlockDeepSecurityArgs;
+  /** Block the remote addresses of GuardDuty findings of this account and Region. */
+  readonly guardDuty?: WafAutoBlockGuardDutyArgs;
+  readonly accessLogs?: WafAutoBlockAccessLogArgs;
+  readonly reputationLists?: WafAutoBlockReputationArgs;
+  /** Create a honeypot URL (HTTP API) whose callers are blocked. */
+  readonly honeypot?: WafAutoBlockHoneypotArgs;
+  /** Topic for "block list full" and failure alarms instead of a created one. */
+  readonly notificationTopicArn?: pulumi.Input<string>;
+  /** Emails subscribed to a created topic. */
+  readonly notificationEmails?: string[];
+  readonly logRetentionDays?: number;
+}
+
+const SCHEDULE = /^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\([^)]+\))$/;
+
+function validate(args: WafAutoBlockArgs): void {
+  const fail = (message: string): never => {
+    throw new Error(`kamae:WafAutoBlock: ${message}`);
+  };
+  const positiveInt = (value: number | undefined, what: string, max = Number.MAX_SAFE_INTEGER) => {
+    if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > max)) fail(`${what} must be an integer from 1 to ${max}, got ${value}`);
+  };
+  if (args.scope !== undefined && args.scope !== "REGIONAL" && args.scope !== "CLOUDFRONT") fail(`scope must be "REGIONAL" or "CLOUDFRONT", got ${JSON.stringify(args.scope)}`);
+  if (args.mode !== undefined && args.mode !== "block" && args.mode !== "count") fail(`mode must be "block" or "count", got ${JSON.stringify(args.mode)}`);
+  positiveInt(args.ipSetCapacity, "ipSetCapacity", WAF_IP_SET_LIMIT);
+  positiveInt(args.maxAddresses, "maxAddresses");
+  positiveInt(args.defaultBlockMinutes, "defaultBlockMinutes", 527_040);
+  for (const [source, minutes] of Object.entries(args.blockMinutes ?? {})) positiveInt(minutes, `blockMinutes.${source}`, 527_040);
+  for (const cidr of args.allowlist ?? []) if (!parseCidr(cidr).ok) fail(`allowlist entry ${JSON.stringify(cidr)} is not a CIDR`);
+  for (const cidr of args.honeypot?.trustedProxies ?? []) if (!parseCidr(cidr).ok) fail(`honeypot.trustedProxies entry ${JSON.stringify(cidr)} is not a CIDR`);
+  for (const url of args.reputationLists?.urls ?? []) if (!/^https:\/\/[^\s,]+$/.test(url)) fail(`reputationLists.urls entry ${JSON.stringify(url)} is not an https URL`);
+  for (const s of [args.sweepSchedule, args.reputationLists?.schedule]) if (s !== undefined && !SCHEDULE.test(s)) fail(`${JSON.stringify(s)} is not a rate() or cron() schedule`);
+  if (args.scope === "CLOUDFRONT" && Object.keys(args.webAcl?.associations ?? {}).length > 0) {
+    fail("a CLOUDFRONT web ACL is attached by the distribution (its webAclId), not by associations: pass webAclArn to the distribution");
+  }
+  const logs = args.accessLogs;
+  if (logs) {
+    if (logs.bucketNames.length === 0) fail("accessLogs.bucketNames is empty");
+    for (const b of logs.bucketNames) if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(b)) fail(`accessLogs.bucketNames: "${b}" is not a bucket name`);
+    positiveInt(logs.errorsPerMinute, "accessLogs.errorsPerMinute");
+    positiveInt(logs.requestsPer5Minutes, "accessLogs.requestsPer5Minutes");
+    for (const c of [...(logs.albErrorCodes ?? []), ...(logs.cloudFrontErrorCodes ?? [])]) if (!Number.isInteger(c) || c < 100 || c > 599) fail(`error code ${c} is not an HTTP status`);
+  }
+  if (args.deepSecurity && Object.keys(args.deepSecurity.topics).length === 0) fail("deepSecurity.topics is empty");
+  for (const label of [...Object.keys(args.deepSecurity?.topics ?? {}), ...Object.keys(args.webAcl?.associations ?? {})]) {
+    if (!/^[A-Za-z0-9-]{1,40}$/.test(label)) fail(`label "${label}" must be letters, digits and dashes`);
+  }
+}
+
+/**
+ * Blocks attackers' addresses in AWS WAF, automatically and safely. Creates IPv4 and IPv6 IP sets (sharded up front to
+ * `maxAddresses`), a rule group that blocks (or counts) them for use in any web ACL, optionally a web ACL of its own
+ * with logging, the encrypted block table and block queue, the single writer (reserved concurrency 1) that coalesces
+ * every request into as few UpdateIPSet calls as possible, a sweeper schedule, and the optional feeders: Deep
+ * Security events, GuardDuty findings, an access-log parser, reputation lists and a honeypot URL.
+ */
+export class WafAutoBlock extends pulumi.ComponentResource {
+  /** The queue every feeder (and other components, e.g. GuardDutyResponder) sends block requests to. */
+  public readonly blockQueueArn: pulumi.Output<string>;
+  public readonly blockQueueUrl: pulumi.Output<string>;
+  /** The key the queue is encrypted with: senders need kms:GenerateDataKey and kms:Decrypt on it. */
+  public readonly kmsKeyArn: pulumi.Output<string>;
+  public readonly ipv4SetArns: pulumi.Output<string>[];
+  public readonly ipv6SetArns: pulumi.Output<string>[];
+  /** A rule group to reference from an existing web ACL (RuleGroupReferenceStatement, override action none). */
+  public readonly ruleGroupArn: pulumi.Output<string>;
+  /** Capacity (WCUs) the rule group uses in a web ACL. */
+  public readonly ruleGroupCapacity: number;
+  public readonly webAclArn?: pulumi.Output<string>;
+  public readonly blockTableName: pulumi.Output<string>;
+  public readonly writerFunctionArn: pulumi.Output<string>;
+  public readonly notificationTopicArn: pulumi.Output<string>;
+  public readonly honeypotUrl?: pulumi.Output<string>;
+
+  constructor(name: string, args: WafAutoBlockArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("kamae:index:WafAutoBlock", name, args, opts);
+    validate(args);
+    const parent = { parent: this };
+    const scope = args.scope ?? "REGIONAL";
+    const mode = args.mode ?? "block";
+    const capacity = args.ipSetCapacity ?? WAF_IP_SET_LIMIT;
+    const shards = Math.ceil((args.maxAddresses ?? WAF_IP_SET_LIMIT) / capacity);
+    if (shards * 2 > MAX_IP_SETS) throw new Error(`kamae:WafAutoBlock: maxAddresses ${args.maxAddresses} needs ${shards} IP sets per family; at most ${MAX_IP_SETS / 2} are supported`);
+    const identity = aws.getCallerIdentityOutput({}, parent);
+    const partition = aws.getPartitionOutput({}, parent);
+    const retention = args.logRetentionDays ?? 365;
+
+    const key = createEncryptionKey(
+      `${name}-key`,
+      { description: `Kamae WafAutoBlock ${name}: block queue, block table, logs`, servicePrincipals: ["events.amazonaws.com", "sns.amazonaws.com", "sqs.amazonaws.com"], allowCloudWatchLogs: true },
+      parent,
+    );
+    this.kmsKeyArn = key.arn;
+    this.notificationTopicArn = notificationTopic(
+      `${name}-notifications`,
+      { existingTopicArn: args.notificationTopicArn, kmsKey: key, emails: args.notificationEmails, publishingServices: ["cloudwatch.amazonaws.com"] },
+      parent,
+    );
+
+    // IP sets are created empty and then owned by the writer: Pulumi never resets their addresses.
+    const sets: Array<{ set: aws.wafv2.IpSet; version: 4 | 6 }> = [];
+    for (const version of [4, 6] as const) {
+      for (let i = 0; i < shards; i++) {
+        const set = new aws.wafv2.IpSet(
+          `${name}-ipv${version}-${i}`,
+          { scope, ipAddressVersion: version === 4 ? "IPV4" : "IPV6", addresses: [], description: `Kamae WafAutoBlock ${name}: IPv${version} shard ${i}, written by the block writer` },
+          { parent: this, ignoreChanges: ["addresses"] },
+        );
+        sets.push({ set, version });
+      }
+    }
+    this.ipv4SetArns = sets.filter((s) => s.version === 4).map((s) => s.set.arn);
+    this.ipv6SetArns = sets.filter((s) => s.version === 6).map((s) => s.set.arn);
+
+    const metric = (what: string) => `kamae-${name}-${what}`.replace(/[^A-Za-z0-9-]/g, "-").slice(0, 128);
+    this.ruleGroupCapacity = MAX_IP_SETS;
+    const ruleGroup = new aws.wafv2.RuleGroup(
+      `${name}-rules`,
+      {
+        scope,
+        capacity: MAX_IP_SETS, // fixed, so changing maxAddresses never replaces a rule group a web ACL references
+        description: `Kamae WafAutoBlock ${name}: ${mode} addresses blocked by the automation`,
+        visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: metric("rules") },
+        rules: sets.map(({ set, version }, i) => ({
+          name: `kamae-ipv${version}-${i % shards}`,
+          priority: i,
+          action: mode === "block" ? { block: {} } : { count: {} },
+          statement: { ipSetReferenceStatement: { arn: set.arn } },
+          visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: metric(`ipv${version}-${i % shards}`) },
+        })),
+      },
+      parent,
+    );
+    this.ruleGroupArn = ruleGroup.arn;
+
+    if (args.webAcl) {
+      const acl = new aws.wafv2.WebAcl(
+        `${name}-acl`,
+        {
+          scope,
+          description: `Kamae WafAutoBlock ${name}`,
+          defaultAction: { allow: {} },
+          visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: metric("acl") },
+          rules: [
+            {
+              name: "kamae-auto-block",
+              priority: 0,
+              overrideAction: { none: {} },
+              statement: { ruleGroupReferenceStatement: { arn: ruleGroup.arn } },
+              visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: metric("auto-block") },
+            },
+          ],
+        },
+        parent,
+      );
+      // WAFV2_LOGGING_ENABLED: the web ACL logs to an encrypted log group whose name WAF requires to start so.
+      const wafLogs = new aws.cloudwatch.LogGroup(`${name}-waf-logs`, { namePrefix: `aws-waf-logs-${name}-`, retentionInDays: retention, kmsKeyId: key.arn }, parent);
+      const logPolicy = new aws.cloudwatch.LogResourcePolicy(
+        `${name}-waf-logs-delivery`,
+        {
+          policyName: `kamae-${name}-waf-logs`,
+          policyDocument: pulumi.all([wafLogs.arn, identity.accountId, partition.partition]).apply(([arn, account, part]) =>
+            JSON.stringify({
+              Version: "2012-10-17",
+              Statement: [
+                {
+                  Sid: "WafDeliversLogs",
+                  Effect: "Allow",
+                  Principal: { Service: "delivery.logs.amazonaws.com" },
+                  Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                  Resource: `${arn}:*`,
+                  Condition: { StringEquals: { "aws:SourceAccount": account }, ArnLike: { "aws:SourceArn": `arn:${part}:logs:*:${account}:*` } },
+                },
+              ],
+            }),
+          ),
+        },
+        parent,
+      );
+      new aws.wafv2.WebAclLoggingConfiguration(`${name}-acl-logging`, { resourceArn: acl.arn, logDestinationConfigs: [wafLogs.arn] }, { parent: this, dependsOn: [logPolicy] });
+      for (const [label, arn] of Object.entries(args.webAcl.associations ?? {})) {
+        new aws.wafv2.WebAclAssociation(`${name}-acl-${label}-${stableSuffix(label)}`, { webAclArn: acl.arn, resourceArn: arn }, parent);
+      }
+      this.webAclArn = acl.arn;
+    }
+
+    const encryptedTable = { serverSideEncryption: { enabled: true, kmsKeyArn: key.arn }, pointInTimeRecovery: { enabled: true }, billingMode: "PAY_PER_REQUEST", ttl: { attributeName: "ttl", enabled: true } };
+    const blockTable = new aws.dynamodb.Table(`${name}-blocks`, { ...encryptedTable, hashKey: "cidr", attributes: [{ name: "cidr", type: "S" }] }, parent);
+    this.blockTableName = blockTable.name;
+
+    const deadLetters = new aws.sqs.Queue(`${name}-block-queue-dlq`, { kmsMasterKeyId: key.arn, kmsDataKeyReusePeriodSeconds: 300, messageRetentionSeconds: 1_209_600 }, parent);
+    const writerTimeout = 300;
+    const queue = new aws.sqs.Queue(
+      `${name}-block-queue`,
+      {
+        kmsMasterKeyId: key.arn,
+        kmsDataKeyReusePeriodSeconds: 300,
+        visibilityTimeoutSeconds: writerTimeout * 6,
+        messageRetentionSeconds: 345_600,
+        // Generous: with one writer, a batch that arrives while it is busy is returned (throttled) and counts a receive.
+        redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetters.arn, maxReceiveCount: 20 }),
+      },
+      parent,
+    );
+    this.blockQueueArn = queue.arn;
+    this.blockQueueUrl = queue.url;
+
+    const sweepRule = new aws.cloudwatch.EventRule(`${name}-sweep`, { description: `Kamae WafAutoBlock ${name}: lift expired blocks`, scheduleExpression: args.sweepSchedule ?? "rate(5 minutes)" }, parent);
+    new aws.sqs.QueuePolicy(
+      `${name}-block-queue-policy`,
+      {
+        queueUrl: queue.url,
+        policy: pulumi.all([queue.arn, sweepRule.arn, identity.accountId]).apply(([queueArn, ruleArn, account]) =>
+          JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              { Sid: "SweeperTicks", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sqs:SendMessage", Resource: queueArn, Condition: { ArnEquals: { "aws:SourceArn": ruleArn }, StringEquals: { "aws:SourceAccount": account } } },
+              { Sid: "DenyWithoutTls", Effect: "Deny", Principal: "*", Action: ["sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage"], Resource: queueArn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
+            ],
+          }),
+        ),
+      },
+      parent,
+    );
+    new aws.cloudwatch.EventTarget(`${name}-sweep-target`, { rule: sweepRule.name, arn: queue.arn, input: JSON.stringify({ kind: "kamae.sync" }) }, parent);
+    new aws.cloudwatch.MetricAlarm(
+      `${name}-block-queue-dlq-alarm`,
+      {
+        alarmDescription: `Kamae WafAutoBlock ${name}: block requests the writer could not apply are in the dead-letter queue`,
+        namespace: "AWS/SQS",
+        metricName: "ApproximateNumberOfMessagesVisible",
+        dimensions: { QueueName: deadLetters.name },
+        statistic: "Maximum",
+        period: 300,
+        evaluationPeriods: 1,
+        threshold: 1,
+        comparisonOperator: "GreaterThanOrEqualToThreshold",
+        treatMissingData: "notBreaching",
+        alarmActions: [this.notificationTopicArn],
+      },
+      parent,
+    );
+
+    const home = { KAMAE_HOME_ACCOUNT_ID: identity.accountId };
+    const minutes = { reputation: 1440, ...(args.blockMinutes ?? {}) };
+    const writer = new ResponderFunction(
+      `${name}-writer`,
+      {
+        code: "waf-block-writer",
+        description: `Kamae WafAutoBlock ${name}: the single writer of the block list`,
+        kmsKey: key,
+        alarmTopicArn: this.notificationTopicArn,
+        timeoutSeconds: writerTimeout,
+        memorySize: 1024,
+        reservedConcurrency: 1,
+        logRetentionDays: retention,
+        environment: {
+          ...home,
+          KAMAE_BLOCK_TABLE: blockTable.name,
+          KAMAE_IP_SETS: pulumi.jsonStringify(sets.map(({ set, version }) => ({ name: set.name, id: set.id, scope, version }))),
+          KAMAE_IP_SET_CAPACITY: String(capacity),
+          KAMAE_ALLOWLIST: (args.allowlist ?? []).join(","),
+          KAMAE_BLOCK_PRIVATE: String(args.blockPrivateRanges ?? false),
+          KAMAE_BLOCK_MINUTES: JSON.stringify(minutes),
+          KAMAE_DEFAULT_BLOCK_MINUTES: String(args.defaultBlockMinutes ?? 240),
+          KAMAE_NOTIFY_TOPIC_ARN: this.notificationTopicArn,
+          ...(scope === "CLOUDFRONT" ? { KAMAE_WAF_REGION: "us-east-1" } : {}),
+        },
+        statements: [
+          { sid: "ReadWriteOwnIpSets", actions: ["wafv2:GetIPSet", "wafv2:UpdateIPSet"], resources: sets.map((s) => s.set.arn) },
+          { sid: "BlockTable", actions: ["dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:Scan"], resources: [blockTable.arn] },
+          { sid: "ConsumeBlockQueue", actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"], resources: [queue.arn] },
+          { sid: "NotifyListFull", actions: ["sns:Publish"], resources: [this.notificationTopicArn] },
+        ],
+      },
+      parent,
+    );
+    this.writerFunctionArn = writer.functionArn;
+    new aws.lambda.EventSourceMapping(
+      `${name}-writer-queue`,
+      {
+        eventSourceArn: queue.arn,
+        functionName: writer.function.name,
+        // Many requests per invocation: one UpdateIPSet per changed IP set however many requests arrived.
+        batchSize: 5000,
+        maximumBatchingWindowInSeconds: 5,
+        scalingConfig: { maximumConcurrency: 2 },
+      },
+      { parent: this, dependsOn: [writer] },
+    );
+
+    const sender = (what: string): Statement[] => [{ sid: `SendBlockRequests${what}`, actions: ["sqs:SendMessage"], resources: [queue.arn] }];
+    const feederEnv = { ...home, KAMAE_BLOCK_QUEUE_URL: queue.url };
+    const feeder = (id: string, code: string, description: string, env: Record<string, pulumi.Input<string>>, statements: Statement[], extra: { timeoutSeconds?: number; memorySize?: number; reservedConcurrency?: number } = {}) =>
+      new ResponderFunction(`${name}-${id}`, { code, description: `Kamae WafAutoBlock ${name}: ${description}`, kmsKey: key, alarmTopicArn: this.notificationTopicArn, logRetentionDays: retention, environment: { ...feederEnv, ...env }, statements, ...extra }, parent);
+
+    if (args.deepSecurity || args.guardDuty) {
+      const events = feeder(
+        "events",
+        "waf-event-feeder",
+        "Deep Security and GuardDuty events to block requests",
+        {
+          KAMAE_DS_PAYLOAD_MIN_SEVERITY: String(args.deepSecurity?.payloadMinSeverity ?? 3),
+          KAMAE_DS_PACKET_MIN_REPEAT: String(args.deepSecurity?.packetMinRepeat ?? 5),
+          KAMAE_GUARDDUTY_MIN_SEVERITY: String(args.guardDuty?.minSeverity ?? 4),
+          KAMAE_GUARDDUTY_ACTIONS: (args.guardDuty?.actionTypes ?? ["NETWORK_CONNECTION", "PORT_PROBE", "AWS_API_CALL"]).join(","),
+        },
+        sender("Events"),
+      );
+      for (const [label, topicArn] of Object.entries(args.deepSecurity?.topics ?? {})) {
+        const suffix = `${label}-${stableSuffix(label)}`;
+        events.allowInvocation(`${name}-ds-${suffix}-invoke`, "sns.amazonaws.com", topicArn);
+        new aws.sns.TopicSubscription(`${name}-ds-${suffix}`, { topic: topicArn, protocol: "lambda", endpoint: events.functionArn }, parent);
+      }
+      if (args.guardDuty) {
+        const rule = new aws.cloudwatch.EventRule(
+          `${name}-guardduty`,
+          {
+            description: `Kamae WafAutoBlock ${name}: GuardDuty findings naming remote addresses`,
+            eventPattern: JSON.stringify({
+              source: ["aws.guardduty"],
+              "detail-type": ["GuardDuty Finding"],
+              detail: { severity: [{ numeric: [">=", args.guardDuty.minSeverity ?? 4] }], service: { action: { actionType: args.guardDuty.actionTypes ?? ["NETWORK_CONNECTION", "PORT_PROBE", "AWS_API_CALL"] } } },
+            }),
+          },
+          parent,
+        );
+        events.allowInvocation(`${name}-guardduty-invoke`, "events.amazonaws.com", rule.arn);
+        new aws.cloudwatch.EventTarget(`${name}-guardduty-target`, { rule: rule.name, arn: events.functionArn }, parent);
+      }
+    }
+
+    if (args.accessLogs) {
+      const logs = args.accessLogs;
+      const counters = new aws.dynamodb.Table(
+        `${name}-counters`,
+        { ...encryptedTable, hashKey: "ip", rangeKey: "minute", attributes: [{ name: "ip", type: "S" }, { name: "minute", type: "N" }] },
+        parent,
+      );
+      const parser = feeder(
+        "log-parser",
+        "waf-log-parser",
+        "access logs to per-address windows and block requests",
+        {
+          KAMAE_COUNTER_TABLE: counters.name,
+          KAMAE_ERRORS_PER_MINUTE: String(logs.errorsPerMinute ?? 50),
+          KAMAE_REQUESTS_PER_5_MINUTES: String(logs.requestsPer5Minutes ?? 100),
+          ...(logs.albErrorCodes ? { KAMAE_ALB_ERROR_CODES: logs.albErrorCodes.join(",") } : {}),
+          ...(logs.cloudFrontErrorCodes ? { KAMAE_CLOUDFRONT_ERROR_CODES: logs.cloudFrontErrorCodes.join(",") } : {}),
+        },
+        [
+          ...sender("Logs"),
+          { sid: "ReadLogObjects", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: logs.bucketNames.map((b) => pulumi.interpolate`arn:${partition.partition}:s3:::${b}/*`) },
+          { sid: "Counters", actions: ["dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"], resources: [counters.arn] },
+          ...(logs.kmsKeyArns && logs.kmsKeyArns.length > 0 ? [{ sid: "DecryptLogObjects", actions: ["kms:Decrypt"], resources: logs.kmsKeyArns }] : []),
+        ],
+        { timeoutSeconds: 900, memorySize: 1024 },
+      );
+      const rule = new aws.cloudwatch.EventRule(
+        `${name}-access-logs`,
+        {
+          description: `Kamae WafAutoBlock ${name}: new access-log objects`,
+          eventPattern: JSON.stringify({ source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [...logs.bucketNames].sort() }, object: { key: [{ suffix: ".gz" }] } } }),
+        },
+        parent,
+      );
+      parser.allowInvocation(`${name}-access-logs-invoke`, "events.amazonaws.com", rule.arn);
+      new aws.cloudwatch.EventTarget(`${name}-access-logs-target`, { rule: rule.name, arn: parser.functionArn }, parent);
+    }
+
+    if (args.reputationLists) {
+      const reputation = feeder(
+        "reputation",
+        "waf-reputation-feeder",
+        "reputation lists to block requests",
+        args.reputationLists.urls ? { KAMAE_REPUTATION_URLS: args.reputationLists.urls.join(",") } : {},
+        sender("Reputation"),
+        { timeoutSeconds: 120 },
+      );
+      const rule = new aws.cloudwatch.EventRule(`${name}-reputation-schedule`, { description: `Kamae WafAutoBlock ${name}: read reputation lists`, scheduleExpression: args.reputationLists.schedule ?? "rate(1 hour)" }, parent);
+      reputation.allowInvocation(`${name}-reputation-invoke`, "events.amazonaws.com", rule.arn);
+      new aws.cloudwatch.EventTarget(`${name}-reputation-target`, { rule: rule.name, arn: reputation.functionArn }, parent);
+    }
+
+    if (args.honeypot) {
+      const trap = feeder(
+        "honeypot",
+        "waf-honeypot",
+        "honeypot URL whose callers are blocked",
+        { KAMAE_TRUSTED_PROXIES: (args.honeypot.trustedProxies ?? []).join(",") },
+        sender("Honeypot"),
+        { timeoutSeconds: 10, reservedConcurrency: 5 },
+      );
+      const api = new aws.apigatewayv2.Api(`${name}-honeypot-api`, { protocolType: "HTTP", description: `Kamae WafAutoBlock ${name}: honeypot` }, parent);
+      const integration = new aws.apigatewayv2.Integration(
+        `${name}-honeypot-integration`,
+        { apiId: api.id, integrationType: "AWS_PROXY", integrationUri: trap.functionArn, payloadFormatVersion: "2.0" },
+        parent,
+      );
+      new aws.apigatewayv2.Route(`${name}-honeypot-route`, { apiId: api.id, routeKey: "$default", target: pulumi.interpolate`integrations/${integration.id}` }, parent);
+      const accessLogs = new aws.cloudwatch.LogGroup(`${name}-honeypot-access`, { namePrefix: `/kamae/${name}-honeypot-access-`, retentionInDays: retention, kmsKeyId: key.arn }, parent);
+      new aws.apigatewayv2.Stage(
+        `${name}-honeypot-stage`,
+        {
+          apiId: api.id,
+          name: "$default",
+          autoDeploy: true,
+          // Bounded: a flood on the honeypot costs little and cannot exhaust the account's Lambda concurrency.
+          defaultRouteSettings: { throttlingBurstLimit: 20, throttlingRateLimit: 10 },
+          accessLogSettings: {
+            destinationArn: accessLogs.arn,
+            format: JSON.stringify({ requestId: "$context.requestId", ip: "$context.identity.sourceIp", method: "$context.httpMethod", path: "$context.path", status: "$context.status", time: "$context.requestTime" }),
+          },
+        },
+        parent,
+      );
+      trap.allowInvocation(`${name}-honeypot-invoke`, "apigateway.amazonaws.com", pulumi.interpolate`${api.executionArn}/*/*`);
+      this.honeypotUrl = api.apiEndpoint;
+    }
+
+    this.registerOutputs({
+      blockQueueArn: this.blockQueueArn,
+      blockQueueUrl: this.blockQueueUrl,
+      kmsKeyArn: this.kmsKeyArn,
+      ipv4SetArns: this.ipv4SetArns,
+      ipv6SetArns: this.ipv6SetArns,
+      ruleGroupArn: this.ruleGroupArn,
+      webAclArn: this.webAclArn,
+      blockTableName: this.blockTableName,
+      writerFunctionArn: this.writerFunctionArn,
+      notificationTopicArn: this.notificationTopicArn,
+      honeypotUrl: this.honeypotUrl,
+    });
+  }
+}

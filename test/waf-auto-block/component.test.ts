@@ -1,0 +1,142 @@
+import { strict as assert } from "node:assert";
+import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
+import { WafAutoBlock, type WafAutoBlockArgs } from "../../components/waf-auto-block";
+import { writerConfig } from "../../components/waf-auto-block/lambda/writer-config";
+import { iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
+
+const ALB = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188";
+const DS_TOPIC = "arn:aws:sns:us-east-1:123456789012:ds-events";
+
+describe("WafAutoBlock component", () => {
+  beforeEach(() => useOfflineMocks());
+
+  async function build(args: WafAutoBlockArgs = {}) {
+    const c = new WafAutoBlock("wab", args);
+    await settle();
+    return c;
+  }
+  const full: WafAutoBlockArgs = {
+    maxAddresses: 25_000,
+    allowlist: ["198.51.100.0/24"],
+    webAcl: { associations: { web: ALB } },
+    deepSecurity: { topics: { ips: DS_TOPIC } },
+    guardDuty: {},
+    accessLogs: { bucketNames: ["alb-logs-prod"] },
+    reputationLists: {},
+    honeypot: { trustedProxies: ["130.176.0.0/16"] },
+  };
+
+  it("creates IPv4 and IPv6 IP sets up front for maxAddresses, owned by the writer (Pulumi never resets them)", async () => {
+    const c = await build({ maxAddresses: 25_000 });
+    const sets = resourcesOfType("aws:wafv2/ipSet:IpSet");
+    assert.equal(sets.filter((s) => s.inputs.ipAddressVersion === "IPV4").length, 3);
+    assert.equal(sets.filter((s) => s.inputs.ipAddressVersion === "IPV6").length, 3);
+    assert.ok(sets.every((s) => s.inputs.scope === "REGIONAL" && s.inputs.addresses.length === 0));
+    assert.equal(c.ipv4SetArns.length, 3);
+    // The writer's settings are exactly what the writer parses.
+    const env = resourcesOfType("aws:lambda/function:Function").find((f) => f.name === "wab-writer-function")!.inputs.environment.variables;
+    const config = writerConfig({ ...env, AWS_REGION: "us-east-1" });
+    assert.equal(config.sets.length, 6);
+    assert.equal(config.capacity, 10_000);
+    assert.equal(config.defaults.minutesBySource.reputation, 1440);
+    assert.equal(resourceNamed("wab-writer-function").inputs.reservedConcurrentExecutions, 1);
+  });
+
+  it("builds a rule group that blocks (or, in count mode, only counts) every IP set", async () => {
+    await build({ maxAddresses: 20_000 });
+    const rules = resourceNamed("wab-rules").inputs.rules;
+    assert.equal(rules.length, 4);
+    assert.ok(rules.every((r: any) => r.action.block !== undefined && r.action.count === undefined));
+    assert.deepEqual(rules.map((r: any) => r.name).sort(), ["kamae-ipv4-0", "kamae-ipv4-1", "kamae-ipv6-0", "kamae-ipv6-1"]);
+  });
+
+  it("count mode counts instead of blocking", async () => {
+    await build({ mode: "count" });
+    const rules = resourceNamed("wab-rules").inputs.rules;
+    assert.ok(rules.length === 2 && rules.every((r: any) => r.action.count !== undefined && r.action.block === undefined));
+  });
+
+  it("with a web ACL of its own: logging enabled to an encrypted aws-waf-logs-* group, associated with the given resources", async () => {
+    const c = await build(full);
+    const acl = resourceNamed("wab-acl");
+    assert.deepEqual(acl.inputs.defaultAction, { allow: {} });
+    assert.ok(acl.inputs.rules[0].statement.ruleGroupReferenceStatement.arn);
+    const logging = resourcesOfType("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration");
+    assert.equal(logging.length, 1);
+    const group = resourceNamed("wab-waf-logs");
+    assert.ok(group.inputs.namePrefix.startsWith("aws-waf-logs-"));
+    assert.ok(group.inputs.kmsKeyId);
+    assert.deepEqual(resourcesOfType("aws:wafv2/webAclAssociation:WebAclAssociation").map((a) => a.inputs.resourceArn), [ALB]);
+    assert.ok(await valueOf(c.webAclArn!));
+  });
+
+  it("exposes an encrypted block queue for other components, and encrypts every table, queue and log group", async () => {
+    const c = await build(full);
+    assert.match(await valueOf(c.blockQueueUrl), /^https:\/\/sqs\./);
+    assert.match(await valueOf(c.blockQueueArn), /^arn:aws:sqs:/);
+    for (const q of resourcesOfType("aws:sqs/queue:Queue")) assert.ok(q.inputs.kmsMasterKeyId, `${q.name} encrypted`);
+    for (const t of resourcesOfType("aws:dynamodb/table:Table")) {
+      assert.equal(t.inputs.serverSideEncryption.enabled, true, t.name);
+      assert.ok(t.inputs.serverSideEncryption.kmsKeyArn, t.name);
+      assert.equal(t.inputs.pointInTimeRecovery.enabled, true);
+    }
+    for (const g of resourcesOfType("aws:cloudwatch/logGroup:LogGroup")) assert.ok(g.inputs.kmsKeyId && g.inputs.retentionInDays > 0, g.name);
+    const sweep = resourcesOfType("aws:cloudwatch/eventTarget:EventTarget").find((t) => t.name === "wab-sweep-target")!;
+    assert.deepEqual(JSON.parse(sweep.inputs.input), { kind: "kamae.sync" });
+    const mapping = resourcesOfType("aws:lambda/eventSourceMapping:EventSourceMapping")[0];
+    assert.ok(mapping.inputs.batchSize >= 1000 && mapping.inputs.maximumBatchingWindowInSeconds > 0);
+  });
+
+  it("grants each function only what it uses, scoped to ARNs, with no wildcard actions", async () => {
+    await build(full);
+    const writer = parsePolicyDocument(resourceNamed("wab-writer-permissions").state.policy);
+    const sid = (doc: ReturnType<typeof parsePolicyDocument>, s: string) => doc.Statement.find((x) => x.Sid === s)!;
+    assert.deepEqual(sid(writer, "ReadWriteOwnIpSets").Action, ["wafv2:GetIPSet", "wafv2:UpdateIPSet"]);
+    assert.equal(sid(writer, "ReadWriteOwnIpSets").Resource.length, 6);
+    for (const name of ["wab-writer", "wab-events", "wab-log-parser", "wab-reputation", "wab-honeypot"]) {
+      const doc = parsePolicyDocument(resourceNamed(`${name}-permissions`).state.policy);
+      assert.equal(grantsWildcardAction(doc), false, name);
+      for (const s of doc.Statement) assert.ok(!s.Resource.includes("*"), `${name} ${s.Sid} is scoped`);
+    }
+    const parser = parsePolicyDocument(resourceNamed("wab-log-parser-permissions").state.policy);
+    assert.deepEqual(sid(parser, "ReadLogObjects").Resource, ["arn:aws:s3:::alb-logs-prod/*"]);
+    const keys = new Set(resourcesOfType("aws:kms/key:Key").map((k) => k.name));
+    for (const { resource, document } of iamDocuments().filter((d) => !keys.has(d.resource))) {
+      assert.equal(grantsWildcardAction(parsePolicyDocument(JSON.stringify(document))), false, resource);
+    }
+  });
+
+  it("wires the feeders: Deep Security topics, GuardDuty findings, S3 log objects, the reputation schedule, the honeypot", async () => {
+    const c = await build(full);
+    const subs = resourcesOfType("aws:sns/topicSubscription:TopicSubscription").filter((s) => s.inputs.protocol === "lambda");
+    assert.deepEqual(subs.map((s) => s.inputs.topic), [DS_TOPIC]);
+    const pattern = (n: string) => JSON.parse(resourceNamed(n).inputs.eventPattern);
+    assert.deepEqual(pattern("wab-guardduty").detail.service.action.actionType, ["NETWORK_CONNECTION", "PORT_PROBE", "AWS_API_CALL"]);
+    assert.deepEqual(pattern("wab-access-logs").detail.bucket.name, ["alb-logs-prod"]);
+    assert.equal(resourceNamed("wab-reputation-schedule").inputs.scheduleExpression, "rate(1 hour)");
+    const perms = resourcesOfType("aws:lambda/permission:Permission");
+    assert.ok(perms.every((p) => p.inputs.sourceArn), "no invocation permission without a source");
+    assert.ok(c.honeypotUrl, "the honeypot URL is an output");
+    assert.equal(resourceNamed("wab-honeypot-api").inputs.protocolType, "HTTP");
+    assert.ok(resourceNamed("wab-honeypot-stage").inputs.accessLogSettings.destinationArn);
+    const env = resourceNamed("wab-honeypot-function").inputs.environment.variables;
+    assert.equal(env.KAMAE_TRUSTED_PROXIES, "130.176.0.0/16");
+  });
+
+  it("refuses bad arguments before anything is deployed", () => {
+    const bad: Array<[WafAutoBlockArgs, RegExp]> = [
+      [{ mode: "deny" as any }, /mode/],
+      [{ scope: "GLOBAL" as any }, /scope/],
+      [{ ipSetCapacity: 20_000 }, /ipSetCapacity/],
+      [{ maxAddresses: 1_000_000 }, /IP sets per family/],
+      [{ allowlist: ["10.0.0.0/33"] }, /allowlist/],
+      [{ honeypot: { trustedProxies: ["cloudfront"] } }, /trustedProxies/],
+      [{ reputationLists: { urls: ["http://insecure.example/drop.txt"] } }, /https/],
+      [{ scope: "CLOUDFRONT", webAcl: { associations: { cdn: "arn:aws:cloudfront::123456789012:distribution/E1" } } }, /distribution/],
+      [{ accessLogs: { bucketNames: ["Not_A_Bucket"] } }, /bucket name/],
+      [{ blockMinutes: { honeypot: 0 } }, /blockMinutes/],
+      [{ sweepSchedule: "every 5 minutes" }, /schedule/],
+    ];
+    for (const [args, message] of bad) assert.throws(() => new WafAutoBlock(`bad-${Math.random()}`, args), message);
+  });
+});

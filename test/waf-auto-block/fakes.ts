@@ -1,0 +1,245 @@
+import { GetIPSetCommand, UpdateIPSetCommand, WAFV2Client } from "@aws-sdk/client-wafv2";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { BatchGetCommand, DeleteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { mockClient } from "aws-sdk-client-mock";
+import * as ipaddr from "ipaddr.js";
+import { awsError, FakeClock, RateLimit } from "../harness/aws";
+
+interface StoredSet {
+  name: string;
+  id: string;
+  scope: string;
+  version: "IPV4" | "IPV6";
+  addresses: string[];
+  lockToken: string;
+}
+
+/**
+ * AWS WAF's IP set API as it behaves: whole-list UpdateIPSet needing the current lock token
+ * (WAFOptimisticLockException otherwise), at most 10,000 addresses (WAFLimitsExceededException), CIDRs of the set's
+ * family with zero host bits (WAFInvalidParameterException), writes limited to about one per second per account and
+ * Region (ThrottlingException), and IPv6 handed back in WAF's own spelling (expanded, upper-case).
+ */
+export class FakeWaf {
+  readonly client = new WAFV2Client({ region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "y" } });
+  readonly sets = new Map<string, StoredSet>();
+  readonly calls = { get: 0, update: 0, throttled: 0, conflicts: 0 };
+  /** Called inside UpdateIPSet before the token check: lets a test slip in another writer's change. */
+  beforeUpdate?: (set: StoredSet) => void;
+  private readonly writes: RateLimit;
+  /** Removes the fake (needed after a fake of every client, so other tests can mock the class). */
+  readonly restore: () => void;
+  private tokens = 0;
+
+  /** `everyClient`: answer for every WAFV2Client (for code that builds its own clients, like a handler module). */
+  constructor(
+    readonly clock: FakeClock,
+    readonly limit = 10_000,
+    everyClient = false,
+  ) {
+    this.writes = new RateLimit(1, 1, clock);
+    const mock = everyClient ? mockClient(WAFV2Client) : mockClient(this.client);
+    this.restore = () => mock.restore();
+    mock.on(GetIPSetCommand).callsFake(async (input) => {
+      this.calls.get++;
+      const set = this.find(input);
+      return { IPSet: { Name: set.name, Id: set.id, ARN: `arn:aws:wafv2:us-east-1:123456789012:regional/ipset/${set.name}/${set.id}`, IPAddressVersion: set.version, Addresses: [...set.addresses] }, LockToken: set.lockToken };
+    });
+    mock.on(UpdateIPSetCommand).callsFake(async (input) => {
+      this.calls.update++;
+      const set = this.find(input);
+      if (!this.writes.take()) {
+        this.calls.throttled++;
+        throw awsError("ThrottlingException", "Rate exceeded");
+      }
+      this.beforeUpdate?.(set);
+      if (input.LockToken !== set.lockToken) {
+        this.calls.conflicts++;
+        throw awsError("WAFOptimisticLockException", "AWS WAF couldn’t save your changes because someone changed the resource after you started to edit it.");
+      }
+      const addresses: string[] = input.Addresses ?? [];
+      if (addresses.length > this.limit) throw awsError("WAFLimitsExceededException", `An IP set can hold at most ${this.limit} addresses`);
+      set.addresses = addresses.map((a) => wafSpelling(a, set.version));
+      set.lockToken = this.nextToken();
+      return { NextLockToken: set.lockToken };
+    });
+  }
+
+  create(name: string, version: 4 | 6, scope = "REGIONAL"): { name: string; id: string; scope: "REGIONAL"; version: 4 | 6 } {
+    const id = `${name}-0000-id`;
+    this.sets.set(id, { name, id, scope, version: version === 4 ? "IPV4" : "IPV6", addresses: [], lockToken: this.nextToken() });
+    return { name, id, scope: scope as "REGIONAL", version };
+  }
+
+  /** What a set holds, in canonical form (for assertions). */
+  contents(id: string): string[] {
+    return this.sets.get(id)!.addresses.map((a) => {
+      const [addr, prefix] = a.split("/");
+      return `${ipaddr.parse(addr).toString()}/${prefix}`;
+    });
+  }
+
+  all(): string[] {
+    return [...this.sets.keys()].flatMap((id) => this.contents(id));
+  }
+
+  /** Another writer edits a set (console, another tool): the lock token changes. */
+  externalEdit(id: string, addresses: string[]): void {
+    const set = this.sets.get(id)!;
+    set.addresses = addresses;
+    set.lockToken = this.nextToken();
+  }
+
+  private find(input: { Name?: string; Id?: string; Scope?: string }): StoredSet {
+    const set = input.Id ? this.sets.get(input.Id) : undefined;
+    if (!set || set.name !== input.Name || set.scope !== input.Scope) throw awsError("WAFNonexistentItemException", "AWS WAF couldn’t perform the operation because your resource doesn’t exist.");
+    return set;
+  }
+
+  private nextToken(): string {
+    return `token-${++this.tokens}-${Math.random().toString(16).slice(2, 10)}`;
+  }
+}
+
+/** Validates one address as WAF does and returns it as WAF stores it. */
+function wafSpelling(text: string, version: "IPV4" | "IPV6"): string {
+  const bad = () => awsError("WAFInvalidParameterException", `Error reason: invalid CIDR ${text}, field: IP_ADDRESS`);
+  const [addr, prefixText, extra] = text.split("/");
+  if (extra !== undefined || prefixText === undefined || !/^\d{1,3}$/.test(prefixText)) throw bad();
+  const prefix = Number(prefixText);
+  let parsed: ipaddr.IPv4 | ipaddr.IPv6;
+  try {
+    parsed = version === "IPV4" ? ipaddr.IPv4.parse(addr) : ipaddr.IPv6.parse(addr);
+  } catch {
+    throw bad();
+  }
+  if (version === "IPV4" && !ipaddr.IPv4.isValidFourPartDecimal(addr)) throw bad();
+  const bits = version === "IPV4" ? 32 : 128;
+  if (prefix < 1 || prefix > bits) throw bad();
+  const bytes = parsed.toByteArray();
+  for (let bit = prefix; bit < bits; bit++) if (bytes[bit >> 3] & (0x80 >> (bit & 7))) throw bad();
+  if (version === "IPV4") return `${addr}/${prefix}`;
+  return `${(parsed as ipaddr.IPv6).toNormalizedString().toUpperCase()}/${prefix}`;
+}
+
+type Item = Record<string, any>;
+
+/**
+ * DynamoDB through the document client, as it behaves for the calls Kamae makes: conditional puts
+ * (ConditionalCheckFailedException), BatchGet with UnprocessedKeys, paginated Scan, atomic ADD updates returning the
+ * new values, and key-condition queries. Expressions outside those forms are refused (ValidationException).
+ */
+export class FakeDynamo {
+  readonly client = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "y" } }), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  readonly tables = new Map<string, Map<string, Item>>();
+  readonly calls = { batchGet: 0, put: 0, scan: 0, update: 0, query: 0, conditionFailures: 0 };
+  /** BatchGet leaves keys beyond this many unprocessed, as DynamoDB does under load. */
+  batchGetServes = 60;
+  /** Removes the fake (needed after a fake of every client, so other tests can mock the class). */
+  readonly restore: () => void;
+  scanPageSize = 700;
+
+  /** `everyClient`: answer for every document client (for code that builds its own clients, like a handler module). */
+  constructor(
+    private readonly keys: Record<string, string[]>,
+    everyClient = false,
+  ) {
+    for (const name of Object.keys(keys)) this.tables.set(name, new Map());
+    const mock = everyClient ? mockClient(DynamoDBDocumentClient) : mockClient(this.client);
+    this.restore = () => mock.restore();
+    mock.on(BatchGetCommand).callsFake(async (input) => {
+      this.calls.batchGet++;
+      const [[table, req]] = Object.entries(input.RequestItems ?? {}) as [string, { Keys: Item[] }][];
+      if (req.Keys.length > 100) throw awsError("ValidationException", "Too many items requested for the BatchGetItem call");
+      const served = req.Keys.slice(0, this.batchGetServes);
+      const rest = req.Keys.slice(this.batchGetServes);
+      const rows = served.map((k) => this.table(table).get(this.key(table, k))).filter((r): r is Item => r !== undefined);
+      return { Responses: { [table]: structuredClone(rows) }, UnprocessedKeys: rest.length > 0 ? { [table]: { Keys: rest } } : {} };
+    });
+    mock.on(PutCommand).callsFake(async (input) => {
+      this.calls.put++;
+      const table = this.table(input.TableName!);
+      const key = this.key(input.TableName!, input.Item!);
+      const existing = table.get(key);
+      if (input.ConditionExpression !== undefined) {
+        const m = /^attribute_not_exists\((\w+)\)( OR revision = :revision)?$/.exec(input.ConditionExpression);
+        if (!m) throw awsError("ValidationException", `unsupported condition ${input.ConditionExpression}`);
+        if (existing && (!m[2] || existing.revision !== input.ExpressionAttributeValues?.[":revision"])) {
+          this.calls.conditionFailures++;
+          throw awsError("ConditionalCheckFailedException", "The conditional request failed");
+        }
+      }
+      for (const [k, v] of Object.entries(input.Item!)) if (v === undefined) throw awsError("ValidationException", `undefined attribute ${k}`);
+      table.set(key, structuredClone(input.Item!));
+      return {};
+    });
+    mock.on(DeleteCommand).callsFake(async (input) => {
+      this.table(input.TableName!).delete(this.key(input.TableName!, input.Key!));
+      return {};
+    });
+    mock.on(ScanCommand).callsFake(async (input) => {
+      this.calls.scan++;
+      const rows = [...this.table(input.TableName!).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const start = input.ExclusiveStartKey ? rows.findIndex(([k]) => k === this.key(input.TableName!, input.ExclusiveStartKey!)) + 1 : 0;
+      const page = rows.slice(start, start + this.scanPageSize);
+      const more = start + this.scanPageSize < rows.length;
+      return { Items: structuredClone(page.map(([, v]) => v)), ...(more ? { LastEvaluatedKey: this.keyOf(input.TableName!, page[page.length - 1][1]) } : {}) };
+    });
+    mock.on(UpdateCommand).callsFake(async (input) => {
+      this.calls.update++;
+      const table = this.table(input.TableName!);
+      const key = this.key(input.TableName!, input.Key!);
+      const expr = input.UpdateExpression ?? "";
+      const m = /^ADD (.+?)(?: SET (.+))?$/.exec(expr);
+      if (!m) throw awsError("ValidationException", `unsupported update ${expr}`);
+      const names = input.ExpressionAttributeNames ?? {};
+      const values = input.ExpressionAttributeValues ?? {};
+      const row: Item = structuredClone(table.get(key) ?? { ...input.Key });
+      for (const part of m[1].split(",").map((s) => s.trim())) {
+        const [n, v] = part.split(/\s+/);
+        const attr = names[n] ?? n;
+        if (typeof values[v] !== "number") throw awsError("ValidationException", "ADD needs a number");
+        row[attr] = (row[attr] ?? 0) + values[v];
+      }
+      for (const part of (m[2] ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+        const [n, v] = part.split(/\s*=\s*/);
+        row[names[n] ?? n] = values[v];
+      }
+      table.set(key, row);
+      return input.ReturnValues === "ALL_NEW" ? { Attributes: structuredClone(row) } : {};
+    });
+    mock.on(QueryCommand).callsFake(async (input) => {
+      this.calls.query++;
+      const [hash, range] = this.keys[input.TableName!];
+      if (input.KeyConditionExpression !== "#h = :h AND #r BETWEEN :from AND :to") throw awsError("ValidationException", "unsupported key condition");
+      const v = input.ExpressionAttributeValues!;
+      const items = [...this.table(input.TableName!).values()]
+        .filter((row) => row[hash] === v[":h"] && row[range] >= v[":from"] && row[range] <= v[":to"])
+        .sort((a, b) => a[range] - b[range]);
+      return { Items: structuredClone(items) };
+    });
+  }
+
+  rows(table: string): Item[] {
+    return [...this.table(table).values()];
+  }
+
+  private table(name: string): Map<string, Item> {
+    const t = this.tables.get(name);
+    if (!t) throw awsError("ResourceNotFoundException", `Requested resource not found: Table: ${name} not found`);
+    return t;
+  }
+
+  private key(table: string, item: Item): string {
+    return this.keys[table].map((k) => {
+      if (item[k] === undefined) throw awsError("ValidationException", `missing key attribute ${k}`);
+      return String(item[k]);
+    }).join("\u0000");
+  }
+
+  private keyOf(table: string, item: Item): Item {
+    return Object.fromEntries(this.keys[table].map((k) => [k, item[k]]));
+  }
+}
