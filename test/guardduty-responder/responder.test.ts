@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { parseQueueMessage } from "../../components/waf-auto-block/lambda/block-request";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DENY_INSECURE_SID, mergeDenyInsecureTransport, planBucketHardening } from "../../components/guardduty-responder/bucket-hardening";
@@ -69,8 +70,14 @@ describe("GuardDutyResponder function", () => {
         payload: { kind: "kamae.isolate", instanceId, accountId: MEMBER, region: "us-east-1", reason: report.plan!.actions[1].reason, findingId: event.detail.id, source: "guardduty" },
       },
     ]);
-    assert.deepEqual(aws.messages[0], { queueUrl: QUEUE, body: { kind: "kamae.block", addresses: [PUBLIC_IP], source: "guardduty", reason: aws.messages[0].body.reason, ttlMinutes: 240 } });
+    assert.deepEqual(aws.messages[0], {
+      queueUrl: QUEUE,
+      body: { kind: "kamae.block", addresses: [PUBLIC_IP], source: "guardduty", reason: aws.messages[0].body.reason, ttlMinutes: 240, requestId: `gd:${event.detail.id}:${event.detail.updatedAt}` },
+    });
     assert.match(aws.messages[0].body.reason, new RegExp(event.detail.id));
+    // The contract with WafAutoBlock: its queue consumer accepts exactly this message.
+    const accepted = parseQueueMessage(JSON.stringify(aws.messages[0].body));
+    assert.ok(accepted.ok, accepted.ok ? "" : accepted.reason);
     assert.deepEqual(aws.commands.map((c) => [c.DocumentName, c.InstanceIds, c.Comment]), [["Kamae-AntiMalwareScan", [instanceId], `kamae guardduty ${event.detail.id}`]]);
     assert.equal(aws.published.length, 1);
     assert.match(aws.published[0].message, new RegExp(`Account ${MEMBER}, Region us-east-1`));

@@ -206,7 +206,9 @@ class Executor {
 
   async block(a: PlannedAction): Promise<ActionOutcome> {
     const url = this.settings.wafBlockQueueUrl!;
-    const body = { kind: "kamae.block", addresses: a.addresses, source: "guardduty", reason: `${a.reason}; finding ${this.finding.id}`, ttlMinutes: this.settings.blockTtlMinutes };
+    // The request id makes a redelivered finding a no-op in WafAutoBlock's block store (hit counts stay honest).
+    const requestId = `gd:${this.finding.id}:${this.finding.updatedAt ?? ""}`.slice(0, 200);
+    const body = { kind: "kamae.block", addresses: a.addresses, source: "guardduty", reason: `${a.reason}; finding ${this.finding.id}`, ttlMinutes: this.settings.blockTtlMinutes, requestId };
     await this.deps.clients.client(SQSClient, queueTarget(url)).send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify(body) }));
     return { action: a.action, mode: a.mode, status: "done", detail: `block of ${a.addresses!.join(", ")} for ${this.settings.blockTtlMinutes} minutes requested from WafAutoBlock` };
   }
