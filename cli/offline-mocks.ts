@@ -22,6 +22,10 @@ export interface RecordedResource {
   readonly id: string;
   readonly provider?: string;
   readonly custom: boolean;
+  /** The parent's URN; known when the mocks were installed with `installOfflineMocks` (the mock API does not pass it). */
+  readonly parent?: string;
+  /** URNs of the resources this one depends on (same condition as `parent`). */
+  readonly dependencies?: string[];
 }
 
 export interface RecordedInvoke {
@@ -138,6 +142,12 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
   readonly resources: RecordedResource[] = [];
   readonly invokes: RecordedInvoke[] = [];
   readonly notExpanded: RecordedResource[] = [];
+  /** Set by `installOfflineMocks` around each registration: the parent URN of the resource being registered. */
+  private pending: { parent?: string; dependencies: string[] } | undefined;
+  /** The project and stack the URNs are made of, once installed with `installOfflineMocks`. */
+  private stackNames: { project: string; stack: string } | undefined;
+  /** Records by the URN the mock monitor gave them (which is what children name as their parent). */
+  private readonly byMonitorUrn = new Map<string, RecordedResource>();
   private readonly answers: Partial<Record<string, InvokeAnswer>>;
 
   constructor(extraAnswers: Record<string, InvokeAnswer> = {}) {
@@ -204,8 +214,12 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
     if (args.type === "aws:s3/bucket:Bucket" || args.type === "aws:s3/bucketV2:BucketV2") computed.bucket = inputs.bucket ?? id;
     if (args.type === "aws:sqs/queue:Queue") computed.url = `https://sqs.${OFFLINE_REGION}.amazonaws.com/${OFFLINE_ACCOUNT_ID}/${computed.name ?? args.name}`;
     const state = { ...inputs, ...computed };
+    const parentRecord = this.pending?.parent ? this.byMonitorUrn.get(this.pending.parent) : undefined;
+    const parent = parentRecord?.urn ?? this.pending?.parent;
     const record: RecordedResource = {
-      urn: `urn:pulumi:offline::kamae::${args.type}::${args.name}`,
+      urn: this.stackNames
+        ? engineUrn(this.stackNames.project, this.stackNames.stack, parentRecord, args.type, args.name)
+        : `urn:pulumi:offline::kamae::${args.type}::${args.name}`,
       type: args.type,
       name: args.name,
       inputs,
@@ -213,13 +227,75 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
       id,
       provider: args.provider,
       custom: args.custom ?? true,
+      ...(parent ? { parent } : {}),
+      ...(this.pending ? { dependencies: this.pending.dependencies.map((u) => this.byMonitorUrn.get(u)?.urn ?? u) } : {}),
     };
     this.resources.push(record);
+    if (this.stackNames) this.byMonitorUrn.set(mockMonitorUrn(this.stackNames.project, this.stackNames.stack, this.pending?.parent, args.type, args.name), record);
     if (remote) this.notExpanded.push(record);
     return { id, state };
+  }
+
+  /** @internal Used by `installOfflineMocks` only. */
+  bindToMonitor(project: string, stack: string, monitor: MonitorRegistrations): void {
+    this.stackNames = { project, stack };
+    for (const method of ["registerResource", "readResource"] as const) {
+      const original = monitor[method].bind(monitor);
+      // The mock monitor calls newResource synchronously, before its first await, so the slot set here is read by
+      // exactly this registration even when many registrations are in flight.
+      monitor[method] = (req, callback) => {
+        this.pending = { parent: req.getParent() || undefined, dependencies: req.getDependenciesList?.() ?? [] };
+        try {
+          return original(req, callback);
+        } finally {
+          this.pending = undefined;
+        }
+      };
+    }
   }
 
   unansweredInvokes(): string[] {
     return [...new Set(this.invokes.filter((i) => !i.answered).map((i) => i.token))];
   }
+}
+
+interface RegistrationRequest {
+  getParent(): string;
+  getDependenciesList?(): string[];
+}
+type MonitorMethod = (req: RegistrationRequest, callback: (...args: unknown[]) => void) => unknown;
+interface MonitorRegistrations {
+  registerResource: MonitorMethod;
+  readResource: MonitorMethod;
+}
+
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** The URN the mock monitor answers with (only the parent's last type is kept, the root stack counts as a parent). */
+function mockMonitorUrn(project: string, stack: string, parent: string | undefined, type: string, name: string): string {
+  const qualified = parent ? `${parent.split("::")[2].split("$").pop()}$${type}` : type;
+  return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+/** The URN the engine gives a resource, as `pulumi preview` shows it: the parents' whole type chain, the root stack left out. */
+function engineUrn(project: string, stack: string, parent: RecordedResource | undefined, type: string, name: string): string {
+  const qualified = parent && parent.type !== ROOT_STACK_TYPE ? `${parent.urn.split("::")[2]}$${type}` : type;
+  return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
+}
+
+/**
+ * Installs `mocks` into a Pulumi runtime (pass the `@pulumi/pulumi` module the program itself resolves, so program and
+ * mocks share one runtime state) and lets them record each resource's parent and real URN, which the mock API alone
+ * does not give.
+ */
+export async function installOfflineMocks(
+  pulumiModule: typeof pulumi,
+  mocks: OfflineMocks,
+  project: string,
+  stack: string,
+): Promise<void> {
+  await pulumiModule.runtime.setMocks(mocks, project, stack, false);
+  const monitor = pulumiModule.runtime.getMonitor() as unknown as MonitorRegistrations | undefined;
+  if (!monitor || typeof monitor.registerResource !== "function") throw new Error("kamae: the Pulumi runtime has no mock monitor to attach to");
+  mocks.bindToMonitor(project, stack, monitor);
 }

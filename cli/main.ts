@@ -1,0 +1,106 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { checkProgram, failsCheck } from "./check";
+import { ProgramError } from "./program";
+import { Format, FORMATS, render, renderTable } from "./report";
+
+const USAGE = `Usage: kamae check <program-dir> [options]
+
+Runs a Pulumi TypeScript program offline (no AWS account, no Pulumi CLI) and evaluates Kamae's policy pack over the
+resources it would create, as \`pulumi preview --policy-pack\` would.
+
+Options:
+  --format table|json|csv|sarif   output format (default: table)
+  --output FILE                   write the report there (the table still goes to stdout)
+  --policy-pack DIR               policy pack directory (default: Kamae's own pack)
+  --config FILE                   the program's stack config (Pulumi.<stack>.yaml)
+  --policy-config FILE            policy pack config JSON, as for pulumi preview --policy-pack-config
+
+Exit codes: 0 no mandatory violation, 1 a mandatory policy is violated, 2 the program or the check failed.
+`;
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+
+/** Kamae's version, from the package.json above this file (cli/ in the repository, dist/cli/ when installed). */
+export function toolVersion(): string {
+  let dir = __dirname;
+  for (;;) {
+    const pkg = join(dir, "package.json");
+    if (existsSync(pkg)) {
+      const json = JSON.parse(readFileSync(pkg, "utf8")) as { name?: string; version?: string };
+      if (json.name === "kamae" && json.version) return json.version;
+    }
+    const up = dirname(dir);
+    if (up === dir) return "0.0.0";
+    dir = up;
+  }
+}
+
+/** The `kamae` command. Returns the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    io.stdout(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === "--version") {
+    io.stdout(`${toolVersion()}\n`);
+    return 0;
+  }
+  if (command !== "check") {
+    io.stderr(`kamae: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  let values: Record<string, string | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        format: { type: "string" },
+        output: { type: "string" },
+        "policy-pack": { type: "string" },
+        config: { type: "string" },
+        "policy-config": { type: "string" },
+      },
+    }) as { values: Record<string, string | undefined>; positionals: string[] });
+  } catch (e) {
+    io.stderr(`kamae check: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const format = (values.format ?? "table") as Format;
+  if (!FORMATS.includes(format)) {
+    io.stderr(`kamae check: --format must be one of ${FORMATS.join(", ")}, got "${values.format}"\n`);
+    return 2;
+  }
+  if (positionals.length !== 1) {
+    io.stderr(`kamae check: expected one program directory, got ${positionals.length}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const report = await checkProgram(positionals[0], {
+      policyPackDir: values["policy-pack"],
+      stackConfigFile: values.config,
+      policyConfigFile: values["policy-config"],
+    });
+    const text = render(report, format, toolVersion());
+    if (values.output) {
+      writeFileSync(values.output, text);
+      io.stdout(renderTable(report));
+    } else {
+      io.stdout(text);
+    }
+    return failsCheck(report) ? 1 : 0;
+  } catch (e) {
+    const what = e instanceof ProgramError ? "the program failed" : "the check failed";
+    io.stderr(`kamae check: ${what}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The child process of `kamae check`: runs one Pulumi program under OfflineMocks, as the Node.js language host would
+ * (inside the root stack resource, working directory = project directory, config from PULUMI_CONFIG), and writes what
+ * it registered to a result file. One process per check: clean runtime state, and a program that exits or throws
+ * cannot take the CLI down. Started by `runProgramOffline` (cli/program.ts) with tsx loaded.
+ */
+import { writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { installOfflineMocks, OfflineMocks } from "./offline-mocks";
+import type { ProgramJob, ProgramResult, RecordedProgramResource } from "./program";
+
+const job = JSON.parse(process.argv[2] ?? "{}") as ProgramJob;
+let finished = false;
+
+function write(result: ProgramResult): void {
+  writeFileSync(job.resultFile, JSON.stringify(result));
+}
+
+function fail(err: unknown): void {
+  if (finished) return;
+  finished = true;
+  withMappedStack(err);
+  const message = err instanceof Error ? err.stack ?? err.message : String(err);
+  write({ ok: false, error: message });
+  process.stderr.write(`${message}\n`);
+  process.exit(3);
+}
+
+/** JSON-safe copy of recorded values: resource references (objects the runtime rebuilt) become their marker. */
+function plain(value: unknown, depth = 0): unknown {
+  if (value === null || value === undefined) return value;
+  if (typeof value !== "object") return typeof value === "bigint" ? String(value) : value;
+  if (depth > 50) return "<nested too deep>";
+  if ((value as { __pulumiResource?: boolean }).__pulumiResource) return "<resource reference>";
+  if (Array.isArray(value)) return value.map((v) => plain(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (v !== undefined) out[k] = plain(v, depth + 1);
+  }
+  return out;
+}
+
+/** Formats stacks as V8 does by default, without the source-map lookups of Node's formatter. */
+function plainStack(error: Error, frames: NodeJS.CallSite[]): string {
+  return [String(error), ...frames.map((f) => `    at ${f}`)].join("\n");
+}
+
+/** Formats the error's stack now, through source maps (a stack is formatted when first read). */
+function withMappedStack(e: unknown): unknown {
+  delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+  void (e as Error)?.stack;
+  return e;
+}
+
+async function loadProgram(main: string): Promise<unknown> {
+  let mod: any;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program, as the language host loads it
+    mod = require(main);
+  } catch (e) {
+    if ((e as { code?: string }).code !== "ERR_REQUIRE_ESM") throw withMappedStack(e);
+    mod = await import(pathToFileURL(main).href);
+  }
+  // As the language host does: a default-exported function is the program, its result the stack outputs.
+  const exported = typeof mod === "function" ? mod : typeof mod?.default === "function" ? mod.default : undefined;
+  return exported ? await exported() : mod;
+}
+
+async function run(): Promise<void> {
+  process.on("uncaughtException", fail);
+  process.on("unhandledRejection", fail);
+  process.on("exit", (code) => {
+    if (!finished) write({ ok: false, error: `the program called process.exit(${code}) before it finished` });
+  });
+  process.chdir(job.projectDir);
+  // The program's own copy of @pulumi/pulumi, so the mocks and the program share one runtime state.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved from the program's directory
+  const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [job.projectDir] })) as typeof import("@pulumi/pulumi");
+  const mocks = new OfflineMocks();
+  await installOfflineMocks(pulumi, mocks, job.project, job.stack);
+  // The runtime reads a stack trace for every resource and promise (debug context, source position); mapping each one
+  // through source maps costs more than registering the resource. The program's errors get mapped stacks (withMappedStack).
+  Error.prepareStackTrace = plainStack;
+  await pulumi.runtime.runInPulumiStack(() => loadProgram(job.main));
+  await pulumi.runtime.disconnect();
+  // A registration that failed (an apply that threw) leaves a rejected output: Node reports it as an unhandled
+  // rejection once this turn's microtasks are done, as the language host sees it. Let that happen first.
+  await new Promise((resolveTurn) => setTimeout(resolveTurn, 10));
+  if (finished) return;
+  if (pulumi.log.hasErrors()) throw new Error("the program logged errors (see its output above)");
+  const notExpanded = new Set(mocks.notExpanded.map((r) => r.urn));
+  const resources: RecordedProgramResource[] = mocks.resources.map((r) => ({
+    urn: r.urn,
+    type: r.type,
+    name: r.name,
+    custom: r.custom,
+    ...(r.parent ? { parent: r.parent } : {}),
+    ...(r.provider ? { provider: r.provider } : {}),
+    dependencies: r.dependencies ?? [],
+    properties: plain(r.state) as Record<string, unknown>,
+    notExpanded: notExpanded.has(r.urn),
+  }));
+  finished = true;
+  write({ ok: true, resources, unansweredInvokes: mocks.unansweredInvokes() });
+}
+
+run().then(() => process.exit(0), fail);

@@ -1,0 +1,145 @@
+import { createHash } from "node:crypto";
+import type { CheckReport, Finding } from "./check";
+
+export const FORMATS = ["table", "json", "csv", "sarif"] as const;
+export type Format = (typeof FORMATS)[number];
+
+const TOOL_URI = "https://www.npmjs.com/package/kamae";
+
+/** The report in one of the output formats. */
+export function render(report: CheckReport, format: Format, toolVersion: string): string {
+  switch (format) {
+    case "table":
+      return renderTable(report);
+    case "json":
+      return `${JSON.stringify(renderJson(report), null, 2)}\n`;
+    case "csv":
+      return renderCsv(report);
+    case "sarif":
+      return `${JSON.stringify(renderSarif(report, toolVersion), null, 2)}\n`;
+  }
+}
+
+/** The first line of a message (the pack's messages may carry detail after it). */
+const firstLine = (s: string) => s.split("\n")[0];
+
+/** Readable table: resource, policy, level, message; then the summary and what could not be expanded. */
+export function renderTable(report: CheckReport): string {
+  const rows = report.findings.map((f) => [
+    f.resourceName ? `${f.resourceName} (${f.resourceType})` : (f.resourceUrn ?? "(stack)"),
+    f.policyId,
+    f.suppressed ? `${f.level}, suppressed` : f.level,
+    firstLine(f.suppressed && f.suppressionReason ? `${f.suppressionReason}` : f.message),
+  ]);
+  const lines: string[] = [`Policy pack ${report.policyPack.name} ${report.policyPack.version} on ${report.project} (${report.summary.resources} resources)`, ""];
+  if (rows.length === 0) {
+    lines.push("No policy violations.");
+  } else {
+    const header = ["RESOURCE", "POLICY", "LEVEL", "MESSAGE"];
+    const widths = header.map((h, i) => Math.min(i === 3 ? Infinity : 60, Math.max(h.length, ...rows.map((r) => r[i].length))));
+    const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join("  ");
+    lines.push(line(header), ...rows.map(line));
+  }
+  const s = report.summary;
+  lines.push("", `${s.violations} violation(s): ${s.mandatory} mandatory, ${s.advisory} advisory; ${s.suppressed} suppressed.`);
+  if (report.notExpanded.length > 0) {
+    lines.push("", "Not expanded (remote components answered offline; their children were not checked):");
+    for (const r of report.notExpanded) lines.push(`  ${r.name} (${r.type})`);
+  }
+  if (report.unansweredInvokes.length > 0) lines.push("", `Invokes with no offline answer: ${report.unansweredInvokes.join(", ")}`);
+  return `${lines.join("\n")}\n`;
+}
+
+/** JSON: every resource, every finding, the components not expanded. */
+export function renderJson(report: CheckReport): Record<string, unknown> {
+  return {
+    project: report.project,
+    stack: report.stack,
+    policyPack: report.policyPack,
+    summary: report.summary,
+    resources: report.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, ...(r.parent ? { parent: r.parent } : {}) })),
+    findings: report.findings.map((f) => ({
+      policyId: f.policyId,
+      configRuleId: f.configRuleId ?? null,
+      resourceUrn: f.resourceUrn ?? null,
+      level: f.level,
+      message: f.message,
+      suppressed: f.suppressed,
+      ...(f.suppressionReason ? { suppressionReason: f.suppressionReason } : {}),
+      ...(f.severity ? { severity: f.severity } : {}),
+    })),
+    notExpanded: report.notExpanded.map((r) => ({ urn: r.urn, type: r.type, name: r.name })),
+    unansweredInvokes: report.unansweredInvokes,
+  };
+}
+
+function csvCell(value: string): string {
+  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** CSV with cdk-nag's report columns; one row per finding. */
+export function renderCsv(report: CheckReport): string {
+  const header = ["Rule ID", "Resource ID", "Compliance", "Exception Reason", "Rule Level", "Rule Info"];
+  const rows = report.findings.map((f) => [
+    f.policyId,
+    f.resourceUrn ?? "(stack)",
+    f.suppressed ? "Suppressed" : "Non-Compliant",
+    f.suppressed ? (f.suppressionReason ?? "") : "N/A",
+    f.level === "mandatory" ? "Error" : "Warning",
+    [f.description, f.configRuleId ? `AWS Config: ${f.configRuleId}` : ""].filter(Boolean).join(" "),
+  ]);
+  return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+const sarifLevel = (f: Finding): "error" | "warning" | "note" => (f.level === "mandatory" ? "error" : f.level === "advisory" ? "warning" : "note");
+
+/** SARIF 2.1.0: rules from the pack and its catalog, one result per finding, located by URN (logical) and program file. */
+export function renderSarif(report: CheckReport, toolVersion: string): Record<string, unknown> {
+  const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
+  const rules = report.rules.map((r) => ({
+    id: r.id,
+    name: r.id,
+    shortDescription: { text: r.description || r.id },
+    ...(r.remediation ? { help: { text: r.remediation } } : {}),
+    defaultConfiguration: { level: r.enforcementLevel === "mandatory" ? "error" : r.enforcementLevel === "disabled" ? "none" : "warning", enabled: r.enforcementLevel !== "disabled" },
+    properties: {
+      ...(r.configRuleId ? { awsConfigRule: r.configRuleId } : {}),
+      ...(r.cdkNagId ? { cdkNagRule: r.cdkNagId } : {}),
+      ...(r.severity ? { severity: r.severity } : {}),
+      tags: ["security", "pulumi", ...(r.configRuleId ? [r.configRuleId] : [])],
+    },
+  }));
+  const results = report.findings.map((f) => ({
+    ruleId: f.policyId,
+    ...(ruleIndex.has(f.policyId) ? { ruleIndex: ruleIndex.get(f.policyId) } : {}),
+    level: sarifLevel(f),
+    message: { text: f.message },
+    locations: [
+      {
+        physicalLocation: { artifactLocation: { uri: report.programFile } },
+        logicalLocations: [
+          {
+            fullyQualifiedName: f.resourceUrn ?? `urn:pulumi:${report.stack}::${report.project}`,
+            ...(f.resourceName ? { name: f.resourceName } : {}),
+            kind: "resource",
+          },
+        ],
+      },
+    ],
+    partialFingerprints: { "kamaeFinding/v1": createHash("sha256").update(`${f.policyId}\n${f.resourceUrn ?? ""}`).digest("hex") },
+    ...(f.suppressed ? { suppressions: [{ kind: "external", status: "accepted", justification: f.suppressionReason ?? "" }] } : {}),
+    properties: { enforcementLevel: f.level, ...(f.configRuleId ? { awsConfigRule: f.configRuleId } : {}) },
+  }));
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "kamae", version: toolVersion, informationUri: TOOL_URI, rules } },
+        automationDetails: { id: `kamae-check/${report.project}/${report.stack}` },
+        results,
+        properties: { policyPack: report.policyPack, notExpanded: report.notExpanded.map((r) => r.urn) },
+      },
+    ],
+  };
+}

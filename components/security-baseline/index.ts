@@ -1,0 +1,349 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { awsConfigRules, AwsConfigRuleSpec } from "../../policies/catalog";
+import { policyDocument, serviceTrustPolicy } from "../shared/iam/policy";
+import { createEncryptionKey } from "../shared/kms";
+import { stableSuffix } from "../shared/naming";
+import { createAuditBucket } from "./audit-bucket";
+
+export interface SecurityBaselineArgs {
+  /** Deploy the policy catalog as AWS Config managed rules (default true). */
+  readonly configRules?: boolean;
+  /** Catalog rule ids not to deploy as AWS Config rules (for example rules another stack deploys). */
+  readonly excludeConfigRules?: readonly string[];
+  /** Prefix of the AWS Config rule names, unique per account and Region (default "kamae-"). */
+  readonly configRuleNamePrefix?: string;
+  /** An AWS Config recorder and delivery channel already exist in this account and Region (default false: create them). */
+  readonly existingConfigRecorder?: boolean;
+  /** Enable a GuardDuty detector (default true; false when the organization's delegated administrator enables it). */
+  readonly guardDuty?: boolean;
+  /** Enable Security Hub (default true). */
+  readonly securityHub?: boolean;
+  /** Security Hub standards to subscribe to: ARNs, or ids such as "aws-foundational-security-best-practices/v/1.0.0". */
+  readonly securityHubStandards?: readonly string[];
+  /** Create a multi-region CloudTrail trail with KMS encryption, log file validation and CloudWatch Logs (default true). */
+  readonly cloudTrail?: boolean;
+  /** Record S3 object-level data events in the trail (default true). */
+  readonly cloudTrailS3DataEvents?: boolean;
+  /** Turn on the account-level S3 Block Public Access (default true). */
+  readonly s3AccountPublicAccessBlock?: boolean;
+  /** Turn on EBS encryption by default for the Region (default true). */
+  readonly ebsEncryptionByDefault?: boolean;
+  /** Gather software inventory from every managed instance with SSM (default true). */
+  readonly softwareInventory?: boolean;
+  /** Applications that must not be installed on managed instances (name or name:version): an AWS Config rule reports them. */
+  readonly blockedApplications?: readonly string[];
+  /** Applications that must be installed on every managed instance: an AWS Config rule reports instances without them. */
+  readonly requiredApplications?: readonly string[];
+  /** Existing KMS key for the trail, the audit bucket and the log group (default: a new key with rotation). */
+  readonly kmsKeyArn?: pulumi.Input<string>;
+  /** Existing bucket that receives the audit bucket's server access logs (default: a new access-log bucket). */
+  readonly accessLogBucketName?: pulumi.Input<string>;
+  /** Days the trail's CloudWatch log group keeps events (default 365). */
+  readonly trailLogRetentionDays?: number;
+}
+
+const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+/** AWS Config caps a rule's inputParameters at 1,024 characters. */
+const MAX_INPUT_PARAMETERS = 1024;
+const APPLICATION_RULES = { blocked: "ec2-managedinstance-applications-blacklisted", required: "ec2-managedinstance-applications-required" } as const;
+
+function validateApplications(what: string, names: readonly string[] | undefined): string[] {
+  const list = [...(names ?? [])];
+  for (const n of list) {
+    if (typeof n !== "string" || n.trim() === "" || n.includes(",")) throw new Error(`kamae:SecurityBaseline: ${what} entry ${JSON.stringify(n)} must be a non-empty application name without commas`);
+  }
+  if (new Set(list).size !== list.length) throw new Error(`kamae:SecurityBaseline: ${what} lists an application twice`);
+  return list;
+}
+
+/** The AWS Config rules the baseline deploys: the catalog's, with the application lists as their parameters. */
+export function baselineConfigRules(args: Pick<SecurityBaselineArgs, "configRules" | "excludeConfigRules" | "blockedApplications" | "requiredApplications">): AwsConfigRuleSpec[] {
+  const blocked = validateApplications("blockedApplications", args.blockedApplications);
+  const required = validateApplications("requiredApplications", args.requiredApplications);
+  const both = blocked.filter((a) => required.includes(a));
+  if (both.length > 0) throw new Error(`kamae:SecurityBaseline: ${both.join(", ")} is both blocked and required`);
+  const specs = awsConfigRules({
+    parameters: { [APPLICATION_RULES.blocked]: { applicationNames: blocked }, [APPLICATION_RULES.required]: { applicationNames: required } },
+    exclude: args.excludeConfigRules,
+  });
+  const chosen = args.configRules === false ? specs.filter((s) => s.name === APPLICATION_RULES.blocked || s.name === APPLICATION_RULES.required) : specs;
+  for (const s of chosen) {
+    if ((s.inputParameters?.length ?? 0) > MAX_INPUT_PARAMETERS) throw new Error(`kamae:SecurityBaseline: the parameters of ${s.name} exceed AWS Config's ${MAX_INPUT_PARAMETERS} characters`);
+  }
+  return chosen;
+}
+
+/** A Security Hub standard's ARN from its id (`aws-foundational-security-best-practices/v/1.0.0`) or ARN. */
+export function standardArn(standard: string, partition: string, region: string): string {
+  if (standard.startsWith("arn:")) return standard;
+  if (!/^[a-z0-9-]+\/v\/[0-9.]+$/.test(standard)) throw new Error(`kamae:SecurityBaseline: "${standard}" is neither a standard ARN nor an id like aws-foundational-security-best-practices/v/1.0.0`);
+  // CIS 1.2.0 is the one standard published as a global ruleset.
+  if (standard === "cis-aws-foundations-benchmark/v/1.2.0") return `arn:${partition}:securityhub:::ruleset/${standard}`;
+  return `arn:${partition}:securityhub:${region}::standards/${standard}`;
+}
+
+/**
+ * The account-level half of Kamae: the policy catalog deployed as AWS Config rules (with a recorder and an encrypted
+ * delivery channel when none exists), a GuardDuty detector, Security Hub, a multi-region CloudTrail trail (KMS,
+ * validation, CloudWatch Logs, S3 data events), account-level S3 Block Public Access, EBS encryption by default, and
+ * detection of unapproved software (SSM Inventory + AWS Config application rules). Each part can be turned off.
+ */
+export class SecurityBaseline extends pulumi.ComponentResource {
+  /** ARN of the key encrypting the trail, the audit bucket and the trail's log group (undefined when none is needed). */
+  public readonly kmsKeyArn: pulumi.Output<string | undefined>;
+  /** Bucket receiving CloudTrail logs and AWS Config snapshots (undefined when neither is created). */
+  public readonly auditBucketName: pulumi.Output<string | undefined>;
+  public readonly trailArn: pulumi.Output<string | undefined>;
+  public readonly guardDutyDetectorId: pulumi.Output<string | undefined>;
+  public readonly securityHubEnabled: pulumi.Output<boolean>;
+  public readonly configRecorderName: pulumi.Output<string | undefined>;
+  /** Names of the AWS Config rules deployed. */
+  public readonly configRuleNames: pulumi.Output<string[]>;
+  /** Id of the SSM association gathering software inventory. */
+  public readonly inventoryAssociationId: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: SecurityBaselineArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+    super("kamae:index:SecurityBaseline", name, args, opts);
+    const rules = baselineConfigRules(args);
+    const retention = args.trailLogRetentionDays ?? 365;
+    if (!RETENTION_DAYS.includes(retention)) throw new Error(`kamae:SecurityBaseline: trailLogRetentionDays must be one of ${RETENTION_DAYS.join(", ")}`);
+    const prefix = args.configRuleNamePrefix ?? "kamae-";
+    if (!/^[A-Za-z0-9_-]{0,40}$/.test(prefix)) throw new Error("kamae:SecurityBaseline: configRuleNamePrefix must be at most 40 letters, digits, - or _");
+    const standards = [...(args.securityHubStandards ?? [])];
+    if (standards.length > 0 && args.securityHub === false) throw new Error("kamae:SecurityBaseline: securityHubStandards need securityHub");
+    // Refuse a malformed standard now, not once the Region is known.
+    standards.forEach((s) => standardArn(s, "aws", "us-east-1"));
+
+    const parent = { parent: this };
+    const identity = aws.getCallerIdentityOutput({}, parent);
+    const partition = aws.getPartitionOutput({}, parent);
+    const region = aws.getRegionOutput({}, parent);
+    const wantTrail = args.cloudTrail !== false;
+    const wantRecorder = !args.existingConfigRecorder && rules.length > 0;
+    const needsBucket = wantTrail || wantRecorder;
+
+    const kmsKeyArn: pulumi.Output<string> | undefined = args.kmsKeyArn
+      ? pulumi.output(args.kmsKeyArn)
+      : !needsBucket
+        ? undefined
+        : createEncryptionKey(
+          `${name}-key`,
+          {
+            description: `Kamae SecurityBaseline ${name}: CloudTrail, AWS Config delivery and audit logs`,
+            servicePrincipals: ["cloudtrail.amazonaws.com", "config.amazonaws.com", "logging.s3.amazonaws.com"],
+            allowCloudWatchLogs: true,
+            extraStatements: [
+              {
+                Sid: "CloudTrailDescribesKey",
+                Effect: "Allow",
+                Principal: { Service: "cloudtrail.amazonaws.com" },
+                Action: "kms:DescribeKey",
+                Resource: "*",
+              },
+            ],
+          },
+          parent,
+        ).arn;
+
+    // Audit storage: one bucket for trail logs (cloudtrail/) and Config snapshots (config/), logging to an access-log bucket.
+    const trailName = `${prefix}${name}-trail`;
+    const trailArn = pulumi.interpolate`arn:${partition.partition}:cloudtrail:${region.region}:${identity.accountId}:trail/${trailName}`;
+    let auditBucket: aws.s3.Bucket | undefined;
+    let auditReady: pulumi.Resource[] = [];
+    if (needsBucket && kmsKeyArn) {
+      const accessLogBucket =
+        args.accessLogBucketName ??
+        createAuditBucket(
+          `${name}-access-logs`,
+          {
+            kmsKeyArn,
+            statements: (arn) => [
+              {
+                Sid: "S3ServerAccessLogsWrite",
+                Effect: "Allow",
+                Principal: { Service: "logging.s3.amazonaws.com" },
+                Action: "s3:PutObject",
+                Resource: pulumi.interpolate`${arn}/*`,
+                Condition: { StringEquals: { "aws:SourceAccount": identity.accountId } },
+              },
+            ],
+          },
+          parent,
+        ).bucket.bucket;
+      const audit = createAuditBucket(
+        `${name}-audit`,
+        {
+          kmsKeyArn,
+          accessLogBucket: accessLogBucket,
+          statements: (arn) =>
+            wantTrail
+              ? [
+                  {
+                    Sid: "CloudTrailAclCheck",
+                    Effect: "Allow",
+                    Principal: { Service: "cloudtrail.amazonaws.com" },
+                    Action: "s3:GetBucketAcl",
+                    Resource: arn,
+                    Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+                  },
+                  {
+                    Sid: "CloudTrailWrite",
+                    Effect: "Allow",
+                    Principal: { Service: "cloudtrail.amazonaws.com" },
+                    Action: "s3:PutObject",
+                    Resource: pulumi.interpolate`${arn}/cloudtrail/AWSLogs/${identity.accountId}/*`,
+                    Condition: { StringEquals: { "aws:SourceArn": trailArn } },
+                  },
+                ]
+              : [],
+        },
+        parent,
+      );
+      auditBucket = audit.bucket;
+      auditReady = audit.ready;
+    }
+
+    // AWS Config: recorder (custom role), encrypted delivery channel, recorder status; then the catalog's rules.
+    let recorder: aws.cfg.Recorder | undefined;
+    let ruleDependencies: pulumi.Resource[] = [];
+    if (wantRecorder && auditBucket && kmsKeyArn) {
+      const bucket = auditBucket;
+      const role = new aws.iam.Role(`${name}-config-role`, { assumeRolePolicy: serviceTrustPolicy("config.amazonaws.com", identity.accountId) }, parent);
+      const managed = new aws.iam.RolePolicyAttachment(
+        `${name}-config-managed`,
+        { role: role.name, policyArn: pulumi.interpolate`arn:${partition.partition}:iam::aws:policy/service-role/AWS_ConfigRole` },
+        parent,
+      );
+      const delivery = new aws.iam.RolePolicy(
+        `${name}-config-delivery`,
+        {
+          role: role.id,
+          policy: policyDocument([
+            { sid: "DeliverSnapshots", actions: ["s3:PutObject"], resources: [pulumi.interpolate`${bucket.arn}/config/AWSLogs/${identity.accountId}/*`] },
+            { sid: "CheckBucket", actions: ["s3:GetBucketAcl"], resources: [bucket.arn] },
+            { sid: "EncryptSnapshots", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [kmsKeyArn] },
+          ]),
+        },
+        parent,
+      );
+      recorder = new aws.cfg.Recorder(
+        `${name}-recorder`,
+        { roleArn: role.arn, recordingGroup: { allSupported: true, includeGlobalResourceTypes: true } },
+        { ...parent, dependsOn: [managed, delivery] },
+      );
+      const channel = new aws.cfg.DeliveryChannel(
+        `${name}-delivery`,
+        { s3BucketName: bucket.bucket, s3KeyPrefix: "config", s3KmsKeyArn: kmsKeyArn, snapshotDeliveryProperties: { deliveryFrequency: "TwentyFour_Hours" } },
+        { ...parent, dependsOn: [recorder, ...auditReady] },
+      );
+      ruleDependencies = [new aws.cfg.RecorderStatus(`${name}-recorder-status`, { name: recorder.name, isEnabled: true }, { ...parent, dependsOn: [channel] })];
+    }
+    const configRules = rules.map(
+      (spec) =>
+        new aws.cfg.Rule(
+          `${name}-rule-${stableSuffix(spec.name)}`,
+          {
+            name: `${prefix}${spec.name}`,
+            description: spec.description,
+            source: { owner: "AWS", sourceIdentifier: spec.sourceIdentifier },
+            ...(spec.inputParameters ? { inputParameters: spec.inputParameters } : {}),
+            tags: { "kamae:severity": spec.severity },
+          },
+          { ...parent, dependsOn: ruleDependencies },
+        ),
+    );
+
+    // The multi-region trail.
+    let trail: aws.cloudtrail.Trail | undefined;
+    if (wantTrail && auditBucket && kmsKeyArn) {
+      const logGroup = new aws.cloudwatch.LogGroup(`${name}-trail-logs`, { retentionInDays: retention, kmsKeyId: kmsKeyArn }, parent);
+      const logsRole = new aws.iam.Role(`${name}-trail-logs-role`, { assumeRolePolicy: serviceTrustPolicy("cloudtrail.amazonaws.com", identity.accountId) }, parent);
+      const logsPolicy = new aws.iam.RolePolicy(
+        `${name}-trail-logs-policy`,
+        {
+          role: logsRole.id,
+          policy: policyDocument([
+            { sid: "DeliverTrailEvents", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [pulumi.interpolate`${logGroup.arn}:log-stream:*`] },
+          ]),
+        },
+        parent,
+      );
+      trail = new aws.cloudtrail.Trail(
+        `${name}-trail`,
+        {
+          name: trailName,
+          s3BucketName: auditBucket.bucket,
+          s3KeyPrefix: "cloudtrail",
+          isMultiRegionTrail: true,
+          includeGlobalServiceEvents: true,
+          enableLogFileValidation: true,
+          enableLogging: true,
+          kmsKeyId: kmsKeyArn,
+          cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup.arn}:*`,
+          cloudWatchLogsRoleArn: logsRole.arn,
+          eventSelectors:
+            args.cloudTrailS3DataEvents === false
+              ? []
+              : [{ readWriteType: "All", includeManagementEvents: true, dataResources: [{ type: "AWS::S3::Object", values: [pulumi.interpolate`arn:${partition.partition}:s3`] }] }],
+        },
+        { ...parent, dependsOn: [...auditReady, logsPolicy] },
+      );
+    }
+
+    const detector = args.guardDuty === false ? undefined : new aws.guardduty.Detector(`${name}-guardduty`, { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES" }, parent);
+    let securityHub: aws.securityhub.Account | undefined;
+    if (args.securityHub !== false) {
+      const hub = new aws.securityhub.Account(`${name}-securityhub`, { enableDefaultStandards: false, autoEnableControls: true, controlFindingGenerator: "SECURITY_CONTROL" }, parent);
+      for (const standard of standards) {
+        new aws.securityhub.StandardsSubscription(
+          `${name}-standard-${stableSuffix(standard)}`,
+          { standardsArn: pulumi.all([partition.partition, region.region]).apply(([p, r]) => standardArn(standard, p, r)) },
+          { ...parent, dependsOn: [hub] },
+        );
+      }
+      securityHub = hub;
+    }
+    if (args.s3AccountPublicAccessBlock !== false) {
+      new aws.s3.AccountPublicAccessBlock(
+        `${name}-s3-public-access`,
+        { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
+        parent,
+      );
+    }
+    if (args.ebsEncryptionByDefault !== false) new aws.ebs.EncryptionByDefault(`${name}-ebs-encryption`, { enabled: true }, parent);
+    const inventory =
+      args.softwareInventory === false
+        ? undefined
+        : new aws.ssm.Association(
+            `${name}-software-inventory`,
+            {
+              name: "AWS-GatherSoftwareInventory",
+              associationName: `${prefix}${name}-software-inventory`,
+              targets: [{ key: "InstanceIds", values: ["*"] }],
+              scheduleExpression: "rate(12 hours)",
+              parameters: { applications: "Enabled", awsComponents: "Enabled", instanceDetailedInformation: "Enabled", services: "Enabled", windowsUpdates: "Enabled" },
+            },
+            parent,
+          );
+
+    this.kmsKeyArn = kmsKeyArn ?? pulumi.output(undefined);
+    this.auditBucketName = auditBucket ? auditBucket.bucket : pulumi.output(undefined);
+    this.trailArn = trail ? trail.arn : pulumi.output(undefined);
+    this.guardDutyDetectorId = detector ? detector.id : pulumi.output(undefined);
+    this.securityHubEnabled = pulumi.output(securityHub !== undefined);
+    this.configRecorderName = recorder ? recorder.name : pulumi.output(undefined);
+    this.configRuleNames = pulumi.all(configRules.map((r) => r.name));
+    this.inventoryAssociationId = inventory ? inventory.associationId : pulumi.output(undefined);
+    this.registerOutputs({
+      kmsKeyArn: this.kmsKeyArn,
+      auditBucketName: this.auditBucketName,
+      trailArn: this.trailArn,
+      guardDutyDetectorId: this.guardDutyDetectorId,
+      securityHubEnabled: this.securityHubEnabled,
+      configRecorderName: this.configRecorderName,
+      configRuleNames: this.configRuleNames,
+      inventoryAssociationId: this.inventoryAssociationId,
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { strict as assert } from "node:assert";
+import { join } from "node:path";
+import { main } from "../../cli/main";
+
+// `kamae check` with Kamae's own pack (policies/, the default): the verdicts a `pulumi preview --policy-pack policies`
+// would give on the same programs.
+const fixture = (name: string) => join(__dirname, "fixtures", name);
+
+async function checkJson(dir: string): Promise<{ code: number; json: any; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(["check", dir, "--format", "json"], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, json: stdout ? JSON.parse(stdout) : undefined, stderr };
+}
+
+describe("kamae check with Kamae's policy pack", function () {
+  this.timeout(120_000);
+
+  it("reports exactly the expected findings on the insecure program and exits 1", async () => {
+    const { code, json, stderr } = await checkJson(fixture("insecure"));
+    assert.equal(code, 1, stderr);
+    const findings = json.findings.map((f: any) => [f.policyId, f.configRuleId, f.resourceUrn?.split("::").pop() ?? "(stack)", f.level, f.suppressed].join(" "));
+    assert.deepEqual(findings.sort(), [
+      "ec2-ebs-encryption-by-default EC2_EBS_ENCRYPTION_BY_DEFAULT (stack) advisory false",
+      "guardduty-enabled-centralized GUARDDUTY_ENABLED_CENTRALIZED (stack) advisory false",
+      "multi-region-cloudtrail-enabled MULTI_REGION_CLOUD_TRAIL_ENABLED (stack) mandatory false",
+      "restricted-ssh INCOMING_SSH_DISABLED ssh-bastion advisory true",
+      "restricted-ssh INCOMING_SSH_DISABLED ssh-world mandatory false",
+      "s3-account-level-public-access-blocks-periodic S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC (stack) advisory false",
+      "s3-bucket-level-public-access-prohibited S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED open-bucket mandatory false",
+      "s3-bucket-logging-enabled S3_BUCKET_LOGGING_ENABLED open-bucket advisory false",
+      "s3-bucket-ssl-requests-only S3_BUCKET_SSL_REQUESTS_ONLY open-bucket mandatory false",
+      "s3-bucket-versioning-enabled S3_BUCKET_VERSIONING_ENABLED open-bucket advisory false",
+      "s3-default-encryption-kms S3_DEFAULT_ENCRYPTION_KMS open-bucket mandatory false",
+      "securityhub-enabled SECURITYHUB_ENABLED (stack) advisory false",
+      "sns-encrypted-kms SNS_ENCRYPTED_KMS holder-topic advisory false",
+      "vpc-sg-open-only-to-authorized-ports VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS ssh-bastion advisory true",
+      "vpc-sg-open-only-to-authorized-ports VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS ssh-world mandatory false",
+    ]);
+  });
+
+  it("finds nothing in what SecurityBaseline creates (every part on) and exits 0", async () => {
+    const { code, json, stderr } = await checkJson(fixture("baseline"));
+    assert.equal(code, 0, stderr);
+    assert.deepEqual(json.findings, []);
+    const types = new Set(json.resources.map((r: any) => r.type));
+    for (const t of ["aws:cloudtrail/trail:Trail", "aws:cfg/recorder:Recorder", "aws:guardduty/detector:Detector", "aws:securityhub/account:Account", "aws:s3/bucket:Bucket"]) {
+      assert.ok(types.has(t), `${t} missing from the checked program`);
+    }
+  });
+});
