@@ -3,8 +3,8 @@
  * separate resources that name the bucket in their `bucket` property (the deprecated inline arguments still exist and
  * count too). These helpers judge a bucket together with them.
  */
-import { asArray, coverage, identifiersOf, isPublicPrincipal, hasRestrictingCondition, list, ofTypeCached, referrers, refersTo, statementsOf, T } from "./helpers";
-import { isUnknown, ResourceView } from "./model";
+import { asArray, coverage, identifiersOf, isPublicPrincipal, hasRestrictingCondition, label, list, ofType, ofTypeCached, referrers, refersTo, statementsOf, T } from "./helpers";
+import { isUnknown, ResourceView, StackViolation } from "./model";
 
 export type Verdict = "covered" | "uncovered" | "unknown";
 
@@ -141,4 +141,32 @@ export function logTargets(resources: readonly ResourceView[], sources: "all" | 
 /** Whether the bucket receives logs (or, with an unresolvable destination in the stack, may). */
 export function isLogTarget(bucket: ResourceView, targets: LogTargets): boolean {
   return targets.unknown || targets.urns.has(bucket.urn) || [...identifiersOf(bucket)].some((id) => targets.names.has(id));
+}
+
+/**
+ * Buckets that an ACL or a bucket policy opens to the public for `kind`, and that Block Public Access leaves exposed
+ * (it ignores public ACLs with `ignorePublicAcls`, and restricts public policies with `restrictPublicBuckets`).
+ */
+export function publicAccessViolations(resources: readonly ResourceView[], kind: "read" | "write"): StackViolation[] {
+  const buckets = ofType(resources, T.bucket);
+  const out: StackViolation[] = [];
+  const report = (grantor: ResourceView, targets: ResourceView[] | undefined, via: "acl" | "policy") => {
+    if (targets === undefined) return;
+    const settings = via === "acl" ? ["ignorePublicAcls"] : ["restrictPublicBuckets"];
+    const exposed = targets.filter((b) => publicAccessBlock(b, resources, settings) === "uncovered");
+    const what = via === "acl" ? "an ACL" : "a bucket policy statement";
+    if (targets.length === 0) out.push({ resource: grantor, message: `${label(grantor)} grants public ${kind} access through ${what}.` });
+    for (const b of exposed) out.push({ resource: b, message: `Bucket ${label(b)} allows public ${kind} access through ${what} (${label(grantor)}).` });
+  };
+  for (const b of buckets) {
+    if (publicAcl(b.props.acl, undefined, kind) || inlineGrantsPublic(b.props.grants, kind)) report(b, [b], "acl");
+    if ((statementsOf(b.props.policy) ?? []).some((s) => publicGrant(s, kind))) report(b, [b], "policy");
+  }
+  for (const r of ofType(resources, T.bucketAcl)) {
+    if (publicAcl(r.props.acl, r.props.accessControlPolicy, kind)) report(r, bucketsNamedBy(r, buckets), "acl");
+  }
+  for (const r of ofType(resources, T.bucketPolicy)) {
+    if ((statementsOf(r.props.policy) ?? []).some((s) => publicGrant(s, kind))) report(r, bucketsNamedBy(r, buckets), "policy");
+  }
+  return out;
 }
