@@ -1,13 +1,20 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { policyDocument } from "../shared/iam/policy";
+import { policyDocument, serviceTrustPolicy } from "../shared/iam/policy";
 import { stableSuffix } from "../shared/naming";
+import { RESPONSE_ACTIONS, type ResponseAction } from "../guardduty-responder/routing";
 import { CentralResponder, CENTRAL_RESPONDERS, memberStatements } from "./permissions";
+
+/** GuardDutyResponder's actions that act in the finding's account (the others go through other responders or notify). */
+const GUARDDUTY_ACTIONS_HERE: readonly ResponseAction[] = ["scan", "restrictCredentials", "blockPublicAccess", "protectBucket"];
 
 export { CentralResponder, CENTRAL_RESPONDERS } from "./permissions";
 
 /** The role name the central responders assume unless told otherwise (their `memberAccounts.roleName`). */
 export const DEFAULT_MEMBER_ROLE_NAME = "kamae-central-responder";
+
+/** The isolation instance profile's name unless told otherwise (the central InstanceIsolation's `isolationInstanceProfileName`). */
+export const DEFAULT_ISOLATION_PROFILE_NAME = "kamae-isolation";
 
 /** Security events a member account forwards to the central account's event bus. */
 const FORWARDED_EVENTS: Record<string, { source: string[]; "detail-type": string[] }> = {
@@ -33,6 +40,28 @@ export interface MemberAccountAccessArgs {
   readonly quarantineSourceBucketNames?: string[];
   /** KMS keys that encrypt those buckets (decrypt for the copy). */
   readonly quarantineSourceKeyArns?: pulumi.Input<string>[];
+  /** The central MalwareQuarantine's quarantine bucket (its `quarantineBucketName` output): the member role writes the copies. */
+  readonly quarantineBucketName?: pulumi.Input<string>;
+  /** The KMS key of that bucket (the central MalwareQuarantine grants the member role on a key it created). */
+  readonly quarantineKmsKeyArn?: pulumi.Input<string>;
+  /** The central MalwareQuarantine's `cleanBucketName`, when it promotes clean objects. */
+  readonly quarantineCleanBucketName?: pulumi.Input<string>;
+  /** The KMS key of that clean bucket. */
+  readonly quarantineCleanBucketKmsKeyArn?: pulumi.Input<string>;
+  /** Name of the instance profile (a role with no permissions) created here for InstanceIsolation; pass the same name as the central InstanceIsolation's `isolationInstanceProfileName` (default kamae-isolation). */
+  readonly isolationInstanceProfileName?: string;
+  /** The central InstanceIsolation's `revokeRoleSessions`: the member role may then deny instance roles' older sessions. */
+  readonly isolationRevokeRoleSessions?: boolean;
+  /** The actions of the central GuardDutyResponder's routes (`scan`, `restrictCredentials`, `blockPublicAccess`, `protectBucket` act here); required with guardduty-responder. */
+  readonly guardDutyActions?: ResponseAction[];
+  /** The central GuardDutyResponder's `scanDocumentName` (needed with `scan`); the document must exist in this account. */
+  readonly guardDutyScanDocumentName?: string;
+  /** The central PatchOnFinding uses a maintenance window (instances are tagged instead of patched at once). */
+  readonly patchMaintenanceWindow?: boolean;
+  /** The central PatchOnFinding's `pendingTagKey` (default kamae:patch-pending). */
+  readonly patchPendingTagKey?: string;
+  /** KMS keys of the CloudTrail log files in `cloudTrailBucketNames`. */
+  readonly cloudTrailKmsKeyArns?: pulumi.Input<string>[];
   /** The central account's event bus (default: its default bus in this Region). */
   readonly centralEventBusArn?: pulumi.Input<string>;
   /** Which security events to forward: guardduty-findings, malware-scan-results, inspector-findings, macie-findings, instance-state-changes (default: the first two). */
@@ -58,6 +87,8 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
   public readonly roleName: pulumi.Output<string>;
   /** The event types forwarded to the central bus. */
   public readonly forwardedEvents: pulumi.Output<string[]>;
+  /** The isolation instance profile created here (undefined without instance-isolation). */
+  public readonly isolationInstanceProfileName: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: MemberAccountAccessArgs, opts?: pulumi.ComponentResourceOptions) {
     super("kamae:index:MemberAccountAccess", name, args, opts);
@@ -98,9 +129,32 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       accountId: identity.accountId,
       quarantineSourceBucketNames: args.quarantineSourceBucketNames ?? [],
       quarantineSourceKeyArns: args.quarantineSourceKeyArns ?? [],
+      quarantineBucketName: args.quarantineBucketName,
+      quarantineKmsKeyArn: args.quarantineKmsKeyArn,
+      cleanBucketName: args.quarantineCleanBucketName,
+      cleanBucketKmsKeyArn: args.quarantineCleanBucketKmsKeyArn,
+      revokeRoleSessions: args.isolationRevokeRoleSessions,
+      guardDutyActions: args.guardDutyActions,
+      guardDutyScanDocumentName: args.guardDutyScanDocumentName,
+      patchMaintenanceWindow: args.patchMaintenanceWindow,
+      patchPendingTagKey: args.patchPendingTagKey,
+      cloudTrailBucketNames: args.cloudTrailBucketNames,
+      cloudTrailKmsKeyArns: args.cloudTrailKmsKeyArns,
     };
     for (const responder of [...new Set(args.responders)].sort()) {
       new aws.iam.RolePolicy(`${name}-${responder}`, { role: role.id, name: `kamae-${responder}`, policy: policyDocument(memberStatements(responder, context)) }, parent);
+    }
+
+    let isolationProfileName: pulumi.Output<string | undefined> = pulumi.output(undefined);
+    if (args.responders.includes("instance-isolation")) {
+      // Isolation swaps this profile onto the instance, by name: it must exist in every account isolated in.
+      const isolationRole = new aws.iam.Role(
+        `${name}-isolation-role`,
+        { name: `${args.isolationInstanceProfileName ?? DEFAULT_ISOLATION_PROFILE_NAME}-role`, description: "Kamae: role of isolated instances; grants nothing", assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com") },
+        parent,
+      );
+      const profile = new aws.iam.InstanceProfile(`${name}-isolation-profile`, { name: args.isolationInstanceProfileName ?? DEFAULT_ISOLATION_PROFILE_NAME, role: isolationRole.name }, parent);
+      isolationProfileName = profile.name;
     }
 
     const forwarded = [...new Set(args.forwardEvents ?? ["guardduty-findings", "malware-scan-results"])].sort();
@@ -151,7 +205,8 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
     this.roleArn = role.arn;
     this.roleName = role.name;
     this.forwardedEvents = pulumi.output(forwarded);
-    this.registerOutputs({ roleArn: this.roleArn, roleName: this.roleName, forwardedEvents: this.forwardedEvents });
+    this.isolationInstanceProfileName = isolationProfileName;
+    this.registerOutputs({ roleArn: this.roleArn, roleName: this.roleName, forwardedEvents: this.forwardedEvents, isolationInstanceProfileName: this.isolationInstanceProfileName });
   }
 }
 
@@ -166,6 +221,20 @@ function validate(args: MemberAccountAccessArgs): void {
   if (args.responders.includes("malware-quarantine") && (args.quarantineSourceBucketNames ?? []).length === 0) {
     throw new Error("kamae:MemberAccountAccess: malware-quarantine needs quarantineSourceBucketNames (the buckets it may move objects out of)");
   }
+  if (args.responders.includes("malware-quarantine") && args.quarantineBucketName === undefined) {
+    throw new Error("kamae:MemberAccountAccess: malware-quarantine needs quarantineBucketName (the central quarantine bucket the member role writes copies to)");
+  }
+  if (args.responders.includes("guardduty-responder")) {
+    const acting = (args.guardDutyActions ?? []).filter((a) => GUARDDUTY_ACTIONS_HERE.includes(a));
+    for (const a of args.guardDutyActions ?? []) if (!(RESPONSE_ACTIONS as readonly string[]).includes(a)) throw new Error(`kamae:MemberAccountAccess: unknown GuardDutyResponder action "${a}" (one of ${RESPONSE_ACTIONS.join(", ")})`);
+    if (acting.length === 0) throw new Error(`kamae:MemberAccountAccess: guardduty-responder needs guardDutyActions naming what its routes do here (${GUARDDUTY_ACTIONS_HERE.join(", ")})`);
+    if (acting.includes("scan") && args.guardDutyScanDocumentName === undefined) throw new Error("kamae:MemberAccountAccess: the scan action needs guardDutyScanDocumentName");
+  }
+  if (args.responders.includes("api-activity-alerts") && (args.cloudTrailBucketNames ?? []).length === 0) {
+    throw new Error("kamae:MemberAccountAccess: api-activity-alerts needs cloudTrailBucketNames (the trail buckets it reads)");
+  }
+  const profile = args.isolationInstanceProfileName;
+  if (profile !== undefined && !/^[\w+=,.@-]{1,59}$/.test(profile)) throw new Error(`kamae:MemberAccountAccess: "${profile}" is not a usable instance profile name (at most 59 characters: its role adds "-role")`);
   if (args.roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(args.roleName)) throw new Error(`kamae:MemberAccountAccess: "${args.roleName}" is not a valid IAM role name`);
   if ((args.deepSecurityTopicArns ?? []).length > 0 && Object.keys(args.deepSecurityFunctionArns ?? {}).length === 0) {
     throw new Error("kamae:MemberAccountAccess: deepSecurityTopicArns needs deepSecurityFunctionArns (the central functions to subscribe)");

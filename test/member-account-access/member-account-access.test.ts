@@ -34,6 +34,10 @@ describe("MemberAccountAccess", () => {
       responders: [...CENTRAL_RESPONDERS],
       quarantineSourceBucketNames: ["uploads-bucket"],
       quarantineSourceKeyArns: [`arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/abc`],
+      quarantineBucketName: "central-quarantine",
+      guardDutyActions: ["isolate", "scan", "restrictCredentials", "blockPublicAccess", "protectBucket"],
+      guardDutyScanDocumentName: "Kamae-MalwareScan",
+      cloudTrailBucketNames: ["org-trail-logs"],
     });
     await settle();
     const policies = resourcesOfType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.name?.startsWith("kamae-"));
@@ -97,9 +101,17 @@ describe("MemberAccountAccess", () => {
     const base = { centralAccountId: CENTRAL, externalId: "x-123456" };
     assert.throws(() => new MemberAccountAccess("a", { ...base, responders: [] }), /at least one central responder/);
     assert.throws(() => new MemberAccountAccess("b", { ...base, responders: ["root-access" as any] }), /unknown responder "root-access"/);
+    // Deployed in each account instead: they never act through the member role.
+    assert.throws(() => new MemberAccountAccess("b2", { ...base, responders: ["waf-auto-block" as any] }), /unknown responder "waf-auto-block"/);
+    assert.throws(() => new MemberAccountAccess("b3", { ...base, responders: ["traffic-mirror-feed" as any] }), /unknown responder "traffic-mirror-feed"/);
     assert.throws(() => new MemberAccountAccess("c", { ...base, responders: ["malware-quarantine"] }), /quarantineSourceBucketNames/);
-    assert.throws(() => new MemberAccountAccess("d", { ...base, responders: ["waf-auto-block"], forwardEvents: ["everything"] }), /unknown event "everything"/);
-    assert.throws(() => new MemberAccountAccess("e", { ...base, responders: ["waf-auto-block"], roleName: "bad name!" }), /not a valid IAM role name/);
+    assert.throws(() => new MemberAccountAccess("c2", { ...base, responders: ["malware-quarantine"], quarantineSourceBucketNames: ["uploads"] }), /quarantineBucketName/);
+    assert.throws(() => new MemberAccountAccess("c4", { ...base, responders: ["guardduty-responder"], guardDutyActions: ["notify", "isolate"] }), /guardDutyActions naming what its routes do here/);
+    assert.throws(() => new MemberAccountAccess("c5", { ...base, responders: ["guardduty-responder"], guardDutyActions: ["scan"] }), /guardDutyScanDocumentName/);
+    assert.throws(() => new MemberAccountAccess("c6", { ...base, responders: ["api-activity-alerts"] }), /cloudTrailBucketNames/);
+    assert.throws(() => new MemberAccountAccess("c3", { ...base, responders: ["instance-isolation"], isolationInstanceProfileName: "no spaces" }), /instance profile name/);
+    assert.throws(() => new MemberAccountAccess("d", { ...base, responders: ["patch-on-finding"], forwardEvents: ["everything"] }), /unknown event "everything"/);
+    assert.throws(() => new MemberAccountAccess("e", { ...base, responders: ["patch-on-finding"], roleName: "bad name!" }), /not a valid IAM role name/);
   });
 });
 

@@ -52,6 +52,20 @@ describe("AccountClients: clients for the account and Region an event names", ()
     assert.equal((await clients.client(EC2Client, { accountId: MEMBER, region: "ap-northeast-1" }).config.credentials()).accessKeyId, "AKIA2");
   });
 
+  it("shares one AssumeRole among concurrent calls, also when the credentials are due for refresh", async () => {
+    // A stand-in client class hands us the raw provider (SDK clients memoize it, which would hide a race here).
+    class CapturingClient {
+      constructor(readonly config: { region: string; credentials?: () => Promise<{ accessKeyId: string }> }) {}
+    }
+    const provider = make().client(CapturingClient, { accountId: MEMBER, region: "us-east-1" }).config.credentials!;
+    await Promise.all([provider(), provider(), provider()]);
+    assert.equal(assumed.length, 1);
+    clock.advance(56 * 60_000);
+    const refreshed = await Promise.all([provider(), provider(), provider()]);
+    assert.equal(assumed.length, 2);
+    assert.deepEqual(refreshed.map((c) => c.accessKeyId), ["AKIA2", "AKIA2", "AKIA2"]);
+  });
+
   it("refuses accounts that are not enrolled and malformed targets", () => {
     const clients = make();
     assert.throws(() => clients.client(EC2Client, { accountId: "333333333333", region: "us-east-1" }), AccountNotEnrolledError);

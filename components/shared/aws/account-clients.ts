@@ -74,7 +74,8 @@ const REFRESH_MARGIN_MS = 5 * 60 * 1000;
  */
 export class AccountClients {
   private readonly clients = new Map<string, unknown>();
-  private readonly credentials = new Map<string, Promise<CachedCredentials>>();
+  private readonly credentials = new Map<string, CachedCredentials>();
+  private readonly refreshing = new Map<string, Promise<CachedCredentials>>();
 
   constructor(
     readonly settings: AccountAccessSettings,
@@ -117,15 +118,19 @@ export class AccountClients {
   }
 
   private async memberCredentials(target: ActionTarget): Promise<AwsCredentialIdentity> {
-    const now = (this.deps.now ?? Date.now)();
     const cached = this.credentials.get(target.accountId);
-    if (cached) {
-      const entry = await cached.catch(() => undefined);
-      if (entry && entry.refreshAfter > now) return entry.identity;
+    if (cached && cached.refreshAfter > (this.deps.now ?? Date.now)()) return cached.identity;
+    // Check and claim the refresh before any await, so concurrent calls share one AssumeRole.
+    let pending = this.refreshing.get(target.accountId);
+    if (!pending) {
+      pending = this.assumeMemberRole(target)
+        .then((fresh) => {
+          this.credentials.set(target.accountId, fresh);
+          return fresh;
+        })
+        .finally(() => this.refreshing.delete(target.accountId));
+      this.refreshing.set(target.accountId, pending);
     }
-    const pending = this.assumeMemberRole(target);
-    this.credentials.set(target.accountId, pending);
-    pending.catch(() => this.credentials.delete(target.accountId));
     return (await pending).identity;
   }
 

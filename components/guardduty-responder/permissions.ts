@@ -1,0 +1,60 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { Statement } from "../shared/iam/policy";
+import type { ResponseAction } from "./routing";
+
+export interface GuardDutyPermissionsContext {
+  readonly partition: pulumi.Input<string>;
+  /** The account a finding is about: the function's home account, or a member account. */
+  readonly accountId: pulumi.Input<string>;
+  /** The actions the routes use (only the ones that act in the finding's account grant anything). */
+  readonly actions: readonly ResponseAction[];
+  /** The anti-malware SSM document (needed with "scan"). */
+  readonly scanDocumentName?: string;
+}
+
+/**
+ * What GuardDutyResponder's router does in the account a finding names: scan an instance, protect a bucket. The
+ * component grants these for its home account and MemberAccountAccess to the member role, so the two cannot disagree.
+ */
+export function guardDutyResponderActStatements(ctx: GuardDutyPermissionsContext): Statement[] {
+  const used = new Set(ctx.actions);
+  const statements: Statement[] = [];
+  if (used.has("scan")) {
+    if (ctx.scanDocumentName === undefined) throw new Error("a route scans instances: the scan document name is needed");
+    statements.push({
+      sid: "SendScan",
+      actions: ["ssm:SendCommand"],
+      // The document (the account's own, or AWS's, whose ARN has no account) and the account's instances.
+      resources: [
+        pulumi.interpolate`arn:${ctx.partition}:ssm:*:${ctx.accountId}:document/${ctx.scanDocumentName}`,
+        pulumi.interpolate`arn:${ctx.partition}:ssm:*::document/${ctx.scanDocumentName}`,
+        pulumi.interpolate`arn:${ctx.partition}:ec2:*:${ctx.accountId}:instance/*`,
+      ],
+    });
+    statements.push({ sid: "ListCommandsIsNotResourceScoped", actions: ["ssm:ListCommands"], resources: ["*"] });
+  }
+  if (used.has("blockPublicAccess") || used.has("protectBucket")) {
+    // The finding names the bucket, any bucket of the account: S3 bucket ARNs carry no account to scope by.
+    statements.push({ sid: "ProtectFindingBuckets", actions: ["s3:GetBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock"], resources: [pulumi.interpolate`arn:${ctx.partition}:s3:::*`] });
+  }
+  if (used.has("protectBucket")) {
+    statements.push({
+      sid: "ProtectSensitiveBuckets",
+      actions: ["s3:GetEncryptionConfiguration", "s3:PutEncryptionConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy"],
+      resources: [pulumi.interpolate`arn:${ctx.partition}:s3:::*`],
+    });
+  }
+  return statements;
+}
+
+/** What the credential workflow's steps do in the account of a compromised principal (with "restrictCredentials"). */
+export function guardDutyCredentialActStatements(ctx: GuardDutyPermissionsContext): Statement[] {
+  if (!ctx.actions.includes("restrictCredentials")) return [];
+  const principals = (kind: "role" | "user") => [pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:${kind}/*`];
+  return [
+    // Any role or user of the account may be the compromised one; the function writes only its own deny policy.
+    { sid: "RestrictRoles", actions: ["iam:GetRolePolicy", "iam:PutRolePolicy"], resources: principals("role") },
+    { sid: "RestrictUsers", actions: ["iam:GetUserPolicy", "iam:PutUserPolicy"], resources: principals("user") },
+    { sid: "LookupEventsIsNotResourceScoped", actions: ["cloudtrail:LookupEvents"], resources: ["*"] },
+  ];
+}

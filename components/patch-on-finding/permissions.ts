@@ -1,0 +1,40 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { Statement } from "../shared/iam/policy";
+import { PATCH_DOCUMENT } from "./lambda/plan";
+
+export interface PatchPermissionsContext {
+  readonly partition: pulumi.Input<string>;
+  /** The account the instances run in: the function's home account, or a member account. */
+  readonly accountId: pulumi.Input<string>;
+  /** The Region acted in (default `*`: a member account's findings may come from any Region). */
+  readonly region?: pulumi.Input<string>;
+  /** The instances are tagged for a maintenance window instead of patched at once. */
+  readonly maintenanceWindow: boolean;
+  /** The tag that marks an instance for the window (default kamae:patch-pending). */
+  readonly pendingTagKey?: string;
+}
+
+/**
+ * What PatchOnFinding does in the account an Inspector finding names, scoped to that account. The component grants
+ * these for its home account and MemberAccountAccess to the member role, so the two cannot disagree.
+ */
+export function patchActStatements(ctx: PatchPermissionsContext): Statement[] {
+  const region = ctx.region ?? "*";
+  const instances = pulumi.interpolate`arn:${ctx.partition}:ec2:${region}:${ctx.accountId}:instance/*`;
+  // DescribeInstanceInformation and ListCommands cannot be scoped to resources.
+  const statements: Statement[] = [{ sid: "ReadManagedInstancesAndCommands", actions: ["ssm:DescribeInstanceInformation", "ssm:ListCommands"], resources: ["*"] }];
+  if (ctx.maintenanceWindow) {
+    statements.push(
+      { sid: "ReadPendingTagNotScopedByAws", actions: ["ec2:DescribeTags"], resources: ["*"] },
+      {
+        sid: "TagForMaintenanceWindow",
+        actions: ["ec2:CreateTags"],
+        resources: [instances],
+        conditions: { "ForAllValues:StringEquals": { "aws:TagKeys": [ctx.pendingTagKey ?? "kamae:patch-pending"] } },
+      },
+    );
+  } else {
+    statements.push({ sid: "RunPatchBaseline", actions: ["ssm:SendCommand"], resources: [pulumi.interpolate`arn:${ctx.partition}:ssm:${region}::document/${PATCH_DOCUMENT}`, instances] });
+  }
+  return statements;
+}
