@@ -55,6 +55,36 @@ describe("ResponderFunction", () => {
     assert.deepEqual(logStatement?.Resource, [`${logs.state.arn}:*`]);
   });
 
+  it("acts in enrolled member accounts only through their MemberAccountAccess role, and always knows its home account", async () => {
+    const key = createEncryptionKey("k", { description: "test" }, {});
+    new ResponderFunction("fn", {
+      code: someBuiltFunction(),
+      description: "central responder",
+      kmsKey: key,
+      statements: [],
+      memberAccounts: { accountIds: ["222222222222", "333333333333"], roleName: "kamae-central-responder", externalId: "ext-1234" },
+    });
+    await settle();
+    const env = resourcesOfType("aws:lambda/function:Function")[0].inputs.environment.variables;
+    assert.equal(env.KAMAE_HOME_ACCOUNT_ID, ACCOUNT_ID);
+    assert.equal(env.KAMAE_MEMBER_ACCOUNT_IDS, "222222222222,333333333333");
+    assert.equal(env.KAMAE_MEMBER_ROLE_NAME, "kamae-central-responder");
+    assert.equal(env.KAMAE_EXTERNAL_ID, "ext-1234");
+    const policy = parsePolicyDocument(resourcesOfType("aws:iam/rolePolicy:RolePolicy")[0].inputs.policy);
+    const assume = policy.Statement.find((s) => s.Sid === "ActInMemberAccounts");
+    assert.deepEqual(assume?.Resource, ["arn:aws:iam::222222222222:role/kamae-central-responder", "arn:aws:iam::333333333333:role/kamae-central-responder"]);
+  });
+
+  it("grants no role assumption without member accounts", async () => {
+    const key = createEncryptionKey("k", { description: "test" }, {});
+    new ResponderFunction("fn", { code: someBuiltFunction(), description: "single account", kmsKey: key, statements: [] });
+    await settle();
+    const env = resourcesOfType("aws:lambda/function:Function")[0].inputs.environment.variables;
+    assert.equal(env.KAMAE_MEMBER_ACCOUNT_IDS, undefined);
+    const policy = parsePolicyDocument(resourcesOfType("aws:iam/rolePolicy:RolePolicy")[0].inputs.policy);
+    assert.ok(!policy.Statement.some((s) => s.Action.includes("sts:AssumeRole")));
+  });
+
   it("names the missing bundle clearly", () => {
     assert.throws(() => functionBundlePath("no-such-function"), /bundle of function "no-such-function" is missing.*npm run build/);
   });

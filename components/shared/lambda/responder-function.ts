@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy, Statement } from "../iam/policy";
+import type { MemberAccountsArgs } from "../member-accounts";
 import { functionArchive } from "./artifact";
 
 /** The Lambda runtime every Kamae function runs on; the bundles are built for it (scripts/build.mjs). */
@@ -26,6 +27,8 @@ export interface ResponderFunctionArgs {
   readonly logRetentionDays?: number;
   /** Retries of asynchronous invocations before the event goes to the failure queue (AWS's range 0–2). */
   readonly asyncRetries?: number;
+  /** Member accounts the function acts in through their MemberAccountAccess role (shared/aws/account-clients.ts). */
+  readonly memberAccounts?: MemberAccountsArgs;
 }
 
 /**
@@ -46,6 +49,8 @@ export class ResponderFunction extends pulumi.ComponentResource {
     super("kamae:shared:ResponderFunction", name, {}, opts);
     const parent = { parent: this };
     const identity = aws.getCallerIdentityOutput({}, parent);
+    const partition = aws.getPartitionOutput({}, parent).partition;
+    const members = args.memberAccounts;
 
     this.logGroup = new aws.cloudwatch.LogGroup(
       `${name}-logs`,
@@ -71,6 +76,13 @@ export class ResponderFunction extends pulumi.ComponentResource {
       { sid: "ReportFailures", actions: ["sqs:SendMessage"], resources: [this.failureQueue.arn] },
       { sid: "UseOwnKey", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [args.kmsKey.arn] },
     ];
+    if (members && members.accountIds.length > 0) {
+      own.push({
+        sid: "ActInMemberAccounts",
+        actions: ["sts:AssumeRole"],
+        resources: members.accountIds.map((id) => pulumi.interpolate`arn:${partition}:iam::${id}:role/${members.roleName}`),
+      });
+    }
     const policy = new aws.iam.RolePolicy(
       `${name}-permissions`,
       { role: this.role.id, policy: policyDocument([...own, ...args.statements]) },
@@ -95,6 +107,12 @@ export class ResponderFunction extends pulumi.ComponentResource {
           variables: {
             NODE_OPTIONS: "--enable-source-maps",
             POWERTOOLS_SERVICE_NAME: `kamae-${args.code}`,
+            // The account the function acts in with its own credentials; AccountClients refuses every other account
+            // unless it is an enrolled member.
+            KAMAE_HOME_ACCOUNT_ID: identity.accountId,
+            ...(members
+              ? { KAMAE_MEMBER_ACCOUNT_IDS: members.accountIds.join(","), KAMAE_MEMBER_ROLE_NAME: members.roleName, KAMAE_EXTERNAL_ID: members.externalId }
+              : {}),
             ...(args.environment ?? {}),
           },
         },
