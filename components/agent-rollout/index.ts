@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { basename, resolve } from "node:path";
 import { createEncryptionKey } from "../shared/kms";
 import { KamaeTags } from "../shared/tags";
-import { secureBucket } from "./bucket";
+import { secureBucket } from "../shared/secure-bucket";
 import { readLocalPackage } from "./package";
 import {
   validateActivationUrl,
@@ -173,7 +173,7 @@ export class AgentRollout extends pulumi.ComponentResource {
       }));
       keyArn = createEncryptionKey(
         `${name}-key`,
-        { description: `Kamae AgentRollout ${name}: agent token and package files`, servicePrincipals: local ? ["logging.s3.amazonaws.com"] : [], extraStatements: [viaSsm] },
+        { description: `Kamae AgentRollout ${name}: agent token and package files`, extraStatements: [viaSsm] },
         parent,
       ).arn;
     }
@@ -215,7 +215,16 @@ export class AgentRollout extends pulumi.ComponentResource {
       const bucketName =
         args.packageBucketName !== undefined
           ? pulumi.output(args.packageBucketName)
-          : secureBucket(`${name}-packages`, { kmsKeyArn: keyArn!, accessLogBucket: args.accessLogBucketName }, parent).id;
+          : secureBucket(
+              `${name}-packages`,
+              {
+                kmsKeyArn: keyArn!,
+                accessLogBucketName: args.accessLogBucketName,
+                accessLogPrefix: (bucket) => pulumi.interpolate`access-logs/${bucket}/`,
+                tlsStatementSid: "DenyWithoutTls",
+              },
+              parent,
+            ).bucket.id;
       this.packageBucketName = bucketName;
       const prefix = `packages/${customName}/${local.version}`;
       const objects = local.files.map(

@@ -6,7 +6,8 @@ import { ResponderFunction } from "../shared/lambda/responder-function";
 import { notificationTopic } from "../shared/notifications";
 import { DEFAULT_MAX_MESSAGE_BYTES, SNS_MESSAGE_LIMIT } from "./messages";
 import { type ActivityRule, validateRules } from "./rules";
-import { secureBucket } from "./secure-bucket";
+import { secureBucket } from "../shared/secure-bucket";
+import { apiActivityActStatements } from "./permissions";
 
 export type { ActivityRule, TimeWindow, Weekday } from "./rules";
 
@@ -117,7 +118,7 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
       `${name}-key`,
       {
         description: `Kamae ApiActivityAlerts ${name}: trail files, alerts topic, function logs`,
-        servicePrincipals: existing === undefined ? ["cloudtrail.amazonaws.com", "cloudwatch.amazonaws.com", "logging.s3.amazonaws.com"] : ["cloudwatch.amazonaws.com"],
+        servicePrincipals: existing === undefined ? ["cloudtrail.amazonaws.com", "cloudwatch.amazonaws.com"] : ["cloudwatch.amazonaws.com"],
         allowCloudWatchLogs: true,
         extraStatements:
           existing === undefined
@@ -135,8 +136,8 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
       const trailBucket = secureBucket(
         `${name}-trail`,
         {
-          kmsKey: key,
-          accessLogsBucketName: args.accessLogsBucketName,
+          kmsKeyArn: key.arn,
+          accessLogBucketName: args.accessLogsBucketName,
           extraStatements: (arn) => [
             pulumi.all([arn, trailArn]).apply(([b, t]) => ({
               Sid: "CloudTrailChecksAcl",
@@ -199,11 +200,9 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
     const topicArn = notificationTopic(`${name}-topic`, { existingTopicArn: args.existingTopicArn, kmsKey: key, emails: args.notificationEmails, publishingServices: ["cloudwatch.amazonaws.com"] }, parent);
 
     const statements: Statement[] = [
-      // Only log files (keys with a /CloudTrail/ segment), not digests, insights or anything else in the bucket.
-      { sid: "ReadTrailFiles", actions: ["s3:GetObject"], resources: [pulumi.interpolate`${bucketArn}/*/CloudTrail/*`] },
+      ...apiActivityActStatements({ partition: partition.partition, trailBucketNames: [bucketName], trailKmsKeyArns: args.existingTrailKmsKeyArn !== undefined ? [args.existingTrailKmsKeyArn] : [] }),
       { sid: "PublishAlerts", actions: ["sns:Publish"], resources: [topicArn] },
     ];
-    if (args.existingTrailKmsKeyArn !== undefined) statements.push({ sid: "DecryptTrailFiles", actions: ["kms:Decrypt"], resources: [args.existingTrailKmsKeyArn] });
     if (args.existingTopicKmsKeyArn !== undefined) statements.push({ sid: "EncryptForExistingTopic", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.existingTopicKmsKeyArn] });
     if (args.memberAccounts && args.memberAccounts.accountIds.length > 0) {
       statements.push({

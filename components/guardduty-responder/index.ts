@@ -1,11 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { secureBucket } from "../api-activity-alerts/secure-bucket";
+import { secureBucket } from "../shared/secure-bucket";
 import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/lambda/responder-function";
 import { stableSuffix } from "../shared/naming";
 import { notificationTopic } from "../shared/notifications";
+import { guardDutyCredentialActStatements, guardDutyResponderActStatements } from "./permissions";
 import { type ActionModes, DEFAULT_ROUTES, eventPattern, type FindingRoute, validateModes, validateRoutes } from "./routing";
 import { credentialWorkflowDefinition } from "./workflow";
 import { validateStateMachine } from "./workflow-validator";
@@ -117,7 +118,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
       `${name}-key`,
       {
         description: `Kamae GuardDutyResponder ${name}: notifications, workflow, reports, logs`,
-        servicePrincipals: ["cloudwatch.amazonaws.com", ...(args.reportAccessLogsBucketName === undefined ? ["logging.s3.amazonaws.com"] : [])],
+        servicePrincipals: ["cloudwatch.amazonaws.com"],
         allowCloudWatchLogs: true,
       },
       parent,
@@ -133,13 +134,14 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
         : [];
     const topicKey: Statement[] = args.existingTopicKmsKeyArn !== undefined ? [{ sid: "EncryptForExistingTopic", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.existingTopicKmsKeyArn] }] : [];
 
+    const home = { partition: part, accountId: identity.accountId, actions: [...used], scanDocumentName: args.scanDocumentName };
+
     // The credential workflow: report bucket, steps function, state machine (created only when a route uses it).
     let stateMachineArn: pulumi.Output<string> = pulumi.output("");
     let reportBucketName: pulumi.Output<string> = pulumi.output("");
     if (credentials) {
-      const reports = secureBucket(`${name}-reports`, { kmsKey: key, accessLogsBucketName: args.reportAccessLogsBucketName }, parent);
+      const reports = secureBucket(`${name}-reports`, { kmsKeyArn: key.arn, accessLogBucketName: args.reportAccessLogsBucketName }, parent);
       reportBucketName = reports.bucket.bucket;
-      const iamResources = (kind: "role" | "user") => [pulumi.interpolate`arn:${part}:iam::${identity.accountId}:${kind}/*`];
       const steps = new ResponderFunction(
         `${name}-credential-steps`,
         {
@@ -151,10 +153,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           logRetentionDays: args.logRetentionDays,
           asyncRetries: 0,
           statements: [
-            // Any role or user of the account may be the compromised one; the function writes only its own deny policy.
-            { sid: "RestrictRoles", actions: ["iam:GetRolePolicy", "iam:PutRolePolicy"], resources: iamResources("role") },
-            { sid: "RestrictUsers", actions: ["iam:GetUserPolicy", "iam:PutUserPolicy"], resources: iamResources("user") },
-            { sid: "LookupEventsIsNotResourceScoped", actions: ["cloudtrail:LookupEvents"], resources: ["*"] },
+            ...guardDutyCredentialActStatements(home),
             { sid: "WriteReports", actions: ["s3:PutObject"], resources: [pulumi.interpolate`${reports.bucket.arn}/credential-activity/*`] },
             ...memberStatements,
           ],
@@ -218,27 +217,8 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
       statements.push({ sid: "AskWafAutoBlock", actions: ["sqs:SendMessage"], resources: [args.wafBlockQueueArn!] });
       if (args.wafBlockQueueKmsKeyArn !== undefined) statements.push({ sid: "EncryptForWafQueue", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.wafBlockQueueKmsKeyArn] });
     }
-    if (used.has("scan")) {
-      statements.push({
-        sid: "SendScan",
-        actions: ["ssm:SendCommand"],
-        // The document (its ARN has no account when AWS owns it) and this account's instances; members act through their role.
-        resources: [pulumi.interpolate`arn:${part}:ssm:*:*:document/${args.scanDocumentName}`, pulumi.interpolate`arn:${part}:ec2:*:${identity.accountId}:instance/*`],
-      });
-      statements.push({ sid: "ListCommandsIsNotResourceScoped", actions: ["ssm:ListCommands"], resources: ["*"] });
-    }
+    statements.push(...guardDutyResponderActStatements(home));
     if (credentials) statements.push({ sid: "StartCredentialWorkflow", actions: ["states:StartExecution"], resources: [stateMachineArn] });
-    if (used.has("blockPublicAccess") || used.has("protectBucket")) {
-      // The finding names the bucket, any bucket of the account: S3 bucket ARNs carry no account to scope by.
-      statements.push({ sid: "ProtectFindingBuckets", actions: ["s3:GetBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock"], resources: [pulumi.interpolate`arn:${part}:s3:::*`] });
-    }
-    if (used.has("protectBucket")) {
-      statements.push({
-        sid: "ProtectSensitiveBuckets",
-        actions: ["s3:GetEncryptionConfiguration", "s3:PutEncryptionConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy"],
-        resources: [pulumi.interpolate`arn:${part}:s3:::*`],
-      });
-    }
 
     const responder = new ResponderFunction(
       `${name}-responder`,

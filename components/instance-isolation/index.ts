@@ -8,6 +8,7 @@ import { notificationTopic } from "../shared/notifications";
 import { KamaeTags } from "../shared/tags";
 import { DEFAULT_DS_EVENT_TYPES, DEFAULT_GD_TYPE_PREFIXES } from "./lambda/settings";
 import { ISOLATION_GROUP_TAG } from "./lambda/model";
+import { isolationActStatements } from "./permissions";
 
 export interface IsolationDeepSecurityArgs {
   /** An existing topic the Deep Security manager publishes to; default: a KMS-encrypted topic created here. */
@@ -228,89 +229,13 @@ export class InstanceIsolation extends pulumi.ComponentResource {
       groups[vpcId] = group.id;
     }
 
-    const ec2Arn = (resource: string) => pulumi.interpolate`arn:${partition}:ec2:*:${account}:${resource}`;
-    const isolationGroupTag = { StringEquals: { [`aws:ResourceTag/${ISOLATION_GROUP_TAG}`]: ["empty", "transition"] } };
     const statements: Statement[] = [
-      {
-        sid: "DescribeHasNoResourceScope",
-        actions: [
-          "ec2:DescribeInstances",
-          "ec2:DescribeInstanceAttribute",
-          "ec2:DescribeAddresses",
-          "ec2:DescribeIamInstanceProfileAssociations",
-          "ec2:DescribeSecurityGroups",
-          "autoscaling:DescribeAutoScalingInstances",
-          "elasticloadbalancing:DescribeTargetGroups",
-          "elasticloadbalancing:DescribeTargetHealth",
-        ],
-        resources: ["*"],
-      },
-      {
-        sid: "PreserveAndTagInstance",
-        actions: ["ec2:ModifyInstanceAttribute", "ec2:CreateTags", "ec2:ReplaceIamInstanceProfileAssociation", "ec2:AssociateIamInstanceProfile", "ec2:DisassociateIamInstanceProfile"],
-        resources: [ec2Arn("instance/*")],
-      },
-      {
-        sid: "SnapshotVolumes",
-        actions: ["ec2:CreateSnapshots"],
-        resources: [ec2Arn("instance/*"), ec2Arn("volume/*"), pulumi.interpolate`arn:${partition}:ec2:*::snapshot/*`],
-      },
-      {
-        sid: "TagOnCreate",
-        actions: ["ec2:CreateTags"],
-        resources: [pulumi.interpolate`arn:${partition}:ec2:*::snapshot/*`, ec2Arn("security-group/*")],
-        conditions: { StringEquals: { "ec2:CreateAction": ["CreateSnapshots", "CreateSecurityGroup"] } },
-      },
-      {
-        sid: "MoveInterfaces",
-        actions: ["ec2:ModifyNetworkInterfaceAttribute"],
-        resources: [ec2Arn("network-interface/*"), ec2Arn("security-group/*"), ec2Arn("instance/*")],
-      },
-      {
-        sid: "ElasticIps",
-        actions: ["ec2:DisassociateAddress", "ec2:AssociateAddress"],
-        resources: [ec2Arn("elastic-ip/*"), ec2Arn("network-interface/*"), ec2Arn("instance/*")],
-      },
-      {
-        sid: "CreateIsolationGroups",
-        actions: ["ec2:CreateSecurityGroup"],
-        resources: [ec2Arn("vpc/*"), ec2Arn("security-group/*")],
-      },
-      {
-        sid: "OnlyIsolationGroupRules",
-        actions: ["ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress"],
-        resources: [ec2Arn("security-group/*")],
-        conditions: isolationGroupTag,
-      },
-      {
-        sid: "LeaveAndRejoinAutoScaling",
-        actions: ["autoscaling:DetachInstances", "autoscaling:AttachInstances"],
-        resources: [pulumi.interpolate`arn:${partition}:autoscaling:*:${account}:autoScalingGroup:*:autoScalingGroupName/*`],
-      },
-      {
-        sid: "LeaveAndRejoinTargetGroups",
-        actions: ["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"],
-        resources: [pulumi.interpolate`arn:${partition}:elasticloadbalancing:*:${account}:targetgroup/*/*`],
-      },
-      {
-        // Isolation passes the isolation role; a release passes back the instance's own role: only ever to EC2.
-        sid: "PassInstanceRolesToEc2",
-        actions: ["iam:PassRole"],
-        resources: [pulumi.interpolate`arn:${partition}:iam::${account}:role/*`],
-        conditions: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
-      },
+      ...isolationActStatements({ partition, accountId: account, revokeRoleSessions: args.revokeRoleSessions }),
       { sid: "IsolationState", actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [table.arn] },
       { sid: "Report", actions: ["sns:Publish"], resources: [reportTopicArn] },
     ];
     if (args.notifications?.existingTopicKmsKeyArn !== undefined) {
       statements.push({ sid: "EncryptReports", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.notifications.existingTopicKmsKeyArn] });
-    }
-    if (args.revokeRoleSessions) {
-      statements.push({
-        sid: "DenyOldRoleSessions",
-        actions: ["iam:GetInstanceProfile", "iam:PutRolePolicy"],
-        resources: [pulumi.interpolate`arn:${partition}:iam::${account}:instance-profile/*`, pulumi.interpolate`arn:${partition}:iam::${account}:role/*`],
-      });
     }
     const members = args.memberAccounts;
     if (members && members.accountIds.length > 0) {

@@ -6,6 +6,7 @@ import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/lambda/responder-function";
 import { notificationTopic } from "../shared/notifications";
 import { PATCH_DOCUMENT } from "./lambda/plan";
+import { patchActStatements } from "./permissions";
 
 export interface PatchMaintenanceWindowArgs {
   /** When the window opens: `cron(...)` or `rate(...)` (e.g. `cron(0 3 ? * SUN *)`). */
@@ -117,29 +118,10 @@ export class PatchOnFinding extends pulumi.ComponentResource {
       parent,
     );
 
-    const instances = pulumi.interpolate`arn:${partition.partition}:ec2:${region.region}:${identity.accountId}:instance/*`;
     const statements: Statement[] = [
-      // DescribeInstanceInformation and ListCommands cannot be scoped to resources.
-      { sid: "ReadManagedInstancesAndCommands", actions: ["ssm:DescribeInstanceInformation", "ssm:ListCommands"], resources: ["*"] },
+      ...patchActStatements({ partition: partition.partition, accountId: identity.accountId, region: region.region, maintenanceWindow: windowed, pendingTagKey }),
       { sid: "Report", actions: ["sns:Publish"], resources: [this.notificationTopicArn] },
     ];
-    if (windowed) {
-      statements.push(
-        { sid: "ReadPendingTagNotScopedByAws", actions: ["ec2:DescribeTags"], resources: ["*"] },
-        {
-          sid: "TagForMaintenanceWindow",
-          actions: ["ec2:CreateTags"],
-          resources: [instances],
-          conditions: { "ForAllValues:StringEquals": { "aws:TagKeys": [pendingTagKey] } },
-        },
-      );
-    } else {
-      statements.push({
-        sid: "RunPatchBaseline",
-        actions: ["ssm:SendCommand"],
-        resources: [pulumi.interpolate`arn:${partition.partition}:ssm:${region.region}::document/${PATCH_DOCUMENT}`, instances],
-      });
-    }
     if (args.memberAccounts && args.memberAccounts.accountIds.length > 0) {
       statements.push({
         sid: "ActInMemberAccounts",

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createEncryptionKey } from "../shared/kms";
+import { secureBucket } from "../shared/secure-bucket";
 
 export interface QuarantineBucketArgs {
   /** IAM principals (role or user ARNs) of the forensic team: the only ones who may read or delete quarantined objects. */
@@ -43,7 +44,6 @@ export class QuarantineBucket extends pulumi.ComponentResource {
     const expirationDays = args.expirationDays ?? 365;
     validate(args, expirationDays);
     const parent = { parent: this };
-    const identity = aws.getCallerIdentityOutput({}, parent);
     const forensic = pulumi.all(args.forensicPrincipalArns ?? []);
     const writers = pulumi.all(args.writerPrincipalArns ?? []);
 
@@ -62,30 +62,19 @@ export class QuarantineBucket extends pulumi.ComponentResource {
             parent,
           ).arn;
 
-    this.bucket = new aws.s3.Bucket(`${name}-bucket`, { objectLockEnabled: args.objectLock ? true : undefined, forceDestroy: args.forceDestroy ?? false }, parent);
-    const bucket = this.bucket;
-    const ownership = new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-    const publicAccess = new aws.s3.BucketPublicAccessBlock(
-      `${name}-public-access`,
-      { bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-      parent,
-    );
-    const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } }, parent);
-    new aws.s3.BucketServerSideEncryptionConfiguration(
-      `${name}-encryption`,
-      { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: this.kmsKeyArn }, bucketKeyEnabled: true }] },
-      parent,
-    );
-    this.policy = new aws.s3.BucketPolicy(
-      `${name}-policy`,
-      { bucket: bucket.id, policy: pulumi.all([bucket.arn, forensic, writers]).apply(([arn, f, w]) => quarantineBucketPolicy(arn, f, w)) },
-      { parent: this, dependsOn: [publicAccess, ownership] },
-    );
-    new aws.s3.BucketLifecycleConfiguration(
-      `${name}-lifecycle`,
+    const secure = secureBucket(
+      name,
       {
-        bucket: bucket.id,
-        rules: [
+        bucketResourceName: `${name}-bucket`,
+        kmsKeyArn: this.kmsKeyArn,
+        accessLogBucketName: args.accessLogBucketName,
+        // The retention applies to a created log bucket only (a given one keeps its own).
+        accessLogRetentionDays: args.accessLogBucketName === undefined ? args.accessLogRetentionDays : undefined,
+        tlsStatementSid: "DenyWithoutTls",
+        extraStatements: (arn) => pulumi.all([arn, forensic, writers]).apply(([a, f, w]) => quarantinePolicyStatements(a, f, w)),
+        objectLockEnabled: args.objectLock !== undefined,
+        forceDestroy: args.forceDestroy,
+        lifecycleRules: [
           {
             id: "expire-quarantined-objects",
             status: "Enabled",
@@ -96,25 +85,19 @@ export class QuarantineBucket extends pulumi.ComponentResource {
           },
         ],
       },
-      { parent: this, dependsOn: [versioning] },
+      parent,
     );
+    this.bucket = secure.bucket;
+    this.policy = secure.policy;
+    this.accessLogBucketName = secure.accessLogBucketName;
+    const bucket = this.bucket;
     if (args.objectLock) {
       new aws.s3.BucketObjectLockConfiguration(
         `${name}-object-lock`,
         { bucket: bucket.id, rule: { defaultRetention: { mode: args.objectLock.mode, days: args.objectLock.days } } },
-        { parent: this, dependsOn: [versioning] },
+        { parent: this, dependsOn: [secure.versioning] },
       );
     }
-
-    this.accessLogBucketName =
-      args.accessLogBucketName !== undefined
-        ? pulumi.output(args.accessLogBucketName)
-        : accessLogBucket(`${name}-access-logs`, bucket, identity.accountId, args.accessLogRetentionDays ?? 365, this);
-    new aws.s3.BucketLogging(
-      `${name}-logging`,
-      { bucket: bucket.id, targetBucket: this.accessLogBucketName, targetPrefix: pulumi.interpolate`${bucket.bucket}/` },
-      parent,
-    );
 
     this.bucketName = bucket.bucket;
     this.bucketArn = bucket.arn;
@@ -135,15 +118,14 @@ function validate(args: QuarantineBucketArgs, expirationDays: number): void {
 }
 
 /**
- * The bucket policy: no request without TLS; object content readable and deletable only by the forensic principals
- * (nobody, when none are named); objects writable only by the writers when any are named; the forensic principals
- * allowed to read (they may live in another account).
+ * The quarantine statements of the bucket policy (after the shared deny-without-TLS one): object content readable and
+ * deletable only by the forensic principals (nobody, when none are named); objects writable only by the writers when
+ * any are named; the forensic principals allowed to read (they may live in another account).
  */
-export function quarantineBucketPolicy(bucketArn: string, forensic: readonly string[], writers: readonly string[]): string {
+export function quarantinePolicyStatements(bucketArn: string, forensic: readonly string[], writers: readonly string[]): Record<string, unknown>[] {
   const objects = `${bucketArn}/*`;
   const exceptFor = (arns: readonly string[]) => (arns.length > 0 ? { Condition: { ArnNotLike: { "aws:PrincipalArn": [...arns].sort() } } } : {});
   const statements: Record<string, unknown>[] = [
-    { Sid: "DenyWithoutTls", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucketArn, objects], Condition: { Bool: { "aws:SecureTransport": "false" } } },
     { Sid: "DenyContentReadsExceptForensic", Effect: "Deny", Principal: "*", Action: CONTENT_READ_ACTIONS, Resource: objects, ...exceptFor(forensic) },
     { Sid: "DenyDeletesExceptForensic", Effect: "Deny", Principal: "*", Action: ["s3:DeleteObject", "s3:DeleteObjectVersion"], Resource: objects, ...exceptFor(forensic) },
   ];
@@ -159,75 +141,5 @@ export function quarantineBucketPolicy(bucketArn: string, forensic: readonly str
       Resource: [bucketArn, objects],
     });
   }
-  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
-}
-
-/**
- * A bucket for S3 server access logs. S3 delivers access logs only to buckets whose default encryption is SSE-S3
- * (SSE-KMS targets are not supported), so this one bucket uses AES256; otherwise it is versioned, private, TLS-only
- * and expires its logs.
- */
-function accessLogBucket(
-  name: string,
-  source: aws.s3.Bucket,
-  accountId: pulumi.Output<string>,
-  retentionDays: number,
-  parentResource: pulumi.Resource,
-): pulumi.Output<string> {
-  const parent = { parent: parentResource };
-  const logs = new aws.s3.Bucket(
-    name,
-    // Recorded with the policy pack's suppression tag, so previews show the exception and its reason.
-    { forceDestroy: false, tags: { "kamae:suppress": "s3-default-encryption-kms=S3 server access logging delivers only to SSE-S3 AES256 target buckets" } },
-    parent,
-  );
-  new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: logs.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, parent);
-  const publicAccess = new aws.s3.BucketPublicAccessBlock(
-    `${name}-public-access`,
-    { bucket: logs.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-    parent,
-  );
-  const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, { bucket: logs.id, versioningConfiguration: { status: "Enabled" } }, parent);
-  new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, { bucket: logs.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }, parent);
-  new aws.s3.BucketLifecycleConfiguration(
-    `${name}-lifecycle`,
-    {
-      bucket: logs.id,
-      rules: [
-        {
-          id: "expire-access-logs",
-          status: "Enabled",
-          filter: {},
-          expiration: { days: retentionDays },
-          noncurrentVersionExpiration: { noncurrentDays: 30 },
-          abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
-        },
-      ],
-    },
-    { parent: parentResource, dependsOn: [versioning] },
-  );
-  new aws.s3.BucketPolicy(
-    `${name}-policy`,
-    {
-      bucket: logs.id,
-      policy: pulumi.all([logs.arn, source.arn, accountId]).apply(([arn, sourceArn, account]) =>
-        JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [
-            { Sid: "DenyWithoutTls", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [arn, `${arn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } },
-            {
-              Sid: "S3ServerAccessLogsDelivery",
-              Effect: "Allow",
-              Principal: { Service: "logging.s3.amazonaws.com" },
-              Action: "s3:PutObject",
-              Resource: `${arn}/*`,
-              Condition: { ArnLike: { "aws:SourceArn": sourceArn }, StringEquals: { "aws:SourceAccount": account } },
-            },
-          ],
-        }),
-      ),
-    },
-    { parent: parentResource, dependsOn: [publicAccess] },
-  );
-  return logs.bucket;
+  return statements;
 }

@@ -4,7 +4,7 @@ import { awsConfigRules, AwsConfigRuleSpec } from "../../policies/catalog";
 import { policyDocument, serviceTrustPolicy } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { stableSuffix } from "../shared/naming";
-import { createAuditBucket } from "./audit-bucket";
+import { secureBucket } from "../shared/secure-bucket";
 
 export interface SecurityBaselineArgs {
   /** Deploy the policy catalog as AWS Config managed rules (default true). */
@@ -131,7 +131,7 @@ export class SecurityBaseline extends pulumi.ComponentResource {
           `${name}-key`,
           {
             description: `Kamae SecurityBaseline ${name}: CloudTrail, AWS Config delivery and audit logs`,
-            servicePrincipals: ["cloudtrail.amazonaws.com", "config.amazonaws.com", "logging.s3.amazonaws.com"],
+            servicePrincipals: ["cloudtrail.amazonaws.com", "config.amazonaws.com"],
             allowCloudWatchLogs: true,
             extraStatements: [
               {
@@ -152,31 +152,15 @@ export class SecurityBaseline extends pulumi.ComponentResource {
     let auditBucket: aws.s3.Bucket | undefined;
     let auditReady: pulumi.Resource[] = [];
     if (needsBucket && kmsKeyArn) {
-      const accessLogBucket =
-        args.accessLogBucketName ??
-        createAuditBucket(
-          `${name}-access-logs`,
-          {
-            kmsKeyArn,
-            statements: (arn) => [
-              {
-                Sid: "S3ServerAccessLogsWrite",
-                Effect: "Allow",
-                Principal: { Service: "logging.s3.amazonaws.com" },
-                Action: "s3:PutObject",
-                Resource: pulumi.interpolate`${arn}/*`,
-                Condition: { StringEquals: { "aws:SourceAccount": identity.accountId } },
-              },
-            ],
-          },
-          parent,
-        ).bucket.bucket;
-      const audit = createAuditBucket(
+      // The created access-log bucket is SSE-S3: S3 server access logging does not deliver to SSE-KMS targets.
+      const audit = secureBucket(
         `${name}-audit`,
         {
           kmsKeyArn,
-          accessLogBucket: accessLogBucket,
-          statements: (arn) =>
+          accessLogBucketName: args.accessLogBucketName,
+          logBucketResourceName: args.accessLogBucketName === undefined ? `${name}-access-logs` : undefined,
+          accessLogPrefix: () => `${name}-audit/`,
+          extraStatements: (arn) =>
             wantTrail
               ? [
                   {

@@ -262,12 +262,17 @@ describe("AgentRollout", () => {
       assert.equal(association.state.parameters.version, "20.0.1-7380");
       // The bucket passes the pack: versioning, SSE-KMS, Block Public Access, TLS-only, logging.
       assert.equal(resourcesOfType("aws:s3/bucketVersioning:BucketVersioning")[0].state.versioningConfiguration.status, "Enabled");
-      assert.equal(resourcesOfType("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration")[0].state.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
+      const encryption = (bucketName: string) => resourcesOfType("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").find((r) => r.name === `${bucketName}-encryption`)!;
+      assert.equal(encryption("agent-packages").state.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, "aws:kms");
+      // Its access logs go to a bucket of their own, SSE-S3: the only default encryption S3 log delivery supports.
+      assert.equal(encryption("agent-packages-access-logs").state.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm, "AES256");
       const bpa = resourcesOfType("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock")[0].state;
       assert.ok(bpa.blockPublicAcls && bpa.blockPublicPolicy && bpa.ignorePublicAcls && bpa.restrictPublicBuckets);
       const policy = JSON.parse(resourcesOfType("aws:s3/bucketPolicy:BucketPolicy")[0].state.policy);
       assert.ok(policy.Statement.some((s: any) => s.Effect === "Deny" && s.Condition?.Bool?.["aws:SecureTransport"] === "false"));
-      assert.equal(resourcesOfType("aws:s3/bucketLogging:BucketLogging").length, 1);
+      const logging = resourcesOfType("aws:s3/bucketLogging:BucketLogging");
+      assert.equal(logging.length, 1);
+      assert.equal(logging[0].state.targetBucket, resourcesOfType("aws:s3/bucket:Bucket").find((b) => b.name === "agent-packages-access-logs")!.state.bucket);
     });
 
     it("uses an existing bucket and a given document name", async () => {

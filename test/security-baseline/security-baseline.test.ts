@@ -66,13 +66,15 @@ describe("SecurityBaseline", () => {
       assert.equal(await valueOf(baseline.trailArn), trail.state.arn);
     });
 
-    it("secures both buckets: SSE-KMS, versioning, full Block Public Access, no ACLs, TLS only; the audit bucket logs", async () => {
+    it("secures both buckets: versioning, full Block Public Access, no ACLs, TLS only; SSE-KMS audit bucket logs to an SSE-S3 log bucket", async () => {
       const key = resourceNamed("base-key");
+      // S3 server access logging delivers only to SSE-S3 targets, so the access-log bucket cannot use the key.
+      const expectedSse: Record<string, unknown> = { "base-audit": { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.state.arn }, "base-access-logs": { sseAlgorithm: "AES256" } };
       for (const bucket of ["base-audit", "base-access-logs"]) {
         const name = resourceNamed(bucket).state.bucket;
         assert.equal(resourceNamed(`${bucket}-versioning`).inputs.versioningConfiguration.status, "Enabled");
         const sse = resourceNamed(`${bucket}-encryption`).inputs.rules[0].applyServerSideEncryptionByDefault;
-        assert.deepEqual(sse, { sseAlgorithm: "aws:kms", kmsMasterKeyId: key.state.arn });
+        assert.deepEqual(sse, expectedSse[bucket]);
         const bpa = resourceNamed(`${bucket}-public-access`).inputs;
         assert.deepEqual([bpa.bucket, bpa.blockPublicAcls, bpa.blockPublicPolicy, bpa.ignorePublicAcls, bpa.restrictPublicBuckets], [name, true, true, true, true]);
         assert.equal(resourceNamed(`${bucket}-ownership`).inputs.rule.objectOwnership, "BucketOwnerEnforced");
