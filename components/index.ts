@@ -15,3 +15,4 @@ export * from "./patch-on-finding";
 export * from "./egress-allowlist";
 export * from "./application-protection";
 export * from "./member-account-access";
+export type { MemberAccountsArgs } from "./shared/member-accounts";

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/lambda/responder-function";
+import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { notificationTopic } from "../shared/notifications";
 import { DEFAULT_MAX_MESSAGE_BYTES, SNS_MESSAGE_LIMIT } from "./messages";
 import { type ActivityRule, validateRules } from "./rules";
@@ -10,15 +11,6 @@ import { secureBucket } from "../shared/secure-bucket";
 import { apiActivityActStatements } from "./permissions";
 
 export type { ActivityRule, TimeWindow, Weekday } from "./rules";
-
-export interface ApiActivityAlertsMemberAccounts {
-  /** Member accounts whose trail files the function may read through MemberAccountAccess. */
-  readonly accountIds: string[];
-  /** Name of the role MemberAccountAccess creates in each member account. */
-  readonly roleName: string;
-  /** External id the role requires. */
-  readonly externalId: pulumi.Input<string>;
-}
 
 export interface ApiActivityAlertsArgs {
   /** The rules: which calls a human must review (include) and which never (exclude). At least one include rule. */
@@ -56,7 +48,7 @@ export interface ApiActivityAlertsArgs {
   /** Retention of the function's logs (days). Default 365. */
   readonly logRetentionDays?: number;
   /** Member accounts the function may act in (reads only). */
-  readonly memberAccounts?: ApiActivityAlertsMemberAccounts;
+  readonly memberAccounts?: MemberAccountsArgs;
 }
 
 /** Lambda's environment holds 4 KB in all: the rules must leave room for the other settings. */
@@ -106,7 +98,7 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
       fail(`existingTrailBucketArn "${args.existingTrailBucketArn}" is not an S3 bucket ARN`);
     }
     if (args.trailName !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{2,127}$/.test(args.trailName)) fail(`trailName "${args.trailName}" is not a valid trail name`);
-    for (const id of args.memberAccounts?.accountIds ?? []) if (!/^\d{12}$/.test(id)) fail(`member account "${id}" is not a 12-digit account id`);
+    validateMemberAccounts("ApiActivityAlerts", args.memberAccounts);
 
     const identity = aws.getCallerIdentityOutput({}, parent);
     const region = aws.getRegionOutput({}, parent);
@@ -204,13 +196,6 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
       { sid: "PublishAlerts", actions: ["sns:Publish"], resources: [topicArn] },
     ];
     if (args.existingTopicKmsKeyArn !== undefined) statements.push({ sid: "EncryptForExistingTopic", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.existingTopicKmsKeyArn] });
-    if (args.memberAccounts && args.memberAccounts.accountIds.length > 0) {
-      statements.push({
-        sid: "AssumeMemberRoles",
-        actions: ["sts:AssumeRole"],
-        resources: args.memberAccounts.accountIds.map((id) => pulumi.interpolate`arn:${partition.partition}:iam::${id}:role/${args.memberAccounts!.roleName}`),
-      });
-    }
 
     const fn = new ResponderFunction(
       `${name}-filter`,
@@ -223,19 +208,12 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
         timeoutSeconds: args.timeoutSeconds ?? 300,
         memorySize: args.memorySize ?? 512,
         logRetentionDays: args.logRetentionDays,
+        memberAccounts: args.memberAccounts,
         environment: {
           KAMAE_ACTIVITY_RULES: rulesJson,
           KAMAE_EXCLUDE_AWS_SERVICE_CALLS: String(args.excludeAwsServiceCalls ?? true),
           KAMAE_TOPIC_ARN: topicArn,
           KAMAE_MAX_MESSAGE_BYTES: String(maxMessageBytes),
-          KAMAE_HOME_ACCOUNT_ID: identity.accountId,
-          ...(args.memberAccounts
-            ? {
-                KAMAE_MEMBER_ACCOUNT_IDS: args.memberAccounts.accountIds.join(","),
-                KAMAE_MEMBER_ROLE_NAME: args.memberAccounts.roleName,
-                KAMAE_EXTERNAL_ID: args.memberAccounts.externalId,
-              }
-            : {}),
         },
       },
       parent,

@@ -4,6 +4,7 @@ import { secureBucket } from "../shared/secure-bucket";
 import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/lambda/responder-function";
+import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { stableSuffix } from "../shared/naming";
 import { notificationTopic } from "../shared/notifications";
 import { guardDutyCredentialActStatements, guardDutyResponderActStatements } from "./permissions";
@@ -14,14 +15,6 @@ import { validateStateMachine } from "./workflow-validator";
 export { DEFAULT_ROUTES, RECOMMENDED_ROUTES } from "./routing";
 export type { ActionModes, FindingRoute, ResponseAction } from "./routing";
 
-export interface GuardDutyResponderMemberAccounts {
-  /** Member accounts whose findings the responders may act on, through MemberAccountAccess. */
-  readonly accountIds: string[];
-  /** Name of the role MemberAccountAccess creates in each member account. */
-  readonly roleName: string;
-  /** External id the role requires. */
-  readonly externalId: pulumi.Input<string>;
-}
 
 export interface GuardDutyResponderArgs {
   /** Routes from findings (source, type prefixes, severity range) to actions. Default: notify every finding. */
@@ -57,7 +50,7 @@ export interface GuardDutyResponderArgs {
   /** Retention of the functions' and the workflow's logs (days). Default 365. */
   readonly logRetentionDays?: number;
   /** Member accounts the responders may act in. */
-  readonly memberAccounts?: GuardDutyResponderMemberAccounts;
+  readonly memberAccounts?: MemberAccountsArgs;
 }
 
 const MAX_ROUTES_ENV_BYTES = 2_500;
@@ -108,7 +101,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     if (!Number.isInteger(ttl) || ttl < 5 || ttl > 525600) fail("blockTtlMinutes must be an integer from 5 to 525600");
     const lookback = args.activityLookbackHours ?? 24;
     if (!Number.isInteger(lookback) || lookback < 1 || lookback > 2160) fail("activityLookbackHours must be an integer from 1 to 2160 (90 days, CloudTrail's event history)");
-    for (const id of args.memberAccounts?.accountIds ?? []) if (!/^\d{12}$/.test(id)) fail(`member account "${id}" is not a 12-digit account id`);
+    validateMemberAccounts("GuardDutyResponder", args.memberAccounts);
     const credentials = used.has("restrictCredentials");
 
     const identity = aws.getCallerIdentityOutput({}, parent);
@@ -125,13 +118,6 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     );
     this.kmsKeyArn = key.arn;
     const topicArn = notificationTopic(`${name}-topic`, { existingTopicArn: args.existingTopicArn, kmsKey: key, emails: args.notificationEmails, publishingServices: ["cloudwatch.amazonaws.com"] }, parent);
-    const memberEnv: Record<string, pulumi.Input<string>> = args.memberAccounts
-      ? { KAMAE_MEMBER_ACCOUNT_IDS: args.memberAccounts.accountIds.join(","), KAMAE_MEMBER_ROLE_NAME: args.memberAccounts.roleName, KAMAE_EXTERNAL_ID: args.memberAccounts.externalId }
-      : {};
-    const memberStatements: Statement[] =
-      args.memberAccounts && args.memberAccounts.accountIds.length > 0
-        ? [{ sid: "AssumeMemberRoles", actions: ["sts:AssumeRole"], resources: args.memberAccounts.accountIds.map((id) => pulumi.interpolate`arn:${part}:iam::${id}:role/${args.memberAccounts!.roleName}`) }]
-        : [];
     const topicKey: Statement[] = args.existingTopicKmsKeyArn !== undefined ? [{ sid: "EncryptForExistingTopic", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.existingTopicKmsKeyArn] }] : [];
 
     const home = { partition: part, accountId: identity.accountId, actions: [...used], scanDocumentName: args.scanDocumentName };
@@ -155,14 +141,12 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           statements: [
             ...guardDutyCredentialActStatements(home),
             { sid: "WriteReports", actions: ["s3:PutObject"], resources: [pulumi.interpolate`${reports.bucket.arn}/credential-activity/*`] },
-            ...memberStatements,
           ],
+          memberAccounts: args.memberAccounts,
           environment: {
             KAMAE_REPORT_BUCKET: reports.bucket.bucket,
             KAMAE_REPORT_KMS_KEY_ARN: key.arn,
             KAMAE_ACTIVITY_LOOKBACK_HOURS: String(lookback),
-            KAMAE_HOME_ACCOUNT_ID: identity.accountId,
-            ...memberEnv,
           },
         },
         parent,
@@ -211,7 +195,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
       stateMachineArn = machine.arn;
     }
 
-    const statements: Statement[] = [{ sid: "Notify", actions: ["sns:Publish"], resources: [topicArn] }, ...topicKey, ...memberStatements];
+    const statements: Statement[] = [{ sid: "Notify", actions: ["sns:Publish"], resources: [topicArn] }, ...topicKey];
     if (used.has("isolate")) statements.push({ sid: "AskInstanceIsolation", actions: ["lambda:InvokeFunction"], resources: [args.isolationFunctionArn!] });
     if (used.has("block")) {
       statements.push({ sid: "AskWafAutoBlock", actions: ["sqs:SendMessage"], resources: [args.wafBlockQueueArn!] });
@@ -234,15 +218,14 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           KAMAE_ROUTES: routesJson,
           KAMAE_ACTION_MODES: JSON.stringify(modes),
           KAMAE_TOPIC_ARN: topicArn,
-          KAMAE_HOME_ACCOUNT_ID: identity.accountId,
           KAMAE_BLOCK_TTL_MINUTES: String(ttl),
           ...(used.has("isolate") ? { KAMAE_ISOLATION_FUNCTION_ARN: args.isolationFunctionArn! } : {}),
           ...(used.has("block") ? { KAMAE_WAF_BLOCK_QUEUE_URL: args.wafBlockQueueUrl! } : {}),
           ...(used.has("scan") ? { KAMAE_SCAN_DOCUMENT_NAME: args.scanDocumentName!, KAMAE_SCAN_DOCUMENT_PARAMETERS: JSON.stringify(args.scanDocumentParameters ?? {}) } : {}),
           ...(credentials ? { KAMAE_CREDENTIAL_WORKFLOW_ARN: stateMachineArn } : {}),
           ...(args.macieBucketKmsKeyArn !== undefined ? { KAMAE_MACIE_BUCKET_KMS_KEY_ARN: args.macieBucketKmsKeyArn } : {}),
-          ...memberEnv,
         },
+        memberAccounts: args.memberAccounts,
       },
       parent,
     );

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy, Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/lambda/responder-function";
+import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { stableSuffix } from "../shared/naming";
 import { notificationTopic } from "../shared/notifications";
 import { KamaeTags } from "../shared/tags";
@@ -53,12 +54,6 @@ export interface IsolationNotificationArgs {
   readonly emails?: readonly string[];
 }
 
-export interface IsolationMemberAccountsArgs {
-  readonly accountIds: string[];
-  readonly roleName: string;
-  readonly externalId: pulumi.Input<string>;
-}
-
 export interface InstanceIsolationArgs {
   /** "enforce" (default) isolates; "detect" reports what it would do and changes nothing. */
   readonly mode?: "enforce" | "detect";
@@ -81,7 +76,7 @@ export interface InstanceIsolationArgs {
   readonly revokeRoleSessions?: boolean;
   readonly notifications?: IsolationNotificationArgs;
   /** Member accounts the function may act in, through MemberAccountAccess roles. */
-  readonly memberAccounts?: IsolationMemberAccountsArgs;
+  readonly memberAccounts?: MemberAccountsArgs;
   /** Retention of the function's logs in days (default 365). */
   readonly logRetentionDays?: number;
 }
@@ -114,8 +109,7 @@ function validate(args: InstanceIsolationArgs): void {
   if (tagKey !== undefined && tagKey !== "" && (tagKey.length > 128 || tagKey.startsWith("aws:"))) fail(`scope.tagKey "${tagKey}" is not a usable tag key`);
   if (tagKey === "" && (args.scope?.autoScalingGroupNames ?? []).length === 0) fail("scope has neither a tag key nor Auto Scaling groups: no instance could ever be isolated");
   if (args.protectionTagKey !== undefined && (args.protectionTagKey === "" || args.protectionTagKey.length > 128)) fail("protectionTagKey must be a non-empty tag key");
-  for (const id of args.memberAccounts?.accountIds ?? []) if (!/^\d{12}$/.test(id)) fail(`memberAccounts.accountIds: "${id}" is not a 12-digit account id`);
-  if (args.memberAccounts && !/^[\w+=,.@-]{1,64}$/.test(args.memberAccounts.roleName)) fail(`memberAccounts.roleName "${args.memberAccounts.roleName}" is not a role name`);
+  validateMemberAccounts("InstanceIsolation", args.memberAccounts);
   if (args.mode !== undefined && args.mode !== "enforce" && args.mode !== "detect") fail(`mode must be "enforce" or "detect", got "${args.mode}"`);
 }
 
@@ -237,14 +231,6 @@ export class InstanceIsolation extends pulumi.ComponentResource {
     if (args.notifications?.existingTopicKmsKeyArn !== undefined) {
       statements.push({ sid: "EncryptReports", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.notifications.existingTopicKmsKeyArn] });
     }
-    const members = args.memberAccounts;
-    if (members && members.accountIds.length > 0) {
-      statements.push({
-        sid: "ActInMemberAccounts",
-        actions: ["sts:AssumeRole"],
-        resources: members.accountIds.map((id) => pulumi.interpolate`arn:${partition}:iam::${id}:role/${members.roleName}`),
-      });
-    }
 
     const gdPrefixes = args.guardDuty?.findingTypePrefixes ?? DEFAULT_GD_TYPE_PREFIXES;
     const gdSeverity = args.guardDuty?.minimumSeverity ?? 7;
@@ -266,10 +252,6 @@ export class InstanceIsolation extends pulumi.ComponentResource {
       KAMAE_GD_MIN_SEVERITY: String(gdSeverity),
       KAMAE_SNAPSHOTS: String(args.snapshots ?? true),
       KAMAE_REVOKE_ROLE_SESSIONS: String(args.revokeRoleSessions ?? false),
-      KAMAE_HOME_ACCOUNT_ID: account,
-      ...(members && members.accountIds.length > 0
-        ? { KAMAE_MEMBER_ACCOUNT_IDS: members.accountIds.join(","), KAMAE_MEMBER_ROLE_NAME: members.roleName, KAMAE_EXTERNAL_ID: members.externalId }
-        : {}),
     };
 
     const responder = new ResponderFunction(
@@ -284,6 +266,7 @@ export class InstanceIsolation extends pulumi.ComponentResource {
         timeoutSeconds: 120,
         memorySize: 512,
         logRetentionDays: args.logRetentionDays,
+        memberAccounts: args.memberAccounts,
       },
       parent,
     );

@@ -4,6 +4,7 @@ import { INSPECTOR_SEVERITIES } from "../shared/events/inspector";
 import type { Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/lambda/responder-function";
+import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { notificationTopic } from "../shared/notifications";
 import { PATCH_DOCUMENT } from "./lambda/plan";
 import { patchActStatements } from "./permissions";
@@ -39,7 +40,7 @@ export interface PatchOnFindingArgs {
   /** Email addresses subscribed to a created topic. */
   readonly notificationEmails?: string[];
   /** Member accounts whose findings this deployment acts on (through their MemberAccountAccess role). */
-  readonly memberAccounts?: { readonly accountIds: string[]; readonly roleName: string; readonly externalId: pulumi.Input<string> };
+  readonly memberAccounts?: MemberAccountsArgs;
   readonly logRetentionDays?: number;
 }
 
@@ -60,6 +61,7 @@ export function inspectorEventPattern(minSeverity: PatchOnFindingArgs["minSeveri
 }
 
 function validate(args: PatchOnFindingArgs): void {
+  validateMemberAccounts("PatchOnFinding", args.memberAccounts);
   const fail = (message: string): never => {
     throw new Error(`kamae:PatchOnFinding: ${message}`);
   };
@@ -122,13 +124,6 @@ export class PatchOnFinding extends pulumi.ComponentResource {
       ...patchActStatements({ partition: partition.partition, accountId: identity.accountId, region: region.region, maintenanceWindow: windowed, pendingTagKey }),
       { sid: "Report", actions: ["sns:Publish"], resources: [this.notificationTopicArn] },
     ];
-    if (args.memberAccounts && args.memberAccounts.accountIds.length > 0) {
-      statements.push({
-        sid: "ActInMemberAccounts",
-        actions: ["sts:AssumeRole"],
-        resources: args.memberAccounts.accountIds.map((id) => pulumi.interpolate`arn:${partition.partition}:iam::${id}:role/${args.memberAccounts!.roleName}`),
-      });
-    }
 
     const fn = new ResponderFunction(
       `${name}-patcher`,
@@ -140,6 +135,7 @@ export class PatchOnFinding extends pulumi.ComponentResource {
         // One writer: the count of running commands it reads cannot be raced by a second copy of itself.
         reservedConcurrency: 1,
         logRetentionDays: args.logRetentionDays,
+        memberAccounts: args.memberAccounts,
         statements,
         environment: {
           KAMAE_MODE: args.mode ?? "detect",
@@ -150,15 +146,7 @@ export class PatchOnFinding extends pulumi.ComponentResource {
           KAMAE_PENDING_TAG_KEY: pendingTagKey,
           KAMAE_REBOOT_OPTION: args.rebootOption ?? "RebootIfNeeded",
           KAMAE_TOPIC_ARN: this.notificationTopicArn,
-          KAMAE_HOME_ACCOUNT_ID: identity.accountId,
           KAMAE_SESSION_NAME: "kamae-patch-on-finding",
-          ...(args.memberAccounts
-            ? {
-                KAMAE_MEMBER_ACCOUNT_IDS: args.memberAccounts.accountIds.join(","),
-                KAMAE_MEMBER_ROLE_NAME: args.memberAccounts.roleName,
-                KAMAE_EXTERNAL_ID: args.memberAccounts.externalId,
-              }
-            : {}),
         },
       },
       parent,

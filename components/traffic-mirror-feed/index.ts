@@ -208,7 +208,6 @@ export class TrafficMirrorFeed extends pulumi.ComponentResource {
       KAMAE_MODE: args.mode ?? "enforce",
       KAMAE_MAX_ACTIONS: String(args.maxActionsPerRun ?? 100),
       KAMAE_REPORT_TOPIC_ARN: this.reportTopicArn,
-      KAMAE_HOME_ACCOUNT_ID: identity.accountId,
       KAMAE_ALLOWED_REGIONS: region.region,
     };
     if (args.virtualNetworkId !== undefined) environment.KAMAE_VIRTUAL_NETWORK_ID = String(args.virtualNetworkId);

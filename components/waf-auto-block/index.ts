@@ -325,7 +325,6 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       parent,
     );
 
-    const home = { KAMAE_HOME_ACCOUNT_ID: identity.accountId };
     const minutes = { reputation: 1440, ...(args.blockMinutes ?? {}) };
     const writer = new ResponderFunction(
       `${name}-writer`,
@@ -339,7 +338,6 @@ export class WafAutoBlock extends pulumi.ComponentResource {
         reservedConcurrency: 1,
         logRetentionDays: retention,
         environment: {
-          ...home,
           KAMAE_BLOCK_TABLE: blockTable.name,
           KAMAE_IP_SETS: pulumi.jsonStringify(sets.map(({ set, version }) => ({ name: set.name, id: set.id, scope, version }))),
           KAMAE_IP_SET_CAPACITY: String(capacity),
@@ -374,7 +372,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
     );
 
     const sender = (what: string): Statement[] => [{ sid: `SendBlockRequests${what}`, actions: ["sqs:SendMessage"], resources: [queue.arn] }];
-    const feederEnv = { ...home, KAMAE_BLOCK_QUEUE_URL: queue.url };
+    const feederEnv = { KAMAE_BLOCK_QUEUE_URL: queue.url };
     const feeder = (id: string, code: string, description: string, env: Record<string, pulumi.Input<string>>, statements: Statement[], extra: { timeoutSeconds?: number; memorySize?: number; reservedConcurrency?: number } = {}) =>
       new ResponderFunction(`${name}-${id}`, { code, description: `Kamae WafAutoBlock ${name}: ${description}`, kmsKey: key, alarmTopicArn: this.notificationTopicArn, logRetentionDays: retention, environment: { ...feederEnv, ...env }, statements, ...extra }, parent);
 
