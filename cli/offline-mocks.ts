@@ -143,7 +143,7 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
   readonly invokes: RecordedInvoke[] = [];
   readonly notExpanded: RecordedResource[] = [];
   /** Set by `installOfflineMocks` around each registration: the parent URN of the resource being registered. */
-  private pending: { parent?: string; dependencies: string[] } | undefined;
+  private pending: Registration | undefined;
   /** The project and stack the URNs are made of, once installed with `installOfflineMocks`. */
   private stackNames: { project: string; stack: string } | undefined;
   /** Records by the URN the mock monitor gave them (which is what children name as their parent). */
@@ -183,6 +183,8 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
         version: 1,
         arn: `arn:aws:ssm:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:parameter${String(inputs.name).startsWith("/") ? "" : "/"}${inputs.name}`,
       }),
+      // The account whose ELB nodes write access logs in us-east-1 (bucket policies grant it s3:PutObject).
+      "aws:elb/getServiceAccount:getServiceAccount": () => ({ id: "127311923021", arn: "arn:aws:iam::127311923021:root", region: OFFLINE_REGION }),
       "aws:ec2/getVpc:getVpc": (inputs) => ({ id: inputs.id ?? fakeId("vpc", "default"), cidrBlock: "10.0.0.0/16", default: inputs.default ?? false }),
       "aws:ec2/getSubnets:getSubnets": () => ({ id: OFFLINE_REGION, ids: [0, 1, 2].map((i) => fakeId("subnet", `lookup-${i}`)) }),
       "aws:organizations/getOrganization:getOrganization": () => ({
@@ -202,7 +204,31 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
     return answer ? answer(args.inputs) : {};
   }
 
-  newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: Record<string, any> } {
+  /** Stack transforms the program registered (`pulumi.runtime.registerResourceTransform`), run as the engine runs them. */
+  private readonly transforms: pulumi.ResourceTransform[] = [];
+
+  registerTransform(transform: pulumi.ResourceTransform): void {
+    this.transforms.push(transform);
+  }
+
+  newResource(args: pulumi.runtime.MockResourceArgs): MockResult | Promise<MockResult> {
+    // The registration's parent and dependencies are read now, before any await (see bindToMonitor).
+    const registration = this.pending;
+    if (this.transforms.length === 0) return this.record(args, registration);
+    return this.transformed(args).then((inputs) => this.record({ ...args, inputs }, registration));
+  }
+
+  /** The inputs after every stack transform, in registration order, with outputs resolved (as the engine sees them). */
+  private async transformed(args: pulumi.runtime.MockResourceArgs): Promise<Record<string, any>> {
+    let props: Record<string, any> = args.inputs ?? {};
+    for (const transform of this.transforms) {
+      const result = await transform({ type: args.type, name: args.name, props, opts: {}, custom: args.custom ?? true });
+      if (result) props = (await resolveDeep(result.props)) as Record<string, any>;
+    }
+    return props;
+  }
+
+  private record(args: pulumi.runtime.MockResourceArgs, registration: Registration | undefined): MockResult {
     const inputs = args.inputs ?? {};
     const remote = REMOTE_COMPONENTS[args.type];
     const id = idFor(args.type, args.name, inputs);
@@ -214,8 +240,8 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
     if (args.type === "aws:s3/bucket:Bucket" || args.type === "aws:s3/bucketV2:BucketV2") computed.bucket = inputs.bucket ?? id;
     if (args.type === "aws:sqs/queue:Queue") computed.url = `https://sqs.${OFFLINE_REGION}.amazonaws.com/${OFFLINE_ACCOUNT_ID}/${computed.name ?? args.name}`;
     const state = { ...inputs, ...computed };
-    const parentRecord = this.pending?.parent ? this.byMonitorUrn.get(this.pending.parent) : undefined;
-    const parent = parentRecord?.urn ?? this.pending?.parent;
+    const parentRecord = registration?.parent ? this.byMonitorUrn.get(registration.parent) : undefined;
+    const parent = parentRecord?.urn ?? registration?.parent;
     const record: RecordedResource = {
       urn: this.stackNames
         ? engineUrn(this.stackNames.project, this.stackNames.stack, parentRecord, args.type, args.name)
@@ -228,10 +254,10 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
       provider: args.provider,
       custom: args.custom ?? true,
       ...(parent ? { parent } : {}),
-      ...(this.pending ? { dependencies: this.pending.dependencies.map((u) => this.byMonitorUrn.get(u)?.urn ?? u) } : {}),
+      ...(registration ? { dependencies: registration.dependencies.map((u) => this.byMonitorUrn.get(u)?.urn ?? u) } : {}),
     };
     this.resources.push(record);
-    if (this.stackNames) this.byMonitorUrn.set(mockMonitorUrn(this.stackNames.project, this.stackNames.stack, this.pending?.parent, args.type, args.name), record);
+    if (this.stackNames) this.byMonitorUrn.set(mockMonitorUrn(this.stackNames.project, this.stackNames.stack, registration?.parent, args.type, args.name), record);
     if (remote) this.notExpanded.push(record);
     return { id, state };
   }
@@ -257,6 +283,26 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
   unansweredInvokes(): string[] {
     return [...new Set(this.invokes.filter((i) => !i.answered).map((i) => i.token))];
   }
+}
+
+interface Registration {
+  readonly parent?: string;
+  readonly dependencies: string[];
+}
+type MockResult = { id: string | undefined; state: Record<string, any> };
+
+/** Resolves outputs and promises anywhere inside a value (what a transform returns may hold either). */
+async function resolveDeep(value: unknown): Promise<unknown> {
+  const v = await value;
+  if (v !== null && typeof v === "object" && (v as { __pulumiOutput?: boolean }).__pulumiOutput) {
+    return resolveDeep(await new Promise((resolve) => (v as pulumi.Output<unknown>).apply((inner) => resolve(inner))));
+  }
+  if (Array.isArray(v)) return Promise.all(v.map(resolveDeep));
+  if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+    const entries = await Promise.all(Object.entries(v).map(async ([k, inner]) => [k, await resolveDeep(inner)] as const));
+    return Object.fromEntries(entries);
+  }
+  return v;
 }
 
 interface RegistrationRequest {

@@ -11,26 +11,6 @@ const LAYER = "arn:aws:lambda:us-east-1:800880067056:layer:CloudOne-ApplicationS
 const PROTECTION_ENV = { AWS_LAMBDA_EXEC_WRAPPER: "/opt/trend_app_protect", TREND_AP_KEY: "group-key", TREND_AP_READY_TIMEOUT: "30" };
 const OTHER_LAYER = "arn:aws:lambda:us-east-1:123456789012:layer:shared-libs:7";
 
-/** Offline mocks that run the registered stack transforms on each resource, as the engine does before creating it. */
-class TransformingMocks extends OfflineMocks {
-  readonly transforms: pulumi.ResourceTransform[] = [];
-  registerTransform(transform: pulumi.ResourceTransform): void {
-    this.transforms.push(transform);
-  }
-  // The base records synchronously; this override resolves the transforms first (the mock monitor awaits it).
-  override newResource(args: pulumi.runtime.MockResourceArgs): any {
-    return this.transformed(args);
-  }
-  private async transformed(args: pulumi.runtime.MockResourceArgs) {
-    let props = args.inputs;
-    for (const transform of this.transforms) {
-      const result = await transform({ type: args.type, name: args.name, props, opts: {}, custom: args.custom ?? true });
-      if (result) props = (await valueOf(pulumi.output(result.props))) as Record<string, any>;
-    }
-    return super.newResource({ ...args, inputs: props });
-  }
-}
-
 async function settled(mocks: OfflineMocks): Promise<void> {
   let last = -1;
   let stable = 0;
@@ -51,9 +31,9 @@ const fnArgs = (extra: Partial<aws.lambda.FunctionArgs> = {}): aws.lambda.Functi
 
 describe("applicationProtection", () => {
   describe("on a stack of several functions", () => {
-    let mocks: TransformingMocks;
+    let mocks: OfflineMocks;
     beforeEach(async () => {
-      mocks = new TransformingMocks();
+      mocks = new OfflineMocks();
       await pulumi.runtime.setMocks(mocks, "kamae-test", "test", false);
     });
 

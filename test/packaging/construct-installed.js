@@ -38,7 +38,7 @@ function argsFor(kamae) {
     AgentRollout: {},
     PatchOnFinding: {},
     EgressAllowlist: { vpcIds: ["vpc-0123456789abcdef0"] },
-    MemberAccountAccess: { centralAccountId: "210987654321", externalId: "example-external-id", responders: ["instance-isolation", "waf-auto-block", "guardduty-responder", "patch-on-finding"] },
+    MemberAccountAccess: { centralAccountId: "210987654321", externalId: "example-external-id", responders: ["instance-isolation", "guardduty-responder", "patch-on-finding"], guardDutyActions: ["isolate", "restrictCredentials"] },
     CentralEventBusAccess: { memberAccountIds: ["210987654321"] },
   };
 }
