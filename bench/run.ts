@@ -3,7 +3,7 @@
  * state never colour another's), prints one table and writes `bench/results.json`.
  */
 import { spawnSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import type { Figure } from "./lib";
@@ -50,7 +50,23 @@ console.log(widths.map((w) => "-".repeat(w)).join("  "));
 rows.forEach((r) => console.log(line(r)));
 
 const machine = { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) };
-writeFileSync(join(benchDir, "results.json"), `${JSON.stringify({ machine, figures: results, failures }, null, 2)}\n`);
+const takenAt = new Date().toISOString();
+writeFileSync(join(benchDir, "results.json"), `${JSON.stringify({ takenAt, machine, figures: results, failures }, null, 2)}\n`);
+
+// The figures section of bench/README.md is rewritten from this run (a filtered run leaves it alone).
+const readme = join(benchDir, "README.md");
+if (!filter && existsSync(readme)) {
+  const markdownRows = rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`);
+  const section = [
+    `Taken ${takenAt} on ${machine.cpus} × ${machine.cpuModel ?? "unknown CPU"}, ${machine.memoryGiB} GiB, Node.js ${machine.node}.`,
+    "",
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...markdownRows,
+  ].join("\n");
+  const text = readFileSync(readme, "utf8").replace(/<!-- figures:start -->[\s\S]*<!-- figures:end -->/, `<!-- figures:start -->\n${section}\n<!-- figures:end -->`);
+  writeFileSync(readme, text);
+}
 if (failures.length > 0) {
   console.error(`failed: ${failures.join("; ")}`);
   process.exit(1);

@@ -23,6 +23,34 @@ export const VENDOR_PACKAGE = "TrendMicro-CloudOne-WorkloadSecurity";
 /** The flat Parameter Store names the vendor's package reads. */
 export const VENDOR_PARAMETER_NAMES = { activationUrl: "dsActivationUrl", managerUrl: "dsManagerUrl", tenantId: "dsTenantId", token: "dsToken" } as const;
 
+// Named `as const` objects with a same-named union type: callers pass the plain strings, and Pulumi's schema inference
+// turns each into a named enum for the other languages.
+
+/** What the association does with the package. */
+export const AgentAction = {
+  Install: "Install",
+  Uninstall: "Uninstall",
+} as const;
+export type AgentAction = (typeof AgentAction)[keyof typeof AgentAction];
+
+/** How an installed package is updated (AWS-ConfigureAWSPackage's installationType). */
+export const AgentInstallationType = {
+  /** Update in place, as the vendor recommends. */
+  InPlaceUpdate: "In-place update",
+  UninstallAndReinstall: "Uninstall and reinstall",
+} as const;
+export type AgentInstallationType = (typeof AgentInstallationType)[keyof typeof AgentInstallationType];
+
+/** Severity of a non-compliant instance in Systems Manager compliance. */
+export const ComplianceSeverity = {
+  Critical: "CRITICAL",
+  High: "HIGH",
+  Medium: "MEDIUM",
+  Low: "LOW",
+  Unspecified: "UNSPECIFIED",
+} as const;
+export type ComplianceSeverity = (typeof ComplianceSeverity)[keyof typeof ComplianceSeverity];
+
 export interface AgentParameterNames {
   /** Name of the activation URL parameter (default `dsActivationUrl`). */
   readonly activationUrl?: string;
@@ -67,29 +95,29 @@ export interface AgentRolloutArgs {
   /** Bucket receiving the created bucket's server access logs; default: the bucket logs to itself. */
   readonly accessLogBucketName?: pulumi.Input<string>;
   /** `Install` (default) or `Uninstall`. */
-  readonly action?: "Install" | "Uninstall";
+  readonly action?: AgentAction;
   /** `In-place update` (default, as the vendor recommends) or `Uninstall and reinstall`. */
-  readonly installationType?: "In-place update" | "Uninstall and reinstall";
+  readonly installationType?: AgentInstallationType;
   /** Extra arguments for the package's install script, passed as environment variables. */
   readonly additionalArguments?: Record<string, string>;
   /** Tag targets: key → values (default `kamae:agent-rollout` = `true`, the tag AutoHealingGroup sets). */
   readonly targetTags?: Record<string, string[]>;
   /** `rate(...)` or `cron(...)` (default `rate(1 day)`): re-applies the package, covering drift and new versions. */
   readonly scheduleExpression?: string;
-  /** How many targets at once: a number or a percentage (default "10%"). */
-  readonly maxConcurrency?: number | string;
-  /** Errors tolerated before the run stops: a number or a percentage (default "5%"). */
-  readonly maxErrors?: number | string;
+  /** How many targets at once: a count ("10") or a percentage ("10%"); default "10%". */
+  readonly maxConcurrency?: string;
+  /** Errors tolerated before the run stops: a count ("0") or a percentage ("5%"); default "5%". */
+  readonly maxErrors?: string;
   /** Severity of non-compliant instances in Systems Manager compliance (default HIGH). */
-  readonly complianceSeverity?: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "UNSPECIFIED";
+  readonly complianceSeverity?: ComplianceSeverity;
   /** Bucket for the association's command output; default: no S3 output. */
   readonly outputBucketName?: pulumi.Input<string>;
   /** Key prefix of the command output (default `agent-rollout/`). */
   readonly outputKeyPrefix?: pulumi.Input<string>;
 }
 
-const INSTALLATION_TYPES = ["In-place update", "Uninstall and reinstall"];
-const SEVERITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "UNSPECIFIED"];
+const INSTALLATION_TYPES: readonly string[] = Object.values(AgentInstallationType);
+const SEVERITIES: readonly string[] = Object.values(ComplianceSeverity);
 
 /** Validates a plain value now, or an output when it resolves (a preview still fails before anything is deployed). */
 function checked(value: pulumi.Input<string>, check: (v: string) => string): pulumi.Output<string> {

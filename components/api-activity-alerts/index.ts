@@ -10,7 +10,7 @@ import { type ActivityRule, validateRules } from "./rules";
 import { secureBucket } from "../shared/secure-bucket";
 import { apiActivityActStatements } from "./permissions";
 
-export type { ActivityRule, TimeWindow, Weekday } from "./rules";
+export { ActivityRuleEffect, TimeWindowsMatch, Weekday, type ActivityRule, type TimeWindow } from "./rules";
 
 export interface ApiActivityAlertsArgs {
   /** The rules: which calls a human must review (include) and which never (exclude). At least one include rule. */

@@ -7,8 +7,30 @@ import { ZonedClock } from "./time-zone";
  * environment, and validated by the same code at construction time and at cold start.
  */
 
-export type Weekday = "Mon" | "Tue" | "Wed" | "Thu" | "Fri" | "Sat" | "Sun";
+// Named `as const` objects with a same-named union type: callers pass the plain strings, and Pulumi's schema inference
+// turns each into a named enum for the other languages.
+
+/** A day of the week. */
+export const Weekday = { Mon: "Mon", Tue: "Tue", Wed: "Wed", Thu: "Thu", Fri: "Fri", Sat: "Sat", Sun: "Sun" } as const;
+export type Weekday = (typeof Weekday)[keyof typeof Weekday];
 export const WEEKDAYS: readonly Weekday[] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+
+/** What a matching rule does. */
+export const ActivityRuleEffect = {
+  /** Select the matching calls for review. */
+  Include: "include",
+  /** Drop the matching calls, even when an include rule matched them. */
+  Exclude: "exclude",
+} as const;
+export type ActivityRuleEffect = (typeof ActivityRuleEffect)[keyof typeof ActivityRuleEffect];
+
+/** Whether a rule's time windows select calls inside a window or outside every window. */
+export const TimeWindowsMatch = {
+  Inside: "inside",
+  /** Off-hours: outside every window. */
+  Outside: "outside",
+} as const;
+export type TimeWindowsMatch = (typeof TimeWindowsMatch)[keyof typeof TimeWindowsMatch];
 
 /** A weekly time window in a named IANA time zone; `end` before `start` means the window runs across midnight. */
 export interface TimeWindow {
@@ -27,7 +49,7 @@ export interface ActivityRule {
   /** Name shown in notifications ("console-changes-off-hours"). */
   readonly name: string;
   /** "include" selects matching calls for review; "exclude" drops them even when an include rule matched. */
-  readonly effect?: "include" | "exclude";
+  readonly effect?: ActivityRuleEffect;
   /** Event sources, globs ("ec2.amazonaws.com", "iam.*"). */
   readonly eventSources?: string[];
   /** Event names, globs ("Authorize*", "Delete*", "PutBucketPolicy"). */
@@ -49,7 +71,7 @@ export interface ActivityRule {
   /** Time windows; the call's time must fall inside one (or outside all, with `timeWindowsMatch: "outside"`). */
   readonly timeWindows?: TimeWindow[];
   /** Whether `timeWindows` select calls inside a window (default) or outside every window (off-hours). */
-  readonly timeWindowsMatch?: "inside" | "outside";
+  readonly timeWindowsMatch?: TimeWindowsMatch;
 }
 
 const RULE_FIELDS = new Set([
@@ -179,7 +201,7 @@ export function validateRule(value: unknown, where: string): ActivityRule {
   }
   const rule: ActivityRule = {
     name: r.name,
-    effect: (r.effect as "include" | "exclude" | undefined) ?? "include",
+    effect: (r.effect as ActivityRuleEffect | undefined) ?? "include",
     eventSources: validateGlobs(r.eventSources, `${where}.eventSources`),
     eventNames: validateGlobs(r.eventNames, `${where}.eventNames`),
     identityTypes,
@@ -192,7 +214,7 @@ export function validateRule(value: unknown, where: string): ActivityRule {
       if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(g)) fail(`${where}.regions`, `"${g}" is not an AWS Region`);
     }),
     timeWindows,
-    timeWindowsMatch: r.timeWindowsMatch as "inside" | "outside" | undefined,
+    timeWindowsMatch: r.timeWindowsMatch as TimeWindowsMatch | undefined,
   };
   const conditions = Object.entries(rule).filter(([k, v]) => k !== "name" && k !== "effect" && k !== "timeWindowsMatch" && v !== undefined);
   if (conditions.length === 0) fail(where, `rule "${rule.name}" has no condition: it would match every call`);

@@ -1,7 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { checkEnumValue } from "../shared/enums";
 import { KamaeTags } from "../shared/tags";
 import { ManagedInstanceRole } from "../managed-instance-role";
+
+/** CPU architecture of the instances' default AMI. */
+export const InstanceArchitecture = {
+  Arm64: "arm64",
+  X86_64: "x86_64",
+} as const;
+export type InstanceArchitecture = (typeof InstanceArchitecture)[keyof typeof InstanceArchitecture];
 
 export interface AutoHealingGroupArgs {
   /** The existing VPC the instances run in. */
@@ -19,7 +27,7 @@ export interface AutoHealingGroupArgs {
   /** AMI id; default: the latest Amazon Linux 2023 for `architecture`, from the public SSM parameter. */
   readonly imageId?: pulumi.Input<string>;
   /** CPU architecture of the default AMI: "arm64" (default) or "x86_64". */
-  readonly architecture?: "arm64" | "x86_64";
+  readonly architecture?: InstanceArchitecture;
   /** Instance type (default t4g.small). */
   readonly instanceType?: pulumi.Input<string>;
   /** Root device name of the image (default /dev/xvda, as on Amazon Linux). */
@@ -76,6 +84,7 @@ export class AutoHealingGroup extends pulumi.ComponentResource {
     if (Array.isArray(args.targetGroupArns) && args.targetGroupArns.length === 0) {
       throw new Error("kamae:AutoHealingGroup: targetGroupArns must name at least one target group (ELB health checks drive replacement)");
     }
+    checkEnumValue("AutoHealingGroup", "architecture", args.architecture, InstanceArchitecture);
     const port = args.port ?? 80;
     if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`kamae:AutoHealingGroup: port ${port} is not a TCP port`);
     const volumeSize = args.rootVolumeSizeGiB ?? 20;

@@ -12,6 +12,27 @@ import {
   VPC_INTERNAL_DOMAINS,
 } from "./domains";
 
+// Named `as const` objects with a same-named union type: callers pass the plain strings, and Pulumi's schema inference
+// turns each into a named enum for the other languages.
+
+/** What happens to queries for domains not on the list. */
+export const EgressAllowlistMode = {
+  /** Log what would be blocked. */
+  Alert: "alert",
+  /** Answer with the block response. */
+  Block: "block",
+} as const;
+export type EgressAllowlistMode = (typeof EgressAllowlistMode)[keyof typeof EgressAllowlistMode];
+
+/** DNS answer to a blocked query. */
+export const DnsBlockResponse = {
+  /** The name exists but has no records of the type asked. */
+  Nodata: "NODATA",
+  /** The name does not exist. */
+  Nxdomain: "NXDOMAIN",
+} as const;
+export type DnsBlockResponse = (typeof DnsBlockResponse)[keyof typeof DnsBlockResponse];
+
 export interface EgressNetworkFirewallArgs {
   /** VPC of the firewall. */
   readonly vpcId: pulumi.Input<string>;
@@ -25,7 +46,7 @@ export interface EgressAllowlistArgs {
   /** The same, keyed by a stable label: use this when VPC ids are outputs of other resources. */
   readonly namedVpcIds?: Record<string, pulumi.Input<string>>;
   /** `alert` (default: log what would be blocked) or `block` (answer NODATA/NXDOMAIN) for domains not on the list. */
-  readonly mode?: "alert" | "block";
+  readonly mode?: EgressAllowlistMode;
   /** Extra allowed domains (`example.com`, `*.example.com`). */
   readonly allowedDomains?: string[];
   /** Allow the agent vendor's endpoints (default true). */
@@ -37,7 +58,7 @@ export interface EgressAllowlistArgs {
   /** Allow the VPC's internal names (`*.compute.internal`, reverse lookups); default true. */
   readonly allowVpcInternalNames?: boolean;
   /** DNS answer for blocked queries in block mode (default NODATA). */
-  readonly blockResponse?: "NODATA" | "NXDOMAIN";
+  readonly blockResponse?: DnsBlockResponse;
   /** Priority of the rule group's association with each VPC, 101-9899 (default 5000; lower runs first). */
   readonly associationPriority?: number;
   /** Let DNS queries through when DNS Firewall is impaired (default false: fail closed in block mode). */

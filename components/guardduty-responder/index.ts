@@ -13,7 +13,7 @@ import { credentialWorkflowDefinition } from "./workflow";
 import { validateStateMachine } from "./workflow-validator";
 
 export { DEFAULT_ROUTES, RECOMMENDED_ROUTES } from "./routing";
-export type { ActionModes, FindingRoute, ResponseAction } from "./routing";
+export { FindingSource, ResponseAction, type ActionModes, type FindingRoute } from "./routing";
 
 
 export interface GuardDutyResponderArgs {

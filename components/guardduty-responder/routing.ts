@@ -1,6 +1,7 @@
 import type { GuardDutyFinding } from "../shared/events/guardduty";
 import { isPrivateOrReserved } from "../shared/net/cidr";
 import type { MacieFinding } from "./macie";
+import type { EnforcementMode } from "../shared/enums";
 
 /**
  * How GuardDutyResponder decides: routes (severity range × type prefixes → actions) as typed data from the component's
@@ -9,16 +10,43 @@ import type { MacieFinding } from "./macie";
  * it takes cannot disagree.
  */
 
+// Named `as const` objects with a same-named union type: callers pass the plain strings, and Pulumi's schema inference
+// turns each into a named enum for the other languages.
+
+/** What a route does with a finding. Key order is execution order (RESPONSE_ACTIONS). */
+export const ResponseAction = {
+  /** Run Command the anti-malware scan document on the instance (queued before isolation cuts it off from SSM). */
+  Scan: "scan",
+  /** Isolate the instance through InstanceIsolation. */
+  Isolate: "isolate",
+  /** Block the remote address through WafAutoBlock. */
+  Block: "block",
+  /** Start the compromised-credentials workflow. */
+  RestrictCredentials: "restrictCredentials",
+  /** Turn on Block Public Access of the bucket. */
+  BlockPublicAccess: "blockPublicAccess",
+  /** Block Public Access, default KMS encryption and a deny-non-TLS policy on the bucket (Macie sensitive data). */
+  ProtectBucket: "protectBucket",
+  /** Notify the topic. */
+  Notify: "notify",
+} as const;
+export type ResponseAction = (typeof ResponseAction)[keyof typeof ResponseAction];
 /** In execution order: the scan is queued before isolation can cut the instance off from Systems Manager. */
-export const RESPONSE_ACTIONS = ["scan", "isolate", "block", "restrictCredentials", "blockPublicAccess", "protectBucket", "notify"] as const;
-export type ResponseAction = (typeof RESPONSE_ACTIONS)[number];
-export type ActionMode = "enforce" | "detect";
+export const RESPONSE_ACTIONS: readonly ResponseAction[] = Object.values(ResponseAction);
+export type ActionMode = EnforcementMode;
+
+/** The service whose findings a route matches. */
+export const FindingSource = {
+  GuardDuty: "guardduty",
+  Macie: "macie",
+} as const;
+export type FindingSource = (typeof FindingSource)[keyof typeof FindingSource];
 
 export interface FindingRoute {
   /** Name shown in notifications ("instance-compromise"). */
   readonly name: string;
   /** Findings of GuardDuty (default) or Amazon Macie. */
-  readonly source?: "guardduty" | "macie";
+  readonly source?: FindingSource;
   /** Finding type prefixes ("Backdoor:EC2/", "UnauthorizedAccess:IAMUser/"); every type when omitted. */
   readonly typePrefixes?: string[];
   /** Lowest severity routed (inclusive, 0–10; Macie Low/Medium/High count as 2/5/8). */
@@ -31,12 +59,12 @@ export interface FindingRoute {
 
 /** Mode of each acting action; every one is "detect" unless set to "enforce". */
 export interface ActionModes {
-  readonly isolate?: ActionMode;
-  readonly block?: ActionMode;
-  readonly scan?: ActionMode;
-  readonly restrictCredentials?: ActionMode;
-  readonly blockPublicAccess?: ActionMode;
-  readonly protectBucket?: ActionMode;
+  readonly isolate?: EnforcementMode;
+  readonly block?: EnforcementMode;
+  readonly scan?: EnforcementMode;
+  readonly restrictCredentials?: EnforcementMode;
+  readonly blockPublicAccess?: EnforcementMode;
+  readonly protectBucket?: EnforcementMode;
 }
 
 /** Every finding is notified, nothing more: acting is opt-in. */
@@ -139,7 +167,7 @@ export function validateModes(value: unknown, where = "modes"): ActionModes {
 
 /** A finding of either service, reduced to what routing and the actions need. */
 export interface ResponderFinding {
-  readonly source: "guardduty" | "macie";
+  readonly source: FindingSource;
   readonly id: string;
   readonly type: string;
   /** 0–10 (Macie's Low/Medium/High mapped to 2/5/8). */

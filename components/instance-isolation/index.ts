@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy, Statement } from "../shared/iam/policy";
+import type { EnforcementMode } from "../shared/enums";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/lambda/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
@@ -15,7 +16,7 @@ export interface IsolationDeepSecurityArgs {
   /** An existing topic the Deep Security manager publishes to; default: a KMS-encrypted topic created here. */
   readonly existingTopicArn?: pulumi.Input<string>;
   /** Event types that isolate (default IntegrityEvent and AntiMalwareEvent). */
-  readonly eventTypes?: readonly string[];
+  readonly eventTypes?: string[];
   /** Events that carry a severity must have at least this one (default 3). */
   readonly minimumSeverity?: number;
   /** Region the events' instances run in (events name the account only); default: the stack's Region. */
@@ -26,7 +27,7 @@ export interface IsolationGuardDutyArgs {
   /** Create the EventBridge rule (default true). */
   readonly enabled?: boolean;
   /** Finding type prefixes that isolate (default Backdoor:EC2/, Trojan:EC2/, CryptoCurrency:EC2/). */
-  readonly findingTypePrefixes?: readonly string[];
+  readonly findingTypePrefixes?: string[];
   /** Minimum finding severity (default 7, high). */
   readonly minimumSeverity?: number;
 }
@@ -51,12 +52,12 @@ export interface IsolationNotificationArgs {
   /** The KMS key of that existing topic, which the function must use to publish. */
   readonly existingTopicKmsKeyArn?: pulumi.Input<string>;
   /** Email addresses subscribed to the created topic. */
-  readonly emails?: readonly string[];
+  readonly emails?: string[];
 }
 
 export interface InstanceIsolationArgs {
   /** "enforce" (default) isolates; "detect" reports what it would do and changes nothing. */
-  readonly mode?: "enforce" | "detect";
+  readonly mode?: EnforcementMode;
   /** Deep Security / Workload Security events on SNS; no trigger when omitted. */
   readonly deepSecurity?: IsolationDeepSecurityArgs;
   /** GuardDuty findings through EventBridge (on by default). */
@@ -67,7 +68,7 @@ export interface InstanceIsolationArgs {
   readonly protectionTagKey?: string;
   readonly circuitBreaker?: IsolationCircuitBreakerArgs;
   /** VPCs to create the empty isolation group in now (the function creates missing groups in other VPCs on demand). */
-  readonly isolationVpcIds?: readonly string[];
+  readonly isolationVpcIds?: string[];
   /** An existing instance profile that grants nothing, to swap onto isolated instances; default: one created here. */
   readonly isolationInstanceProfileName?: pulumi.Input<string>;
   /** Snapshot every volume of an isolated instance (default true). */

@@ -9,7 +9,7 @@ export interface ManagedInstanceRoleArgs {
   /** Permissions boundary set on the role (ARN of a managed policy), for organisations that require one. */
   readonly permissionsBoundaryArn?: pulumi.Input<string>;
   /** Further managed policies to attach (ARNs); each is a separate attachment, named from the ARN. */
-  readonly additionalPolicyArns?: readonly string[];
+  readonly additionalPolicyArns?: string[];
   /** IAM path of the role and instance profile (default "/"). */
   readonly path?: string;
   /** Tags of the role and the instance profile. */

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy } from "../shared/iam/policy";
 import { stableSuffix } from "../shared/naming";
 import { RESPONSE_ACTIONS, type ResponseAction } from "../guardduty-responder/routing";
-import { CentralResponder, CENTRAL_RESPONDERS, memberStatements } from "./permissions";
+import { type CentralResponder, CENTRAL_RESPONDERS, memberStatements } from "./permissions";
 
 /** GuardDutyResponder's actions that act in the finding's account (the others go through other responders or notify). */
 const GUARDDUTY_ACTIONS_HERE: readonly ResponseAction[] = ["scan", "restrictCredentials", "blockPublicAccess", "protectBucket"];

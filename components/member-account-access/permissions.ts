@@ -12,8 +12,17 @@ import type { Statement } from "../shared/iam/policy";
  * are not among them: a mirror filter cannot be shared across accounts, and WafAutoBlock writes the IP sets of its own
  * account; both are deployed where they act (see their READMEs).
  */
-export const CENTRAL_RESPONDERS = ["instance-isolation", "malware-quarantine", "guardduty-responder", "patch-on-finding", "api-activity-alerts"] as const;
-export type CentralResponder = (typeof CENTRAL_RESPONDERS)[number];
+export const CentralResponder = {
+  InstanceIsolation: "instance-isolation",
+  MalwareQuarantine: "malware-quarantine",
+  GuardDutyResponder: "guardduty-responder",
+  PatchOnFinding: "patch-on-finding",
+  ApiActivityAlerts: "api-activity-alerts",
+} as const;
+// A named `as const` object with a same-named union type: callers pass the plain strings, and Pulumi's schema
+// inference turns it into a named enum for the other languages.
+export type CentralResponder = (typeof CentralResponder)[keyof typeof CentralResponder];
+export const CENTRAL_RESPONDERS: readonly CentralResponder[] = Object.values(CentralResponder);
 
 export interface MemberContext {
   readonly partition: pulumi.Input<string>;

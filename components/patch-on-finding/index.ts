@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { INSPECTOR_SEVERITIES } from "../shared/events/inspector";
+import type { EnforcementMode } from "../shared/enums";
 import type { Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/lambda/responder-function";
@@ -8,6 +9,26 @@ import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-acc
 import { notificationTopic } from "../shared/notifications";
 import { PATCH_DOCUMENT } from "./lambda/plan";
 import { patchActStatements } from "./permissions";
+
+// Named `as const` objects with a same-named union type: callers pass the plain strings, and Pulumi's schema inference
+// turns each into a named enum for the other languages.
+
+/** Lowest Amazon Inspector severity a finding needs to be patched. */
+export const PatchSeverity = {
+  Low: "LOW",
+  Medium: "MEDIUM",
+  High: "HIGH",
+  Critical: "CRITICAL",
+} as const;
+export type PatchSeverity = (typeof PatchSeverity)[keyof typeof PatchSeverity];
+
+/** Whether a patch run may reboot the instance (AWS-RunPatchBaseline's RebootOption). */
+export const PatchRebootOption = {
+  /** Reboot when a patch needs it (kernel and library fixes take effect only then). */
+  RebootIfNeeded: "RebootIfNeeded",
+  NoReboot: "NoReboot",
+} as const;
+export type PatchRebootOption = (typeof PatchRebootOption)[keyof typeof PatchRebootOption];
 
 export interface PatchMaintenanceWindowArgs {
   /** When the window opens: `cron(...)` or `rate(...)` (e.g. `cron(0 3 ? * SUN *)`). */
@@ -22,15 +43,15 @@ export interface PatchMaintenanceWindowArgs {
 
 export interface PatchOnFindingArgs {
   /** Lowest Inspector severity patched (default HIGH). */
-  readonly minSeverity?: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
+  readonly minSeverity?: PatchSeverity;
   /** `detect` (default) reports what would be patched; `enforce` patches. */
-  readonly mode?: "enforce" | "detect";
+  readonly mode?: EnforcementMode;
   /** Patch commands running at once in one account and Region (default 5). */
   readonly maxConcurrent?: number;
   /** Minutes after a patch run in which the same instance is not patched again (default 360). */
   readonly cooldownMinutes?: number;
   /** `RebootIfNeeded` (default, needed for kernel and library fixes to take effect) or `NoReboot`. */
-  readonly rebootOption?: "RebootIfNeeded" | "NoReboot";
+  readonly rebootOption?: PatchRebootOption;
   /** Patch only inside this SSM maintenance window: findings tag the instance, the window's task patches it. */
   readonly maintenanceWindow?: PatchMaintenanceWindowArgs;
   /** Tag that marks instances waiting for the window (default `kamae:patch-pending`). */

@@ -3,6 +3,20 @@ import * as pulumi from "@pulumi/pulumi";
 import { createEncryptionKey } from "../shared/kms";
 import { secureBucket } from "../shared/secure-bucket";
 
+/** S3 Object Lock retention mode: GOVERNANCE lets privileged principals lift the lock, COMPLIANCE lets nobody. */
+export const ObjectLockMode = {
+  Governance: "GOVERNANCE",
+  Compliance: "COMPLIANCE",
+} as const;
+export type ObjectLockMode = (typeof ObjectLockMode)[keyof typeof ObjectLockMode];
+
+/** Object Lock default retention applied to every new object version. */
+export interface ObjectLockArgs {
+  readonly mode: ObjectLockMode;
+  /** Whole days each version stays locked (at least 1). */
+  readonly days: number;
+}
+
 export interface QuarantineBucketArgs {
   /** IAM principals (role or user ARNs) of the forensic team: the only ones who may read or delete quarantined objects. */
   readonly forensicPrincipalArns?: pulumi.Input<string>[];
@@ -13,7 +27,7 @@ export interface QuarantineBucketArgs {
   /** Days after which quarantined objects and their noncurrent versions expire (default 365). */
   readonly expirationDays?: number;
   /** Object Lock default retention for every quarantined version; set at creation only (S3 cannot add it later). */
-  readonly objectLock?: { readonly mode: "GOVERNANCE" | "COMPLIANCE"; readonly days: number };
+  readonly objectLock?: ObjectLockArgs;
   /** An existing bucket for the server access logs; without it a log bucket is created. */
   readonly accessLogBucketName?: pulumi.Input<string>;
   /** Days the created log bucket keeps access logs (default 365). */

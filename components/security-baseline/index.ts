@@ -10,7 +10,7 @@ export interface SecurityBaselineArgs {
   /** Deploy the policy catalog as AWS Config managed rules (default true). */
   readonly configRules?: boolean;
   /** Catalog rule ids not to deploy as AWS Config rules (for example rules another stack deploys). */
-  readonly excludeConfigRules?: readonly string[];
+  readonly excludeConfigRules?: string[];
   /** Prefix of the AWS Config rule names, unique per account and Region (default "kamae-"). */
   readonly configRuleNamePrefix?: string;
   /** An AWS Config recorder and delivery channel already exist in this account and Region (default false: create them). */
@@ -20,7 +20,7 @@ export interface SecurityBaselineArgs {
   /** Enable Security Hub (default true). */
   readonly securityHub?: boolean;
   /** Security Hub standards to subscribe to: ARNs, or ids such as "aws-foundational-security-best-practices/v/1.0.0". */
-  readonly securityHubStandards?: readonly string[];
+  readonly securityHubStandards?: string[];
   /** Create a multi-region CloudTrail trail with KMS encryption, log file validation and CloudWatch Logs (default true). */
   readonly cloudTrail?: boolean;
   /** Record S3 object-level data events in the trail (default true). */
@@ -32,9 +32,9 @@ export interface SecurityBaselineArgs {
   /** Gather software inventory from every managed instance with SSM (default true). */
   readonly softwareInventory?: boolean;
   /** Applications that must not be installed on managed instances (name or name:version): an AWS Config rule reports them. */
-  readonly blockedApplications?: readonly string[];
+  readonly blockedApplications?: string[];
   /** Applications that must be installed on every managed instance: an AWS Config rule reports instances without them. */
-  readonly requiredApplications?: readonly string[];
+  readonly requiredApplications?: string[];
   /** Existing KMS key for the trail, the audit bucket and the log group (default: a new key with rotation). */
   readonly kmsKeyArn?: pulumi.Input<string>;
   /** Existing bucket that receives the audit bucket's server access logs (default: a new access-log bucket). */

@@ -1,13 +1,37 @@
 import { parseCidr } from "../shared/net/cidr";
 
+/** Which traffic of the source a filter rule matches. */
+export const TrafficDirection = {
+  /** Traffic the source receives. */
+  Ingress: "ingress",
+  /** Traffic the source sends. */
+  Egress: "egress",
+} as const;
+export type TrafficDirection = (typeof TrafficDirection)[keyof typeof TrafficDirection];
+
+/** What a filter rule does with the packets it matches. */
+export const TrafficRuleAction = {
+  /** Mirror them. */
+  Accept: "accept",
+  /** Skip them. */
+  Reject: "reject",
+} as const;
+export type TrafficRuleAction = (typeof TrafficRuleAction)[keyof typeof TrafficRuleAction];
+
+/** An inclusive TCP/UDP port range (0–65535). */
+export interface TrafficMirrorPortRange {
+  readonly fromPort: number;
+  readonly toPort: number;
+}
+
 /** One rule of the traffic mirror filter (what is mirrored), as AWS's TrafficMirrorFilterRule takes it. */
 export interface TrafficMirrorFilterRuleArgs {
   /** "ingress" (traffic the source receives) or "egress" (traffic it sends). */
-  readonly direction: "ingress" | "egress";
+  readonly direction: TrafficDirection;
   /** Evaluation order within the direction, lowest first (1–32766, unique per direction). */
   readonly ruleNumber: number;
   /** "accept" mirrors the matching packets, "reject" skips them. */
-  readonly action: "accept" | "reject";
+  readonly action: TrafficRuleAction;
   /** IANA protocol number (6 TCP, 17 UDP, 1 ICMP); omit for every protocol. */
   readonly protocol?: number;
   /** Default 0.0.0.0/0 (or ::/0 when the destination is IPv6). */
@@ -15,9 +39,9 @@ export interface TrafficMirrorFilterRuleArgs {
   /** Default 0.0.0.0/0 (or ::/0 when the source is IPv6). */
   readonly destinationCidrBlock?: string;
   /** TCP/UDP only. */
-  readonly sourcePortRange?: { readonly fromPort: number; readonly toPort: number };
+  readonly sourcePortRange?: TrafficMirrorPortRange;
   /** TCP/UDP only. */
-  readonly destinationPortRange?: { readonly fromPort: number; readonly toPort: number };
+  readonly destinationPortRange?: TrafficMirrorPortRange;
   readonly description?: string;
 }
 

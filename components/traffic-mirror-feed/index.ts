@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type Statement } from "../shared/iam/policy";
+import type { EnforcementMode } from "../shared/enums";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/lambda/responder-function";
 import { stableSuffix } from "../shared/naming";
@@ -10,7 +11,7 @@ import { defaultFilterRules, resolveFilterRules, type TrafficMirrorFilterRuleArg
 import { FEED_TAG, MAX_SESSION_NUMBER, MIRROR_STATUS_TAG } from "./lambda/model";
 import { MAX_PACKET_LENGTH, MAX_VIRTUAL_NETWORK_ID } from "./lambda/settings";
 
-export { defaultFilterRules, resolveFilterRules, MAX_FILTER_RULES, type TrafficMirrorFilterRuleArgs } from "./filter-rules";
+export { defaultFilterRules, resolveFilterRules, MAX_FILTER_RULES, TrafficDirection, TrafficRuleAction, type TrafficMirrorFilterRuleArgs, type TrafficMirrorPortRange } from "./filter-rules";
 export { mirrorSupport } from "./lambda/instance-types";
 export { FEED_TAG, MIRROR_STATUS_TAG, SOURCE_INSTANCE_TAG } from "./lambda/model";
 
@@ -42,7 +43,7 @@ export interface TrafficMirrorFeedArgs {
   /** Value of that tag; default "true". */
   readonly instanceTagValue?: string;
   /** "enforce" creates and deletes sessions; "detect" only reports what it would do. Default "enforce". */
-  readonly mode?: "enforce" | "detect";
+  readonly mode?: EnforcementMode;
   /** How often the reconciler catches missed events (EventBridge schedule); default `rate(15 minutes)`. */
   readonly reconcileSchedule?: string;
   /** Safety limit of session changes per invocation (1–1000); default 100. */

@@ -60,11 +60,29 @@ export interface WafAutoBlockWebAclArgs {
   readonly associations?: Record<string, pulumi.Input<string>>;
 }
 
+/** Where the web ACL applies. */
+export const WafAutoBlockScope = {
+  /** ALB, API Gateway, AppSync, Cognito… in the stack's Region. */
+  Regional: "REGIONAL",
+  /** CloudFront distributions (deploy with a us-east-1 provider). */
+  Cloudfront: "CLOUDFRONT",
+} as const;
+export type WafAutoBlockScope = (typeof WafAutoBlockScope)[keyof typeof WafAutoBlockScope];
+
+/** What the web ACL does with requests from listed addresses. */
+export const WafAutoBlockMode = {
+  /** Block them. */
+  Block: "block",
+  /** Only count them (detect mode). */
+  Count: "count",
+} as const;
+export type WafAutoBlockMode = (typeof WafAutoBlockMode)[keyof typeof WafAutoBlockMode];
+
 export interface WafAutoBlockArgs {
   /** "REGIONAL" (ALB, API Gateway…) or "CLOUDFRONT" (then deploy with a us-east-1 provider). Default REGIONAL. */
-  readonly scope?: "REGIONAL" | "CLOUDFRONT";
+  readonly scope?: WafAutoBlockScope;
   /** "block" blocks listed addresses; "count" only counts them (detect mode). Default "block". */
-  readonly mode?: "block" | "count";
+  readonly mode?: WafAutoBlockMode;
   /** Addresses to hold per family (IPv4, IPv6): IP sets are created up front to fit them. Default 10,000. */
   readonly maxAddresses?: number;
   /** Addresses per IP set (at most WAF's 10,000). */

@@ -75,5 +75,6 @@ describe("AutoHealingGroup component (Pulumi mocks)", () => {
     assert.throws(() => new AutoHealingGroup("bad", { ...base, subnetIds: [] }), /subnetIds/);
     assert.throws(() => new AutoHealingGroup("bad", { ...base, targetGroupArns: [] }), /targetGroupArns/);
     assert.throws(() => new AutoHealingGroup("bad", { ...base, port: 70000 }), /port/);
+    assert.throws(() => new AutoHealingGroup("bad", { ...base, architecture: "amd64" as any }), /kamae:AutoHealingGroup: architecture must be one of "arm64", "x86_64", got "amd64"/);
   });
 });

@@ -1,13 +1,18 @@
 import { strict as assert } from "node:assert";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Analyzer } from "@pulumi/pulumi/provider/experimental/analyzer";
+import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental/provider";
+import { generateSchema, type PackageSpec } from "@pulumi/pulumi/provider/experimental/schema";
 import ts from "typescript";
+import * as kamae from "../../components";
 
 // Multi-language use (`pulumi package add`): Pulumi infers the package schema from the exported component classes and
 // their args interfaces. Every component must have the token kamae:index:<Class> and args in the shapes the inference
 // accepts: no enums, no unions of object types (discriminated unions), no resource or component references, no
-// functions. Checked twice: with our own walk over the TypeScript types, and with Pulumi's own schema analyzer.
+// functions (our own walk over the TypeScript types); and Pulumi's own analyzer must accept every component, which
+// also rules out inline string unions (a named `as const` object with a same-named type instead), `readonly T[]`
+// (`T[]`) and inline object types (a named interface).
 const root = join(__dirname, "..", "..");
 const entry = join(root, "components", "index.ts");
 
@@ -103,28 +108,12 @@ function argsProblems(type: ts.Type, path: string, checker: ts.TypeChecker, seen
   return problems;
 }
 
-/**
- * Components whose args Pulumi's analyzer (the @pulumi/pulumi installed here) still rejects, with the property it
- * stops at. Inline string-literal unions (`mode?: "enforce" | "detect"`) are rejected unless they are a named type
- * alias; `readonly T[]` and inline object types are rejected too. Remove an entry once its component is fixed; a
- * component not listed here fails the test as soon as the analyzer rejects it.
- */
-const KNOWN_SCHEMA_GAPS: Record<string, string> = {
-  AgentRollout: "AgentRolloutArgs.action",
-  ApiActivityAlerts: "ActivityRule.effect",
-  AutoHealingGroup: "AutoHealingGroupArgs.architecture",
-  EgressAllowlist: "EgressAllowlistArgs.mode",
-  GuardDutyResponder: "FindingRoute.source",
-  InstanceIsolation: "InstanceIsolationArgs.mode",
-  MalwareQuarantine: "MalwareQuarantineArgs.quarantineObjectLock",
-  ManagedInstanceRole: "ManagedInstanceRoleArgs.additionalPolicyArns",
-  MemberAccountAccess: "MemberAccountAccessArgs.responders",
-  PatchOnFinding: "PatchOnFindingArgs.minSeverity",
-  QuarantineBucket: "QuarantineBucketArgs.objectLock",
-  SecurityBaseline: "SecurityBaselineArgs.excludeConfigRules",
-  TrafficMirrorFeed: "TrafficMirrorFilterRuleArgs.direction",
-  WafAutoBlock: "WafAutoBlockArgs.scope",
-};
+/** The package's inferred schema, as `pulumi package add` builds it: Pulumi's analyzer, entry found from package.json. */
+function inferSchema(componentNames: string[]): PackageSpec {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string; description: string };
+  const { components, typeDefinitions, dependencies } = new Analyzer(root, pkg.name, pkg, new Set(componentNames)).analyze();
+  return generateSchema(pkg.name, pkg.version, pkg.description, components, typeDefinitions, dependencies);
+}
 
 describe("multi-language schema of the exported components", function () {
   this.timeout(180_000);
@@ -184,31 +173,67 @@ describe("multi-language schema of the exported components", function () {
     );
   });
 
-  it("passes Pulumi's schema analyzer, except the listed known gaps (where the analyzer stops first)", () => {
-    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, unknown>;
-    // The analyzer looks for a TypeScript entry through package.json; point it at the source entry.
-    const analyzer = new Analyzer(root, "kamae", { ...pkg, exports: undefined, main: "components/index.ts" }, new Set(components.map((c) => c.name)));
-    const results: Record<string, string> = {};
-    for (const c of components) {
-      // One TypeScript program for all components (building one is the slow part); analyze one component at a time so
-      // each one's verdict is known. The analyzer keeps its state in these fields.
-      const state = analyzer as unknown as { componentNames: Set<string>; components: Record<string, unknown>; typeDefinitions: Record<string, unknown> };
-      assert.ok(state.componentNames instanceof Set, "the analyzer's internals changed: update this test");
-      state.componentNames = new Set([c.name]);
-      state.components = {};
-      state.typeDefinitions = {};
-      try {
-        const result = analyzer.analyze();
-        assert.ok(result.components[c.name], `${c.name} missing from the analyzer's result`);
-        results[c.name] = "ok";
-      } catch (e) {
-        results[c.name] = (e as Error).message.split("\n")[0];
+  describe("Pulumi's own schema inference", () => {
+    let schema: PackageSpec;
+    let entryExports: Set<string>;
+
+    before(() => {
+      const checker = program.getTypeChecker();
+      entryExports = new Set(checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!).map((s) => s.getName()));
+      // Throws at the first property it cannot map, naming the component and the property.
+      schema = inferSchema(components.map((c) => c.name));
+      console.log(`    inferred resources: ${Object.keys(schema.resources).sort().join(", ")}`);
+    });
+
+    it("finds the TypeScript entry the way `pulumi package add` does (package.json main/exports name dist/, so the root index.ts)", () => {
+      const file = join(root, "index.ts");
+      assert.ok(existsSync(file), "no root index.ts: the analyzer finds no TypeScript entry point");
+      const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.ES2022);
+      const reexports = source.statements.filter(ts.isExportDeclaration).map((d) => (d.moduleSpecifier as ts.StringLiteral | undefined)?.text);
+      assert.deepEqual(reexports, ["./components"]);
+    });
+
+    it("accepts every exported component, each as the component resource kamae:index:<Class>", () => {
+      assert.deepEqual(Object.keys(schema.resources).sort(), components.map((c) => `kamae:index:${c.name}`).sort());
+      for (const [token, resource] of Object.entries(schema.resources)) assert.equal(resource.isComponent, true, `${token} is not a component`);
+    });
+
+    it("finds the same components the plugin host constructs (the package's exported ComponentResource classes)", () => {
+      const runtime = getPulumiComponents(kamae).map((c) => c.name).sort();
+      assert.deepEqual(runtime, components.map((c) => c.name).sort());
+    });
+
+    it("names every schema type after a type exported from the package (one namespace: no two args types may share a name)", () => {
+      const types = Object.keys(schema.types).map((t) => t.replace(/^kamae:index:/, ""));
+      assert.ok(types.length > 0);
+      assert.deepEqual(types.filter((t) => !entryExports.has(t)), []);
+    });
+
+    it("turns each named string union into an enum with exactly the names and values of its exported const object", () => {
+      const runtime = kamae as Record<string, unknown>;
+      const enums = Object.entries(schema.types).filter(([, t]) => t.enum);
+      assert.ok(enums.some(([token]) => token === "kamae:index:EnforcementMode"), "EnforcementMode is not an enum of the schema");
+      for (const [token, type] of enums) {
+        const name = token.replace(/^kamae:index:/, "");
+        const values = runtime[name];
+        assert.ok(values && typeof values === "object", `${name} has no exported const object`);
+        // The analyzer lists members in TypeScript's union order, not the object's key order.
+        const byName = (a: [string, unknown], b: [string, unknown]) => a[0].localeCompare(b[0]);
+        assert.deepEqual(type.enum!.map((e): [string, unknown] => [e.name, e.value]).sort(byName), Object.entries(values).sort(byName), `${name}: schema enum and const object differ`);
       }
-    }
-    // A component outside the list must pass; a listed one may start passing (then drop it from the list).
-    const regressions = Object.entries(results).filter(([name, verdict]) => verdict !== "ok" && !(name in KNOWN_SCHEMA_GAPS));
-    assert.deepEqual(regressions.map(([name, verdict]) => `${name}: ${verdict}`), []);
-    const fixed = Object.keys(KNOWN_SCHEMA_GAPS).filter((name) => results[name] === "ok");
-    if (fixed.length > 0) console.log(`    now accepted by the analyzer, remove from KNOWN_SCHEMA_GAPS: ${fixed.join(", ")}`);
+    });
+
+    it("maps args properties to schema inputs: plain values plain, named unions as enum references, required ones required", () => {
+      const isolation = schema.resources["kamae:index:InstanceIsolation"].inputProperties!;
+      assert.equal((isolation.mode as { $ref?: string }).$ref, "#/types/kamae:index:EnforcementMode");
+      assert.equal(isolation.mode.plain, true);
+      assert.deepEqual(isolation.isolationVpcIds.items, { type: "string", plain: true });
+      const member = schema.resources["kamae:index:MemberAccountAccess"];
+      assert.deepEqual(member.inputProperties!.responders.items, { $ref: "#/types/kamae:index:CentralResponder", plain: true });
+      assert.ok(member.requiredInputs!.includes("responders") && member.requiredInputs!.includes("centralAccountId"));
+      const lock = schema.types["kamae:index:ObjectLockArgs"];
+      assert.deepEqual(Object.keys(lock.properties!).sort(), ["days", "mode"]);
+      assert.deepEqual(lock.required?.sort(), ["days", "mode"]);
+    });
   });
 });
