@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { ActionTarget } from "../../shared/aws/account-clients";
 import type { S3ObjectEvent } from "../../shared/events/s3-notification";
@@ -45,8 +46,10 @@ export async function processLogObject(object: S3ObjectEvent, deps: LogParserDep
     await forEachGzipLine(await deps.getObject(object), counter.addLine, () => overlong++);
     const counts = counter.result();
     const decision = await mergeAndDecide(counts.counts, deps.counters, deps.thresholds);
+    // Hashed: real log keys run past the 200 printable-ASCII characters a request id may have (the writer drops such messages).
+    const fileHash = createHash("sha256").update(fileId).digest("hex").slice(0, 32);
     const requests: BlockRequest[] = decision.offenders.flatMap((o) =>
-      blockMessages({ source: "access-log", reason: `${o.reason} in ${object.key.split("/").pop()}`, requestId: `log:${fileId}:${o.ip}` }, [o.ip]),
+      blockMessages({ source: "access-log", reason: `${o.reason} in ${object.key.split("/").pop()}`, requestId: `log:${fileHash}:${o.ip}` }, [o.ip]),
     );
     if (requests.length > 0) await deps.send(requests);
     return {
