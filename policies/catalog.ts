@@ -692,6 +692,14 @@ export const catalog: readonly CatalogEntry[] = [
     preview: "stack",
   },
   {
+    id: "kamae-s3-log-target-sse-s3",
+    severity: "high",
+    description: "Buckets that receive S3 server access logs or load balancer access logs use SSE-S3 (AES256) default encryption, the only encryption those deliveries support.",
+    remediation: "Give the log bucket `aws.s3.BucketServerSideEncryptionConfiguration` with sseAlgorithm `AES256` (not aws:kms or aws:kms:dsse); the buckets that send the logs keep SSE-KMS.",
+    resourceTypes: [...T.bucket, ...T.bucketEncryption, ...T.bucketLogging, ...T.loadBalancer, "aws:elb/loadBalancer:LoadBalancer"],
+    preview: "stack",
+  },
+  {
     id: "kamae-asg-isolation-scope",
     severity: "high",
     description: "Every Auto Scaling group behind a load balancer launches instances in scope of an InstanceIsolation.",

@@ -32,6 +32,7 @@ import iamPolicyNoStatementsWithFullAccess from "./iam-policy-no-statements-with
 import iamUserNoPoliciesCheck from "./iam-user-no-policies-check";
 import kamaeAgentRolloutCoverage from "./kamae-agent-rollout-coverage";
 import kamaeAsgIsolationScope from "./kamae-asg-isolation-scope";
+import kamaeS3LogTargetSseS3 from "./kamae-s3-log-target-sse-s3";
 import kamaeUploadBucketMalwareScan from "./kamae-upload-bucket-malware-scan";
 import lambdaFunctionPublicAccessProhibited from "./lambda-function-public-access-prohibited";
 import lambdaFunctionsHaveApplicationProtection from "./lambda-functions-have-application-protection";
@@ -91,6 +92,7 @@ export const rules: readonly Rule[] = [
   iamUserNoPoliciesCheck,
   kamaeAgentRolloutCoverage,
   kamaeAsgIsolationScope,
+  kamaeS3LogTargetSseS3,
   kamaeUploadBucketMalwareScan,
   lambdaFunctionPublicAccessProhibited,
   lambdaFunctionsHaveApplicationProtection,

@@ -38,8 +38,8 @@ export const ACCOUNT_LEVEL_RULES = new Set([
   "cloudtrail-s3-dataevents-enabled",
 ]);
 
-/** Kamae's program-wiring rules (every ALB has a web ACL…): they judge how components are combined. */
-export const PROGRAM_WIRING_RULES = new Set(catalog.filter((e) => e.preview === "stack" && !e.awsConfigIdentifier).map((e) => e.id));
+/** Kamae's program-wiring rules (upload buckets have a MalwareQuarantine…): they judge how Kamae's components are combined. */
+export const PROGRAM_WIRING_RULES = new Set(catalog.filter((e) => e.preview === "stack" && e.resourceTypes.some((t) => t.startsWith("kamae:index:"))).map((e) => e.id));
 
 /** The violations that a single component is answerable for: all but the account-level and program-wiring ones. */
 export function componentViolations(): string[] {

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { OfflineMocks, RecordedResource } from "../../cli/offline-mocks";
+import { installOfflineMocks, OfflineMocks, RecordedResource } from "../../cli/offline-mocks";
 
 export { OFFLINE_ACCOUNT_ID as ACCOUNT_ID, OFFLINE_REGION as REGION } from "../../cli/offline-mocks";
 export type { RecordedResource };
@@ -12,7 +12,8 @@ let mocks: OfflineMocks | undefined;
  */
 export async function useOfflineMocks(extraAnswers?: ConstructorParameters<typeof OfflineMocks>[0]): Promise<OfflineMocks> {
   mocks = new OfflineMocks(extraAnswers);
-  await pulumi.runtime.setMocks(mocks, "kamae-test", "test", false);
+  // Installed as `kamae check` installs them, so resources carry the URNs (parent chains) a preview shows.
+  await installOfflineMocks(pulumi, mocks, "kamae-test", "test");
   return mocks;
 }
 

@@ -27,16 +27,13 @@ export const tlsOnlyPolicy = (bucket: string) =>
 
 /**
  * A bucket secured the @pulumi/aws v7 way: every setting a separate resource naming the bucket, plus its access-log
- * bucket (which is exempt from logging itself but otherwise secured the same way).
+ * bucket (which is exempt from logging itself, encrypted with SSE-S3, and otherwise secured the same way).
  */
 export function secureBucket(name: string, options: { logBucket?: string } = {}): ResourceView[] {
   const logBucket = options.logBucket ?? `${name}-logs`;
-  const settings = (bucket: string, suffix: string): ResourceView[] => [
+  const settings = (bucket: string, suffix: string, sse: Record<string, unknown>): ResourceView[] => [
     res("aws:s3/bucketVersioning:BucketVersioning", `${suffix}-versioning`, { bucket, versioningConfiguration: { status: "Enabled" } }),
-    res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", `${suffix}-sse`, {
-      bucket,
-      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN }, bucketKeyEnabled: true }],
-    }),
+    res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", `${suffix}-sse`, { bucket, rules: [sse] }),
     res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", `${suffix}-bpa`, {
       bucket,
       blockPublicAcls: true,
@@ -48,10 +45,11 @@ export function secureBucket(name: string, options: { logBucket?: string } = {})
   ];
   return [
     res(BUCKET, name, { bucket: name, arn: `arn:aws:s3:::${name}` }),
-    ...settings(name, name),
+    ...settings(name, name, { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN }, bucketKeyEnabled: true }),
     res("aws:s3/bucketLogging:BucketLogging", `${name}-logging`, { bucket: name, targetBucket: logBucket, targetPrefix: `${name}/` }),
     res(BUCKET, logBucket, { bucket: logBucket, arn: `arn:aws:s3:::${logBucket}` }),
-    ...settings(logBucket, logBucket),
+    // S3 delivers server access logs only to SSE-S3 targets.
+    ...settings(logBucket, logBucket, { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }),
   ];
 }
 

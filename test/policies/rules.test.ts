@@ -27,6 +27,10 @@ const LBARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/
 const STAGE_ARN = "arn:aws:apigateway:us-east-1::/restapis/a1b2c3/stages/prod";
 const ACL_ARN = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0a1b2c3d";
 
+const LOGGING = "aws:s3/bucketLogging:BucketLogging";
+const urnOf = (bucket: string) => `urn:pulumi:test::kamae::${BUCKET}::${bucket}`;
+const sse = (bucket: unknown, sseAlgorithm: unknown, extra: Partial<ResourceView> = {}) =>
+  res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", `${String(typeof bucket === "string" ? bucket : "pending")}-sse`, { bucket, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm } }] }, extra);
 const sg = (name: string, ingress: any[]) => res(SG, name, { ingress, egress: [] });
 const world = (fromPort: number, toPort = fromPort, protocol = "tcp") => ({ protocol, fromPort, toPort, cidrBlocks: ["0.0.0.0/0"] });
 const doc = (...Statement: any[]) => JSON.stringify({ Version: "2012-10-17", Statement });
@@ -107,7 +111,7 @@ const cases: Record<string, { compliant: Case[]; noncompliant: Case[] }> = {
       { title: "separate SSE-KMS configuration", input: secureBucket("data") },
       { title: "deprecated inline configuration", input: [res(BUCKET, "old", { bucket: "old", serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } } } })] },
       { title: "key in the allowed list", input: secureBucket("data"), config: { allowedKmsKeyArns: [KEY_ARN] } },
-      { title: "SSE-S3 on the access-log bucket (the only encryption log delivery supports)", input: replace(secureBucket("data"), "data-logs-sse", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }) },
+      { title: "SSE-S3 on the access-log bucket (the only encryption log delivery supports)", input: secureBucket("data") },
     ],
     noncompliant: [
       { title: "no encryption configuration", input: without(secureBucket("data"), "data-sse"), about: "data" },
@@ -490,6 +494,34 @@ const cases: Record<string, { compliant: Case[]; noncompliant: Case[] }> = {
           res("aws:guardduty/malwareProtectionPlan:MalwareProtectionPlan", "scan-plan", { protectedResource: { s3Bucket: { bucketName: "documents-9" } } }, { parentTypes: ["kamae:index:MalwareQuarantine"] }),
         ],
         about: "avatars",
+      },
+    ],
+  },
+  "kamae-s3-log-target-sse-s3": {
+    compliant: [
+      { title: "access-log bucket with a separate SSE-S3 configuration, source bucket on SSE-KMS", input: secureBucket("data") },
+      { title: "access-log bucket with inline SSE-S3", input: [res(BUCKET, "logs", { bucket: "logs", serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } } } }), res(LOGGING, "data-logging", { bucket: "data", targetBucket: "logs" })] },
+      { title: "access-log bucket without a configuration (S3 applies SSE-S3)", input: [res(BUCKET, "logs", { bucket: "logs" }), res(LOGGING, "data-logging", { bucket: "data", targetBucket: "logs" })] },
+      { title: "ALB access-log bucket on SSE-S3", input: [res(BUCKET, "lb-logs", { bucket: "lb-logs" }), sse("lb-logs", "AES256"), alb("web")] },
+      { title: "ALB naming a SSE-KMS bucket with access logs disabled", input: [res(BUCKET, "lb-logs", { bucket: "lb-logs" }), sse("lb-logs", "aws:kms"), res(LB, "web", { loadBalancerType: "application", accessLogs: { enabled: false, bucket: "lb-logs" } })] },
+      { title: "SSE-KMS bucket that receives no S3 or ELB access logs", input: [res(BUCKET, "data", { bucket: "data" }), sse("data", "aws:kms"), trail("org", { s3BucketName: "data" })] },
+      { title: "target unknown in preview with no dependency information: no verdict", input: [res(BUCKET, "logs", { bucket: "logs" }), sse("logs", "aws:kms"), res(LOGGING, "data-logging", { bucket: "data", targetBucket: UNKNOWN })] },
+      { title: "target's algorithm unknown in preview", input: [res(BUCKET, "logs", { bucket: "logs" }), sse("logs", UNKNOWN), res(LOGGING, "data-logging", { bucket: "data", targetBucket: "logs" })] },
+      {
+        title: "unknown references: only the targetBucket's own dependency counts, not the source bucket's",
+        input: [res(BUCKET, "data", { bucket: UNKNOWN }), sse(UNKNOWN, "aws:kms", { propertyDependencies: { bucket: [urnOf("data")] } }), res(BUCKET, "logs", { bucket: UNKNOWN }), res(LOGGING, "data-logging", { bucket: UNKNOWN, targetBucket: UNKNOWN }, { dependencies: [urnOf("data"), urnOf("logs")], propertyDependencies: { bucket: [urnOf("data")], targetBucket: [urnOf("logs")] } })],
+      },
+    ],
+    noncompliant: [
+      { title: "access-log bucket with a separate SSE-KMS configuration", input: replace(secureBucket("data"), "data-logs-sse", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN } }] }), about: "data-logs" },
+      { title: "access-log bucket with inline DSSE-KMS", input: [res(BUCKET, "logs", { bucket: "logs", serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms:dsse" } } } }), res(LOGGING, "data-logging", { bucket: "data", targetBucket: "logs" })], about: "logs" },
+      { title: "deprecated inline logging naming a SSE-KMS bucket by ARN", input: [res(BUCKET, "data", { bucket: "data", logging: { targetBucket: "arn:aws:s3:::logs" } }), res(BUCKET, "logs", { bucket: "logs" }), sse("logs", "aws:kms")], about: "logs" },
+      { title: "ALB access logs into a SSE-KMS bucket", input: [res(BUCKET, "lb-logs", { bucket: "lb-logs" }), sse("lb-logs", "aws:kms"), alb("web")], about: "lb-logs" },
+      { title: "NLB access logs into a SSE-KMS bucket", input: [res(BUCKET, "lb-logs", { bucket: "lb-logs" }), sse("lb-logs", "aws:kms"), res(LB, "tls", { loadBalancerType: "network", accessLogs: { enabled: true, bucket: "lb-logs", prefix: "tls" } })], about: "lb-logs" },
+      {
+        title: "target unknown in preview, known by the engine's property dependency",
+        input: [res(BUCKET, "logs", { bucket: UNKNOWN }), sse(UNKNOWN, "aws:kms", { propertyDependencies: { bucket: [urnOf("logs")] } }), res(LOGGING, "data-logging", { bucket: UNKNOWN, targetBucket: UNKNOWN }, { propertyDependencies: { targetBucket: [urnOf("logs")] } })],
+        about: "logs",
       },
     ],
   },
