@@ -42,6 +42,13 @@ async function signsAs(client: ClientLike): Promise<string> {
 // Today the function reads every trail object with the central account's own credentials, whichever account the file
 // is of and whichever account's bus the notification came from: it never assumes a member role and never checks the
 // file's account against the enrolled members. These tests pin that behaviour (see the report to the lead).
+/** New S3, SNS and STS fakes for one test, with SDK clients that fetch credentials as they sign. */
+function freshFakes(): { s3: FakeS3; sns: FakeSns; sts: FakeSts } {
+  const fakes = { s3: new FakeS3(), sns: new FakeSns([TOPIC]) };
+  signBeforeSending(S3Client, SNSClient);
+  return { ...fakes, sts: new FakeSts() };
+}
+
 describe("Central ApiActivityAlerts with member accounts (AccountClients + STS fakes)", () => {
   const saved = { ...process.env };
   let s3: FakeS3;
@@ -58,17 +65,8 @@ describe("Central ApiActivityAlerts with member accounts (AccountClients + STS f
   after(() => {
     process.env = saved;
   });
-  beforeEach(() => {
-    s3 = new FakeS3();
-    sns = new FakeSns([TOPIC]);
-    signBeforeSending(S3Client, SNSClient);
-    sts = new FakeSts();
-  });
-  afterEach(() => {
-    s3.restore();
-    sns.restore();
-    sts.restore();
-  });
+  beforeEach(() => ({ s3, sns, sts } = freshFakes()));
+  afterEach(() => [s3, sns, sts].forEach((fake) => fake.restore()));
 
   it("reads a member's file in the central organization-trail bucket with the central credentials; the alert names the member account and Region", async () => {
     const key = orgKey(MEMBER_A, "eu-west-1");
@@ -144,17 +142,8 @@ describe("api-activity-filter entry point in a central deployment", () => {
     delete require.cache[require.resolve(HANDLER)];
     process.env = saved;
   });
-  beforeEach(() => {
-    s3 = new FakeS3();
-    sns = new FakeSns([TOPIC]);
-    signBeforeSending(S3Client, SNSClient);
-    sts = new FakeSts();
-  });
-  afterEach(() => {
-    s3.restore();
-    sns.restore();
-    sts.restore();
-  });
+  beforeEach(() => ({ s3, sns, sts } = freshFakes()));
+  afterEach(() => [s3, sns, sts].forEach((fake) => fake.restore()));
 
   it("filters a member's organization-trail file with the central credentials and alerts naming the member", async () => {
     const key = orgKey(MEMBER_A, "eu-west-1");
