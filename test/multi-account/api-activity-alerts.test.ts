@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { gzipText } from "../../components/api-activity-alerts/fixtures/generate-log";
 import { handleLogFileEvent, settingsFromEnv } from "../../components/api-activity-alerts/lambda/activity-filter";
 import { FakeS3, FakeSns } from "../api-activity-alerts/fakes";
-import { CENTRAL, type ClientLike, FakeSts, MEMBER_A, MEMBER_ENV, sentBy, signBeforeSending, STRANGER, whereActs } from "./central-account";
+import { CENTRAL, type ClientLike, FakeSts, MEMBER_A, MEMBER_ENV, sentBy, signBeforeSending, STRANGER, whereActs, withCentralCredentials } from "./central-account";
 
 const TOPIC = `arn:aws:sns:us-east-1:${CENTRAL}:kamae-activity`;
 const TRAIL_BUCKET = "org-trail-central";
@@ -50,21 +50,13 @@ function freshFakes(): { s3: FakeS3; sns: FakeSns; sts: FakeSts } {
 }
 
 describe("Central ApiActivityAlerts with member accounts (AccountClients + STS fakes)", () => {
-  const saved = { ...process.env };
   let s3: FakeS3;
   let sns: FakeSns;
   let sts: FakeSts;
   const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
   const deps = () => ({ settings: settingsFromEnv({ KAMAE_ACTIVITY_RULES: RULES, KAMAE_TOPIC_ARN: TOPIC }), clients: sts.clients(), region: "us-east-1", log });
 
-  before(() => {
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: CENTRAL_KEY, AWS_SECRET_ACCESS_KEY: "central-secret", AWS_REGION: "us-east-1" });
-    delete process.env.AWS_SESSION_TOKEN;
-    delete process.env.AWS_PROFILE;
-  });
-  after(() => {
-    process.env = saved;
-  });
+  withCentralCredentials(CENTRAL_KEY);
   beforeEach(() => ({ s3, sns, sts } = freshFakes()));
   afterEach(() => [s3, sns, sts].forEach((fake) => fake.restore()));
 
@@ -126,21 +118,19 @@ describe("Central ApiActivityAlerts with member accounts (AccountClients + STS f
 
 describe("api-activity-filter entry point in a central deployment", () => {
   const HANDLER = "../../components/api-activity-alerts/lambda/api-activity-filter.handler";
-  const saved = { ...process.env };
   let s3: FakeS3;
   let sns: FakeSns;
   let sts: FakeSts;
   let handler: (event: unknown, context: Context) => Promise<any>;
 
+  withCentralCredentials(CENTRAL_KEY, { KAMAE_ACTIVITY_RULES: RULES, KAMAE_TOPIC_ARN: TOPIC, ...MEMBER_ENV, POWERTOOLS_LOG_LEVEL: "SILENT" });
   before(() => {
-    Object.assign(process.env, { KAMAE_ACTIVITY_RULES: RULES, KAMAE_TOPIC_ARN: TOPIC, ...MEMBER_ENV, AWS_ACCESS_KEY_ID: CENTRAL_KEY, AWS_SECRET_ACCESS_KEY: "central-secret", AWS_REGION: "us-east-1", POWERTOOLS_LOG_LEVEL: "SILENT" });
     delete require.cache[require.resolve(HANDLER)];
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     handler = require(HANDLER).handler;
   });
   after(() => {
     delete require.cache[require.resolve(HANDLER)];
-    process.env = saved;
   });
   beforeEach(() => ({ s3, sns, sts } = freshFakes()));
   afterEach(() => [s3, sns, sts].forEach((fake) => fake.restore()));

@@ -110,3 +110,20 @@ export function signBeforeSending(...classes: Array<{ prototype: { send: unknown
     cls.prototype.send = Object.assign(signed, { getCalls: () => stub.getCalls() });
   }
 }
+
+/**
+ * Runs the enclosing suite with the central account's own credentials in the environment, as Lambda provides them
+ * (plus `env`, the function's settings), and restores the environment after it. Register it before hooks that load a
+ * handler, so the handler reads these settings.
+ */
+export function withCentralCredentials(accessKeyId: string, env: Record<string, string> = {}): void {
+  const saved = { ...process.env };
+  before(() => {
+    Object.assign(process.env, { ...env, AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: "central-secret", AWS_REGION: "us-east-1" });
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+  });
+  after(() => {
+    process.env = saved;
+  });
+}

@@ -11,7 +11,7 @@ import { respondToFinding, type ResponderDeps, settingsFromEnv } from "../../com
 import { RECOMMENDED_ROUTES } from "../../components/guardduty-responder/routing";
 import { parseQueueMessage } from "../../components/waf-auto-block/lambda/block-request";
 import { FakeAws } from "../guardduty-responder/fakes";
-import { CENTRAL, type ClientLike, EXTERNAL_ID, FakeSts, MEMBER_A, MEMBER_B, MEMBER_ENV, ROLE_NAME, sentBy, signBeforeSending, STRANGER, whereActs } from "./central-account";
+import { CENTRAL, type ClientLike, EXTERNAL_ID, FakeSts, MEMBER_A, MEMBER_B, MEMBER_ENV, ROLE_NAME, sentBy, signBeforeSending, STRANGER, whereActs, withCentralCredentials } from "./central-account";
 
 const TOPIC = `arn:aws:sns:us-east-1:${CENTRAL}:kamae-guardduty`;
 const ISOLATION = `arn:aws:lambda:us-east-1:${CENTRAL}:function:kamae-isolation`;
@@ -69,20 +69,11 @@ async function where(...classes: Array<{ prototype: { send: unknown } }>): Promi
 describe("Central GuardDutyResponder acting in member accounts (AccountClients + STS + stateful AWS fakes)", () => {
   let aws: FakeAws;
   let sts: FakeSts;
-  const saved = { ...process.env };
   let logged: Array<{ level: string; message: string; extra: unknown }>;
   const entry = (level: string) => (message: string, extra?: unknown) => void logged.push({ level, message, extra });
   const log = { info: entry("info"), warn: entry("warn"), error: entry("error") } as unknown as ResponderDeps["log"];
 
-  before(() => {
-    // The function's own credentials (central account), as Lambda provides them.
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: CENTRAL_KEY, AWS_SECRET_ACCESS_KEY: "central-secret", AWS_REGION: "us-east-1" });
-    delete process.env.AWS_SESSION_TOKEN;
-    delete process.env.AWS_PROFILE;
-  });
-  after(() => {
-    process.env = saved;
-  });
+  withCentralCredentials(CENTRAL_KEY);
   beforeEach(() => {
     logged = [];
     sts = new FakeSts();
@@ -182,20 +173,18 @@ describe("Central GuardDutyResponder acting in member accounts (AccountClients +
 // The entry point as deployed: settings and AccountClients from the environment the component sets with `memberAccounts`.
 describe("guardduty-responder entry point in a central deployment", () => {
   const HANDLER = "../../components/guardduty-responder/lambda/guardduty-responder.handler";
-  const saved = { ...process.env };
   let aws: FakeAws;
   let sts: FakeSts;
   let handler: (event: unknown, context: Context) => Promise<any>;
 
+  withCentralCredentials(CENTRAL_KEY, { ...SETTINGS_ENV, ...MEMBER_ENV, POWERTOOLS_LOG_LEVEL: "SILENT" });
   before(() => {
-    Object.assign(process.env, { ...SETTINGS_ENV, ...MEMBER_ENV, AWS_ACCESS_KEY_ID: CENTRAL_KEY, AWS_SECRET_ACCESS_KEY: "central-secret", AWS_REGION: "us-east-1", POWERTOOLS_LOG_LEVEL: "SILENT" });
     delete require.cache[require.resolve(HANDLER)];
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     handler = require(HANDLER).handler;
   });
   after(() => {
     delete require.cache[require.resolve(HANDLER)];
-    process.env = saved;
   });
   beforeEach(() => {
     sts = new FakeSts();
