@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { queueBacklogAlarm } from "../shared/alarms";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/lambda/responder-function";
 import { stableSuffix } from "../shared/naming";
@@ -325,20 +326,12 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       parent,
     );
     new aws.cloudwatch.EventTarget(`${name}-sweep-target`, { rule: sweepRule.name, arn: queue.arn, input: JSON.stringify({ kind: "kamae.sync" }) }, parent);
-    new aws.cloudwatch.MetricAlarm(
+    queueBacklogAlarm(
       `${name}-block-queue-dlq-alarm`,
       {
-        alarmDescription: `Kamae WafAutoBlock ${name}: block requests the writer could not apply are in the dead-letter queue`,
-        namespace: "AWS/SQS",
-        metricName: "ApproximateNumberOfMessagesVisible",
-        dimensions: { QueueName: deadLetters.name },
-        statistic: "Maximum",
-        period: 300,
-        evaluationPeriods: 1,
-        threshold: 1,
-        comparisonOperator: "GreaterThanOrEqualToThreshold",
-        treatMissingData: "notBreaching",
-        alarmActions: [this.notificationTopicArn],
+        description: `Kamae WafAutoBlock ${name}: block requests the writer could not apply are in the dead-letter queue`,
+        queueName: deadLetters.name,
+        topicArn: this.notificationTopicArn,
       },
       parent,
     );

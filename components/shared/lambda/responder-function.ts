@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { queueBacklogAlarm } from "../alarms";
 import { policyDocument, serviceTrustPolicy, Statement } from "../iam/policy";
 import type { MemberAccountsArgs } from "../member-accounts";
 import { functionArchive } from "./artifact";
@@ -128,21 +129,13 @@ export class ResponderFunction extends pulumi.ComponentResource {
       },
       parent,
     );
-    this.failureAlarm = new aws.cloudwatch.MetricAlarm(
+    this.failureAlarm = queueBacklogAlarm(
       `${name}-failures-alarm`,
       {
-        alarmDescription: `Kamae ${args.code}: events whose processing failed are waiting in the failure queue`,
-        namespace: "AWS/SQS",
-        metricName: "ApproximateNumberOfMessagesVisible",
-        dimensions: { QueueName: this.failureQueue.name },
-        statistic: "Maximum",
-        period: 300,
-        evaluationPeriods: 1,
-        threshold: 1,
-        comparisonOperator: "GreaterThanOrEqualToThreshold",
-        treatMissingData: "notBreaching",
-        alarmActions: args.alarmTopicArn ? [args.alarmTopicArn] : [],
-        okActions: args.alarmTopicArn ? [args.alarmTopicArn] : [],
+        description: `Kamae ${args.code}: events whose processing failed are waiting in the failure queue`,
+        queueName: this.failureQueue.name,
+        topicArn: args.alarmTopicArn,
+        notifyWhenCleared: true,
       },
       parent,
     );
