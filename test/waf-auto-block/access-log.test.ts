@@ -165,13 +165,53 @@ describe("access-log windows: counts merged across files in DynamoDB", () => {
     assert.match(r.blocked[0].reason, /100 requests in the 5 minutes/);
   });
 
+  it("catches a scanner spread over four files, each a quarter of the threshold among thousands of ordinary clients, and writes only for it", async () => {
+    const t = "2024-05-01T10:02:10.000000Z";
+    const scanner = Array.from({ length: 13 }, () => albLine("198.51.100.7", t, "404", "404"));
+    for (let f = 0; f < 4; f++) {
+      // 2,000 ordinary clients per file: a few requests and the odd 404, far below either threshold.
+      const ordinary = Array.from({ length: 2000 }, (_, i) => [albLine(`10.${f}.${i >> 8}.${i & 255}`, t, "200", "200"), albLine(`10.${f}.${i >> 8}.${i & 255}`, t, "404", "404")]).flat();
+      albFile(`node-${f}.log.gz`, [...ordinary, ...scanner]);
+    }
+    const reports = [];
+    for (let f = 0; f < 4; f++) reports.push(await processLogObject(object(`node-${f}.log.gz`), deps()));
+    assert.deepEqual(reports.slice(0, 3).map((r) => r.blocked), [[], [], []]);
+    assert.deepEqual(reports[3].blocked.map((o) => o.ip), ["198.51.100.7"]);
+    assert.match(reports[3].blocked[0].reason, /52 error responses/);
+    assert.deepEqual(reports.map((r) => [r.counterUpdates, r.belowFloor, r.overCap]), Array(4).fill([1, 2000, 0]));
+    assert.equal(dynamo.calls.update, 4, "one write per file: the scanner's");
+  });
+
+  it("sums a flood over a window that crosses the hour, from two files", async () => {
+    const reqs = (ip: string, time: string, n: number) => Array.from({ length: n }, () => albLine(ip, time, "200", "200"));
+    albFile("f1.log.gz", [...reqs("45.33.32.9", "2024-05-01T10:58:01.000000Z", 30), ...reqs("45.33.32.9", "2024-05-01T10:59:01.000000Z", 30)]);
+    albFile("f2.log.gz", [...reqs("45.33.32.9", "2024-05-01T11:00:01.000000Z", 20), ...reqs("45.33.32.9", "2024-05-01T11:01:01.000000Z", 20)]);
+    assert.deepEqual((await processLogObject(object("f1.log.gz"), deps())).blocked, []);
+    const r = await processLogObject(object("f2.log.gz"), deps());
+    assert.deepEqual(r.blocked.map((o) => o.ip), ["45.33.32.9"]);
+    assert.match(r.blocked[0].reason, /100 requests in the 5 minutes from 2024-05-01T10:57/);
+  });
+
+  it("reports the addresses a full write cap left out, and merges those nearest a threshold first", async () => {
+    const t = "2024-05-01T10:00:05.000000Z";
+    // Eight addresses over the floor (30 to 100 errors in the minute); a cap of five writes.
+    const lines = Array.from({ length: 8 }, (_, k) => Array.from({ length: 30 + 10 * k }, () => albLine(`203.0.113.${k}`, t, "404", "404"))).flat();
+    albFile("busy.log.gz", lines);
+    const r = await processLogObject(object("busy.log.gz"), { ...deps(), thresholds: { ...DEFAULT_THRESHOLDS, maxUpdatesPerFile: 5 } });
+    assert.equal(r.counterUpdates, 5);
+    assert.equal(r.overCap, 3);
+    assert.equal(r.capScore, 60 / 50);
+    assert.deepEqual(dynamo.rows(TABLE).filter((row) => String(row.ip).startsWith("203.")).map((row) => row.ip).sort(), ["203.0.113.3", "203.0.113.4", "203.0.113.5", "203.0.113.6", "203.0.113.7"]);
+    assert.deepEqual(r.blocked.map((o) => o.ip).sort(), ["203.0.113.3", "203.0.113.4", "203.0.113.5", "203.0.113.6", "203.0.113.7"]);
+  });
+
   it("never counts a replayed notification twice, and releases the claim when a file cannot be read", async () => {
     const errors = Array.from({ length: 30 }, () => albLine("45.33.32.156", "2024-05-01T10:00:00.000000Z", "404", "404"));
     albFile("a.log.gz", errors);
     await processLogObject(object("a.log.gz"), deps());
     const replay = await processLogObject(object("a.log.gz"), deps());
     assert.equal(replay.status, "already-processed");
-    assert.equal(dynamo.rows(TABLE).find((r) => r.ip === "45.33.32.156")!.errors, 30);
+    assert.equal(dynamo.rows(TABLE).find((r) => r.ip === "45.33.32.156")!.e0, 30, "minute 0 of the hour item");
     files.set("corrupt.log.gz", Buffer.from("this is not gzip"));
     await assert.rejects(() => processLogObject(object("corrupt.log.gz"), deps()), /incorrect header|gzip|header/i);
     files.set("corrupt.log.gz", gzipSync(Buffer.from(errors.join("\n"))));

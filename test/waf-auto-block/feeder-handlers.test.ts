@@ -239,12 +239,12 @@ describe("WafAutoBlock feeder entry points (modules as Lambda loads them)", () =
       assert.deepEqual([request.source, request.addresses], ["access-log", ["45.33.32.156"]]);
       assert.match(request.reason, /7 error responses/);
       assert.equal(request.requestId, `log:${createHash("sha256").update(`${BUCKET}/${KEY}#v1`).digest("hex").slice(0, 32)}:45.33.32.156`);
-      assert.equal(dynamo.rows(TABLE).find((r) => r.ip === "45.33.32.156")?.errors, 7);
+      assert.equal(dynamo.rows(TABLE).find((r) => r.ip === "45.33.32.156")?.e25, 7, "23:25 in the hour item");
 
       // The same notification delivered again counts nothing twice and queues nothing.
       assert.deepEqual(await handler(created(KEY, "v1"), context), { processed: 1, blocked: 0 });
       assert.equal(sqs.bodies.length, 1);
-      assert.equal(dynamo.rows(TABLE).find((r) => r.ip === "45.33.32.156")?.errors, 7);
+      assert.equal(dynamo.rows(TABLE).find((r) => r.ip === "45.33.32.156")?.e25, 7, "23:25 in the hour item");
     });
 
     it("reads the documented ALB sample without blocking anyone under the thresholds", async () => {

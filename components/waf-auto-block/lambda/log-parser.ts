@@ -26,7 +26,10 @@ export interface LogFileReport {
   readonly overflowLines?: number;
   readonly addresses?: number;
   readonly counterUpdates?: number;
-  readonly notMerged?: number;
+  /** Address-hours not merged: below the merge floor, or over the per-file cap (with the lowest score merged). */
+  readonly belowFloor?: number;
+  readonly overCap?: number;
+  readonly capScore?: number;
   readonly blocked: Array<{ ip: string; reason: string }>;
 }
 
@@ -61,7 +64,9 @@ export async function processLogObject(object: S3ObjectEvent, deps: LogParserDep
       overflowLines: counts.overflowLines,
       addresses: counts.counts.size,
       counterUpdates: decision.updates,
-      notMerged: decision.notMerged,
+      belowFloor: decision.belowFloor,
+      overCap: decision.overCap,
+      ...(decision.capScore === undefined ? {} : { capScore: decision.capScore }),
       blocked: decision.offenders,
     };
   } catch (err) {

@@ -8,22 +8,32 @@ export interface Thresholds {
   /** Requests per address in any 5 consecutive minutes (merged across files) that make it a flood. */
   readonly requestsPer5Minutes: number;
   /**
-   * Per-file counts below this fraction of a threshold are not merged (bounding table writes on busy sites); an
-   * attacker spread evenly over 1/fraction files or more could stay unseen.
+   * An address is merged when one file holds this fraction of a threshold for it (errors in a minute, or requests in
+   * the file): ordinary clients stay out of the table. An attacker spread over 1/fraction files or more, each below
+   * the floor, stays unseen; the report counts what was left below it.
    */
   readonly mergeFloor: number;
-  /** At most this many counter updates per file, largest counts first (the rest are reported). */
+  /**
+   * At most this many counter writes per file (one per address and hour), the addresses nearest a threshold first;
+   * the rest are reported as not merged, with the score of the last one merged.
+   */
   readonly maxUpdatesPerFile: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { errorsPerMinute: 50, requestsPer5Minutes: 100, mergeFloor: 0.2, maxUpdatesPerFile: 20_000 };
+export const DEFAULT_THRESHOLDS: Thresholds = { errorsPerMinute: 50, requestsPer5Minutes: 100, mergeFloor: 0.2, maxUpdatesPerFile: 2_000 };
 
-/** Merged counters per address and minute, shared by every file (load balancer nodes, CloudFront partial files). */
+/** Merged counts of one address: epoch minute → requests and errors. */
+export type MergedCounts = Map<number, { requests: number; errors: number }>;
+
+/**
+ * Merged counters per address and hour, shared by every file (load balancer nodes, CloudFront partial files): one
+ * write per address and file carries all its minutes of that hour.
+ */
 export interface CounterStore {
-  /** Atomically adds to one address-minute and returns the merged totals. */
-  add(ip: string, minute: number, requests: number, errors: number): Promise<{ requests: number; errors: number }>;
-  /** Merged request counts of an address for minutes in [from, to]. */
-  requests(ip: string, from: number, to: number): Promise<Map<number, number>>;
+  /** Atomically adds minute counts ([minute, requests, errors] triples, all in `hour`) and returns the hour's totals. */
+  add(ip: string, hour: number, counts: readonly number[]): Promise<MergedCounts>;
+  /** Merged counts of an address for the hours starting at minutes in [fromHour, toHour]. */
+  hours(ip: string, fromHour: number, toHour: number): Promise<MergedCounts>;
   /** Claims a file so a replayed notification never counts it twice; false when it was already claimed. */
   claimFile(id: string): Promise<boolean>;
   releaseFile(id: string): Promise<void>;
@@ -36,9 +46,24 @@ export interface Offender {
 
 export interface WindowDecision {
   readonly offenders: Offender[];
+  /** Counter writes made (one per address and hour). */
   readonly updates: number;
-  /** Address-minutes under the merge floor or beyond the per-file cap. */
-  readonly notMerged: number;
+  /** Address-hours left out because no count reached the merge floor. */
+  readonly belowFloor: number;
+  /** Address-hours over the floor left out by the per-file cap (the ones farthest from a threshold). */
+  readonly overCap: number;
+  /** The lowest score merged when the cap was reached (fraction of a threshold), so the report says how far it reached. */
+  readonly capScore?: number;
+}
+
+/** The epoch minute starting the hour of `minute`. */
+export const hourOf = (minute: number): number => minute - (((minute % 60) + 60) % 60);
+
+interface Work {
+  readonly ip: string;
+  readonly hour: number;
+  readonly counts: number[];
+  readonly score: number;
 }
 
 /**
@@ -46,56 +71,76 @@ export interface WindowDecision {
  * or requests in any 5-minute window containing a minute this file touched.
  */
 export async function mergeAndDecide(counts: MinuteCounts, store: CounterStore, t: Thresholds, parallel = 16): Promise<WindowDecision> {
-  const floorErrors = Math.max(1, Math.ceil(t.errorsPerMinute * t.mergeFloor));
-  const floorRequests = Math.max(1, Math.ceil((t.requestsPer5Minutes / 5) * t.mergeFloor));
-  const work: Array<{ ip: string; minute: number; requests: number; errors: number }> = [];
-  let notMerged = 0;
+  const work: Work[] = [];
+  let belowFloor = 0;
+  const byHour = new Map<number, number[]>();
   for (const [ip, b] of counts) {
+    byHour.clear();
     for (let i = 0; i < b.length; i += 3) {
-      if (b[i + 1] >= floorRequests || b[i + 2] >= floorErrors) work.push({ ip, minute: b[i], requests: b[i + 1], errors: b[i + 2] });
-      else notMerged++;
+      const hour = hourOf(b[i]);
+      const list = byHour.get(hour);
+      if (list) list.push(b[i], b[i + 1], b[i + 2]);
+      else byHour.set(hour, [b[i], b[i + 1], b[i + 2]]);
+    }
+    for (const [hour, list] of byHour) {
+      let requests = 0;
+      let maxErrors = 0;
+      for (let i = 0; i < list.length; i += 3) {
+        requests += list[i + 1];
+        if (list[i + 2] > maxErrors) maxErrors = list[i + 2];
+      }
+      const score = Math.max(requests / t.requestsPer5Minutes, maxErrors / t.errorsPerMinute);
+      if (score >= t.mergeFloor && score > 0) work.push({ ip, hour, counts: list, score });
+      else belowFloor++;
     }
   }
-  work.sort((a, b) => b.errors - a.errors || b.requests - a.requests);
-  notMerged += Math.max(0, work.length - t.maxUpdatesPerFile);
+  work.sort((a, b) => b.score - a.score);
+  const overCap = Math.max(0, work.length - t.maxUpdatesPerFile);
   work.length = Math.min(work.length, t.maxUpdatesPerFile);
+  const capScore = overCap > 0 ? work[work.length - 1].score : undefined;
 
   const offenders = new Map<string, string>();
-  const floodCandidates = new Map<string, Set<number>>();
+  // Per address: the merged minutes the writes returned, and the minutes of this file that could start a flood.
+  const merged = new Map<string, MergedCounts>();
+  const floodMinutes = new Map<string, number[]>();
   for (let i = 0; i < work.length; i += parallel) {
     await Promise.all(
       work.slice(i, i + parallel).map(async (w) => {
-        const merged = await store.add(w.ip, w.minute, w.requests, w.errors);
-        if (merged.errors >= t.errorsPerMinute && !offenders.has(w.ip)) {
-          offenders.set(w.ip, `${merged.errors} error responses in the minute from ${new Date(w.minute * 60_000).toISOString()} (threshold ${t.errorsPerMinute})`);
-        }
-        // A 5-minute sum reaches the threshold only if some minute holds a fifth of it.
-        if (merged.requests >= t.requestsPer5Minutes / 5) {
-          const set = floodCandidates.get(w.ip) ?? new Set<number>();
-          set.add(w.minute);
-          floodCandidates.set(w.ip, set);
+        const hour = await store.add(w.ip, w.hour, w.counts);
+        const series = merged.get(w.ip) ?? new Map();
+        merged.set(w.ip, series);
+        for (const [m, c] of hour) series.set(m, c);
+        for (let k = 0; k < w.counts.length; k += 3) {
+          const c = hour.get(w.counts[k]) ?? { requests: 0, errors: 0 };
+          if (c.errors >= t.errorsPerMinute && !offenders.has(w.ip)) {
+            offenders.set(w.ip, `${c.errors} error responses in the minute from ${new Date(w.counts[k] * 60_000).toISOString()} (threshold ${t.errorsPerMinute})`);
+          }
+          // A 5-minute sum reaches the threshold only if some minute holds a fifth of it.
+          if (c.requests >= t.requestsPer5Minutes / 5) floodMinutes.set(w.ip, [...(floodMinutes.get(w.ip) ?? []), w.counts[k]]);
         }
       }),
     );
   }
-  for (const [ip, minutes] of floodCandidates) {
+  for (const [ip, minutes] of floodMinutes) {
     if (offenders.has(ip)) continue;
     const lo = Math.min(...minutes) - 4;
     const hi = Math.max(...minutes) + 4;
-    const series = await store.requests(ip, lo, hi);
+    let series = merged.get(ip)!;
+    // Windows that reach into another hour read the table for it.
+    if (hourOf(lo) !== hourOf(hi)) series = new Map([...(await store.hours(ip, hourOf(lo), hourOf(hi))), ...series]);
     for (let start = lo; start <= hi - 4; start++) {
       let sum = 0;
-      for (let m = start; m < start + 5; m++) sum += series.get(m) ?? 0;
+      for (let m = start; m < start + 5; m++) sum += series.get(m)?.requests ?? 0;
       if (sum >= t.requestsPer5Minutes) {
         offenders.set(ip, `${sum} requests in the 5 minutes from ${new Date(start * 60_000).toISOString()} (threshold ${t.requestsPer5Minutes})`);
         break;
       }
     }
   }
-  return { offenders: [...offenders].map(([ip, reason]) => ({ ip, reason })), updates: work.length, notMerged };
+  return { offenders: [...offenders].map(([ip, reason]) => ({ ip, reason })), updates: work.length, belowFloor, overCap, ...(capScore === undefined ? {} : { capScore }) };
 }
 
-/** Counter rows: key (ip, minute); kept two days (logs arrive up to 24 hours late). File claims share the table. */
+/** Counter rows: key (ip, minute starting the hour), attributes r<m>/e<m> per minute of the hour; kept two days (logs arrive up to 24 hours late). File claims share the table. */
 export class DynamoCounterStore implements CounterStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -103,31 +148,44 @@ export class DynamoCounterStore implements CounterStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async add(ip: string, minute: number, requests: number, errors: number): Promise<{ requests: number; errors: number }> {
+  async add(ip: string, hour: number, counts: readonly number[]): Promise<MergedCounts> {
+    const names: Record<string, string> = { "#t": "ttl" };
+    const values: Record<string, number> = { ":t": Math.floor(this.now() / 1000) + 2 * 86_400 };
+    const adds: string[] = [];
+    for (let i = 0; i < counts.length; i += 3) {
+      const m = counts[i] - hour;
+      names[`#r${m}`] = `r${m}`;
+      names[`#e${m}`] = `e${m}`;
+      values[`:r${m}`] = counts[i + 1];
+      values[`:e${m}`] = counts[i + 2];
+      adds.push(`#r${m} :r${m}`, `#e${m} :e${m}`);
+    }
     const res = await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: { ip, minute },
-        UpdateExpression: "ADD #r :r, #e :e SET #t = :t",
-        ExpressionAttributeNames: { "#r": "requests", "#e": "errors", "#t": "ttl" },
-        ExpressionAttributeValues: { ":r": requests, ":e": errors, ":t": Math.floor(this.now() / 1000) + 2 * 86_400 },
+        Key: { ip, minute: hour },
+        UpdateExpression: `ADD ${adds.join(", ")} SET #t = :t`,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
         ReturnValues: "ALL_NEW",
       }),
     );
-    return { requests: Number(res.Attributes?.requests ?? requests), errors: Number(res.Attributes?.errors ?? errors) };
+    return hourCounts(res.Attributes ?? {}, hour);
   }
 
-  async requests(ip: string, from: number, to: number): Promise<Map<number, number>> {
+  async hours(ip: string, fromHour: number, toHour: number): Promise<MergedCounts> {
     const res = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: "#h = :h AND #r BETWEEN :from AND :to",
         ExpressionAttributeNames: { "#h": "ip", "#r": "minute" },
-        ExpressionAttributeValues: { ":h": ip, ":from": from, ":to": to },
+        ExpressionAttributeValues: { ":h": ip, ":from": fromHour, ":to": toHour },
         ConsistentRead: true,
       }),
     );
-    return new Map((res.Items ?? []).map((i) => [Number(i.minute), Number(i.requests ?? 0)]));
+    const all: MergedCounts = new Map();
+    for (const item of res.Items ?? []) for (const [m, c] of hourCounts(item, Number(item.minute))) all.set(m, c);
+    return all;
   }
 
   async claimFile(id: string): Promise<boolean> {
@@ -149,4 +207,19 @@ export class DynamoCounterStore implements CounterStore {
   async releaseFile(id: string): Promise<void> {
     await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { ip: `file#${id}`, minute: 0 } }));
   }
+}
+
+/** An hour item's r<m>/e<m> attributes as epoch minute → counts. */
+function hourCounts(item: Record<string, unknown>, hour: number): MergedCounts {
+  const out: MergedCounts = new Map();
+  for (const [name, value] of Object.entries(item)) {
+    const m = /^([re])(\d{1,2})$/.exec(name);
+    if (!m) continue;
+    const minute = hour + Number(m[2]);
+    const c = out.get(minute) ?? { requests: 0, errors: 0 };
+    if (m[1] === "r") c.requests = Number(value);
+    else c.errors = Number(value);
+    out.set(minute, c);
+  }
+  return out;
 }

@@ -62,6 +62,7 @@ export const handler = lambdaHandler(async (event: unknown) => {
       target,
     });
     logger.info("access log processed", { ...report, blocked: report.blocked.slice(0, 50) });
+    if (report.overCap) logger.warn("counter write cap reached: the addresses farthest from a threshold were not merged", { object: report.object, overCap: report.overCap, capScore: report.capScore });
     reports.push(report);
   }
   return { processed: reports.length, blocked: reports.reduce((n, r) => n + r.blocked.length, 0) };
