@@ -57,7 +57,16 @@ export function isolationActStatements(ctx: IsolationPermissionsContext): Statem
     },
     {
       sid: "LeaveAndRejoinAutoScaling",
-      actions: ["autoscaling:DetachInstances", "autoscaling:AttachInstances"],
+      // Detach, or Standby, or scale-in protection with replacement suspended (isolation); and their undoing (release).
+      actions: [
+        "autoscaling:DetachInstances",
+        "autoscaling:AttachInstances",
+        "autoscaling:EnterStandby",
+        "autoscaling:ExitStandby",
+        "autoscaling:SetInstanceProtection",
+        "autoscaling:SuspendProcesses",
+        "autoscaling:ResumeProcesses",
+      ],
       resources: [pulumi.interpolate`arn:${partition}:autoscaling:*:${accountId}:autoScalingGroup:*:autoScalingGroupName/*`],
     },
     {

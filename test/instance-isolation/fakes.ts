@@ -1,4 +1,14 @@
-import { AttachInstancesCommand, AutoScalingClient, DescribeAutoScalingInstancesCommand, DetachInstancesCommand } from "@aws-sdk/client-auto-scaling";
+import {
+  AttachInstancesCommand,
+  AutoScalingClient,
+  DescribeAutoScalingInstancesCommand,
+  DetachInstancesCommand,
+  EnterStandbyCommand,
+  ExitStandbyCommand,
+  ResumeProcessesCommand,
+  SetInstanceProtectionCommand,
+  SuspendProcessesCommand,
+} from "@aws-sdk/client-auto-scaling";
 import * as ec2 from "@aws-sdk/client-ec2";
 import {
   DeregisterTargetsCommand,
@@ -67,6 +77,12 @@ export interface FakeAsg {
   min: number;
   max: number;
   targetGroupArns: string[];
+  /** Instances in Standby (kept in the group, out of health checks and scale-in). */
+  standby?: string[];
+  /** Instances protected from scale-in. */
+  protectedIds?: string[];
+  /** Suspended scaling processes. */
+  suspended?: string[];
 }
 export interface FakeTargetGroup {
   arn: string;
@@ -107,9 +123,15 @@ export class FakeAws {
   calls: CallRecord[] = [];
   latencyMs = 0;
   private failures = new Map<string, Failure>();
+  private holds = new Map<string, (input: any) => Promise<unknown> | undefined>();
   private counter = 0;
   private readonly stubs: AwsStub<any, any, any>[] = [];
   private readonly start = Date.now();
+
+  /** Delays every call of `op` until the promise `hold` returns for its input settles (to interleave two runs). */
+  holdWhen(op: string, hold: (input: any) => Promise<unknown> | undefined): void {
+    this.holds.set(op, hold);
+  }
 
   /** Makes every call of `op` fail when `failure` returns an error for its input. */
   failWhen(op: string, failure: Failure): void {
@@ -137,6 +159,7 @@ export class FakeAws {
         const record: CallRecord = { seq: this.calls.length, op, input: clone(input), startedMs: Date.now() - this.start };
         this.calls.push(record);
         if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+        await this.holds.get(op)?.(input);
         try {
           const injected = this.failures.get(op)?.(input);
           if (injected) throw injected;
@@ -172,6 +195,11 @@ export class FakeAws {
     a.on(DescribeAutoScalingInstancesCommand).callsFake(wrap("DescribeAutoScalingInstances", this.describeAsgInstances));
     a.on(DetachInstancesCommand).callsFake(wrap("DetachInstances", this.detachInstances));
     a.on(AttachInstancesCommand).callsFake(wrap("AttachInstances", this.attachInstances));
+    a.on(EnterStandbyCommand).callsFake(wrap("EnterStandby", this.enterStandby));
+    a.on(ExitStandbyCommand).callsFake(wrap("ExitStandby", this.exitStandby));
+    a.on(SetInstanceProtectionCommand).callsFake(wrap("SetInstanceProtection", this.setInstanceProtection));
+    a.on(SuspendProcessesCommand).callsFake(wrap("SuspendProcesses", (i: any) => this.processes(i, true)));
+    a.on(ResumeProcessesCommand).callsFake(wrap("ResumeProcesses", (i: any) => this.processes(i, false)));
     const l = mockClient(ElasticLoadBalancingV2Client);
     l.on(DescribeTargetGroupsCommand).callsFake(wrap("DescribeTargetGroups", this.describeTargetGroups));
     l.on(DescribeTargetHealthCommand).callsFake(wrap("DescribeTargetHealth", this.describeTargetHealth));
@@ -443,7 +471,12 @@ export class FakeAws {
   private describeAsgInstances(input: { InstanceIds?: string[] }) {
     return {
       AutoScalingInstances: [...this.asgs.values()].flatMap((g) =>
-        g.instances.filter((id) => (input.InstanceIds ?? []).includes(id)).map((id) => ({ InstanceId: id, AutoScalingGroupName: g.name, LifecycleState: "InService" })),
+        g.instances.filter((id) => (input.InstanceIds ?? []).includes(id)).map((id) => ({
+          InstanceId: id,
+          AutoScalingGroupName: g.name,
+          LifecycleState: g.standby?.includes(id) ? "Standby" : "InService",
+          ProtectedFromScaleIn: g.protectedIds?.includes(id) ?? false,
+        })),
       ),
     };
   }
@@ -487,6 +520,54 @@ export class FakeAws {
     });
     g.instances.push(id);
     for (const arn of g.targetGroupArns) this.targetGroups.get(arn)?.targets.push({ id, port: this.targetGroups.get(arn)!.port, state: "healthy" });
+  }
+
+  /** Standby as Auto Scaling has it: only an InService member; without decrement a replacement launches. */
+  private enterStandby(input: { AutoScalingGroupName?: string; InstanceIds?: string[]; ShouldDecrementDesiredCapacity?: boolean }) {
+    if (input.ShouldDecrementDesiredCapacity === undefined) throw awsError("ValidationError", "ShouldDecrementDesiredCapacity is required");
+    const g = this.asg(input.AutoScalingGroupName!);
+    for (const id of input.InstanceIds ?? []) {
+      if (!g.instances.includes(id)) throw awsError("ValidationError", `The instance ${id} is not part of Auto Scaling group ${g.name}.`);
+      if (g.standby?.includes(id)) throw awsError("ValidationError", `The instance ${id} is not in InService.`);
+    }
+    if (input.ShouldDecrementDesiredCapacity && g.desired - (input.InstanceIds ?? []).length < g.min) {
+      throw awsError("ValidationError", "Desired capacity would fall below the group's minimum size");
+    }
+    g.standby = [...(g.standby ?? []), ...(input.InstanceIds ?? [])];
+    for (const id of input.InstanceIds ?? []) for (const arn of g.targetGroupArns) this.setTargetState(arn, id, "draining");
+    if (input.ShouldDecrementDesiredCapacity) g.desired -= (input.InstanceIds ?? []).length;
+    // Standby instances do not count towards the desired capacity.
+    while (g.instances.length - g.standby.length < g.desired) this.launchReplacement(g);
+    return { Activities: [] };
+  }
+
+  private exitStandby(input: { AutoScalingGroupName?: string; InstanceIds?: string[] }) {
+    const g = this.asg(input.AutoScalingGroupName!);
+    const ids = input.InstanceIds ?? [];
+    for (const id of ids) if (!g.standby?.includes(id)) throw awsError("ValidationError", `The instance ${id} is not in Standby.`);
+    if (g.desired + ids.length > g.max) throw awsError("ValidationError", "Desired capacity would exceed the group's maximum size");
+    g.standby = g.standby!.filter((id) => !ids.includes(id));
+    g.desired += ids.length;
+    return { Activities: [] };
+  }
+
+  private setInstanceProtection(input: { AutoScalingGroupName?: string; InstanceIds?: string[]; ProtectedFromScaleIn?: boolean }) {
+    if (input.ProtectedFromScaleIn === undefined) throw awsError("ValidationError", "ProtectedFromScaleIn is required");
+    const g = this.asg(input.AutoScalingGroupName!);
+    for (const id of input.InstanceIds ?? []) if (!g.instances.includes(id)) throw awsError("ValidationError", `The instance ${id} is not part of Auto Scaling group ${g.name}.`);
+    const rest = (g.protectedIds ?? []).filter((id) => !(input.InstanceIds ?? []).includes(id));
+    g.protectedIds = input.ProtectedFromScaleIn ? [...rest, ...(input.InstanceIds ?? [])] : rest;
+    return {};
+  }
+
+  private processes(input: { AutoScalingGroupName?: string; ScalingProcesses?: string[] }, suspend: boolean) {
+    const g = this.asg(input.AutoScalingGroupName!);
+    const known = ["Launch", "Terminate", "AddToLoadBalancer", "AlarmNotification", "AZRebalance", "HealthCheck", "InstanceRefresh", "ReplaceUnhealthy", "ScheduledActions"];
+    const named = input.ScalingProcesses ?? known;
+    for (const p of named) if (!known.includes(p)) throw awsError("ValidationError", `Invalid scaling process ${p}`);
+    const rest = (g.suspended ?? []).filter((p) => !named.includes(p));
+    g.suspended = suspend ? [...rest, ...named] : rest;
+    return {};
   }
 
   private attachInstances(input: { AutoScalingGroupName?: string; InstanceIds?: string[] }) {

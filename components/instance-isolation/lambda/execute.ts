@@ -1,4 +1,13 @@
-import { AttachInstancesCommand, AutoScalingClient, DetachInstancesCommand } from "@aws-sdk/client-auto-scaling";
+import {
+  AttachInstancesCommand,
+  AutoScalingClient,
+  DetachInstancesCommand,
+  EnterStandbyCommand,
+  ExitStandbyCommand,
+  ResumeProcessesCommand,
+  SetInstanceProtectionCommand,
+  SuspendProcessesCommand,
+} from "@aws-sdk/client-auto-scaling";
 import {
   AssociateAddressCommand,
   AssociateIamInstanceProfileCommand,
@@ -21,7 +30,7 @@ import {
 import { DeregisterTargetsCommand, ElasticLoadBalancingV2Client, RegisterTargetsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { GetInstanceProfileCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import type { AccountClients, ActionTarget } from "../../shared/aws/account-clients";
-import { Action, groupKey, ISOLATION_GROUP_TAG, StepResult } from "./model";
+import { Action, AsgHold, groupKey, ISOLATION_GROUP_TAG, StepResult } from "./model";
 import { Phase, phaseOf } from "./plan";
 
 export interface ExecutionContext {
@@ -39,6 +48,20 @@ export function missingAllTraffic(rules: readonly Record<string, unknown>[]): Ec
   const hasV6 = all.some((r) => ((r.Ipv6Ranges as Array<{ CidrIpv6?: string }>) ?? []).some((x) => x.CidrIpv6 === "::/0"));
   if (hasV4 && hasV6) return [];
   return [{ IpProtocol: "-1", ...(hasV4 ? {} : { IpRanges: [{ CidrIp: "0.0.0.0/0" }] }), ...(hasV6 ? {} : { Ipv6Ranges: [{ CidrIpv6: "::/0" }] }) }];
+}
+
+/**
+ * Processes suspended on the group when the instance can only be protected from scale-in: health-check replacement
+ * (an isolated instance fails its health checks) and rebalancing (which terminates protected instances too).
+ */
+export const HOLD_SUSPENDED_PROCESSES = ["ReplaceUnhealthy", "AZRebalance"];
+
+/** The error of a step that fails after trying its fallbacks: each attempt's error, in order. */
+export class FallbacksExhausted extends Error {
+  constructor(readonly attempts: readonly string[]) {
+    super(attempts.join("; "));
+    this.name = "FallbacksExhausted";
+  }
 }
 
 /** Name of the inline policy the opt-in session revocation puts on the instance's role. */
@@ -62,6 +85,8 @@ export function subjectOf(action: Action, instanceId: string): string {
       return action.address.publicIp;
     case "detach-asg":
     case "attach-asg":
+    case "exit-standby":
+    case "unprotect-asg":
       return action.autoScalingGroupName;
     case "preserve-evidence":
       return `${instanceId} ${action.attribute}`;
@@ -82,6 +107,7 @@ const describeError = (err: unknown) => {
 export class PlanExecutor {
   /** Isolation group ids by `vpc/role`: the found ones, then the created ones. */
   readonly groups = new Map<string, string>();
+  private readonly notes = new Map<Action, string>();
 
   constructor(
     private readonly ctx: ExecutionContext,
@@ -103,10 +129,47 @@ export class PlanExecutor {
     const subject = subjectOf(action, this.ctx.instanceId);
     try {
       const produced = await this.perform(action);
-      return { step: action.step, subject, ok: true, ...(produced && produced.length > 0 ? { produced } : {}) };
+      const note = this.notes.get(action);
+      return { step: action.step, subject, ok: true, ...(produced && produced.length > 0 ? { produced } : {}), ...(note ? { note } : {}) };
     } catch (err) {
       return { step: action.step, subject, ok: false, error: describeError(err) };
     }
+  }
+
+  private get autoScaling() {
+    return this.ctx.clients.client(AutoScalingClient, this.ctx.target);
+  }
+
+  /**
+   * Puts the instance out of Auto Scaling's reach before the cut, by the first way that works: detach (a replacement
+   * launches), Standby (the same, the instance stays a member), or scale-in protection with health-check replacement
+   * and rebalancing suspended. Throws when none holds: the cut must then wait for a retry.
+   */
+  private async holdOutsideAutoScaling(action: Extract<Action, { step: "detach-asg" }>): Promise<AsgHold> {
+    const AutoScalingGroupName = action.autoScalingGroupName;
+    const InstanceIds = [this.ctx.instanceId];
+    const attempts: string[] = [];
+    const ways: Array<[AsgHold, () => Promise<unknown>]> = [
+      ["detached", () => this.autoScaling.send(new DetachInstancesCommand({ AutoScalingGroupName, InstanceIds, ShouldDecrementDesiredCapacity: false }))],
+      ["standby", () => this.autoScaling.send(new EnterStandbyCommand({ AutoScalingGroupName, InstanceIds, ShouldDecrementDesiredCapacity: false }))],
+      [
+        "protected",
+        async () => {
+          await this.autoScaling.send(new SetInstanceProtectionCommand({ AutoScalingGroupName, InstanceIds, ProtectedFromScaleIn: true }));
+          await this.autoScaling.send(new SuspendProcessesCommand({ AutoScalingGroupName, ScalingProcesses: HOLD_SUSPENDED_PROCESSES }));
+        },
+      ],
+    ];
+    for (const [hold, attempt] of ways) {
+      try {
+        await attempt();
+        if (attempts.length > 0) this.notes.set(action, `held by ${hold} after: ${attempts.join("; ")}`);
+        return hold;
+      } catch (err) {
+        attempts.push(`${hold}: ${describeError(err)}`);
+      }
+    }
+    throw new FallbacksExhausted(attempts);
   }
 
   private get ec2() {
@@ -138,12 +201,16 @@ export class PlanExecutor {
         await ec2.send(new CreateTagsCommand({ Resources: [instanceId], Tags: Object.entries(action.tags).map(([Key, Value]) => ({ Key, Value })) }));
         return;
       case "detach-asg":
-        await this.ctx.clients
-          .client(AutoScalingClient, this.ctx.target)
-          .send(new DetachInstancesCommand({ AutoScalingGroupName: action.autoScalingGroupName, InstanceIds: [instanceId], ShouldDecrementDesiredCapacity: false }));
+        return [await this.holdOutsideAutoScaling(action)];
+      case "exit-standby":
+        await this.autoScaling.send(new ExitStandbyCommand({ AutoScalingGroupName: action.autoScalingGroupName, InstanceIds: [instanceId] }));
+        return;
+      case "unprotect-asg":
+        await this.autoScaling.send(new SetInstanceProtectionCommand({ AutoScalingGroupName: action.autoScalingGroupName, InstanceIds: [instanceId], ProtectedFromScaleIn: false }));
+        await this.autoScaling.send(new ResumeProcessesCommand({ AutoScalingGroupName: action.autoScalingGroupName, ScalingProcesses: HOLD_SUSPENDED_PROCESSES }));
         return;
       case "attach-asg":
-        await this.ctx.clients.client(AutoScalingClient, this.ctx.target).send(new AttachInstancesCommand({ AutoScalingGroupName: action.autoScalingGroupName, InstanceIds: [instanceId] }));
+        await this.autoScaling.send(new AttachInstancesCommand({ AutoScalingGroupName: action.autoScalingGroupName, InstanceIds: [instanceId] }));
         return;
       case "deregister-target":
         await this.ctx.clients

@@ -1,6 +1,6 @@
 import type { DeepSecurityEvent } from "../../shared/events/deep-security";
 import { isAwsHostEvent, parseDeepSecurityMessage } from "../../shared/events/deep-security";
-import { parseGuardDutyEvent } from "../../shared/events/guardduty";
+import { parseGuardDutyEvent, sampleFindingDismissal } from "../../shared/events/guardduty";
 import { parseSnsEvent } from "../../shared/events/sns";
 import type { IsolationSettings } from "./settings";
 import type { ResponseRequest } from "./model";
@@ -147,6 +147,11 @@ function readGuardDuty(event: unknown, settings: IsolationSettings, intake: Inta
   }
   const f = parsed.value;
   const where = `GuardDuty finding ${f.id}`;
+  const drill = sampleFindingDismissal(f, settings.actOnSampleFindings);
+  if (drill) {
+    intake.dismissed.push({ disposition: "ignored", reason: drill, where });
+    return;
+  }
   if (!f.instanceId) {
     intake.dismissed.push({ disposition: "ignored", reason: `finding ${f.type} names no EC2 instance`, where });
     return;
@@ -167,6 +172,7 @@ function readGuardDuty(event: unknown, settings: IsolationSettings, intake: Inta
     reason: cleanText(`GuardDuty ${f.type}${f.title ? `: ${f.title}` : ""}`),
     findingId: tagSafeText(f.id, 200),
     source: "guardduty",
+    ...(f.updatedAt ? { updatedAt: f.updatedAt } : {}),
   });
 }
 

@@ -89,8 +89,38 @@ export class Ledger {
     throw new Error(`the circuit breaker stayed contended over ${MAX_ATTEMPTS} attempts`);
   }
 
-  /** Writes the record's final state (the record must exist: begin() or an earlier delivery wrote it). */
-  async finish(record: IsolationRecord): Promise<void> {
-    await this.doc.send(new PutCommand({ TableName: this.tableName, Item: record, ConditionExpression: "attribute_exists(pk)" }));
+  /**
+   * Makes `runId` the owner of a record another run began (a resumed isolation, a release), provided that run still
+   * owns it as `record` was read. False when someone else claimed it meanwhile.
+   */
+  async claim(record: IsolationRecord, runId: string): Promise<boolean> {
+    return this.putIfOwned({ ...record, runId }, record.runId);
+  }
+
+  /**
+   * Writes the record's final state, only while `record.runId` still owns it: false when another run (a release
+   * racing this isolation, or the reverse) claimed the record meanwhile, whose state is then left as it is.
+   */
+  async finish(record: IsolationRecord): Promise<boolean> {
+    return this.putIfOwned(record, record.runId);
+  }
+
+  private async putIfOwned(item: IsolationRecord, owner: string | undefined): Promise<boolean> {
+    try {
+      await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: item,
+          // Records written before run ids existed have none: owned by whoever reads them first.
+          ConditionExpression: owner === undefined ? "attribute_exists(pk) AND attribute_not_exists(#runId)" : "#runId = :owner",
+          ExpressionAttributeNames: { "#runId": "runId" },
+          ...(owner === undefined ? {} : { ExpressionAttributeValues: { ":owner": owner } }),
+        }),
+      );
+      return true;
+    } catch (err) {
+      if ((err as Error).name === "ConditionalCheckFailedException") return false;
+      throw err;
+    }
   }
 }

@@ -10,6 +10,8 @@ export interface IsolationRequest {
   readonly findingId: string;
   /** Who detected it: "deep-security", "guardduty" or the caller's own label. */
   readonly source: string;
+  /** When the finding was last updated (GuardDuty's `updatedAt`): tells a replay from a newer update of it. */
+  readonly updatedAt?: string;
 }
 
 export interface ReleaseRequest {
@@ -61,6 +63,12 @@ export interface OriginalState {
 
 export type IsolationStatus = "isolating" | "isolated" | "released";
 
+/**
+ * How the instance was put out of Auto Scaling's reach: detached (a replacement launches), in Standby (the same, the
+ * instance stays a member), or protected from scale-in with the group's unhealthy-instance replacement suspended.
+ */
+export type AsgHold = "detached" | "standby" | "protected";
+
 /** The DynamoDB item kept per instance: the original state and what the response did. */
 export interface IsolationRecord {
   readonly pk: string;
@@ -79,6 +87,13 @@ export interface IsolationRecord {
   /** False when the report could not be published: the next delivery of the event publishes it. */
   readonly reported?: boolean;
   readonly releasedAt?: string;
+  /** The run that owns the record now: only it may finish it (a release racing an isolation cannot overwrite it). */
+  readonly runId?: string;
+  readonly asgHold?: AsgHold;
+  /** `updatedAt` of the finding that isolated the instance. */
+  readonly findingUpdatedAt?: string;
+  /** Findings an operator released, with their `updatedAt`: a replay of one of them changes nothing. */
+  readonly releasedFindings?: Readonly<Record<string, string>>;
 }
 
 /** A security group rule as EC2 describes it (kept opaque: revoked exactly as read). */
@@ -107,6 +122,8 @@ export interface ObservedState {
   readonly registeredTargets: readonly RecordedTarget[];
   /** Isolation groups that exist in the instance's VPCs. */
   readonly isolationGroups: readonly IsolationGroup[];
+  /** The instance's Auto Scaling lifecycle state (InService, Standby...) and scale-in protection, when in a group. */
+  readonly autoScaling?: { readonly lifecycleState?: string; readonly protectedFromScaleIn: boolean };
 }
 
 /** One AWS change, with the reason it is made. The plan is a list of these; detect mode reports it. */
@@ -134,6 +151,8 @@ export type Action = { readonly reason: string } & (
   | { readonly step: "restore-profile"; readonly associationId?: string; readonly instanceProfileArn?: string }
   | { readonly step: "register-target"; readonly target: RecordedTarget }
   | { readonly step: "attach-asg"; readonly autoScalingGroupName: string }
+  | { readonly step: "exit-standby"; readonly autoScalingGroupName: string }
+  | { readonly step: "unprotect-asg"; readonly autoScalingGroupName: string }
   | { readonly step: "restore-attributes"; readonly disableApiTermination: boolean; readonly shutdownBehavior: string; readonly volumes: readonly RecordedVolume[] }
 );
 
@@ -145,14 +164,20 @@ export interface StepResult {
   readonly subject: string;
   readonly ok: boolean;
   readonly error?: string;
-  /** Ids the step produced (snapshot ids, created group ids). */
+  /** Ids the step produced (snapshot ids, created group ids, the Auto Scaling hold). */
   readonly produced?: readonly string[];
+  /** What the step had to do instead of its first choice (a fallback), for the report. */
+  readonly note?: string;
 }
 
 export type Outcome =
   | "isolated"
   | "isolated-with-failures"
   | "cut-failed"
+  | "asg-hold-failed"
+  | "superseded"
+  | "released-finding"
+  | "finding-updated-after-release"
   | "detect"
   | "breaker-open"
   | "already-isolated"

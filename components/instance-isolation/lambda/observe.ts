@@ -154,6 +154,7 @@ export async function observe(clients: AccountClients, target: ActionTarget, ins
       .map((a) => ({ associationId: a.AssociationId!, publicIp: a.PublicIp ?? "", allocationId: a.AllocationId! })),
     registeredTargets,
     isolationGroups,
+    ...(asgInstance ? { autoScaling: { lifecycleState: asgInstance.LifecycleState, protectedFromScaleIn: asgInstance.ProtectedFromScaleIn === true } } : {}),
   };
 }
 

@@ -28,6 +28,8 @@ const PHASE_OF: Record<Step, Phase> = {
   "restore-attributes": "restore",
   "register-target": "rejoin",
   "attach-asg": "rejoin",
+  "exit-standby": "rejoin",
+  "unprotect-asg": "rejoin",
 };
 
 export const phaseOf = (action: Action): Phase => PHASE_OF[action.step];
@@ -59,6 +61,19 @@ export function allowsEverything(rules: readonly IpPermission[]): boolean {
 
 const hasNoRules = (g: IsolationGroup) => g.ingress.length === 0 && g.egress.length === 0;
 
+/** True when `update` is a later version of a finding recorded at `recorded` ("" = recorded without a time). */
+export function isNewerUpdate(update: string | undefined, recorded: string): boolean {
+  if (update === undefined) return false;
+  return recorded === "" || Date.parse(update) > Date.parse(recorded);
+}
+
+/** True when Auto Scaling can no longer terminate or replace the instance (it left the group, or an earlier run held it). */
+function outOfAutoScalingReach(observed: ObservedState, record: IsolationRecord | undefined): boolean {
+  if (!observed.original.autoScalingGroupName) return true;
+  if (observed.autoScaling?.lifecycleState?.startsWith("Standby")) return true;
+  return record?.status !== "released" && record?.asgHold === "protected" && observed.autoScaling?.protectedFromScaleIn === true;
+}
+
 export function inScope(observed: ObservedState, record: IsolationRecord | undefined, settings: IsolationSettings): boolean {
   if (settings.scopeTagKey && isTrue(observed.tags[settings.scopeTagKey])) return true;
   const group = record?.original.autoScalingGroupName ?? observed.original.autoScalingGroupName;
@@ -78,6 +93,14 @@ export function planIsolation(
   nowIso: string,
 ): Decision {
   const none = (outcome: Outcome, detail: string): Decision => ({ outcome, detail, actions: [], isNew: false });
+  const released = record?.status === "released" ? record.releasedFindings?.[request.findingId] : undefined;
+  if (released !== undefined) {
+    // An operator released this finding: a redelivery or a redrive of it must not isolate again.
+    if (!isNewerUpdate(request.updatedAt, released)) return none("released-finding", `finding ${request.findingId} was released by an operator: a replay changes nothing`);
+    if (!settings.reisolateUpdatedFindings) {
+      return none("finding-updated-after-release", `finding ${request.findingId} was released by an operator and has been updated since (${request.updatedAt}); not isolating again (KAMAE_REISOLATE_UPDATED_FINDINGS)`);
+    }
+  }
   if (!observed.found || observed.instanceState === "terminated" || observed.instanceState === "shutting-down") {
     return none("not-found", `instance ${request.instanceId} does not exist (or is terminating) in ${request.target.accountId}/${request.target.region}`);
   }
@@ -109,11 +132,13 @@ export function planIsolation(
       },
     });
   }
-  if (cur.autoScalingGroupName) {
+  if (cur.autoScalingGroupName && !outOfAutoScalingReach(observed, active ? record : undefined)) {
     actions.push({
       step: "detach-asg",
       autoScalingGroupName: cur.autoScalingGroupName,
-      reason: "leave the Auto Scaling group before the network cut (failing health checks would terminate the evidence); capacity kept so a replacement launches",
+      reason:
+        "leave the Auto Scaling group before the network cut (failing health checks would terminate the evidence); capacity kept so a replacement launches. " +
+        "Falls back to Standby, then to scale-in protection with unhealthy-instance replacement suspended; the cut waits for one of them",
     });
   }
   for (const target of observed.registeredTargets) {
@@ -225,8 +250,14 @@ export function planRelease(request: ReleaseRequest, observed: ObservedState, re
     const registered = observed.registeredTargets.some((t) => t.targetGroupArn === target.targetGroupArn && t.id === target.id && t.port === target.port);
     if (!registered) actions.push({ step: "register-target", target, reason: "back behind the load balancer" });
   }
-  if (original.autoScalingGroupName && !cur.autoScalingGroupName) {
-    actions.push({ step: "attach-asg", autoScalingGroupName: original.autoScalingGroupName, reason: "back into its Auto Scaling group (raises desired capacity by one)" });
+  const group = original.autoScalingGroupName;
+  if (group && !cur.autoScalingGroupName) {
+    actions.push({ step: "attach-asg", autoScalingGroupName: group, reason: "back into its Auto Scaling group (raises desired capacity by one)" });
+  } else if (group && observed.autoScaling?.lifecycleState === "Standby") {
+    actions.push({ step: "exit-standby", autoScalingGroupName: group, reason: "back in service in its Auto Scaling group (raises desired capacity by one)" });
+  }
+  if (group && record.asgHold === "protected") {
+    actions.push({ step: "unprotect-asg", autoScalingGroupName: group, reason: "lift the scale-in protection and resume the group's unhealthy-instance replacement that isolation suspended" });
   }
   return { outcome: "act", detail: "releasing", actions, isNew: false };
 }

@@ -1,8 +1,9 @@
+import { randomUUID } from "node:crypto";
 import { AccountClients, AccountNotEnrolledError } from "../../shared/aws/account-clients";
 import { logger } from "../../shared/runtime/logger";
 import { dedupe, Dismissal, readEvent } from "./intake";
 import type { Ledger } from "./ledger";
-import { IsolationRecord, IsolationRequest, Outcome, recordKey, ReleaseRequest, ResponseRequest, StepResult } from "./model";
+import { AsgHold, IsolationRecord, IsolationRequest, Outcome, recordKey, ReleaseRequest, ResponseRequest, StepResult } from "./model";
 import { observe } from "./observe";
 import { CUT_STEPS, Decision, planIsolation, planRelease, RELEASE_PHASES } from "./plan";
 import { PlanExecutor } from "./execute";
@@ -34,7 +35,7 @@ export interface HandlerResult {
 }
 
 /** Outcomes that change nothing and are only logged: a replay must not mail the operators again. */
-const QUIET: ReadonlySet<Outcome> = new Set<Outcome>(["already-isolated", "not-isolated"]);
+const QUIET: ReadonlySet<Outcome> = new Set<Outcome>(["already-isolated", "not-isolated", "released-finding"]);
 
 /**
  * The whole function: reads the event, then responds to each instance it names, one after another. A failure on one
@@ -58,6 +59,8 @@ export async function handleEvent(event: unknown, deps: ResponderDeps): Promise<
       const summary = request.kind === "isolate" ? await isolate(request, deps) : await release(request, deps);
       responses.push(summary);
       if (summary.outcome === "cut-failed") errors.push(`${request.instanceId}: network cut incomplete (${summary.failures.join("; ")})`);
+      if (summary.outcome === "asg-hold-failed") errors.push(`${request.instanceId}: still in service in its Auto Scaling group, network not cut (${summary.failures.join("; ")})`);
+      if (summary.outcome === "superseded" && request.kind === "release") errors.push(`${request.instanceId}: another run claimed the isolation record; release again`);
       if (!summary.reported) errors.push(`${request.instanceId}: the report could not be published`);
     } catch (err) {
       logger.error("response failed", { instanceId: request.instanceId, target: request.target, error: err as Error });
@@ -120,6 +123,10 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
     } else if (!QUIET.has(decision.outcome)) {
       await deps.reporter.publish({ ...base, outcome: decision.outcome, steps: [], failures: [] });
     }
+    if (decision.outcome === "finding-updated-after-release" && record && settings.mode === "enforce") {
+      // Reported once: a replay of this update is then a replay of a released finding.
+      await ledger.finish({ ...record, releasedFindings: { ...record.releasedFindings, [request.findingId]: request.updatedAt ?? "" } });
+    }
     return summarize(request, decision.outcome, []);
   }
   if (settings.mode === "detect") {
@@ -127,9 +134,11 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
     return summarize(request, "detect", []);
   }
 
+  const runId = randomUUID();
   const active = record && record.status !== "released" ? record : undefined;
-  const newRecord: IsolationRecord = active ?? {
+  const newRecord: IsolationRecord = active ? { ...active, runId } : {
     pk,
+    runId,
     status: "isolating",
     accountId: request.target.accountId,
     region: request.target.region,
@@ -139,6 +148,8 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
     source: request.source,
     reason: request.reason,
     isolatedAt: nowIso,
+    ...(request.updatedAt ? { findingUpdatedAt: request.updatedAt } : {}),
+    ...(record?.releasedFindings ? { releasedFindings: record.releasedFindings } : {}),
   };
   const executor = new PlanExecutor(
     { clients: deps.clients, target: request.target, instanceId: request.instanceId, findingId: request.findingId, nowIso },
@@ -149,7 +160,9 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
   const preparing = executor.runPhases(decision.actions, ["prepare"]);
   const begun = decision.isNew
     ? await ledger.begin(newRecord, memory.breaker, { max: settings.breakerMaxIsolations, windowMs: settings.breakerWindowSeconds * 1000, now })
-    : "started";
+    : (await ledger.claim(active!, runId))
+      ? "started"
+      : "already-recorded";
   if (begun === "breaker-open") {
     await preparing;
     await deps.reporter.publish({
@@ -170,20 +183,29 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
   }
   const contained = await executor.runPhases(decision.actions, ["contain"]);
   const prepared = await preparing;
-  const steps = [...prepared, ...contained, ...(await executor.runPhases(decision.actions, ["transition", "isolate", "after"]))];
+  // The cut makes the instance fail its health checks: while Auto Scaling can still replace it, cutting would hand
+  // the evidence to Auto Scaling's terminate. The cut then waits for the retry.
+  const held = !contained.some((s) => s.step === "detach-asg" && !s.ok);
+  const steps = [...prepared, ...contained, ...(await executor.runPhases(decision.actions, held ? ["transition", "isolate", "after"] : ["after"]))];
   const failures = failuresOf(steps);
   const cutFailed = steps.some((s) => !s.ok && CUT_STEPS.has(s.step));
-  const outcome: Outcome = cutFailed ? "cut-failed" : failures.length > 0 ? "isolated-with-failures" : "isolated";
-  const published = await publishSafely(deps.reporter, { ...base, outcome, steps, failures });
+  let outcome: Outcome = !held ? "asg-hold-failed" : cutFailed ? "cut-failed" : failures.length > 0 ? "isolated-with-failures" : "isolated";
   const snapshotIds = steps.find((s) => s.step === "snapshot" && s.ok)?.produced;
-  await ledger.finish({
+  const hold = steps.find((s) => s.step === "detach-asg" && s.ok)?.produced?.[0] as AsgHold | undefined;
+  const finished: IsolationRecord = {
     ...newRecord,
-    status: cutFailed ? "isolating" : "isolated",
+    status: cutFailed || !held ? "isolating" : "isolated",
     ...(snapshotIds ? { snapshotIds } : {}),
     ...(steps.some((s) => s.step === "revoke-sessions" && s.ok) ? { sessionsRevoked: true } : {}),
+    ...(hold ? { asgHold: hold } : {}),
     failures,
-    reported: published,
-  });
+  };
+  // Claimed only after the steps ran: a release that took the record meanwhile keeps it (reported below).
+  const owned = await ledger.finish({ ...finished, reported: false });
+  if (!owned) outcome = "superseded";
+  const detail = owned ? base.detail : "a release claimed the isolation record while this isolation ran: the instance may be in a mixed state, check it";
+  const published = await publishSafely(deps.reporter, { ...base, detail, outcome, steps, failures });
+  if (owned && published) await ledger.finish({ ...finished, reported: true });
   return summarize(request, outcome, failures, published);
 }
 
@@ -202,12 +224,28 @@ async function release(request: ReleaseRequest, deps: ResponderDeps): Promise<Re
     await deps.reporter.publish({ ...base, outcome: "detect", steps: [], plan: decision.actions, failures: [] });
     return summarize(request, "detect", []);
   }
-  const executor = new PlanExecutor({ clients: deps.clients, target: request.target, instanceId: request.instanceId, findingId: memory.record!.findingId, nowIso }, []);
+  const record = memory.record!;
+  const runId = randomUUID();
+  if (!(await ledger.claim(record, runId))) {
+    await deps.reporter.publish({ ...base, outcome: "superseded", detail: "another run claimed the isolation record first: nothing restored", steps: [], failures: [] });
+    return summarize(request, "superseded", []);
+  }
+  const executor = new PlanExecutor({ clients: deps.clients, target: request.target, instanceId: request.instanceId, findingId: record.findingId, nowIso }, []);
   const steps = await executor.runPhases(decision.actions, RELEASE_PHASES);
   const failures = failuresOf(steps);
-  const outcome: Outcome = failures.length > 0 ? "released-with-failures" : "released";
-  // A partial release stays "isolated" on record, so the release can be asked again and finishes what failed.
-  await ledger.finish({ ...memory.record!, status: failures.length > 0 ? memory.record!.status : "released", releasedAt: nowIso, failures });
+  let outcome: Outcome = failures.length > 0 ? "released-with-failures" : "released";
+  // A partial release stays "isolated" on record, so the release can be asked again and finishes what failed. A
+  // completed one remembers the finding, so that its replays do not isolate again.
+  const releasedFindings = failures.length > 0 ? record.releasedFindings : { ...record.releasedFindings, [record.findingId]: record.findingUpdatedAt ?? "" };
+  const owned = await ledger.finish({
+    ...record,
+    runId,
+    status: failures.length > 0 ? record.status : "released",
+    releasedAt: nowIso,
+    failures,
+    ...(releasedFindings ? { releasedFindings } : {}),
+  });
+  if (!owned) outcome = "superseded";
   const published = await publishSafely(deps.reporter, { ...base, outcome, steps, failures });
   return summarize(request, outcome, failures, published);
 }

@@ -26,6 +26,10 @@ export interface IsolationSettings {
   readonly snapshots: boolean;
   /** Opt-in: a role-wide "deny sessions issued before now" also cuts every other instance sharing the role. */
   readonly revokeRoleSessions: boolean;
+  /** A finding an operator released isolates again only when GuardDuty updates it later and this is on. */
+  readonly reisolateUpdatedFindings: boolean;
+  /** Opt-in for drills: act on GuardDuty sample findings, which are otherwise dismissed. */
+  readonly actOnSampleFindings: boolean;
 }
 
 export const DEFAULT_DS_EVENT_TYPES = ["IntegrityEvent", "AntiMalwareEvent"];
@@ -55,5 +59,7 @@ export function isolationSettingsFromEnv(env: Env = process.env): IsolationSetti
     guardDutyMinSeverity: number("KAMAE_GD_MIN_SEVERITY", 7, env),
     snapshots: boolean("KAMAE_SNAPSHOTS", true, env),
     revokeRoleSessions: boolean("KAMAE_REVOKE_ROLE_SESSIONS", false, env),
+    reisolateUpdatedFindings: boolean("KAMAE_REISOLATE_UPDATED_FINDINGS", false, env),
+    actOnSampleFindings: boolean("KAMAE_ACT_ON_SAMPLE_FINDINGS", false, env),
   };
 }

@@ -149,7 +149,7 @@ export function parseGuardDutyFinding(detail: unknown): ParseResult<GuardDutyFin
       networkInterfaceIds,
       bucketNames,
       remoteIps,
-      sample: path(detail, "service", "additionalInfo", "sample") === true,
+      sample: isSample(path(detail, "service", "additionalInfo")),
     };
     const optional = {
       arn: r.text("arn"),
@@ -166,6 +166,31 @@ export function parseGuardDutyFinding(detail: unknown): ParseResult<GuardDutyFin
     for (const [k, v] of Object.entries(optional)) if (v !== undefined) (finding as unknown as Record<string, unknown>)[k] = v;
     return ok(finding);
   });
+}
+
+/**
+ * GuardDuty marks the findings of "Generate sample findings" in `service.additionalInfo`, either as `sample: true` or,
+ * in the newer shape, inside the JSON text of `additionalInfo.value`.
+ */
+function isSample(info: unknown): boolean {
+  if (!isObject(info)) return false;
+  if (info.sample === true || info.sample === "true") return true;
+  if (typeof info.value !== "string" || info.value.length > 64 * 1024) return false;
+  try {
+    const inner: unknown = JSON.parse(info.value);
+    return isObject(inner) && (inner.sample === true || inner.sample === "true");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Why a finding is not acted on because it is a sample (a drill, typically from onboarding), or undefined when it is
+ * real or the responder was configured to act on drills. Every intake of GuardDuty findings asks this one question.
+ */
+export function sampleFindingDismissal(finding: Pick<GuardDutyFinding, "id" | "sample">, actOnSamples: boolean): string | undefined {
+  if (!finding.sample || actOnSamples) return undefined;
+  return `finding ${finding.id} is a GuardDuty sample finding (a drill): not acted on (set the drill opt-in to act on samples)`;
 }
 
 /** Reads a whole "GuardDuty Finding" EventBridge event. */
