@@ -8,6 +8,7 @@ import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-acc
 import { stableSuffix } from "../shared/naming";
 import { notificationTopic } from "../shared/notifications";
 import { guardDutyCredentialActStatements, guardDutyResponderActStatements } from "./permissions";
+import { validateProtectedPrincipals } from "./protected-principals";
 import { type ActionModes, DEFAULT_ROUTES, eventPattern, type FindingRoute, validateModes, validateRoutes } from "./routing";
 import { credentialWorkflowDefinition } from "./workflow";
 import { validateStateMachine } from "./workflow-validator";
@@ -51,6 +52,12 @@ export interface GuardDutyResponderArgs {
   readonly logRetentionDays?: number;
   /** Member accounts the responders may act in. */
   readonly memberAccounts?: MemberAccountsArgs;
+  /**
+   * Principals the credential workflow never restricts, only reports: the incident team's break-glass and admin
+   * roles or users, as IAM names (`*`/`?` wildcards) or IAM ARN patterns. This component's own roles and the member
+   * access role are always protected. The list is also an explicit Deny in the steps' permissions.
+   */
+  readonly protectedPrincipals?: string[];
 }
 
 const MAX_ROUTES_ENV_BYTES = 2_500;
@@ -103,6 +110,17 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     if (!Number.isInteger(lookback) || lookback < 1 || lookback > 2160) fail("activityLookbackHours must be an integer from 1 to 2160 (90 days, CloudTrail's event history)");
     validateMemberAccounts("GuardDutyResponder", args.memberAccounts);
     const credentials = used.has("restrictCredentials");
+    try {
+      validateProtectedPrincipals(args.protectedPrincipals ?? []);
+    } catch (err) {
+      fail(`protectedPrincipals: ${(err as Error).message}`);
+    }
+    // Kamae's own roles (autonamed after their logical names) and the member access role are never restricted.
+    const protectedPrincipals = [
+      ...(args.protectedPrincipals ?? []),
+      ...["credential-steps-role", "responder-role", "workflow-role"].map((role) => `${name}-${role}-*`),
+      ...(args.memberAccounts?.roleName ? [args.memberAccounts.roleName] : []),
+    ];
 
     const identity = aws.getCallerIdentityOutput({}, parent);
     const partition = aws.getPartitionOutput({}, parent);
@@ -120,7 +138,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     const topicArn = notificationTopic(`${name}-topic`, { existingTopicArn: args.existingTopicArn, kmsKey: key, emails: args.notificationEmails, publishingServices: ["cloudwatch.amazonaws.com"] }, parent);
     const topicKey: Statement[] = args.existingTopicKmsKeyArn !== undefined ? [{ sid: "EncryptForExistingTopic", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.existingTopicKmsKeyArn] }] : [];
 
-    const home = { partition: part, accountId: identity.accountId, actions: [...used], scanDocumentName: args.scanDocumentName };
+    const home = { partition: part, accountId: identity.accountId, actions: [...used], scanDocumentName: args.scanDocumentName, protectedPrincipals };
 
     // The credential workflow: report bucket, steps function, state machine (created only when a route uses it).
     let stateMachineArn: pulumi.Output<string> = pulumi.output("");
@@ -147,6 +165,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
             KAMAE_REPORT_BUCKET: reports.bucket.bucket,
             KAMAE_REPORT_KMS_KEY_ARN: key.arn,
             KAMAE_ACTIVITY_LOOKBACK_HOURS: String(lookback),
+            KAMAE_PROTECTED_PRINCIPALS: JSON.stringify(protectedPrincipals),
           },
         },
         parent,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Statement } from "../shared/iam/policy";
+import { protectedResourcePatterns } from "./protected-principals";
 import type { ResponseAction } from "./routing";
 
 export interface GuardDutyPermissionsContext {
@@ -10,6 +11,10 @@ export interface GuardDutyPermissionsContext {
   readonly actions: readonly ResponseAction[];
   /** The anti-malware SSM document (needed with "scan"). */
   readonly scanDocumentName?: string;
+  /** Principals the credential steps must never change (names or IAM ARN patterns; see protected-principals.ts). */
+  readonly protectedPrincipals?: readonly string[];
+  /** Kamae's own roles (exact ARNs), never changed either. */
+  readonly protectedRoleArns?: readonly pulumi.Input<string>[];
 }
 
 /**
@@ -47,14 +52,27 @@ export function guardDutyResponderActStatements(ctx: GuardDutyPermissionsContext
   return statements;
 }
 
-/** What the credential workflow's steps do in the account of a compromised principal (with "restrictCredentials"). */
+/**
+ * What the credential workflow's steps do in the account of a compromised principal (with "restrictCredentials"):
+ * read the principal, deactivate the long-term key the finding names, write Kamae's own deny-old-sessions policy. Any
+ * role or user of the account may be the compromised one; protected principals (Kamae's own roles, break-glass and
+ * admin principals) are explicitly denied, so not even a bug in the steps can write to them.
+ */
 export function guardDutyCredentialActStatements(ctx: GuardDutyPermissionsContext): Statement[] {
   if (!ctx.actions.includes("restrictCredentials")) return [];
   const principals = (kind: "role" | "user") => [pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:${kind}/*`];
-  return [
-    // Any role or user of the account may be the compromised one; the function writes only its own deny policy.
-    { sid: "RestrictRoles", actions: ["iam:GetRolePolicy", "iam:PutRolePolicy"], resources: principals("role") },
-    { sid: "RestrictUsers", actions: ["iam:GetUserPolicy", "iam:PutUserPolicy"], resources: principals("user") },
+  const statements: Statement[] = [
+    { sid: "RestrictRoles", actions: ["iam:GetRole", "iam:GetRolePolicy", "iam:PutRolePolicy"], resources: principals("role") },
+    { sid: "RestrictUsers", actions: ["iam:GetUser", "iam:GetUserPolicy", "iam:PutUserPolicy", "iam:ListAccessKeys", "iam:UpdateAccessKey"], resources: principals("user") },
     { sid: "LookupEventsIsNotResourceScoped", actions: ["cloudtrail:LookupEvents"], resources: ["*"] },
   ];
+  const resources = [
+    // The entries are plain strings, so the number of patterns is known before partition and account resolve.
+    ...protectedResourcePatterns(ctx.protectedPrincipals ?? [], "PARTITION", "ACCOUNT").map((pattern) =>
+      pulumi.all([ctx.partition, ctx.accountId]).apply(([partition, accountId]) => (pattern.startsWith("arn:PARTITION:iam::ACCOUNT:") ? pattern.replace("PARTITION", partition).replace("ACCOUNT", accountId) : pattern)),
+    ),
+    ...(ctx.protectedRoleArns ?? []),
+  ];
+  if (resources.length > 0) statements.push({ sid: "NeverChangeProtectedPrincipals", effect: "Deny", actions: ["iam:PutRolePolicy", "iam:PutUserPolicy", "iam:UpdateAccessKey"], resources });
+  return statements;
 }

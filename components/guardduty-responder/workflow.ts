@@ -1,7 +1,9 @@
 /**
  * The credential-compromise workflow (playbooks.md §6) as an Amazon States Language definition: notify, restrict the
- * principal (deny sessions issued before now), gather its recent API activity into a report in S3, notify again. Any
- * failure is caught, notified, and ends the execution as failed, so a human always hears how it ended.
+ * principal (deactivate the long-term access key the finding names, deny sessions issued before now; protected
+ * principals are only reported), gather its recent API activity into a report in S3, notify again with what was done,
+ * what was refused and what remains for a human. Any failure is caught, notified, and ends the execution as failed,
+ * so a human always hears how it ended.
  */
 
 export interface CredentialWorkflowArgs {
@@ -42,7 +44,7 @@ function notify(args: CredentialWorkflowArgs, subject: string, message: string, 
 }
 
 export function credentialWorkflowDefinition(args: CredentialWorkflowArgs): Record<string, unknown> {
-  const who = "$.finding.principal.type, $.finding.principal.name, $.finding.accountId, $.finding.region, $.finding.type, $.finding.id";
+  const who = "$.finding.id, $.finding.type, $.finding.principal.type, $.finding.principal.name, $.finding.accountId, $.finding.region";
   return {
     Comment: "Kamae GuardDutyResponder: respond to compromised credentials (notify, restrict sessions, gather activity, notify)",
     StartAt: "NotifyStarted",
@@ -51,13 +53,14 @@ export function credentialWorkflowDefinition(args: CredentialWorkflowArgs): Reco
       NotifyStarted: notify(
         args,
         "Kamae: credential compromise response started",
-        `States.Format('Kamae is restricting {} {} in account {} ({}) after GuardDuty finding {} ({}): sessions issued before now will be denied, and its recent API activity gathered.', ${who})`,
+        `States.Format('Kamae is responding to GuardDuty finding {} ({}) about {} {} in account {} ({}): unless the principal is protected, the long-term access key the finding names is deactivated and sessions issued before now are denied; its recent API activity is gathered. A second message says what was done and what is left for a human.', ${who})`,
         "RestrictPrincipal",
         true,
       ),
       RestrictPrincipal: step("restrict", args, "$.restriction", "GatherActivity"),
       GatherActivity: step("gather", args, "$.report", "NotifyCompleted"),
-      NotifyCompleted: notify(args, "Kamae: credential compromise response completed", "States.JsonToString($)", "Completed", false),
+      // What was done, refused and left for a human first (the restrict step's summary), then the full record.
+      NotifyCompleted: notify(args, "Kamae: credential compromise response completed", "States.Format('{}\n\nActivity report: s3://{}/{}\n\n{}', $.restriction.result.summary, $.report.result.bucket, $.report.result.key, States.JsonToString($))", "Completed", false),
       Completed: { Type: "Succeed" },
       NotifyFailed: notify(args, "Kamae: credential compromise response FAILED", "States.JsonToString($)", "Failed", false),
       Failed: { Type: "Fail", Error: "CredentialResponseFailed", Cause: "A step of the credential compromise response failed; see the notification and the execution history." },

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy } from "../shared/iam/policy";
 import { stableSuffix } from "../shared/naming";
 import { RESPONSE_ACTIONS, type ResponseAction } from "../guardduty-responder/routing";
+import { validateProtectedPrincipals } from "../guardduty-responder/protected-principals";
 import { type CentralResponder, CENTRAL_RESPONDERS, memberStatements } from "./permissions";
 
 /** GuardDutyResponder's actions that act in the finding's account (the others go through other responders or notify). */
@@ -56,6 +57,8 @@ export interface MemberAccountAccessArgs {
   readonly guardDutyActions?: ResponseAction[];
   /** The central GuardDutyResponder's `scanDocumentName` (needed with `scan`); the document must exist in this account. */
   readonly guardDutyScanDocumentName?: string;
+  /** The central GuardDutyResponder's `protectedPrincipals`: never restricted here either (this role always is). */
+  readonly guardDutyProtectedPrincipals?: string[];
   /** The central PatchOnFinding uses a maintenance window (instances are tagged instead of patched at once). */
   readonly patchMaintenanceWindow?: boolean;
   /** The central PatchOnFinding's `pendingTagKey` (default kamae:patch-pending). */
@@ -136,6 +139,7 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       revokeRoleSessions: args.isolationRevokeRoleSessions,
       guardDutyActions: args.guardDutyActions,
       guardDutyScanDocumentName: args.guardDutyScanDocumentName,
+      guardDutyProtectedPrincipals: [...(args.guardDutyProtectedPrincipals ?? []), roleName],
       patchMaintenanceWindow: args.patchMaintenanceWindow,
       patchPendingTagKey: args.patchPendingTagKey,
       cloudTrailBucketNames: args.cloudTrailBucketNames,
@@ -211,6 +215,11 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
 }
 
 function validate(args: MemberAccountAccessArgs): void {
+  try {
+    validateProtectedPrincipals(args.guardDutyProtectedPrincipals ?? []);
+  } catch (err) {
+    throw new Error(`kamae:MemberAccountAccess: guardDutyProtectedPrincipals: ${(err as Error).message}`, { cause: err });
+  }
   if (!Array.isArray(args.responders) || args.responders.length === 0) throw new Error("kamae:MemberAccountAccess: responders must name at least one central responder");
   for (const r of args.responders) {
     if (!(CENTRAL_RESPONDERS as readonly string[]).includes(r)) throw new Error(`kamae:MemberAccountAccess: unknown responder "${r}" (one of ${CENTRAL_RESPONDERS.join(", ")})`);

@@ -39,6 +39,7 @@ export interface MemberContext {
   /** The actions of the central GuardDutyResponder's routes, and its scan document. */
   readonly guardDutyActions?: readonly ResponseAction[];
   readonly guardDutyScanDocumentName?: string;
+  readonly guardDutyProtectedPrincipals?: readonly string[];
   /** The central PatchOnFinding tags instances for a maintenance window (with this tag key) instead of patching at once. */
   readonly patchMaintenanceWindow?: boolean;
   readonly patchPendingTagKey?: string;
@@ -69,7 +70,7 @@ export function memberStatements(responder: CentralResponder, ctx: MemberContext
         cleanBucketKmsKeyArn: ctx.cleanBucketKmsKeyArn,
       });
     case "guardduty-responder": {
-      const gd = { partition: ctx.partition, accountId: ctx.accountId, actions: ctx.guardDutyActions ?? [], scanDocumentName: ctx.guardDutyScanDocumentName };
+      const gd = { partition: ctx.partition, accountId: ctx.accountId, actions: ctx.guardDutyActions ?? [], scanDocumentName: ctx.guardDutyScanDocumentName, protectedPrincipals: ctx.guardDutyProtectedPrincipals };
       // One member role serves both of its functions: the router and the credential workflow's steps.
       return [...guardDutyResponderActStatements(gd), ...guardDutyCredentialActStatements(gd)];
     }

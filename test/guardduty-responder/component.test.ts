@@ -4,6 +4,7 @@ import { settingsFromEnv } from "../../components/guardduty-responder/lambda/res
 import { stepSettingsFromEnv } from "../../components/guardduty-responder/lambda/credential-steps";
 import { validateStateMachine } from "../../components/guardduty-responder/workflow-validator";
 import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
+import { evaluate } from "../harness/iam-evaluator";
 import { ACCOUNT_ID, iamDocuments, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 const ISOLATION = `arn:aws:lambda:us-east-1:${ACCOUNT_ID}:function:isolation`;
@@ -97,6 +98,26 @@ describe("GuardDutyResponder component", () => {
     assert.ok(bySid.SendScan.Resource.some((r: string) => r.endsWith(":document/Kamae-AntiMalwareScan")));
     const workflow = iamDocuments().find((d) => d.resource === "gd-workflow-permissions")!.document;
     assert.deepEqual(workflow.Statement.find((s: any) => s.Sid === "RunSteps").Action, ["lambda:InvokeFunction"]);
+  });
+
+  it("the steps may deactivate a user's key and write policies on principals, never on protected ones (evaluated)", async () => {
+    new GuardDutyResponder("gd", { ...FULL, protectedPrincipals: ["breakglass", `arn:aws:iam::*:role/admins/*`], memberAccounts: { accountIds: ["444455556666"], roleName: "kamae-member", externalId: "x".repeat(32) } });
+    await settle();
+    const identity = [iamDocuments().find((d) => d.resource === "gd-credential-steps-permissions")!.document];
+    const can = (action: string, resource: string) => evaluate({ identity }, { action, resource }).decision;
+    const arn = (kind: string, name: string) => `arn:aws:iam::${ACCOUNT_ID}:${kind}/${name}`;
+    assert.equal(can("iam:UpdateAccessKey", arn("user", "alice")), "allowed");
+    assert.equal(can("iam:PutRolePolicy", arn("role", "web-role")), "allowed");
+    assert.equal(can("iam:PutRolePolicy", arn("role", "breakglass")), "explicitDeny");
+    assert.equal(can("iam:UpdateAccessKey", arn("user", "ops/breakglass")), "explicitDeny");
+    assert.equal(can("iam:PutRolePolicy", arn("role", "admins/alice")), "explicitDeny");
+    assert.equal(can("iam:PutRolePolicy", arn("role", "kamae-member")), "explicitDeny");
+    assert.equal(can("iam:PutRolePolicy", arn("role", "gd-responder-role-1a2b3c4")), "explicitDeny");
+    assert.equal(can("iam:PutRolePolicy", arn("role", "gd-credential-steps-role-1a2b3c4")), "explicitDeny");
+    const fns = Object.fromEntries(resourcesOfType("aws:lambda/function:Function").map((f) => [f.name, f.inputs.environment.variables]));
+    const protectedPrincipals = stepSettingsFromEnv(fns["gd-credential-steps-function"]).protectedPrincipals;
+    for (const entry of ["breakglass", "gd-responder-role-*", "kamae-member"]) assert.ok(protectedPrincipals.includes(entry), entry);
+    assert.throws(() => new GuardDutyResponder("p", { protectedPrincipals: ["*"] }), /every principal/);
   });
 
   it("fails at construction when a routed action lacks what it needs, or routes are malformed", () => {

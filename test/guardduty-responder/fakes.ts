@@ -1,5 +1,15 @@
 import { CloudTrailClient, LookupEventsCommand } from "@aws-sdk/client-cloudtrail";
-import { GetRolePolicyCommand, GetUserPolicyCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
+import {
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  GetUserCommand,
+  GetUserPolicyCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+  UpdateAccessKeyCommand,
+} from "@aws-sdk/client-iam";
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import {
   GetBucketEncryptionCommand,
@@ -44,6 +54,11 @@ export class FakeAws {
   readonly objects = new Map<string, { body: string; sse?: string; kmsKeyId?: string }>();
   // IAM inline policies by "user/name" or "role/name"
   readonly principals = new Map<string, Map<string, string>>();
+  // IAM paths by "user/name" or "role/name" ("/" when absent), and long-term access keys by id
+  readonly paths = new Map<string, string>();
+  readonly accessKeys = new Map<string, { userName: string; status: "Active" | "Inactive" }>();
+  /** The account the IAM fake answers as (ARNs it returns). */
+  iamAccountId = "444455556666";
   // CloudTrail
   readonly trailEvents: Array<{ EventId: string; EventName: string; EventSource: string; EventTime: Date; AccessKeyId: string; Username: string; CloudTrailEvent: string }> = [];
   private readonly lookupLimit: RateLimit;
@@ -182,6 +197,35 @@ export class FakeAws {
       p.set(input.PolicyName!, input.PolicyDocument!);
       return {};
     };
+    const arnOf = (kind: string, name: string) => `arn:aws:iam::${this.iamAccountId}:${kind}${this.paths.get(`${kind}/${name}`) ?? "/"}${name}`;
+    iam.on(GetUserCommand).callsFake(async (input) => {
+      this.calls.push("iam:GetUser");
+      if (!input.UserName) throw awsError("ValidationError", "the fake needs UserName (without it IAM answers about the caller)");
+      principal("user", input.UserName);
+      return { User: { UserName: input.UserName, Arn: arnOf("user", input.UserName), Path: this.paths.get(`user/${input.UserName}`) ?? "/", UserId: "AIDA", CreateDate: new Date(0) } };
+    });
+    iam.on(GetRoleCommand).callsFake(async (input) => {
+      this.calls.push("iam:GetRole");
+      principal("role", input.RoleName);
+      return { Role: { RoleName: input.RoleName, Arn: arnOf("role", input.RoleName!), Path: this.paths.get(`role/${input.RoleName}`) ?? "/", RoleId: "AROA", CreateDate: new Date(0) } };
+    });
+    iam.on(ListAccessKeysCommand).callsFake(async (input) => {
+      this.calls.push("iam:ListAccessKeys");
+      if (!input.UserName) throw awsError("ValidationError", "the fake needs UserName (without it IAM lists the caller's keys)");
+      principal("user", input.UserName);
+      const keys = [...this.accessKeys].filter(([, k]) => k.userName === input.UserName);
+      return { AccessKeyMetadata: keys.map(([id, k]) => ({ UserName: k.userName, AccessKeyId: id, Status: k.status, CreateDate: new Date(0) })), IsTruncated: false };
+    });
+    iam.on(UpdateAccessKeyCommand).callsFake(async (input) => {
+      this.calls.push("iam:UpdateAccessKey");
+      if (!input.UserName) throw awsError("ValidationError", "the fake needs UserName (without it IAM acts on the caller's own key)");
+      principal("user", input.UserName);
+      const key = this.accessKeys.get(input.AccessKeyId!);
+      if (!key || key.userName !== input.UserName) throw awsError("NoSuchEntityException", `The Access Key with id ${input.AccessKeyId} cannot be found.`, { httpStatusCode: 404 });
+      if (input.Status !== "Active" && input.Status !== "Inactive") throw awsError("ValidationError", "Status must be Active or Inactive");
+      key.status = input.Status;
+      return {};
+    });
     iam.on(GetUserPolicyCommand).callsFake(getPolicy("user"));
     iam.on(GetRolePolicyCommand).callsFake(getPolicy("role"));
     iam.on(PutUserPolicyCommand).callsFake(putPolicy("user", 2048));

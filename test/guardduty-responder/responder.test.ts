@@ -110,18 +110,28 @@ describe("GuardDutyResponder function", () => {
     assert.match(aws.published[0].message, /scan \[enforce\] failed: InvalidInstanceId/);
   });
 
-  it("credential misuse starts the workflow once per finding, named after it", async () => {
+  it("credential misuse starts the workflow once per update of a finding: a replay starts nothing, an update restricts again", async () => {
     const event = sharedFixture("guardduty-aws-api-call.json");
     const report = await respondToFinding(event, deps());
     assert.deepEqual(report.outcomes.map((o) => [o.action, o.status]), [["restrictCredentials", "done"], ["notify", "done"]]);
     const [[key, execution]] = [...aws.executions];
-    assert.equal(key, `${WORKFLOW}/${executionName(event.detail.id)}`);
+    assert.equal(key, `${WORKFLOW}/${executionName(event.detail.id, event.detail.updatedAt)}`);
     assert.deepEqual(JSON.parse(execution.input).finding.principal, { type: "AssumedRole", name: "web-role", accessKeyId: "ASIAEXAMPLE1234567890" });
-    // An updated finding (same id, new time) maps to the same execution: reported as already handled.
+    // A replay of the same event maps to the same execution.
+    await respondToFinding(event, deps());
+    assert.equal(aws.executions.size, 1);
+    // GuardDuty updated the finding (the activity goes on): a new execution, whose restrict step moves the cut-off.
     event.detail.updatedAt = "2026-11-23T01:00:00.000Z";
     const again = await respondToFinding(event, deps());
-    assert.equal(again.outcomes[0].status, "already");
-    assert.equal(aws.executions.size, 1);
+    assert.equal(again.outcomes[0].status, "done");
+    assert.equal(aws.executions.size, 2);
+    assert.equal(JSON.parse([...aws.executions.values()][1].input).finding.updatedAt, "2026-11-23T01:00:00.000Z");
+  });
+
+  it("execution names stay within Step Functions' rules for any finding id and time", () => {
+    const names = [executionName("a".repeat(32), "2026-11-23T01:00:00.000Z"), executionName("b".repeat(300), "2026-11-23T01:00:00Z"), executionName("c", undefined), executionName("d", "not a time")];
+    for (const n of names) assert.match(n, /^[A-Za-z0-9_-]{1,80}$/);
+    assert.notEqual(executionName("b".repeat(300), "2026-11-23T01:00:00Z"), executionName("b".repeat(300), "2026-11-23T02:00:00Z"));
   });
 
   it("a public bucket finding turns Block Public Access fully on, once", async () => {

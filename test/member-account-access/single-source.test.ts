@@ -115,8 +115,11 @@ describe("One source of truth: the member role carries exactly what each respond
     const member = rolePolicy("member-guardduty-responder");
     const home = { Version: "2012-10-17" as const, Statement: [...rolePolicy("gd-responder-permissions").Statement, ...rolePolicy("gd-credential-steps-permissions").Statement] };
     const sids = member.Statement.map((s) => s.Sid!);
-    assert.deepEqual([...sids].sort(), ["ListCommandsIsNotResourceScoped", "LookupEventsIsNotResourceScoped", "ProtectFindingBuckets", "ProtectSensitiveBuckets", "RestrictRoles", "RestrictUsers", "SendScan"]);
-    assert.deepEqual(bySid(member, sids), bySid(home, sids));
+    assert.deepEqual([...sids].sort(), ["ListCommandsIsNotResourceScoped", "LookupEventsIsNotResourceScoped", "NeverChangeProtectedPrincipals", "ProtectFindingBuckets", "ProtectSensitiveBuckets", "RestrictRoles", "RestrictUsers", "SendScan"]);
+    // The grants are the same; each side denies writes to its own account's protected principals (here: the member role).
+    const grants = sids.filter((sid) => sid !== "NeverChangeProtectedPrincipals");
+    assert.deepEqual(bySid(member, grants), bySid(home, grants));
+    assert.ok(member.Statement.find((s) => s.Sid === "NeverChangeProtectedPrincipals")!.Resource.includes(`arn:aws:iam::${ACCOUNT_ID}:role/kamae-central-responder`));
   });
 
   it("ApiActivityAlerts: reading the trail's log files (and decrypting them)", async () => {

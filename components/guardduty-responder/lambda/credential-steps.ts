@@ -1,9 +1,20 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { CloudTrailClient, LookupEventsCommand, type LookupAttribute } from "@aws-sdk/client-cloudtrail";
-import { GetRolePolicyCommand, GetUserPolicyCommand, IAMClient, PutRolePolicyCommand, PutUserPolicyCommand } from "@aws-sdk/client-iam";
+import {
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  GetUserCommand,
+  GetUserPolicyCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  PutRolePolicyCommand,
+  PutUserPolicyCommand,
+  UpdateAccessKeyCommand,
+} from "@aws-sdk/client-iam";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { type AccountClients, partitionOf } from "../../shared/aws/account-clients";
-import { integer, optionalString, requiredString } from "../../shared/runtime/env";
+import { integer, json, optionalString, requiredString } from "../../shared/runtime/env";
+import { protectingEntry, validateProtectedPrincipals } from "../protected-principals";
 
 type Env = Record<string, string | undefined>;
 
@@ -17,6 +28,8 @@ export interface StepSettings {
   readonly lookbackHours: number;
   /** At most this many events in a report (LookupEvents is limited to 2 calls per second per account and Region). */
   readonly maxEvents: number;
+  /** Principals never restricted, only reported (names or ARN patterns; see protected-principals.ts). */
+  readonly protectedPrincipals: readonly string[];
 }
 
 export function stepSettingsFromEnv(env: Env = process.env): StepSettings {
@@ -25,6 +38,11 @@ export function stepSettingsFromEnv(env: Env = process.env): StepSettings {
     reportKmsKeyArn: optionalString("KAMAE_REPORT_KMS_KEY_ARN", env),
     lookbackHours: integer("KAMAE_ACTIVITY_LOOKBACK_HOURS", 24, { min: 1, max: 24 * 90 }, env),
     maxEvents: integer("KAMAE_ACTIVITY_MAX_EVENTS", 1000, { min: 50, max: 10000 }, env),
+    // The member access role is Kamae's own: protected whatever the configuration says.
+    protectedPrincipals: [
+      ...json("KAMAE_PROTECTED_PRINCIPALS", validateProtectedPrincipals, [], env),
+      ...(optionalString("KAMAE_MEMBER_ROLE_NAME", env) ? [optionalString("KAMAE_MEMBER_ROLE_NAME", env)!] : []),
+    ],
   };
 }
 
@@ -42,7 +60,10 @@ export class StepInputError extends Error {
   override name = "StepInputError";
 }
 
-/** Validates the workflow's input (it could be started by hand): nothing is acted on unless every field is sound. */
+/**
+ * Validates the workflow's input (it could be started by hand): nothing is acted on unless every field is sound. Every
+ * field's type is checked before it is parsed or matched (coercing a hostile nested value to a string can overflow).
+ */
 export function parseStepInput(event: unknown): { step: "restrict" | "gather"; finding: WorkflowFinding } {
   const e = event as Record<string, any> | null;
   if (typeof e !== "object" || e === null) throw new StepInputError("input is not an object");
@@ -57,7 +78,9 @@ export function parseStepInput(event: unknown): { step: "restrict" | "gather"; f
   if (typeof p !== "object" || p === null || (p.type !== "IAMUser" && p.type !== "AssumedRole")) throw new StepInputError("finding.principal.type must be IAMUser or AssumedRole");
   if (typeof p.name !== "string" || !/^[\w+=,.@-]{1,128}$/.test(p.name)) throw new StepInputError("finding.principal.name is not an IAM name");
   if (p.accessKeyId !== undefined && (typeof p.accessKeyId !== "string" || !/^(AKIA|ASIA)[A-Z0-9]{12,124}$/.test(p.accessKeyId))) throw new StepInputError("finding.principal.accessKeyId is malformed");
-  for (const k of ["createdAt", "updatedAt"]) if (f[k] !== undefined && Number.isNaN(Date.parse(f[k]))) throw new StepInputError(`finding.${k} is not a time`);
+  for (const k of ["createdAt", "updatedAt"]) {
+    if (f[k] !== undefined && (typeof f[k] !== "string" || f[k].length > 40 || Number.isNaN(Date.parse(f[k])))) throw new StepInputError(`finding.${k} is not a time`);
+  }
   return {
     step: e.step,
     finding: { id: f.id, type: f.type, accountId: f.accountId, region: f.region, principal: { type: p.type, name: p.name, ...(p.accessKeyId ? { accessKeyId: p.accessKeyId } : {}) }, createdAt: f.createdAt, updatedAt: f.updatedAt },
@@ -96,42 +119,113 @@ function existingCutoff(document: string | undefined): number | undefined {
 
 export interface RestrictResult {
   readonly principalArn: string;
-  readonly policyName: string;
-  readonly deniedBefore: string;
-  readonly changed: boolean;
   readonly accountId: string;
   readonly region: string;
+  /** Whether this run changed anything (a replay changes nothing). */
+  readonly changed: boolean;
+  /** What is in force now because of Kamae, what Kamae refused to do, and what a human must still do. */
+  readonly done: string[];
+  readonly refused: string[];
+  readonly forHuman: string[];
+  /** The session cut-off in force, when the principal's sessions are denied. */
+  readonly deniedBefore?: string;
+  /** The long-term access key the finding names, and its state after the step. */
+  readonly accessKey?: { readonly id: string; readonly status: "deactivated" | "already inactive" | "not the user's key" };
+  /** The same, as lines for the notification. */
+  readonly summary: string;
+}
+
+const notFound = (err: Error) => err.name === "NoSuchEntityException" || err.name === "NoSuchEntity";
+
+function summarise(principalArn: string, r: { done: string[]; refused: string[]; forHuman: string[] }): string {
+  const section = (title: string, lines: string[]) => (lines.length === 0 ? [] : [title, ...lines.map((l) => `- ${l}`)]);
+  return [
+    `Credential response for ${principalArn}:`,
+    ...section("Done:", r.done),
+    ...section("Refused:", r.refused),
+    ...section("For a human:", r.forHuman),
+  ].join("\n");
 }
 
 /**
- * Attaches the deny-sessions-issued-before-now policy to the user or role. Idempotent: when a Kamae policy already
- * cuts off sessions at or after the finding's last update, nothing changes (a replay never moves the cut-off, which
- * would end sessions the owner started after the first response).
+ * Cuts off the principal the finding names, and says exactly how:
+ * - a long-term access key (`AKIA…`) of an IAM user is deactivated: a deny on `aws:TokenIssueTime` never matches a
+ *   request signed with one (the key exists only in requests signed with temporary credentials);
+ * - sessions (temporary credentials) issued before now are denied by an inline policy.
+ * Protected principals (Kamae's own roles, break-glass and admin principals) are never changed, only reported. The
+ * principal is read from IAM first: its real ARN (path included) is what protection is judged on, never the finding.
+ * Idempotent: a replay finds the key inactive and a cut-off at or after the finding's last update, and changes
+ * nothing (moving the cut-off would end sessions the owner started after the first response).
  */
 export async function restrictPrincipal(finding: WorkflowFinding, deps: StepDeps): Promise<RestrictResult> {
   const iam = deps.clients.client(IAMClient, { accountId: finding.accountId, region: finding.region });
-  const { type, name } = finding.principal;
-  const partition = partitionOf(finding.region);
-  const principalArn = `arn:${partition}:iam::${finding.accountId}:${type === "IAMUser" ? "user" : "role"}/${name}`;
-  const current = await (type === "IAMUser"
+  const { type, name, accessKeyId } = finding.principal;
+  const user = type === "IAMUser";
+  const entity = user ? (await iam.send(new GetUserCommand({ UserName: name }))).User : (await iam.send(new GetRoleCommand({ RoleName: name }))).Role;
+  const principalArn = entity?.Arn ?? `arn:${partitionOf(finding.region)}:iam::${finding.accountId}:${user ? "user" : "role"}/${name}`;
+  const base = { principalArn, accountId: finding.accountId, region: finding.region };
+  const done: string[] = [];
+  const refused: string[] = [];
+  const forHuman: string[] = [];
+  const finish = (changed: boolean, extra: Partial<RestrictResult> = {}): RestrictResult => ({ ...base, changed, done, refused, forHuman, ...extra, summary: summarise(principalArn, { done, refused, forHuman }) });
+
+  const protectedBy = protectingEntry(principalArn, deps.settings.protectedPrincipals) ?? (principalArn.includes(":role/aws-service-role/") ? "AWS service-linked role" : undefined);
+  if (protectedBy) {
+    refused.push(`${principalArn} is a protected principal (${protectedBy}): Kamae changed nothing on it`);
+    forHuman.push(`decide whether ${principalArn} is compromised; if it is, restrict it by hand (deactivate its keys, revoke its sessions)`);
+    deps.log.warn("protected principal not restricted", { ...base, protectedBy });
+    return finish(false);
+  }
+
+  let changed = false;
+  let accessKey: RestrictResult["accessKey"];
+  if (user) {
+    const keys = (await iam.send(new ListAccessKeysCommand({ UserName: name }))).AccessKeyMetadata ?? [];
+    if (accessKeyId?.startsWith("AKIA")) {
+      const key = keys.find((k) => k.AccessKeyId === accessKeyId);
+      if (!key) {
+        accessKey = { id: accessKeyId, status: "not the user's key" };
+        refused.push(`access key ${accessKeyId} is not a key of user ${name}: not deactivated`);
+        forHuman.push(`find the owner of access key ${accessKeyId} (the finding names user ${name})`);
+      } else if (key.Status === "Inactive") {
+        accessKey = { id: accessKeyId, status: "already inactive" };
+        done.push(`access key ${accessKeyId} of user ${name} is inactive (it already was)`);
+      } else {
+        await iam.send(new UpdateAccessKeyCommand({ UserName: name, AccessKeyId: accessKeyId, Status: "Inactive" }));
+        accessKey = { id: accessKeyId, status: "deactivated" };
+        changed = true;
+        done.push(`access key ${accessKeyId} of user ${name} deactivated`);
+      }
+    }
+    const active = keys.filter((k) => k.Status === "Active" && k.AccessKeyId !== accessKey?.id).map((k) => k.AccessKeyId);
+    if (active.length > 0) forHuman.push(`user ${name} still has active long-term access keys ${active.join(", ")}: they remain usable; rotate or deactivate them if they may be exposed`);
+    if (accessKey?.status === "deactivated") forHuman.push(`delete access key ${accessKeyId} once the incident is closed, or reactivate it if the finding was benign`);
+  }
+
+  const current = await (user
     ? iam.send(new GetUserPolicyCommand({ UserName: name, PolicyName: DENY_OLD_SESSIONS_POLICY }))
     : iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: DENY_OLD_SESSIONS_POLICY }))
   ).catch((err: Error) => {
-    if (err.name === "NoSuchEntityException" || err.name === "NoSuchEntity") return undefined;
+    if (notFound(err)) return undefined;
     throw err;
   });
   const cutoff = existingCutoff(current?.PolicyDocument);
   const findingTime = Date.parse(finding.updatedAt ?? finding.createdAt ?? "");
-  const base = { principalArn, policyName: DENY_OLD_SESSIONS_POLICY, accountId: finding.accountId, region: finding.region };
+  let deniedBefore: string;
   if (cutoff !== undefined && !Number.isNaN(findingTime) && cutoff >= findingTime) {
-    return { ...base, deniedBefore: new Date(cutoff).toISOString(), changed: false };
+    deniedBefore = new Date(cutoff).toISOString();
+    done.push(`sessions of ${principalArn} issued before ${deniedBefore} are denied (already in force)`);
+  } else {
+    deniedBefore = new Date((deps.now ?? Date.now)()).toISOString();
+    const policy = denyOldSessionsPolicy(deniedBefore);
+    if (user) await iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: DENY_OLD_SESSIONS_POLICY, PolicyDocument: policy }));
+    else await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: DENY_OLD_SESSIONS_POLICY, PolicyDocument: policy }));
+    changed = true;
+    done.push(`sessions of ${principalArn} issued before ${deniedBefore} denied (inline policy ${DENY_OLD_SESSIONS_POLICY})`);
   }
-  const before = new Date((deps.now ?? Date.now)()).toISOString();
-  const policy = denyOldSessionsPolicy(before);
-  if (type === "IAMUser") await iam.send(new PutUserPolicyCommand({ UserName: name, PolicyName: DENY_OLD_SESSIONS_POLICY, PolicyDocument: policy }));
-  else await iam.send(new PutRolePolicyCommand({ RoleName: name, PolicyName: DENY_OLD_SESSIONS_POLICY, PolicyDocument: policy }));
-  deps.log.info("principal restricted", { ...base, deniedBefore: before });
-  return { ...base, deniedBefore: before, changed: true };
+  if (!user) forHuman.push(`sessions of role ${name} issued after ${deniedBefore} are allowed: find how its credentials leaked before whoever took them gets new ones`);
+  deps.log.info("principal restricted", { ...base, deniedBefore, accessKey, changed });
+  return finish(changed, { deniedBefore, ...(accessKey ? { accessKey } : {}) });
 }
 
 export interface ReportResult {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import {
@@ -177,9 +178,17 @@ async function applyBucketChange(s3: S3Client, bucket: string, change: BucketCha
   }
 }
 
-/** Kamae's executions are named after the finding, so a replayed finding starts nothing new. */
-export function executionName(findingId: string): string {
-  return `kamae-gd-${findingId}`.replace(/[^A-Za-z0-9_-]/g, "_").slice(0, 80);
+/**
+ * Kamae's executions are named after the finding and its last update: a replayed event starts nothing new, while an
+ * update of the same finding (GuardDuty updates a finding as the activity goes on) starts a new response, which moves
+ * the session cut-off forward. Step Functions refuses a name used in the last 90 days.
+ */
+export function executionName(findingId: string, updatedAt: string | undefined): string {
+  const at = updatedAt === undefined ? Number.NaN : Date.parse(updatedAt);
+  const time = updatedAt === undefined ? "created" : Number.isNaN(at) ? "?" : new Date(at).toISOString().replace(/[-:.]/g, "");
+  const name = `kamae-gd-${findingId}-${time}`;
+  if (name.length <= 80 && /^[A-Za-z0-9_-]+$/.test(name)) return name;
+  return `kamae-gd-${createHash("sha256").update(`${findingId}\n${updatedAt ?? ""}`).digest("hex").slice(0, 64)}`;
 }
 
 class Executor {
@@ -233,12 +242,12 @@ class Executor {
     const arn = this.settings.credentialWorkflowArn!;
     const f = this.finding;
     const input = { finding: { id: f.id, type: f.type, severity: f.severity, accountId: f.accountId, region: f.region, principal: a.principal, createdAt: f.createdAt, updatedAt: f.updatedAt } };
-    const name = executionName(f.id);
+    const name = executionName(f.id, f.updatedAt);
     try {
       const out = await this.deps.clients.client(SFNClient, arnTarget(arn)).send(new StartExecutionCommand({ stateMachineArn: arn, name, input: JSON.stringify(input) }));
       return { action: a.action, mode: a.mode, status: "done", detail: `credential workflow started: ${out.executionArn}` };
     } catch (err) {
-      if (errorName(err) === "ExecutionAlreadyExists") return { action: a.action, mode: a.mode, status: "already", detail: `credential workflow ${name} already ran for this finding` };
+      if (errorName(err) === "ExecutionAlreadyExists") return { action: a.action, mode: a.mode, status: "already", detail: `credential workflow ${name} already ran for this update of the finding` };
       throw err;
     }
   }
