@@ -239,7 +239,7 @@ function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-function identityOf(record: CloudTrailRecord): { type?: string; arn?: string; issuerArn?: string; issuerName?: string; invokedBy?: string } {
+function identityOf(record: CloudTrailRecord): { type?: string; arn?: string; issuerArn?: string; invokedBy?: string } {
   const id = record.userIdentity;
   if (typeof id !== "object" || id === null) return {};
   const u = id as Record<string, unknown>;
@@ -249,25 +249,20 @@ function identityOf(record: CloudTrailRecord): { type?: string; arn?: string; is
     type: str(u.type),
     arn: str(u.arn),
     issuerArn: typeof issuer === "object" && issuer !== null ? str(issuer.arn) : undefined,
-    issuerName: typeof issuer === "object" && issuer !== null ? str(issuer.userName) : undefined,
     invokedBy: str(u.invokedBy),
   };
 }
 
 /**
- * True when AWS made the call by itself (event-formats.md §5): an AWSService identity, a service-linked role's session
- * (`AWSServiceRoleFor…`, path `/aws-service-role/`), or `invokedBy: "AWS Internal"`.
+ * True when AWS made the call by itself (event-formats.md §5): an AWSService identity, a session of a service-linked
+ * role, or `invokedBy: "AWS Internal"`. A service-linked role is known by its issuer's path `/aws-service-role/`,
+ * which only AWS can create; never by its name, since anyone allowed to create roles can name one `AWSServiceRoleFor…`.
  */
 export function isAwsServiceCall(record: CloudTrailRecord): boolean {
   const id = identityOf(record);
   if (id.type === "AWSService") return true;
   if (id.invokedBy === "AWS Internal") return true;
-  if (id.type === "AssumedRole") {
-    if (id.issuerName?.startsWith("AWSServiceRoleFor")) return true;
-    if (id.issuerArn && /:role\/aws-service-role\//.test(id.issuerArn)) return true;
-    if (id.arn && /:assumed-role\/AWSServiceRoleFor/.test(id.arn)) return true;
-  }
-  return false;
+  return id.type === "AssumedRole" && id.issuerArn !== undefined && /^arn:[\w-]+:iam::\d{12}:role\/aws-service-role\//.test(id.issuerArn);
 }
 
 function anyMatch(patterns: RegExp[], value: string | undefined): boolean {

@@ -27,6 +27,19 @@ describe("ApiActivityAlerts rules", () => {
     ]);
   });
 
+  it("a role merely named like a service-linked role is not AWS: only the issuer's /aws-service-role/ path counts", () => {
+    const slr = records.find((r) => r.eventID === "00000000-0000-4000-8000-000000000004")!;
+    const u = slr.userIdentity as any;
+    const lookalike = (issuerArn: string | undefined) => ({ ...slr, userIdentity: { ...u, sessionContext: { ...u.sessionContext, sessionIssuer: { ...u.sessionContext.sessionIssuer, arn: issuerArn } } } });
+    const name = u.sessionContext.sessionIssuer.userName as string;
+    assert.match(name, /^AWSServiceRoleFor/);
+    assert.equal(isAwsServiceCall(slr), true);
+    // An attacker's role named AWSServiceRoleFor… (path "/") making the same call must be seen.
+    assert.equal(isAwsServiceCall(lookalike(`arn:aws:iam::111111111111:role/${name}`)), false);
+    assert.equal(isAwsServiceCall(lookalike(`arn:aws:iam::111111111111:role/attacker/aws-service-role/${name}`)), false);
+    assert.equal(isAwsServiceCall(lookalike(undefined)), false);
+  });
+
   it("selects every identity type, and drops service-made calls by default", () => {
     assert.deepEqual(selected([{ name: "all", identityTypes: ALL_TYPES }]), [1, 2, 3, 6, 7, 8, 10]);
     assert.deepEqual(selected([{ name: "all", identityTypes: ALL_TYPES }], records, false), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
