@@ -8,6 +8,11 @@ export interface MemberAccountsArgs {
   readonly roleName: string;
   /** The external id that role requires. */
   readonly externalId: pulumi.Input<string>;
+  /**
+   * Regions the responders act in besides the deployment's own (a central deployment that receives other Regions'
+   * events). Events naming any other Region are refused.
+   */
+  readonly regions?: string[];
 }
 
 /** Throws (at construction time, so `pulumi preview` fails) when the member accounts are malformed. */
@@ -15,6 +20,9 @@ export function validateMemberAccounts(component: string, members: MemberAccount
   if (members === undefined) return;
   for (const id of members.accountIds) {
     if (!/^\d{12}$/.test(id)) throw new Error(`kamae:${component}: memberAccounts.accountIds: "${id}" is not a 12-digit account id`);
+  }
+  for (const r of members.regions ?? []) {
+    if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(r)) throw new Error(`kamae:${component}: memberAccounts.regions: "${r}" is not an AWS Region`);
   }
   if (!/^[\w+=,.@-]{1,64}$/.test(members.roleName)) throw new Error(`kamae:${component}: memberAccounts.roleName "${members.roleName}" is not a role name`);
 }

@@ -209,7 +209,6 @@ export class TrafficMirrorFeed extends pulumi.ComponentResource {
       KAMAE_MODE: args.mode ?? "enforce",
       KAMAE_MAX_ACTIONS: String(args.maxActionsPerRun ?? 100),
       KAMAE_REPORT_TOPIC_ARN: this.reportTopicArn,
-      KAMAE_ALLOWED_REGIONS: region.region,
     };
     if (args.virtualNetworkId !== undefined) environment.KAMAE_VIRTUAL_NETWORK_ID = String(args.virtualNetworkId);
     if (args.packetLength !== undefined) environment.KAMAE_PACKET_LENGTH = String(args.packetLength);

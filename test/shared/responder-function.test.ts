@@ -5,7 +5,8 @@ import { grantsWildcardAction, parsePolicyDocument } from "../../components/shar
 import { createEncryptionKey } from "../../components/shared/kms";
 import { functionBundlePath, packageRoot } from "../../components/shared/lambda/artifact";
 import { ResponderFunction } from "../../components/shared/lambda/responder-function";
-import { ACCOUNT_ID, resourcesOfType, settle, useOfflineMocks } from "../harness/pulumi";
+import { AccountClients, accountAccessFromEnv } from "../../components/shared/aws/account-clients";
+import { ACCOUNT_ID, REGION, resourcesOfType, settle, useOfflineMocks } from "../harness/pulumi";
 
 function someBuiltFunction(): string {
   const dir = join(packageRoot(), "dist", "functions");
@@ -16,6 +17,20 @@ function someBuiltFunction(): string {
 
 describe("ResponderFunction", () => {
   beforeEach(() => useOfflineMocks());
+
+  it("refuses events naming a Region other than the deployment's own and the configured ones", async () => {
+    const key = createEncryptionKey("k", { description: "test", allowCloudWatchLogs: true, servicePrincipals: ["sqs.amazonaws.com"] }, {});
+    const base = { code: someBuiltFunction(), description: "t", kmsKey: key, statements: [], alarmTopicArn: "arn:aws:sns:us-east-1:123456789012:alarms" };
+    new ResponderFunction("single", base);
+    new ResponderFunction("central", { ...base, memberAccounts: { accountIds: ["444455556666"], roleName: "kamae-member", externalId: "e", regions: ["eu-west-1"] } });
+    await settle();
+    const env = (name: string) => resourcesOfType("aws:lambda/function:Function").find((f) => f.name === `${name}-function`)!.inputs.environment.variables;
+    const clients = (name: string) => new AccountClients(accountAccessFromEnv(env(name)));
+    assert.throws(() => clients("single").check({ accountId: ACCOUNT_ID, region: "eu-west-1" }), /Region eu-west-1 is not one the responders may act in/);
+    clients("single").check({ accountId: ACCOUNT_ID, region: REGION });
+    clients("central").check({ accountId: "444455556666", region: "eu-west-1" });
+    assert.throws(() => clients("central").check({ accountId: "444455556666", region: "ap-south-1" }), /Region ap-south-1/);
+  });
 
   it("creates a function with its own least-privilege role, encrypted logs, a failure queue and an alarm", async () => {
     const key = createEncryptionKey("k", { description: "test", allowCloudWatchLogs: true, servicePrincipals: ["sqs.amazonaws.com"] }, {});

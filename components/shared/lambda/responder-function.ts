@@ -51,6 +51,7 @@ export class ResponderFunction extends pulumi.ComponentResource {
     const parent = { parent: this };
     const identity = aws.getCallerIdentityOutput({}, parent);
     const partition = aws.getPartitionOutput({}, parent).partition;
+    const region = aws.getRegionOutput({}, parent).region;
     const members = args.memberAccounts;
 
     this.logGroup = new aws.cloudwatch.LogGroup(
@@ -111,6 +112,8 @@ export class ResponderFunction extends pulumi.ComponentResource {
             // The account the function acts in with its own credentials; AccountClients refuses every other account
             // unless it is an enrolled member.
             KAMAE_HOME_ACCOUNT_ID: identity.accountId,
+            // Events naming another Region are refused: the deployment's own, plus those configured.
+            KAMAE_ALLOWED_REGIONS: region.apply((own) => [...new Set([own, ...(members?.regions ?? [])])].join(",")),
             ...(members
               ? { KAMAE_MEMBER_ACCOUNT_IDS: members.accountIds.join(","), KAMAE_MEMBER_ROLE_NAME: members.roleName, KAMAE_EXTERNAL_ID: members.externalId }
               : {}),
