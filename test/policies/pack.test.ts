@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AnalyzedResource, defaultPolicyPackDir, PolicyFinding, PolicyPackProcess, secretValue, UNKNOWN_VALUE } from "../../cli/analyzer-client";
 import { catalog, defaultEnforcementLevel, previewEntries } from "../../policies/catalog";
-import { KEY_ARN, secureBucket } from "./fixtures";
+import { KEY_ARN, secureBucket } from "../../policies/rules/cases";
 
 /**
  * The pack as `pulumi preview --policy-pack` runs it: its own process, spoken to over the analyzer gRPC protocol

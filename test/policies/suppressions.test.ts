@@ -3,9 +3,9 @@ import { ResourceValidationArgs, StackValidationArgs, unknownCheckingProxy } fro
 import { catalog } from "../../policies/catalog";
 import { isUnknown } from "../../policies/model";
 import { plainProperties, policies, toPolicy } from "../../policies/policies";
-import rule from "../../policies/rules/restricted-ssh";
+import rule from "../../policies/rules/ec2/restricted-ssh";
 import { parseSuppressTag, suppressionFor } from "../../policies/suppressions";
-import { res } from "./fixtures";
+import { res } from "../../policies/rules/cases";
 
 const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

@@ -1,0 +1,7 @@
+// autoscaling-launch-config-public-ip-disabled: launch configurations do not associate public IPs.
+import { isTrue, label } from "../../helpers";
+import { resourceRule } from "../../model";
+
+export default resourceRule("autoscaling-launch-config-public-ip-disabled", (r) =>
+  isTrue(r.props.associatePublicIpAddress) ? [`Launch configuration ${label(r)} associates public IP addresses.`] : [],
+);

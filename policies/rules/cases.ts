@@ -1,0 +1,126 @@
+/**
+ * The table-test support for rules: every rule file `<service>/<rule>.ts` has `<service>/<rule>.cases.ts` beside it,
+ * whose default export lists its cases; test/policies/rules.test.ts runs them all. (Not part of the built pack.)
+ */
+import { ResourceView, UNKNOWN } from "../model";
+
+export { UNKNOWN };
+
+/** One case: a resource (resource rules) or a stack (stack rules), optional policy config, and a title. */
+export interface Case {
+  readonly title: string;
+  readonly input: ResourceView | ResourceView[];
+  readonly config?: Record<string, unknown>;
+  /** For violations: the resource name each violation must be about (undefined: the stack). */
+  readonly about?: string;
+}
+
+/**
+ * A rule's four kinds of cases: compliant and violating resources; resources the rule does not apply to (another
+ * engine, a setting made elsewhere); and what a preview leaves unknown (the rule must not call it a violation).
+ */
+export interface RuleCases {
+  readonly compliant: readonly Case[];
+  readonly violating: readonly Case[];
+  readonly notApplicable?: readonly Case[];
+  readonly unknown?: readonly Case[];
+}
+
+export const ruleCases = (cases: RuleCases): RuleCases => cases;
+
+/** A resource view as the pack builds it, with an engine-shaped URN (parent types joined by `$`). */
+export function res(type: string, name: string, props: Record<string, any>, extra: Partial<ResourceView> & { parentTypes?: string[] } = {}): ResourceView {
+  const { parentTypes, ...rest } = extra;
+  const qualified = [...(parentTypes ?? []), type].join("$");
+  return { urn: `urn:pulumi:test::kamae::${qualified}::${name}`, type, name, props, ...rest };
+}
+
+export const BUCKET = "aws:s3/bucket:Bucket";
+export const KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+export const tlsOnlyPolicy = (bucket: string) =>
+  JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ],
+  });
+
+/**
+ * A bucket secured the @pulumi/aws v7 way: every setting a separate resource naming the bucket, plus its access-log
+ * bucket (which is exempt from logging itself, encrypted with SSE-S3, and otherwise secured the same way).
+ */
+export function secureBucket(name: string, options: { logBucket?: string } = {}): ResourceView[] {
+  const logBucket = options.logBucket ?? `${name}-logs`;
+  const settings = (bucket: string, suffix: string, sse: Record<string, unknown>): ResourceView[] => [
+    res("aws:s3/bucketVersioning:BucketVersioning", `${suffix}-versioning`, { bucket, versioningConfiguration: { status: "Enabled" } }),
+    res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", `${suffix}-sse`, { bucket, rules: [sse] }),
+    res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", `${suffix}-bpa`, {
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    }),
+    res("aws:s3/bucketPolicy:BucketPolicy", `${suffix}-policy`, { bucket, policy: tlsOnlyPolicy(bucket) }),
+  ];
+  return [
+    res(BUCKET, name, { bucket: name, arn: `arn:aws:s3:::${name}` }),
+    ...settings(name, name, { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN }, bucketKeyEnabled: true }),
+    res("aws:s3/bucketLogging:BucketLogging", `${name}-logging`, { bucket: name, targetBucket: logBucket, targetPrefix: `${name}/` }),
+    res(BUCKET, logBucket, { bucket: logBucket, arn: `arn:aws:s3:::${logBucket}` }),
+    // S3 delivers server access logs only to SSE-S3 targets.
+    ...settings(logBucket, logBucket, { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }),
+  ];
+}
+
+export const without = (resources: ResourceView[], name: string) => resources.filter((r) => r.name !== name);
+export const replace = (resources: ResourceView[], name: string, props: Record<string, any>) =>
+  resources.map((r) => (r.name === name ? { ...r, props: { ...r.props, ...props } } : r));
+
+export const SG = "aws:ec2/securityGroup:SecurityGroup";
+export const SG_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+export const INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+export const LB = "aws:lb/loadBalancer:LoadBalancer";
+export const ASSOC = "aws:wafv2/webAclAssociation:WebAclAssociation";
+export const TRAIL = "aws:cloudtrail/trail:Trail";
+export const INSTANCE = "aws:ec2/instance:Instance";
+export const LT = "aws:ec2/launchTemplate:LaunchTemplate";
+export const ASG = "aws:autoscaling/group:Group";
+export const DIST = "aws:cloudfront/distribution:Distribution";
+export const LBARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/0123456789abcdef";
+export const STAGE_ARN = "arn:aws:apigateway:us-east-1::/restapis/a1b2c3/stages/prod";
+export const ACL_ARN = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0a1b2c3d";
+export const LOGGING = "aws:s3/bucketLogging:BucketLogging";
+export const urnOf = (bucket: string) => `urn:pulumi:test::kamae::${BUCKET}::${bucket}`;
+export const sse = (bucket: unknown, sseAlgorithm: unknown, extra: Partial<ResourceView> = {}) =>
+  res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", `${String(typeof bucket === "string" ? bucket : "pending")}-sse`, { bucket, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm } }] }, extra);
+export const sg = (name: string, ingress: any[]) => res(SG, name, { ingress, egress: [] });
+export const world = (fromPort: number, toPort = fromPort, protocol = "tcp") => ({ protocol, fromPort, toPort, cidrBlocks: ["0.0.0.0/0"] });
+export const doc = (...Statement: any[]) => JSON.stringify({ Version: "2012-10-17", Statement });
+export const trail = (name: string, props: Record<string, any> = {}) =>
+  res(TRAIL, name, {
+    isMultiRegionTrail: true,
+    enableLogFileValidation: true,
+    kmsKeyId: KEY_ARN,
+    cloudWatchLogsGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:trail:*",
+    s3BucketName: "trail-bucket",
+    eventSelectors: [{ readWriteType: "All", dataResources: [{ type: "AWS::S3::Object", values: ["arn:aws:s3"] }] }],
+    ...props,
+  });
+export const alb = (name: string) => res(LB, name, { loadBalancerType: "application", arn: LBARN, accessLogs: { enabled: true, bucket: "lb-logs" } });
+export const asg = (name: string, props: Record<string, any>) => res(ASG, name, { launchTemplate: { id: "lt-0abc", version: "$Latest" }, ...props });
+export const tagged = (tags: Record<string, string>) => Object.entries(tags).map(([key, value]) => ({ key, value, propagateAtLaunch: true }));
+export const rolloutAssociation = res(
+  "aws:ssm/association:Association",
+  "agents-install",
+  { name: "AWS-ConfigureAWSPackage", targets: [{ key: "tag:kamae:agent-rollout", values: ["true"] }] },
+  { parentTypes: ["kamae:index:AgentRollout"] },
+);

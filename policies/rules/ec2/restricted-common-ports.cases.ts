@@ -1,0 +1,12 @@
+import { INGRESS, res, ruleCases, sg, world } from "../cases";
+
+export default ruleCases({
+    compliant: [
+      { title: "RDP from a private range", input: sg("win", [{ protocol: "tcp", fromPort: 3389, toPort: 3389, cidrBlocks: ["10.0.0.0/16"] }]) },
+      { title: "port removed from blockedPorts", input: sg("db", [world(3306)]), config: { blockedPorts: [3389] } },
+    ],
+    violating: [
+      { title: "RDP from the world", input: sg("win", [world(3389)]), about: "win" },
+      { title: "configured extra port", input: res(INGRESS, "pg", { ipProtocol: "tcp", fromPort: 5432, toPort: 5432, cidrIpv4: "0.0.0.0/0" }), config: { blockedPorts: [5432] }, about: "pg" },
+    ],
+  });

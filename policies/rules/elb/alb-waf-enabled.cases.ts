@@ -1,0 +1,18 @@
+import { ACL_ARN, alb, ASSOC, LB, LBARN, res, ruleCases } from "../cases";
+
+export default ruleCases({
+    compliant: [
+      { title: "web ACL association", input: [alb("web"), res(ASSOC, "web-waf", { resourceArn: LBARN, webAclArn: ACL_ARN })] },
+      { title: "network load balancer", input: [res(LB, "nlb", { loadBalancerType: "network", arn: LBARN })] },
+      { title: "unexpanded awsx ALB with an association", input: [res("awsx:lb:ApplicationLoadBalancer", "front", { loadBalancer: { arn: LBARN } }), res(ASSOC, "front-waf", { resourceArn: LBARN, webAclArn: ACL_ARN })] },
+    ],
+    violating: [
+      { title: "no association", input: [alb("web")], about: "web" },
+      { title: "unexpanded awsx ALB without one", input: [res("awsx:lb:ApplicationLoadBalancer", "front", { loadBalancer: { arn: LBARN } })], about: "front" },
+      {
+        title: "expanded awsx ALB judged once, on its load balancer",
+        input: [res("awsx:lb:ApplicationLoadBalancer", "front", { loadBalancer: { arn: LBARN } }), { ...alb("front-lb"), parent: "urn:pulumi:test::kamae::awsx:lb:ApplicationLoadBalancer::front" }],
+        about: "front-lb",
+      },
+    ],
+  });

@@ -1,0 +1,18 @@
+// alb-waf-enabled: every Application Load Balancer is associated with a WAFv2 web ACL.
+import { coverage, label, ofType, ofTypeCached, T } from "../../helpers";
+import { isUnknown, ResourceView, stackRule } from "../../model";
+
+/** awsx's ALB is a remote component: unexpanded (as under `kamae check`), it stands for the load balancer it makes. */
+export const AWSX_ALB = "awsx:lb:ApplicationLoadBalancer";
+
+export default stackRule("alb-waf-enabled", (resources) => {
+  const associations = ofTypeCached(resources, T.webAclAssociation);
+  const lbs = ofType(resources, T.loadBalancer).filter((lb) => !isUnknown(lb.props.loadBalancerType) && (lb.props.loadBalancerType ?? "application") === "application");
+  const expanded = new Set(lbs.map((lb) => lb.parent));
+  const unexpanded: ResourceView[] = ofType(resources, [AWSX_ALB])
+    .filter((c) => !expanded.has(c.urn) && typeof c.props.loadBalancer?.arn === "string")
+    .map((c) => ({ ...c, props: { arn: c.props.loadBalancer.arn } }));
+  return [...lbs, ...unexpanded]
+    .filter((lb) => coverage(lb, associations, "resourceArn") === "uncovered")
+    .map((lb) => ({ resource: resources.find((r) => r.urn === lb.urn), message: `Load balancer ${label(lb)} has no WebAclAssociation (WafAutoBlock or another web ACL).` }));
+});

@@ -1,0 +1,14 @@
+import { asg, LT, res, ruleCases, tagged } from "../cases";
+
+export default ruleCases({
+    compliant: [
+      { title: "tagged group and InstanceIsolation", input: [asg("web", { targetGroupArns: ["tg"], tags: tagged({ "kamae:isolation-scope": "true" }) }), res("kamae:index:InstanceIsolation", "iso", {})] },
+      { title: "scope tag from the launch template", input: [asg("web", { targetGroupArns: ["tg"], launchTemplate: { id: "lt-0abc" } }), res(LT, "web-lt", { id: "lt-0abc", tagSpecifications: [{ resourceType: "instance", tags: { "kamae:isolation-scope": "true" } }] }), res("kamae:index:InstanceIsolation", "iso", {})] },
+      { title: "group not behind a load balancer", input: [asg("batch", {})] },
+    ],
+    violating: [
+      { title: "untagged group behind a load balancer", input: [asg("web", { targetGroupArns: ["tg"] }), res("kamae:index:InstanceIsolation", "iso", {})], about: "web" },
+      { title: "tagged but no InstanceIsolation", input: [asg("web", { targetGroupArns: ["tg"], tags: tagged({ "kamae:isolation-scope": "true" }) })], about: "web" },
+      { title: "attached through autoscaling.Attachment, tag not propagated", input: [asg("web", { name: "web-asg", tags: [{ key: "kamae:isolation-scope", value: "true", propagateAtLaunch: false }] }), res("aws:autoscaling/attachment:Attachment", "web-tg", { autoscalingGroupName: "web-asg", lbTargetGroupArn: "tg" }), res("kamae:index:InstanceIsolation", "iso", {})], about: "web" },
+    ],
+  });

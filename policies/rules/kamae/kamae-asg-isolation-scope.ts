@@ -1,0 +1,24 @@
+// kamae-asg-isolation-scope: every Auto Scaling group behind a load balancer launches instances InstanceIsolation may act on.
+import { KamaeTags } from "../../../components/shared/tags";
+import { byUrn, label, ofType, T, underComponent } from "../../helpers";
+import { behindLoadBalancer, instanceTags } from "../../kamae";
+import { stackRule, StackViolation } from "../../model";
+
+export const INSTANCE_ISOLATION = "kamae:index:InstanceIsolation";
+
+export default stackRule("kamae-asg-isolation-scope", (resources, config) => {
+  const urns = byUrn(resources);
+  const isolation = config.managedExternally === true || resources.some((r) => r.type === INSTANCE_ISOLATION || underComponent(r, INSTANCE_ISOLATION, urns));
+  const out: StackViolation[] = [];
+  for (const asg of ofType(resources, T.autoscalingGroup)) {
+    if (!behindLoadBalancer(asg, resources)) continue;
+    const tags = instanceTags(asg, resources);
+    if (tags === undefined) continue;
+    if (tags[KamaeTags.isolationScope] !== "true") {
+      out.push({ resource: asg, message: `Auto Scaling group ${label(asg)} is behind a load balancer but its instances are not tagged ${KamaeTags.isolationScope}=true.` });
+    } else if (!isolation) {
+      out.push({ resource: asg, message: `Auto Scaling group ${label(asg)} is in isolation scope but the stack has no InstanceIsolation (or set managedExternally).` });
+    }
+  }
+  return out;
+});

@@ -1,0 +1,13 @@
+import { res, ruleCases, UNKNOWN } from "../cases";
+
+export default ruleCases({
+    compliant: [
+      { title: "function with the protection layer", input: [res("aws:lambda/function:Function", "api", { layers: ["arn:aws:lambda:us-east-1:123456789012:layer:ApplicationSecurity:3"] })] },
+      { title: "opted out by tag", input: [res("aws:lambda/function:Function", "api", { tags: { "kamae:protection-opt-out": "true" } })] },
+      { title: "layers unknown in preview", input: [res("aws:lambda/function:Function", "api", { layers: UNKNOWN })] },
+    ],
+    violating: [
+      { title: "no layers", input: [res("aws:lambda/function:Function", "api", {})], about: "api" },
+      { title: "layer not in layerArns", input: [res("aws:lambda/function:Function", "api", { layers: ["arn:aws:lambda:us-east-1:123456789012:layer:ApplicationSecurity:3"] })], config: { layerArns: ["arn:aws:lambda:us-east-1:123456789012:layer:Other"] }, about: "api" },
+    ],
+  });

@@ -1,0 +1,7 @@
+// rds-instance-public-access-check: DB instances are not publicly accessible.
+import { label } from "../../helpers";
+import { resourceRule } from "../../model";
+
+export default resourceRule("rds-instance-public-access-check", (r) =>
+  r.props.publiclyAccessible === true ? [`DB instance ${label(r)} is publicly accessible.`] : [],
+);

@@ -1,0 +1,24 @@
+// s3-bucket-acl-prohibited: buckets do not use ACLs (no ACL set, object ownership BucketOwnerEnforced).
+import { label, ofType, T } from "../../helpers";
+import { ResourceView, stackRule, StackViolation } from "../../model";
+import { bucketsNamedBy } from "../../s3";
+
+export default stackRule("s3-bucket-acl-prohibited", (resources) => {
+  const buckets = ofType(resources, T.bucket);
+  const out: StackViolation[] = [];
+  const report = (from: ResourceView, what: string) => {
+    const targets = bucketsNamedBy(from, buckets);
+    if (targets === undefined) return;
+    if (targets.length === 0) out.push({ resource: from, message: `${label(from)} ${what}.` });
+    for (const b of targets) out.push({ resource: b, message: `Bucket ${label(b)}: ${label(from)} ${what}.` });
+  };
+  for (const b of buckets) {
+    if (typeof b.props.acl === "string" && b.props.acl !== "private") out.push({ resource: b, message: `Bucket ${label(b)} sets the ACL "${b.props.acl}".` });
+  }
+  for (const r of ofType(resources, T.bucketAcl)) report(r, "sets a bucket ACL");
+  for (const r of ofType(resources, T.bucketOwnershipControls)) {
+    const ownership = r.props.rule?.objectOwnership;
+    if (typeof ownership === "string" && ownership !== "BucketOwnerEnforced") report(r, `sets object ownership ${ownership}, which enables ACLs`);
+  }
+  return out;
+});
