@@ -58,6 +58,14 @@ export interface GuardDutyResponderArgs {
    * access role are always protected. The list is also an explicit Deny in the steps' permissions.
    */
   readonly protectedPrincipals?: string[];
+  /**
+   * Buckets that are public on purpose (static websites, public data sets): bucket names, `*`/`?` wildcards. The
+   * public-bucket and Macie routes never close them, only report. A bucket can also say so itself with the tag
+   * `publicBucketTagKey` = "true" (read from the bucket, never from the finding).
+   */
+  readonly publicBuckets?: string[];
+  /** The tag key that marks a bucket public on purpose. Default "kamae:intentionally-public". */
+  readonly publicBucketTagKey?: string;
 }
 
 const MAX_ROUTES_ENV_BYTES = 2_500;
@@ -110,6 +118,8 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     if (!Number.isInteger(lookback) || lookback < 1 || lookback > 2160) fail("activityLookbackHours must be an integer from 1 to 2160 (90 days, CloudTrail's event history)");
     validateMemberAccounts("GuardDutyResponder", args.memberAccounts);
     const credentials = used.has("restrictCredentials");
+    for (const b of args.publicBuckets ?? []) if (!/^[a-z0-9.*?-]{1,63}$/.test(b)) fail(`publicBuckets: "${b}" is not a bucket name (wildcards * and ?)`);
+    if (args.publicBucketTagKey !== undefined && !/^[\w.:/=+@ -]{1,128}$/.test(args.publicBucketTagKey)) fail(`publicBucketTagKey "${args.publicBucketTagKey}" is not a tag key`);
     try {
       validateProtectedPrincipals(args.protectedPrincipals ?? []);
     } catch (err) {
@@ -243,6 +253,8 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           ...(used.has("scan") ? { KAMAE_SCAN_DOCUMENT_NAME: args.scanDocumentName!, KAMAE_SCAN_DOCUMENT_PARAMETERS: JSON.stringify(args.scanDocumentParameters ?? {}) } : {}),
           ...(credentials ? { KAMAE_CREDENTIAL_WORKFLOW_ARN: stateMachineArn } : {}),
           ...(args.macieBucketKmsKeyArn !== undefined ? { KAMAE_MACIE_BUCKET_KMS_KEY_ARN: args.macieBucketKmsKeyArn } : {}),
+          ...(args.publicBuckets !== undefined ? { KAMAE_PUBLIC_BUCKETS: JSON.stringify(args.publicBuckets) } : {}),
+          ...(args.publicBucketTagKey !== undefined ? { KAMAE_PUBLIC_BUCKET_TAG_KEY: args.publicBucketTagKey } : {}),
         },
         memberAccounts: args.memberAccounts,
       },

@@ -40,7 +40,8 @@ export function guardDutyResponderActStatements(ctx: GuardDutyPermissionsContext
   }
   if (used.has("blockPublicAccess") || used.has("protectBucket")) {
     // The finding names the bucket, any bucket of the account: S3 bucket ARNs carry no account to scope by.
-    statements.push({ sid: "ProtectFindingBuckets", actions: ["s3:GetBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock"], resources: [pulumi.interpolate`arn:${ctx.partition}:s3:::*`] });
+    // GetBucketTagging: a bucket public on purpose says so with a tag, read from the bucket itself.
+    statements.push({ sid: "ProtectFindingBuckets", actions: ["s3:GetBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock", "s3:GetBucketTagging"], resources: [pulumi.interpolate`arn:${ctx.partition}:s3:::*`] });
   }
   if (used.has("protectBucket")) {
     statements.push({

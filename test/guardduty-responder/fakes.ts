@@ -14,6 +14,7 @@ import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import {
   GetBucketEncryptionCommand,
   GetBucketPolicyCommand,
+  GetBucketTaggingCommand,
   GetPublicAccessBlockCommand,
   PutBucketEncryptionCommand,
   PutBucketPolicyCommand,
@@ -50,7 +51,7 @@ export class FakeAws {
   readonly stateMachines = new Set<string>();
   readonly executions = new Map<string, { input: string; arn: string }>();
   // S3 bucket configuration and objects
-  readonly buckets = new Map<string, { pab?: Record<string, boolean>; encryption?: string; kmsKey?: string; policy?: string }>();
+  readonly buckets = new Map<string, { pab?: Record<string, boolean>; encryption?: string; kmsKey?: string; policy?: string; tags?: Record<string, string> }>();
   readonly objects = new Map<string, { body: string; sse?: string; kmsKeyId?: string }>();
   // IAM inline policies by "user/name" or "role/name"
   readonly principals = new Map<string, Map<string, string>>();
@@ -152,6 +153,12 @@ export class FakeAws {
       if (!rule?.SSEAlgorithm) throw awsError("MalformedXML", "The XML you provided was not well-formed");
       Object.assign(bucket(input.Bucket), { encryption: rule.SSEAlgorithm, kmsKey: rule.KMSMasterKeyID });
       return {};
+    });
+    s3.on(GetBucketTaggingCommand).callsFake(async (input) => {
+      this.calls.push("s3:GetBucketTagging");
+      const b = bucket(input.Bucket);
+      if (!b.tags || Object.keys(b.tags).length === 0) throw awsError("NoSuchTagSet", "The TagSet does not exist", { httpStatusCode: 404 });
+      return { TagSet: Object.entries(b.tags).map(([Key, Value]) => ({ Key, Value })) };
     });
     s3.on(GetBucketPolicyCommand).callsFake(async (input) => {
       this.calls.push("s3:GetBucketPolicy");

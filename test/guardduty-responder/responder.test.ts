@@ -176,6 +176,44 @@ describe("GuardDutyResponder function", () => {
     assert.equal(aws.calls.filter((c) => c === "s3:PutBucketPolicy").length, 1);
   });
 
+  describe("buckets public on purpose stay up", () => {
+    const websitePab = { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false };
+    const publicFinding = () => sharedFixture("guardduty-s3-api-call.json");
+    const bucketOf = (event: any) => event.detail.resource.s3BucketDetails[0].name as string;
+
+    it("a bucket tagged public on purpose (the tag read from the bucket) is reported, not closed", async () => {
+      const event = publicFinding();
+      aws.buckets.set(bucketOf(event), { pab: { ...websitePab }, tags: { "kamae:intentionally-public": "true" } });
+      const report = await respondToFinding(event, deps());
+      assert.deepEqual(aws.buckets.get(bucketOf(event))!.pab, websitePab);
+      assert.equal(report.outcomes[0].status, "refused");
+      assert.match(report.outcomes[0].detail, /public on purpose \(tagged kamae:intentionally-public=true\)/);
+      assert.ok(!aws.calls.includes("s3:PutPublicAccessBlock"));
+      assert.match(aws.published[0].message, /Refused:\n- blockPublicAccess \[enforce\] refused: .*public on purpose[\s\S]*For a human:\n- blockPublicAccess: not done \(refused\)/);
+    });
+
+    it("a tag claimed by the finding but absent from the bucket protects nothing", async () => {
+      const event = publicFinding();
+      event.detail.resource.s3BucketDetails[0].tags = [{ key: "kamae:intentionally-public", value: "true" }];
+      aws.buckets.set(bucketOf(event), { pab: { ...websitePab } });
+      await respondToFinding(event, deps());
+      assert.equal(aws.buckets.get(bucketOf(event))!.pab!.BlockPublicPolicy, true);
+    });
+
+    it("allowlisted buckets are kept for both the public-bucket and the Macie routes", async () => {
+      const event = publicFinding();
+      aws.buckets.set(bucketOf(event), { pab: { ...websitePab } });
+      aws.buckets.set("customer-exports", { pab: { ...websitePab }, encryption: "AES256" });
+      const settings = settingsFromEnv({ ...ENV, KAMAE_ACTION_MODES: ENFORCE, KAMAE_PUBLIC_BUCKETS: JSON.stringify([bucketOf(event), "customer-*"]) });
+      await respondToFinding(event, deps(settings));
+      const macie = await respondToFinding(macieFixture(), deps(settings));
+      assert.deepEqual(aws.buckets.get(bucketOf(event))!.pab, websitePab);
+      assert.deepEqual(aws.buckets.get("customer-exports"), { pab: websitePab, encryption: "AES256" });
+      assert.equal(macie.outcomes[0].status, "refused");
+      assert.throws(() => settingsFromEnv({ ...ENV, KAMAE_PUBLIC_BUCKETS: '["Not_A_Bucket"]' }), /KAMAE_PUBLIC_BUCKETS/);
+    });
+  });
+
   it("rejects malformed events and findings of accounts not enrolled, without acting", async () => {
     const bad = await respondToFinding({ source: "aws.guardduty", "detail-type": "GuardDuty Finding", detail: { id: "x" } }, deps());
     assert.ok(bad.rejected);

@@ -4,6 +4,7 @@ import { InvokeCommand, LambdaClient } from "@aws-sdk/client-lambda";
 import {
   GetBucketEncryptionCommand,
   GetBucketPolicyCommand,
+  GetBucketTaggingCommand,
   GetPublicAccessBlockCommand,
   PutBucketEncryptionCommand,
   PutBucketPolicyCommand,
@@ -47,6 +48,17 @@ export interface ResponderSettings {
   readonly credentialWorkflowArn?: string;
   /** Key for the default encryption that protectBucket sets; the account's aws/s3 key when absent. */
   readonly macieBucketKmsKeyArn?: string;
+  /** Buckets that are public on purpose (names, `*`/`?` wildcards): never closed, only reported. */
+  readonly publicBuckets: string[];
+  /** A bucket tagged with this key and the value "true" is public on purpose (the tag is read from the bucket). */
+  readonly publicBucketTagKey: string;
+}
+
+export const DEFAULT_PUBLIC_BUCKET_TAG_KEY = "kamae:intentionally-public";
+
+function bucketPatterns(value: unknown): string[] {
+  if (!Array.isArray(value) || value.some((b) => typeof b !== "string" || !/^[a-z0-9.*?-]{1,63}$/.test(b))) throw new Error("must be a list of bucket names (wildcards * and ?)");
+  return value as string[];
 }
 
 /** The setting each action needs; the component checks the same list at construction time. */
@@ -77,6 +89,8 @@ export function settingsFromEnv(env: Env = process.env): ResponderSettings {
     scanDocumentParameters: json("KAMAE_SCAN_DOCUMENT_PARAMETERS", scanParameters, {}, env),
     credentialWorkflowArn: optionalString("KAMAE_CREDENTIAL_WORKFLOW_ARN", env),
     macieBucketKmsKeyArn: optionalString("KAMAE_MACIE_BUCKET_KMS_KEY_ARN", env),
+    publicBuckets: json("KAMAE_PUBLIC_BUCKETS", bucketPatterns, [], env),
+    publicBucketTagKey: optionalString("KAMAE_PUBLIC_BUCKET_TAG_KEY", env) ?? DEFAULT_PUBLIC_BUCKET_TAG_KEY,
   };
   for (const route of settings.routes) {
     for (const action of route.actions) {
@@ -252,12 +266,34 @@ class Executor {
     }
   }
 
+  /**
+   * Why a bucket is public on purpose (a static website, public data), if it is: the allowlist, or the protection tag
+   * read from the bucket itself (a finding's copy of the tags is not trusted).
+   */
+  private async intentionallyPublic(s3: S3Client, bucket: string): Promise<string | undefined> {
+    const listed = this.settings.publicBuckets.find((p) => new RegExp(`^${p.replace(/\./g, "\\.").replace(/\*/g, ".*").replace(/\?/g, ".")}$`).test(bucket));
+    if (listed) return `listed in publicBuckets (${listed})`;
+    const tagging = await s3.send(new GetBucketTaggingCommand({ Bucket: bucket })).catch((err) => {
+      if (errorName(err) === "NoSuchTagSet") return undefined;
+      throw err;
+    });
+    const tag = tagging?.TagSet?.find((t) => t.Key === this.settings.publicBucketTagKey);
+    return tag?.Value?.toLowerCase() === "true" ? `tagged ${this.settings.publicBucketTagKey}=true` : undefined;
+  }
+
   async hardenBuckets(a: PlannedAction): Promise<ActionOutcome> {
     const s3 = this.deps.clients.client(S3Client, this.target());
     const macie = a.action === "protectBucket";
     const details: string[] = [];
     let changed = 0;
+    let kept = 0;
     for (const bucket of a.buckets ?? []) {
+      const publicOnPurpose = await this.intentionallyPublic(s3, bucket);
+      if (publicOnPurpose) {
+        kept++;
+        details.push(`${bucket}: public on purpose (${publicOnPurpose}): not changed; a human should confirm the finding is expected`);
+        continue;
+      }
       const state = await readBucketState(s3, bucket);
       const changes = planBucketHardening(state, {
         publicAccessBlock: true,
@@ -270,7 +306,8 @@ class Executor {
       changed += changes.length;
       details.push(changes.length === 0 ? `${bucket}: already protected` : `${bucket}: ${changes.map((c) => c.reason).join("; ")} (fixed)`);
     }
-    return { action: a.action, mode: a.mode, status: changed === 0 ? "already" : "done", detail: details.join(" | ") };
+    const status: OutcomeStatus = changed > 0 ? "done" : kept > 0 ? "refused" : "already";
+    return { action: a.action, mode: a.mode, status, detail: details.join(" | ") };
   }
 
   async notify(plan: ResponsePlan, outcomes: ActionOutcome[]): Promise<ActionOutcome> {
@@ -279,8 +316,7 @@ class Executor {
       `Kamae GuardDutyResponder: ${f.source === "macie" ? "Amazon Macie" : "GuardDuty"} finding ${f.type} (severity ${f.severity})`,
       `Account ${f.accountId}, Region ${f.region}${f.title ? `: ${f.title.replace(/[\r\n]+/g, " ").slice(0, 300)}` : ""}`,
       `Finding ${f.id}; routes: ${plan.routes.join(", ")}`,
-      ...outcomes.map((o) => `- ${o.action} [${o.mode}] ${o.status}: ${o.detail}`),
-      ...plan.skipped.map((s) => `- ${s.action} not applicable: ${s.reason}`),
+      ...reportSections(outcomes, plan),
       "",
       JSON.stringify({ kind: "kamae.guardduty-response", finding: f, routes: plan.routes, outcomes, skipped: plan.skipped }),
     ];
@@ -306,6 +342,26 @@ class Executor {
         throw new Error("notify runs last, with the outcomes");
     }
   }
+}
+
+/** What was done, what was refused or failed, what detect mode held back, and what is left for a human. */
+export function reportSections(outcomes: readonly ActionOutcome[], plan: ResponsePlan): string[] {
+  const line = (o: ActionOutcome) => `- ${o.action} [${o.mode}] ${o.status}: ${o.detail}`;
+  const section = (title: string, lines: string[]) => (lines.length === 0 ? [] : [title, ...lines]);
+  const of = (...statuses: OutcomeStatus[]) => outcomes.filter((o) => statuses.includes(o.status)).map(line);
+  const forHuman = [
+    ...outcomes.filter((o) => o.status === "refused" || o.status === "failed").map((o) => `- ${o.action}: not done (${o.status}); decide and act by hand`),
+    ...outcomes.filter((o) => o.status === "detect").map((o) => `- ${o.action}: detect mode; act by hand if the finding is real`),
+    ...outcomes.filter((o) => o.action === "restrictCredentials" && o.status === "done").map(() => "- restrictCredentials: the credential workflow reports separately what it cut off and what stays usable"),
+  ];
+  return [
+    ...section("Done:", of("done", "already")),
+    ...section("Refused:", of("refused")),
+    ...section("Failed:", of("failed")),
+    ...section("Detect mode (nothing changed):", of("detect")),
+    ...section("Not applicable:", plan.skipped.map((s) => `- ${s.action}: ${s.reason}`)),
+    ...section("For a human:", forHuman),
+  ];
 }
 
 function describeDetect(a: PlannedAction): string {
