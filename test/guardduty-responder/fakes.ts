@@ -255,6 +255,13 @@ export class FakeAws {
     this.mocks.push(lambda, sqs, sns, ssm, sfn, s3, iam, cloudtrail);
   }
 
+  /** Every command sent to the fakes, in order: its SDK name and input (for the least-privilege test). */
+  sentCommands(): Array<{ command: string; input: Record<string, any> }> {
+    return (this.mocks as unknown as Array<{ calls(): Array<{ args: Array<{ constructor: { name: string }; input: Record<string, any> }> }> }>).flatMap((m) =>
+      m.calls().map((c) => ({ command: c.args[0].constructor.name, input: c.args[0].input })),
+    );
+  }
+
   restore(): void {
     for (const m of this.mocks) m.restore();
   }
