@@ -5,6 +5,8 @@ import * as grpc from "@grpc/grpc-js";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { CANNOT_JUDGE_PREFIX } from "../policies/preview";
+import { SUPPRESSED_PREFIX } from "../policies/suppressions";
 
 /**
  * A client of the Pulumi analyzer protocol that runs a CrossGuard policy pack exactly as `pulumi preview --policy-pack`
@@ -41,6 +43,8 @@ export interface PolicyFinding {
   suppressed: boolean;
   /** The reason given with the suppression. */
   suppressionReason?: string;
+  /** True when the pack could not judge the resource at preview (message `cannot judge at preview: …`). */
+  cannotJudge: boolean;
 }
 
 export interface PolicyInfo {
@@ -73,8 +77,6 @@ export function secretValue(value: unknown): Record<string, unknown> {
   return { [SIG_KEY]: SECRET_SIG, value };
 }
 
-/** Prefix of the message of a diagnostic the pack reports for a suppressed violation (see policies/README.md). */
-export const SUPPRESSED_PREFIX = "suppressed:";
 
 const LEVELS: Record<number, EnforcementLevel> = {
   [analyzerpb.EnforcementLevel.ADVISORY]: "advisory",
@@ -141,8 +143,11 @@ export class PolicyPackProcess {
     process.once("exit", this.killOnExit);
   }
 
-  /** Spawns the pack as the engine does, reads its port, fetches its info and sends the configuration. */
-  static async start(packDir: string, options: { config?: PolicyPackConfig } = {}): Promise<PolicyPackProcess> {
+  /**
+   * Spawns the pack as the engine does, reads its port, fetches its info and sends the configuration.
+   * `propertyDefaults` set a config property for every policy whose schema has it, unless the config sets it.
+   */
+  static async start(packDir: string, options: { config?: PolicyPackConfig; propertyDefaults?: Record<string, unknown> } = {}): Promise<PolicyPackProcess> {
     const { args, cwd } = packCommand(packDir);
     const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
@@ -180,7 +185,7 @@ export class PolicyPackProcess {
     const pack = new PolicyPackProcess(child, client, () => stderr, { name: "", version: "", policies: [] });
     try {
       pack.analyzerInfo = await pack.fetchInfo();
-      await pack.configure(options.config ?? {});
+      await pack.configure(options.config ?? {}, options.propertyDefaults ?? {});
     } catch (e) {
       await pack.close();
       throw e;
@@ -267,7 +272,7 @@ export class PolicyPackProcess {
    * enforcement level (policy entry, else `all`, else the pack's default) and its properties (schema defaults
    * overlaid with the user's values). Names the pack does not know are an error, as in `pulumi preview`.
    */
-  private async configure(config: PolicyPackConfig): Promise<void> {
+  private async configure(config: PolicyPackConfig, propertyDefaults: Record<string, unknown>): Promise<void> {
     const known = new Map(this.analyzerInfo.policies.map((p) => [p.name, p]));
     for (const key of Object.keys(config)) {
       if (key !== "all" && !known.has(key)) throw new Error(`policy pack config names unknown policy "${key}"`);
@@ -291,6 +296,7 @@ export class PolicyPackProcess {
       const defaults: Record<string, unknown> = {};
       for (const [k, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
         if (schema && typeof schema === "object" && "default" in schema) defaults[k] = schema.default;
+        if (k in propertyDefaults) defaults[k] = propertyDefaults[k];
       }
       for (const k of Object.keys(props)) {
         if (!policy.configSchema?.properties?.[k]) throw new Error(`policy "${policy.name}" has no config property "${k}"`);
@@ -362,6 +368,7 @@ function toFinding(d: analyzerpb.AnalyzeDiagnostic, defaultUrn?: string): Policy
   const suppressed = message.startsWith(SUPPRESSED_PREFIX);
   // The pack's format: "suppressed: <reason>" on the first line, the violation it would have reported after it.
   const reason = suppressed ? message.split("\n")[0].slice(SUPPRESSED_PREFIX.length).trim() : undefined;
+  const verdict = suppressed ? message.slice(message.indexOf("\n") + 1) : message;
   const severity = SEVERITIES[d.getSeverity()];
   const urn = d.getUrn() || defaultUrn;
   return {
@@ -374,5 +381,6 @@ function toFinding(d: analyzerpb.AnalyzeDiagnostic, defaultUrn?: string): Policy
     ...(severity ? { severity } : {}),
     suppressed,
     ...(reason ? { suppressionReason: reason } : {}),
+    cannotJudge: verdict.startsWith(CANNOT_JUDGE_PREFIX),
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { AnalyzedResource, AnalyzerInfo, defaultPolicyPackDir, PolicyFinding, PolicyPackProcess } from "./analyzer-client";
+import type { CannotJudgeLevel } from "../policies/preview";
 import { CatalogRule, loadCatalog } from "./catalog";
 import { RecordedProgramResource, runProgramOffline } from "./program";
 
@@ -21,6 +22,8 @@ export interface Finding {
   readonly message: string;
   readonly suppressed: boolean;
   readonly suppressionReason?: string;
+  /** The pack could not judge the resource at preview (an unknown value decides it); not a violation unless configured mandatory. */
+  readonly cannotJudge: boolean;
   readonly description: string;
 }
 
@@ -55,7 +58,15 @@ export interface CheckReport {
   readonly findings: Finding[];
   /** Invokes the mocks had no realistic answer for (they returned nothing). */
   readonly unansweredInvokes: string[];
-  readonly summary: { readonly resources: number; readonly violations: number; readonly mandatory: number; readonly advisory: number; readonly suppressed: number };
+  readonly summary: {
+    readonly resources: number;
+    readonly violations: number;
+    readonly mandatory: number;
+    readonly advisory: number;
+    readonly suppressed: number;
+    /** Unsuppressed cannot-judge verdicts (not counted as violations). */
+    readonly cannotJudge: number;
+  };
 }
 
 export interface CheckOptions {
@@ -65,6 +76,8 @@ export interface CheckOptions {
   readonly stackConfigFile?: string;
   /** A policy pack config file (JSON, as `pulumi preview --policy-pack-config` takes). */
   readonly policyConfigFile?: string;
+  /** The `cannotJudge` level of every policy the config does not set it for (policies/preview.ts). */
+  readonly cannotJudge?: CannotJudgeLevel;
 }
 
 const ROOT_STACK = "pulumi:pulumi:Stack";
@@ -81,7 +94,7 @@ export async function checkProgram(programDir: string, options: CheckOptions = {
   const policyConfig = options.policyConfigFile ? (JSON.parse(readFileSync(options.policyConfigFile, "utf8")) as Record<string, unknown>) : undefined;
   const packDir = resolve(options.policyPackDir ?? defaultPolicyPackDir());
   // The pack starts while the program runs: both are processes of their own.
-  const starting = PolicyPackProcess.start(packDir, { config: policyConfig });
+  const starting = PolicyPackProcess.start(packDir, { config: policyConfig, propertyDefaults: options.cannotJudge ? { cannotJudge: options.cannotJudge } : {} });
   // Handled when awaited below; marked handled now so a pack that fails before the program ends is no crash.
   starting.catch(() => undefined);
   let program: Awaited<ReturnType<typeof runProgramOffline>>;
@@ -120,7 +133,7 @@ export async function checkProgram(programDir: string, options: CheckOptions = {
     };
   });
   const resources = program.resources.map(toReported);
-  const violations = findings.filter((f) => !f.suppressed);
+  const violations = findings.filter((f) => !f.suppressed && !f.cannotJudge);
   return {
     project: program.project.name,
     stack: program.stack,
@@ -136,7 +149,8 @@ export async function checkProgram(programDir: string, options: CheckOptions = {
       violations: violations.length,
       mandatory: violations.filter((f) => f.level === "mandatory").length,
       advisory: violations.filter((f) => f.level === "advisory").length,
-      suppressed: findings.length - violations.length,
+      suppressed: findings.filter((f) => f.suppressed).length,
+      cannotJudge: findings.filter((f) => !f.suppressed && f.cannotJudge).length,
     },
   };
 }
@@ -181,6 +195,7 @@ function toFinding(f: PolicyFinding, rule: CatalogRule | undefined, resource: Re
     message: violationText(f),
     suppressed: f.suppressed,
     ...(f.suppressionReason ? { suppressionReason: f.suppressionReason } : {}),
+    cannotJudge: f.cannotJudge,
     description: f.description,
   };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { CANNOT_JUDGE_LEVELS, CannotJudgeLevel } from "../policies/preview";
 import { checkProgram, failsCheck } from "./check";
 import { ProgramError } from "./program";
 import { Format, FORMATS, render, renderTable } from "./report";
@@ -16,6 +17,8 @@ Options:
   --policy-pack DIR               policy pack directory (default: Kamae's own pack)
   --config FILE                   the program's stack config (Pulumi.<stack>.yaml)
   --policy-config FILE            policy pack config JSON, as for pulumi preview --policy-pack-config
+  --cannot-judge LEVEL            advisory|mandatory|disabled: how policies report what a preview cannot judge
+                                  (default: each policy's cannotJudge config, advisory)
 
 Exit codes: 0 no mandatory violation, 1 a mandatory policy is violated, 2 the program or the check failed.
 `;
@@ -69,6 +72,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         "policy-pack": { type: "string" },
         config: { type: "string" },
         "policy-config": { type: "string" },
+        "cannot-judge": { type: "string" },
       },
     }) as { values: Record<string, string | undefined>; positionals: string[] });
   } catch (e) {
@@ -80,6 +84,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`kamae check: --format must be one of ${FORMATS.join(", ")}, got "${values.format}"\n`);
     return 2;
   }
+  const cannotJudge = values["cannot-judge"];
+  if (cannotJudge !== undefined && !CANNOT_JUDGE_LEVELS.includes(cannotJudge as CannotJudgeLevel)) {
+    io.stderr(`kamae check: --cannot-judge must be one of ${CANNOT_JUDGE_LEVELS.join(", ")}, got "${cannotJudge}"\n`);
+    return 2;
+  }
   if (positionals.length !== 1) {
     io.stderr(`kamae check: expected one program directory, got ${positionals.length}\n\n${USAGE}`);
     return 2;
@@ -89,6 +98,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       policyPackDir: values["policy-pack"],
       stackConfigFile: values.config,
       policyConfigFile: values["policy-config"],
+      ...(cannotJudge ? { cannotJudge: cannotJudge as CannotJudgeLevel } : {}),
     });
     const text = render(report, format, toolVersion());
     if (values.output) {

@@ -28,7 +28,7 @@ export function renderTable(report: CheckReport): string {
   const rows = report.findings.map((f) => [
     f.resourceName ? `${f.resourceName} (${f.resourceType})` : (f.resourceUrn ?? "(stack)"),
     f.policyId,
-    f.suppressed ? `${f.level}, suppressed` : f.level,
+    [f.level, ...(f.cannotJudge ? ["cannot judge"] : []), ...(f.suppressed ? ["suppressed"] : [])].join(", "),
     firstLine(f.suppressed && f.suppressionReason ? `${f.suppressionReason}` : f.message),
   ]);
   const lines: string[] = [`Policy pack ${report.policyPack.name} ${report.policyPack.version} on ${report.project} (${report.summary.resources} resources)`, ""];
@@ -41,7 +41,7 @@ export function renderTable(report: CheckReport): string {
     lines.push(line(header), ...rows.map(line));
   }
   const s = report.summary;
-  lines.push("", `${s.violations} violation(s): ${s.mandatory} mandatory, ${s.advisory} advisory; ${s.suppressed} suppressed.`);
+  lines.push("", `${s.violations} violation(s): ${s.mandatory} mandatory, ${s.advisory} advisory; ${s.suppressed} suppressed; ${s.cannotJudge} cannot be judged at preview.`);
   if (report.notExpanded.length > 0) {
     lines.push("", "Not expanded (remote components answered offline; their children were not checked):");
     for (const r of report.notExpanded) lines.push(`  ${r.name} (${r.type})`);
@@ -66,6 +66,7 @@ export function renderJson(report: CheckReport): Record<string, unknown> {
       message: f.message,
       suppressed: f.suppressed,
       ...(f.suppressionReason ? { suppressionReason: f.suppressionReason } : {}),
+      cannotJudge: f.cannotJudge,
       ...(f.severity ? { severity: f.severity } : {}),
     })),
     notExpanded: report.notExpanded.map((r) => ({ urn: r.urn, type: r.type, name: r.name })),

@@ -37,10 +37,3 @@ export function behindLoadBalancer(asg: ResourceView, resources: readonly Resour
   const attachments = ofType(resources, ["aws:autoscaling/attachment:Attachment", "aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment"]);
   return attachments.some((a) => refersTo(a, "autoscalingGroupName", asg) === true);
 }
-
-/** Deep search for unknown values (a reference that the preview cannot resolve). */
-export function containsUnknown(value: unknown, depth = 0): boolean {
-  if (isUnknown(value)) return true;
-  if (depth > 12 || value === null || typeof value !== "object") return false;
-  return Object.values(value as object).some((v) => containsUnknown(v, depth + 1));
-}

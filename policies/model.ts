@@ -1,11 +1,13 @@
+import type { Finding } from "./preview";
+
 /**
  * What a rule sees and returns. Rules are pure functions over plain resource views, so they are tested without a
  * policy pack; `policies.ts` adapts them to CrossGuard.
  */
 
 /**
- * A value the preview does not know yet (an output of a resource still to be created). Rules never report a violation
- * on the strength of an unknown value: the preview cannot tell, the update will (and AWS Config will, after it).
+ * A value the preview does not know yet (an output of a resource still to be created). Rules never read it as
+ * compliant: they judge from known inputs or return a cannot-judge verdict (preview.ts).
  */
 export const UNKNOWN: unique symbol = Symbol.for("kamae.policies.unknown");
 
@@ -27,16 +29,23 @@ export interface ResourceView {
   readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** A violation a stack rule found; `resource` absent means the stack as a whole. */
+/**
+ * A violation a stack rule found; `resource` absent means the stack as a whole. `cannotJudge` marks a verdict the
+ * preview cannot give (an unknown value decides it): reported at the policy's `cannotJudge` level (preview.ts).
+ */
 export interface StackViolation {
   readonly resource?: ResourceView;
   readonly message: string;
+  readonly cannotJudge?: true;
 }
 
-/** Checks one resource of the catalog entry's types; returns the violations (empty = compliant). */
-export type ResourceCheck = (resource: ResourceView, config: Record<string, any>) => string[];
+/**
+ * Checks one resource of the catalog entry's types; returns violation messages and `cannotJudge(...)` verdicts
+ * (empty = compliant). Its view holds the resource's inputs.
+ */
+export type ResourceCheck = (resource: ResourceView, config: Record<string, any>) => Finding[];
 
-/** Checks all resources of the stack together. */
+/** Checks all resources of the stack together (their outputs: computed values of new resources are unknown). */
 export type StackCheck = (resources: readonly ResourceView[], config: Record<string, any>) => StackViolation[];
 
 export interface ResourceRule {

@@ -6,6 +6,7 @@
 import { PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy, UnknownValueError } from "@pulumi/policy";
 import { CatalogEntry, catalog, defaultEnforcementLevel, parameterValues, previewEntries } from "./catalog";
 import { ResourceView, Rule, StackViolation, UNKNOWN } from "./model";
+import { CANNOT_JUDGE_PREFIX, cannotJudgeSchema, DEFAULT_CANNOT_JUDGE_LEVEL, isCannotJudge } from "./preview";
 import { rules } from "./rules";
 import { ConfigSuppression, SUPPRESSED_PREFIX, suppressionFor, suppressionsSchema } from "./suppressions";
 
@@ -50,18 +51,23 @@ function stackViews(resources: readonly PolicyResource[]): ResourceView[] {
   );
 }
 
-/** Reports violations, as suppressed advisories when a valid suppression covers them (see suppressions.ts). */
+/**
+ * Reports violations, as suppressed advisories when a valid suppression covers them (see suppressions.ts), and
+ * cannot-judge verdicts at the policy's `cannotJudge` level (see preview.ts).
+ */
 function reporter(entry: CatalogEntry, report: ReportViolation, config: Record<string, any>) {
   const configured = config.suppressions as ConfigSuppression[] | undefined;
-  return (resource: ResourceView | undefined, message: string, urn?: string) => {
+  const cannotJudgeLevel = config.cannotJudge ?? DEFAULT_CANNOT_JUDGE_LEVEL;
+  // The object form sets the message and level as given (the string form prefixes the description).
+  const reportAs = report as unknown as (v: object) => void;
+  return (resource: ResourceView | undefined, message: string, urn?: string, undetermined = false) => {
+    if (undetermined && cannotJudgeLevel === "disabled") return;
+    const text = undetermined ? `${CANNOT_JUDGE_PREFIX} ${message}` : message;
     const verdict = suppressionFor(entry.id, resource, configured);
     if (verdict.suppressed) {
-      // The object form sets the message and level as given (the string form prefixes the description).
-      (report as unknown as (v: object) => void)({
-        message: `${SUPPRESSED_PREFIX} ${verdict.reason}\n${message}`,
-        enforcementLevel: "advisory",
-        ...(urn ? { urn } : {}),
-      });
+      reportAs({ message: `${SUPPRESSED_PREFIX} ${verdict.reason}\n${text}`, enforcementLevel: "advisory", ...(urn ? { urn } : {}) });
+    } else if (undetermined) {
+      reportAs({ message: text, enforcementLevel: cannotJudgeLevel, ...(urn ? { urn } : {}) });
     } else {
       report(verdict.note ? `${message} (${verdict.note})` : message, urn);
     }
@@ -69,7 +75,7 @@ function reporter(entry: CatalogEntry, report: ReportViolation, config: Record<s
 }
 
 function configSchema(entry: CatalogEntry) {
-  return { properties: { ...(entry.parameters ?? {}), suppressions: suppressionsSchema } as any };
+  return { properties: { ...(entry.parameters ?? {}), suppressions: suppressionsSchema, cannotJudge: cannotJudgeSchema } as any };
 }
 
 function common(entry: CatalogEntry) {
@@ -103,7 +109,10 @@ export function toPolicy(entry: CatalogEntry, rule: Rule): KamaePolicy {
           ...(args.opts?.parent ? { parent: args.opts.parent } : {}),
         };
         const emit = reporter(entry, report, config);
-        for (const message of rule.check(view, params)) emit(view, message);
+        for (const f of rule.check(view, params)) {
+          if (isCannotJudge(f)) emit(view, f.cannotJudge, undefined, true);
+          else emit(view, f);
+        }
       },
     };
   }
@@ -113,7 +122,7 @@ export function toPolicy(entry: CatalogEntry, rule: Rule): KamaePolicy {
       const config = { ...args.getConfig<Record<string, any>>() };
       const emit = reporter(entry, report, config);
       const found: StackViolation[] = rule.check(stackViews(args.resources), parameterValues(entry, config));
-      for (const v of found) emit(v.resource, v.message, v.resource?.urn);
+      for (const v of found) emit(v.resource, v.message, v.resource?.urn, v.cannotJudge === true);
     },
   };
 }

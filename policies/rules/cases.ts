@@ -17,7 +17,9 @@ export interface Case {
 
 /**
  * A rule's four kinds of cases: compliant and violating resources; resources the rule does not apply to (another
- * engine, a setting made elsewhere); and what a preview leaves unknown (the rule must not call it a violation).
+ * engine, a setting made elsewhere); and what a preview leaves unknown: the rule answers only `cannotJudge` there,
+ * never compliant and never a violation (policies/preview.ts). A case where known inputs settle the verdict despite
+ * an unknown value belongs with the compliant or violating ones.
  */
 export interface RuleCases {
   readonly compliant: readonly Case[];

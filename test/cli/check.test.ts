@@ -68,7 +68,7 @@ describe("kamae check", function () {
       assert.equal(ssh.message, "Port 22 is open to 0.0.0.0/0.");
       const bastion = json.findings.find((f: any) => f.suppressed);
       assert.equal(bastion.suppressionReason, "bastion host reached by the on-call team only");
-      assert.deepEqual(json.summary, { resources: 6, violations: 3, mandatory: 2, advisory: 1, suppressed: 1 });
+      assert.deepEqual(json.summary, { resources: 6, violations: 3, mandatory: 2, advisory: 1, suppressed: 1, cannotJudge: 0 });
     });
 
     it("lists every resource with its URN, type, name and parent (the mock API does not give parents)", () => {
@@ -89,7 +89,7 @@ describe("kamae check", function () {
       assert.match(header!, /^RESOURCE\s+POLICY\s+LEVEL\s+MESSAGE$/);
       assert.ok(lines.some((l) => /^ssh-world \(aws:ec2\/securityGroup:SecurityGroup\)\s+restricted-ssh\s+mandatory\s+Port 22 is open to 0\.0\.0\.0\/0\.$/.test(l)), table);
       assert.ok(lines.some((l) => /^ssh-bastion .*restricted-ssh\s+advisory, suppressed\s+bastion host reached/.test(l)), table);
-      assert.match(table, /3 violation\(s\): 2 mandatory, 1 advisory; 1 suppressed\./);
+      assert.match(table, /3 violation\(s\): 2 mandatory, 1 advisory; 1 suppressed; 0 cannot be judged at preview\./);
     });
 
     it("writes CSV with cdk-nag's columns", () => {

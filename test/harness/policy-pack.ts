@@ -1,13 +1,14 @@
 import type { ResourceView } from "../../policies/model";
 import { catalog, parameterValues } from "../../policies/catalog";
+import { isCannotJudge } from "../../policies/preview";
 import { rules } from "../../policies/rules";
 import { suppressionFor } from "../../policies/suppressions";
 import { resourcesOfType } from "./pulumi";
 
 /**
  * Runs every rule of Kamae's policy pack, in-process, over what the mocked program created, as a preview would see
- * it, and returns the unsuppressed violations as "<policy>: <resource>: <message>". (The pack as the engine runs it,
- * over gRPC, is tested in test/policies and test/cli.)
+ * it, and returns the unsuppressed violations as "<policy>: <resource>: <message>" (cannot-judge verdicts are not
+ * violations). (The pack as the engine runs it, over gRPC, is tested in test/policies and test/cli.)
  */
 export function packViolations(): string[] {
   const views: ResourceView[] = resourcesOfType().map((r) => ({ urn: r.urn, type: r.type, name: r.name, props: r.state }));
@@ -18,9 +19,10 @@ export function packViolations(): string[] {
     const params = entry ? parameterValues(entry, {}) : {};
     const found =
       rule.kind === "resource"
-        ? views.filter((v) => types.has(v.type)).flatMap((v) => rule.check(v, params).map((message) => ({ resource: v as ResourceView | undefined, message })))
+        ? views.filter((v) => types.has(v.type)).flatMap((v) => rule.check(v, params).map((f) => ({ resource: v as ResourceView | undefined, message: f, cannotJudge: isCannotJudge(f) })))
         : rule.check(views, params);
     for (const f of found) {
+      if (f.cannotJudge) continue;
       if (!suppressionFor(rule.id, f.resource, undefined).suppressed) out.push(`${rule.id}: ${f.resource?.name ?? "stack"}: ${f.message}`);
     }
   }

@@ -93,6 +93,13 @@ describe("the policy pack over the analyzer protocol", function () {
       assert.deepEqual(await pack.analyze(resource("aws:cloudwatch/logGroup:LogGroup", "lg", { kmsKeyId: UNKNOWN_VALUE, retentionInDays: 30 })), []);
     });
 
+    it("Analyze reports what it cannot judge at preview as a cannot-judge advisory, never as compliant", async () => {
+      const findings = await pack.analyze(resource("aws:rds/instance:Instance", "db", { storageEncrypted: true, publiclyAccessible: UNKNOWN_VALUE }));
+      assert.deepEqual(summary(findings), ["rds-instance-public-access-check:advisory"]);
+      assert.equal(findings[0].cannotJudge, true);
+      assert.match(findings[0].message, /^cannot judge at preview: db: publiclyAccessible is unknown/);
+    });
+
     it("Analyze reads secret properties as their values", async () => {
       assert.deepEqual(await pack.analyze(resource("aws:sqs/queue:Queue", "q", { kmsMasterKeyId: secretValue(KEY_ARN) })), []);
       assert.deepEqual(summary(await pack.analyze(resource("aws:rds/instance:Instance", "db", { storageEncrypted: secretValue(false), publiclyAccessible: false }))), ["rds-storage-encrypted:mandatory"]);
@@ -208,6 +215,8 @@ describe("the policy pack over the analyzer protocol", function () {
           "restricted-common-ports": { enforcementLevel: "mandatory", blockedPorts: [5432] },
           "multi-region-cloudtrail-enabled": { managedExternally: true },
           "s3-bucket-versioning-enabled": { suppressions: [{ resource: "scratch", reason: "build scratch space, recreated each run" }] },
+          "rds-instance-public-access-check": { enforcementLevel: "mandatory", cannotJudge: "mandatory" },
+          "ec2-imdsv2-check": { cannotJudge: "disabled" },
         },
       });
     });
@@ -219,6 +228,14 @@ describe("the policy pack over the analyzer protocol", function () {
       // one finding per world-open rule.
       assert.deepEqual(summary(findings), ["restricted-common-ports:mandatory", ...Array(3).fill("vpc-sg-open-only-to-authorized-ports:advisory")]);
       assert.match(findings.find((f) => f.policyName === "restricted-common-ports")!.message, /blocked port\(s\) 5432/);
+    });
+
+    it("reports cannot-judge verdicts at each policy's configured cannotJudge level", async () => {
+      const db = await pack.analyze(resource("aws:rds/instance:Instance", "db", { storageEncrypted: true, publiclyAccessible: UNKNOWN_VALUE }));
+      assert.deepEqual(summary(db), ["rds-instance-public-access-check:mandatory"]);
+      assert.equal(db[0].cannotJudge, true);
+      const instance = await pack.analyze(resource("aws:ec2/instance:Instance", "web", { ami: "ami-0123456789abcdef0", iamInstanceProfile: "web", associatePublicIpAddress: false }));
+      assert.deepEqual(summary(instance).filter((s) => s.startsWith("ec2-imdsv2-check")), []);
     });
 
     it("applies stack-policy parameters and config suppressions", async () => {

@@ -1,12 +1,19 @@
-import { INSTANCE, LT, res, ruleCases } from "../cases";
+import { INSTANCE, LT, res, ruleCases, UNKNOWN } from "../cases";
 
 export default ruleCases({
-    compliant: [
-      { title: "instance", input: res(INSTANCE, "i", { metadataOptions: { httpTokens: "required" } }) },
-      { title: "launch template", input: res(LT, "lt", { metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" } }) },
-    ],
-    violating: [
-      { title: "instance optional", input: res(INSTANCE, "i", { metadataOptions: { httpTokens: "optional" } }), about: "i" },
-      { title: "launch template unset", input: res(LT, "lt", {}), about: "lt" },
-    ],
-  });
+  compliant: [
+    { title: "instance", input: res(INSTANCE, "i", { metadataOptions: { httpTokens: "required" } }) },
+    { title: "launch template", input: res(LT, "lt", { metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" } }) },
+    { title: "tokens required whatever the unknown endpoint setting", input: res(INSTANCE, "i", { metadataOptions: { httpTokens: "required", httpEndpoint: UNKNOWN } }) },
+  ],
+  violating: [
+    { title: "instance optional", input: res(INSTANCE, "i", { metadataOptions: { httpTokens: "optional" } }), about: "i" },
+    { title: "launch template unset", input: res(LT, "lt", {}), about: "lt" },
+  ],
+  unknown: [
+    { title: "httpTokens unknown in preview", input: res(INSTANCE, "i", { metadataOptions: { httpTokens: UNKNOWN } }), about: "i" },
+    { title: "tokens optional but endpoint unknown (disabled would comply)", input: res(INSTANCE, "i", { metadataOptions: { httpTokens: "optional", httpEndpoint: UNKNOWN } }), about: "i" },
+    { title: "metadataOptions unknown in preview", input: res(LT, "lt", { metadataOptions: UNKNOWN }), about: "lt" },
+    { title: "instance leaves httpTokens to its AMI (imdsSupport v2.0 would require it)", input: res(INSTANCE, "al2023", { ami: "ami-0123456789abcdef0" }), about: "al2023" },
+  ],
+});

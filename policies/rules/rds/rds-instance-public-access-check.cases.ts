@@ -1,6 +1,7 @@
-import { res, ruleCases } from "../cases";
+import { res, ruleCases, UNKNOWN } from "../cases";
 
 export default ruleCases({
-    compliant: [{ title: "private", input: res("aws:rds/instance:Instance", "db", { publiclyAccessible: false }) }],
-    violating: [{ title: "public", input: res("aws:rds/instance:Instance", "db", { publiclyAccessible: true }), about: "db" }],
-  });
+  compliant: [{ title: "private", input: res("aws:rds/instance:Instance", "db", { publiclyAccessible: false }) }],
+  violating: [{ title: "public", input: res("aws:rds/instance:Instance", "db", { publiclyAccessible: true }), about: "db" }],
+  unknown: [{ title: "publiclyAccessible from an unknown output", input: res("aws:rds/instance:Instance", "db", { publiclyAccessible: UNKNOWN }), about: "db" }],
+});
