@@ -3,22 +3,16 @@ import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { mockClient } from "aws-sdk-client-mock";
 import { Readable } from "node:stream";
 import { awsError } from "../harness/aws";
+import { refusePublish } from "../harness/sns";
 
-/** SNS as Publish enforces it: the topic must exist, the message at most 256 KiB, the subject ASCII, one line, ≤ 100. */
+/** SNS as Publish enforces it (see refusePublish). */
 export class FakeSns {
   readonly published: Array<{ topicArn: string; subject?: string; message: string }> = [];
   readonly mock = mockClient(SNSClient);
   constructor(readonly topics: string[]) {
     this.mock.on(PublishCommand).callsFake(async (input) => {
-      if (!this.topics.includes(input.TopicArn)) throw awsError("NotFoundException", "Topic does not exist", { httpStatusCode: 404 });
-      if (typeof input.Message !== "string" || input.Message.length === 0) throw awsError("InvalidParameterException", "Invalid parameter: Message");
-      if (Buffer.byteLength(input.Message) + Buffer.byteLength(input.Subject ?? "") > 262_144) {
-        throw awsError("InvalidParameterException", "Invalid parameter: Message too long");
-      }
-      if (input.Subject !== undefined && (input.Subject.length > 100 || !/^[\x20-\x7e]+$/.test(input.Subject) || !/^[A-Za-z0-9]/.test(input.Subject))) {
-        throw awsError("InvalidParameterException", "Invalid parameter: Subject");
-      }
-      this.published.push({ topicArn: input.TopicArn, subject: input.Subject, message: input.Message });
+      refusePublish(input, (arn) => this.topics.includes(arn));
+      this.published.push({ topicArn: input.TopicArn!, subject: input.Subject, message: input.Message! });
       return { MessageId: `m-${this.published.length}` };
     });
   }

@@ -22,16 +22,20 @@ import {
   PutPublicAccessBlockCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
-import { SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartExecutionCommand, type ExecutionStatus, type HistoryEvent } from "@aws-sdk/client-sfn";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { ListCommandsCommand, SendCommandCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
 import { awsError, type FakeClock, RateLimit } from "../harness/aws";
+import { refusePublish } from "../harness/sns";
 
 type Mock = { restore(): void };
 
-/** The AWS the responder acts on, with each API's rules: not-found errors, size limits, idempotency, throttling. */
+/**
+ * The AWS the responder acts on, with each API's rules: not-found errors, size limits, idempotency, throttling; Step
+ * Functions executions that run for `executionMs` of the fake clock and then succeed, with their histories.
+ */
 export class FakeAws {
   private readonly mocks: Mock[] = [];
   readonly calls: string[] = [];
@@ -49,7 +53,9 @@ export class FakeAws {
   readonly commands: Array<{ CommandId: string; DocumentName: string; InstanceIds: string[]; Comment?: string; Status: string; RequestedDateTime: Date }> = [];
   // Step Functions
   readonly stateMachines = new Set<string>();
-  readonly executions = new Map<string, { input: string; arn: string }>();
+  readonly executions = new Map<string, { input: string; arn: string; startedMs: number; status: ExecutionStatus; stoppedMs?: number }>();
+  /** How long an execution runs on the fake clock before it succeeds (unless ended earlier with `endExecution`). */
+  executionMs = 5 * 60_000;
   // S3 bucket configuration and objects
   readonly buckets = new Map<string, { pab?: Record<string, boolean>; encryption?: string; kmsKey?: string; policy?: string; tags?: Record<string, string> }>();
   readonly objects = new Map<string, { body: string; sse?: string; kmsKeyId?: string }>();
@@ -85,9 +91,7 @@ export class FakeAws {
     const sns = mockClient(SNSClient);
     sns.on(PublishCommand).callsFake(async (input) => {
       this.calls.push("sns:Publish");
-      if (!this.topics.has(input.TopicArn!)) throw awsError("NotFoundException", "Topic does not exist", { httpStatusCode: 404 });
-      if (Buffer.byteLength(input.Message!) > 262_144) throw awsError("InvalidParameterException", "Message too long");
-      if (input.Subject !== undefined && (input.Subject.length > 100 || !/^[\x20-\x7e]+$/.test(input.Subject))) throw awsError("InvalidParameterException", "Invalid parameter: Subject");
+      refusePublish(input, (arn) => this.topics.has(arn));
       this.published.push({ subject: input.Subject, message: input.Message! });
       return { MessageId: `p-${this.published.length}` };
     });
@@ -114,15 +118,42 @@ export class FakeAws {
     sfn.on(StartExecutionCommand).callsFake(async (input) => {
       this.calls.push("states:StartExecution");
       if (!this.stateMachines.has(input.stateMachineArn!)) throw awsError("StateMachineDoesNotExist", "State Machine Does Not Exist");
-      if (input.name && !/^[A-Za-z0-9_-]{1,80}$/.test(input.name)) throw awsError("InvalidName", "Invalid Name");
+      // API reference, StartExecution: a name is 1-80 characters without white space, brackets, wildcards, the
+      // special characters " # % \ ^ | ~ ` $ & , ; : / or control characters (InvalidName); the input is JSON of at
+      // most 256 KiB (InvalidExecutionInput).
+      // eslint-disable-next-line no-control-regex
+      if (input.name !== undefined && (input.name.length === 0 || input.name.length > 80 || /[\s<>{}[\]?*"#%\\^|~`$&,;:/\u0000-\u001f\u007f-\u009f]/.test(input.name))) {
+        throw awsError("InvalidName", `Invalid Name: '${input.name}'`);
+      }
+      const body = input.input ?? "{}";
+      if (Buffer.byteLength(body) > 262_144) throw awsError("InvalidExecutionInput", "Input is too large");
+      try {
+        JSON.parse(body);
+      } catch {
+        throw awsError("InvalidExecutionInput", "Invalid State Machine Execution Input");
+      }
       const key = `${input.stateMachineArn}/${input.name}`;
       const existing = this.executions.get(key);
-      // Standard workflows: the same name and input is idempotent; the same name with another input is refused.
-      if (existing && existing.input === input.input) return { executionArn: existing.arn, startDate: new Date() };
+      // Standard workflows: "If StartExecution is called with the same name and input as a running execution, the call
+      // succeeds and return the same response as the original request. If the execution is closed or if the input is
+      // different, it returns a 400 ExecutionAlreadyExists error."
+      if (existing && existing.input === body && this.execution(existing.arn).status === "RUNNING") return { executionArn: existing.arn, startDate: new Date(existing.startedMs) };
       if (existing) throw awsError("ExecutionAlreadyExists", `Execution Already Exists: '${existing.arn}'`);
       const arn = `${input.stateMachineArn!.replace(":stateMachine:", ":execution:")}:${input.name}`;
-      this.executions.set(key, { input: input.input!, arn });
-      return { executionArn: arn, startDate: new Date() };
+      this.executions.set(key, { input: body, arn, startedMs: clock.now(), status: "RUNNING" });
+      return { executionArn: arn, startDate: new Date(clock.now()) };
+    });
+    sfn.on(DescribeExecutionCommand).callsFake(async (input) => {
+      this.calls.push("states:DescribeExecution");
+      const e = this.execution(input.executionArn!);
+      return { executionArn: e.arn, status: e.status, input: e.input, startDate: new Date(e.startedMs), ...(e.stoppedMs !== undefined ? { stopDate: new Date(e.stoppedMs) } : {}) };
+    });
+    sfn.on(GetExecutionHistoryCommand).callsFake(async (input) => {
+      this.calls.push("states:GetExecutionHistory");
+      const e = this.execution(input.executionArn!);
+      const events: HistoryEvent[] = [{ id: 1, timestamp: new Date(e.startedMs), type: "ExecutionStarted", executionStartedEventDetails: { input: e.input } }];
+      if (e.stoppedMs !== undefined) events.push({ id: 2, previousEventId: 1, timestamp: new Date(e.stoppedMs), type: e.status === "SUCCEEDED" ? "ExecutionSucceeded" : e.status === "FAILED" ? "ExecutionFailed" : e.status === "TIMED_OUT" ? "ExecutionTimedOut" : "ExecutionAborted" });
+      return { events: input.reverseOrder ? events.reverse() : events };
     });
     const s3 = mockClient(S3Client);
     const bucket = (name?: string) => {
@@ -264,5 +295,19 @@ export class FakeAws {
 
   restore(): void {
     for (const m of this.mocks) m.restore();
+  }
+
+  /** Ends a running execution now, with the given status. */
+  endExecution(arn: string, status: Exclude<ExecutionStatus, "RUNNING" | "PENDING_REDRIVE">): void {
+    const e = this.execution(arn);
+    if (e.status === "RUNNING") Object.assign(e, { status, stoppedMs: this.clock.now() });
+  }
+
+  /** An execution as of the fake clock's now: one that has run its course has succeeded. */
+  private execution(arn: string) {
+    const e = [...this.executions.values()].find((x) => x.arn === arn);
+    if (!e) throw awsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${arn}'`);
+    if (e.status === "RUNNING" && this.clock.now() >= e.startedMs + this.executionMs) Object.assign(e, { status: "SUCCEEDED", stoppedMs: e.startedMs + this.executionMs });
+    return e;
   }
 }

@@ -134,6 +134,18 @@ describe("GuardDutyResponder function", () => {
     assert.notEqual(executionName("b".repeat(300), "2026-11-23T01:00:00Z"), executionName("b".repeat(300), "2026-11-23T02:00:00Z"));
   });
 
+  it("a redelivered finding joins the running workflow, and once the workflow has finished is reported as already handled", async () => {
+    const event = sharedFixture("guardduty-aws-api-call.json");
+    const first = await respondToFinding(event, deps());
+    const again = await respondToFinding(event, deps()); // EventBridge delivers at least once: same name, same input
+    assert.equal(again.outcomes[0].status, "done");
+    assert.equal(again.outcomes[0].detail, first.outcomes[0].detail);
+    clock.advance(aws.executionMs);
+    const later = await respondToFinding(event, deps());
+    assert.equal(later.outcomes[0].status, "already");
+    assert.equal(aws.executions.size, 1);
+  });
+
   it("a public bucket finding turns Block Public Access fully on, once", async () => {
     const event = sharedFixture("guardduty-s3-api-call.json");
     const [bucket] = event.detail.resource.s3BucketDetails.map((b: { name: string }) => b.name);

@@ -22,6 +22,7 @@ import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { AwsStub, mockClient } from "aws-sdk-client-mock";
 import { awsError } from "../harness/aws";
+import { refusePublish } from "../harness/sns";
 
 /**
  * A stateful fake of the parts of EC2, Auto Scaling, ELBv2, IAM, SNS and DynamoDB that isolation uses. It keeps the
@@ -594,7 +595,7 @@ export class FakeAws {
 
   private tg(arn: string): FakeTargetGroup {
     const t = this.targetGroups.get(arn);
-    if (!t) throw awsError("TargetGroupNotFound", `Target groups '${arn}' not found`);
+    if (!t) throw awsError("TargetGroupNotFoundException", `Target groups '${arn}' not found`);
     return t;
   }
 
@@ -612,7 +613,7 @@ export class FakeAws {
   private deregisterTargets(input: { TargetGroupArn?: string; Targets?: Array<{ Id: string; Port?: number }> }) {
     const t = this.tg(input.TargetGroupArn!);
     for (const target of input.Targets ?? []) {
-      if (target.Id.startsWith("i-") && !this.instances.has(target.Id)) throw awsError("InvalidTarget", `The following targets are not valid: ${target.Id}`);
+      if (target.Id.startsWith("i-") && !this.instances.has(target.Id)) throw awsError("InvalidTargetException", `The following targets are not valid: ${target.Id}`);
       for (const x of t.targets) if (x.id === target.Id && (target.Port === undefined || x.port === target.Port)) x.state = "draining";
     }
     return {};
@@ -633,12 +634,12 @@ export class FakeAws {
   // ---- IAM ----
   private getInstanceProfile(input: { InstanceProfileName?: string }) {
     const p = this.profiles.get(input.InstanceProfileName!);
-    if (!p) throw awsError("NoSuchEntity", `Instance Profile ${input.InstanceProfileName} cannot be found.`, { httpStatusCode: 404 });
+    if (!p) throw awsError("NoSuchEntityException", `Instance Profile ${input.InstanceProfileName} cannot be found.`, { httpStatusCode: 404 });
     return { InstanceProfile: { InstanceProfileName: input.InstanceProfileName, Arn: p.arn, Roles: [{ RoleName: p.roleName }] } };
   }
 
   private putRolePolicy(input: { RoleName?: string; PolicyName?: string; PolicyDocument?: string }) {
-    if (![...this.profiles.values()].some((p) => p.roleName === input.RoleName)) throw awsError("NoSuchEntity", `role ${input.RoleName} cannot be found`, { httpStatusCode: 404 });
+    if (![...this.profiles.values()].some((p) => p.roleName === input.RoleName)) throw awsError("NoSuchEntityException", `role ${input.RoleName} cannot be found`, { httpStatusCode: 404 });
     JSON.parse(input.PolicyDocument!);
     const policies = this.rolePolicies.get(input.RoleName!) ?? {};
     policies[input.PolicyName!] = input.PolicyDocument!;
@@ -648,9 +649,7 @@ export class FakeAws {
 
   // ---- SNS ----
   private publish(input: { TopicArn?: string; Subject?: string; Message?: string }) {
-    if (!this.topics.has(input.TopicArn!)) throw awsError("NotFound", "Topic does not exist", { httpStatusCode: 404 });
-    if (input.Subject !== undefined && (input.Subject.length > 100 || /[\r\n]/.test(input.Subject))) throw awsError("InvalidParameter", "Invalid parameter: Subject");
-    if (Buffer.byteLength(input.Message ?? "") > 256 * 1024) throw awsError("InvalidParameter", "Invalid parameter: Message too long");
+    refusePublish(input, (arn) => this.topics.has(arn));
     this.published.push({ subject: input.Subject, message: JSON.parse(input.Message!) });
     return { MessageId: this.id("msg") };
   }

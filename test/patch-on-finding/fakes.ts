@@ -11,6 +11,7 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { AccountClients, type ActionTarget } from "../../components/shared/aws/account-clients";
 import { awsError, FakeClock } from "../harness/aws";
+import { refusePublish } from "../harness/sns";
 
 /**
  * Systems Manager, EC2 tags and SNS as they behave for PatchOnFinding, one world per account and Region: SendCommand
@@ -110,13 +111,9 @@ export class FakeAws {
     mockClient(client)
       .on(PublishCommand)
       .callsFake((input) => {
-        if (!input.TopicArn || !this.topics.has(input.TopicArn)) throw awsError("NotFoundException", "Topic does not exist", { httpStatusCode: 404 });
-        if (input.Subject !== undefined && (input.Subject.length > 100 || /[\r\n]/.test(input.Subject) || input.Subject.trim() === "")) {
-          throw awsError("InvalidParameterException", "Invalid parameter: Subject");
-        }
-        if (!input.Message || Buffer.byteLength(input.Message) > 256 * 1024) throw awsError("InvalidParameterException", "Invalid parameter: Message too long");
+        refusePublish(input, (arn) => this.topics.has(arn));
         this.writes.push("sns:Publish");
-        this.published.push({ TopicArn: input.TopicArn, Subject: input.Subject, Message: input.Message });
+        this.published.push({ TopicArn: input.TopicArn!, Subject: input.Subject, Message: input.Message! });
         return { MessageId: `msg-${this.published.length}` };
       });
     return client;

@@ -156,6 +156,15 @@ describe("WafAutoBlock writer: block requests → table → IP sets", () => {
     assert.equal(w.dynamo.rows(BLOCK_TABLE).find((r) => r.cidr === "45.33.32.157/32")!.hitCount, 1);
   });
 
+  it("two queue messages naming the same address in one batch are read from the table once (DynamoDB refuses duplicate keys)", async () => {
+    const w = world();
+    const report = await w.deliver([record(block(["45.33.32.10"], { source: "guardduty" })), record(block(["45.33.32.10/32", "45.33.32.11"], { source: "reputation" }))]);
+    assert.equal(w.dynamo.calls.batchGet, 1);
+    assert.deepEqual(w.waf.contents(w.sets[0].id).sort(), ["45.33.32.10/32", "45.33.32.11/32"]);
+    assert.equal(w.dynamo.rows(BLOCK_TABLE).find((r) => r.cidr === "45.33.32.10/32")!.hitCount, 2);
+    assert.deepEqual(report.rejected, []);
+  });
+
   it("rejects malformed and hostile messages with a reason, and still applies the good ones in the batch", async () => {
     const w = world();
     const report = await w.deliver([

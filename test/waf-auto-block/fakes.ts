@@ -47,6 +47,11 @@ export class FakeWaf {
     });
     mock.on(UpdateIPSetCommand).callsFake(async (input) => {
       this.calls.update++;
+      // API reference, UpdateIPSet: Name, Scope, Id, Addresses and LockToken are all required; an update replaces the
+      // whole list, so a call without Addresses is refused rather than read as "empty the set".
+      for (const field of ["Name", "Scope", "Id", "Addresses", "LockToken"] as const) {
+        if (input[field] === undefined) throw awsError("WAFInvalidParameterException", `Error reason: A required field is missing, field: ${field.toUpperCase()}`);
+      }
       const set = this.find(input);
       if (!this.writes.take()) {
         this.calls.throttled++;
@@ -57,7 +62,7 @@ export class FakeWaf {
         this.calls.conflicts++;
         throw awsError("WAFOptimisticLockException", "AWS WAF couldn’t save your changes because someone changed the resource after you started to edit it.");
       }
-      const addresses: string[] = input.Addresses ?? [];
+      const addresses: string[] = input.Addresses!;
       if (addresses.length > this.limit) throw awsError("WAFLimitsExceededException", `An IP set can hold at most ${this.limit} addresses`);
       set.addresses = addresses.map((a) => wafSpelling(a, set.version));
       set.lockToken = this.nextToken();
@@ -124,6 +129,29 @@ function wafSpelling(text: string, version: "IPV4" | "IPV6"): string {
 
 type Item = Record<string, any>;
 
+/** DynamoDB's item size limit (400 KB) and BatchGetItem's response limit (16 MB). */
+export const ITEM_LIMIT_BYTES = 400 * 1024;
+export const BATCH_GET_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * An item's size as DynamoDB counts it (developer guide, "Item sizes and formats"): each attribute's UTF-8 name plus
+ * its value, strings as UTF-8 bytes, numbers about 1 byte per two significant digits plus 1, booleans and nulls 1,
+ * lists and maps 3 plus 1 per element and the elements (a map's element names count too).
+ */
+export function itemSize(item: Item): number {
+  const value = (v: unknown): number => {
+    if (typeof v === "string") return Buffer.byteLength(v);
+    if (typeof v === "number") return Math.ceil(String(Math.abs(v)).replace(/e.*$/, "").replace(".", "").replace(/^0+|0+$/g, "").length / 2) + 1;
+    if (typeof v === "boolean" || v === null) return 1;
+    if (v instanceof Uint8Array) return v.byteLength;
+    if (v instanceof Set) return [...v].reduce((n: number, e) => n + value(e), 0);
+    if (Array.isArray(v)) return 3 + v.reduce((n: number, e) => n + 1 + value(e), 0);
+    if (typeof v === "object") return 3 + Object.entries(v as Item).reduce((n, [k, e]) => n + 1 + Buffer.byteLength(k) + value(e), 0);
+    return 0;
+  };
+  return Object.entries(item).reduce((n, [k, v]) => n + Buffer.byteLength(k) + value(v), 0);
+}
+
 /**
  * DynamoDB through the document client, as it behaves for the calls Kamae makes: conditional puts
  * (ConditionalCheckFailedException), BatchGet with UnprocessedKeys, paginated Scan, atomic ADD updates returning the
@@ -152,10 +180,23 @@ export class FakeDynamo {
     mock.on(BatchGetCommand).callsFake(async (input) => {
       this.calls.batchGet++;
       const [[table, req]] = Object.entries(input.RequestItems ?? {}) as [string, { Keys: Item[] }][];
-      if (req.Keys.length > 100) throw awsError("ValidationException", "Too many items requested for the BatchGetItem call");
-      const served = req.Keys.slice(0, this.batchGetServes);
-      const rest = req.Keys.slice(this.batchGetServes);
-      const rows = served.map((k) => this.table(table).get(this.key(table, k))).filter((r): r is Item => r !== undefined);
+      // API reference, BatchGetItem: "A single operation can retrieve up to 16 MB of data, which can contain as many
+      // as 100 items"; more keys, or the same key twice, is a ValidationException for the whole call.
+      if (req.Keys.length === 0 || req.Keys.length > 100) throw awsError("ValidationException", "Too many items requested for the BatchGetItem call");
+      const keys = req.Keys.map((k) => this.key(table, k));
+      if (new Set(keys).size !== keys.length) throw awsError("ValidationException", "Provided list of item keys contains duplicates");
+      // Beyond 16 MB of items (or under load: batchGetServes), the remaining keys come back in UnprocessedKeys.
+      let bytes = 0;
+      let served = 0;
+      while (served < req.Keys.length && served < this.batchGetServes) {
+        const row = this.table(table).get(keys[served]);
+        const size = row ? itemSize(row) : 0;
+        if (served > 0 && bytes + size > BATCH_GET_RESPONSE_BYTES) break;
+        bytes += size;
+        served++;
+      }
+      const rest = req.Keys.slice(served);
+      const rows = keys.slice(0, served).map((k) => this.table(table).get(k)).filter((r): r is Item => r !== undefined);
       return { Responses: { [table]: structuredClone(rows) }, UnprocessedKeys: rest.length > 0 ? { [table]: { Keys: rest } } : {} };
     });
     mock.on(PutCommand).callsFake(async (input) => {
@@ -172,6 +213,9 @@ export class FakeDynamo {
         }
       }
       for (const [k, v] of Object.entries(input.Item!)) if (v === undefined) throw awsError("ValidationException", `undefined attribute ${k}`);
+      // Developer guide, Service quotas: "The maximum item size in DynamoDB is 400 KB, which includes both attribute
+      // name binary length (UTF-8 length) and attribute value lengths (again binary length)".
+      if (itemSize(input.Item!) > ITEM_LIMIT_BYTES) throw awsError("ValidationException", "Item size has exceeded the maximum allowed size");
       table.set(key, structuredClone(input.Item!));
       return {};
     });
