@@ -377,6 +377,8 @@ export class WafAutoBlock extends pulumi.ComponentResource {
         // Many requests per invocation: one UpdateIPSet per changed IP set however many requests arrived.
         batchSize: 5000,
         maximumBatchingWindowInSeconds: 5,
+        // A message whose rows cannot be written comes back alone; the rest of the batch is done.
+        functionResponseTypes: ["ReportBatchItemFailures"],
         scalingConfig: { maximumConcurrency: 2 },
       },
       { parent: this, dependsOn: [writer] },

@@ -57,14 +57,16 @@ describe("WafAutoBlock writer: block requests → table → IP sets", () => {
     const present = new Set(w.waf.all());
     assert.equal(present.size, 2000);
     for (const m of manual) assert.ok(present.has(`${m}/32`), `${m} (permanent, manual) must be kept`);
-    assert.equal(w.notifications.length, 1);
+    assert.equal(w.notifications.length, 2);
     assert.match(w.notifications[0].subject, /IPv4 block list full in 123456789012\/us-east-1/);
     assert.match(w.notifications[0].message, /100 IPv4 addresses/);
+    assert.match(w.notifications[1].subject, /100 blocked addresses evicted/, "the reputation entries pushed out are named");
+    assert.equal(report.evicted.length, 100);
     assert.ok(w.metrics.some(([n, v]) => n === "AddressesNotPlaced" && v === 100));
     // The sweeper's next ticks do not repeat the notification while nothing changed (the metric still says it).
     const notified = { v4: 100, v6: 0 };
     await processMessages([record({ kind: "kamae.sync" })], w.deps({ notified }));
-    assert.equal(w.notifications.length, 1);
+    assert.equal(w.notifications.length, 2);
     // Nothing is lost: all 2,100 are in the table; once the reputation entries expire the manual ones still hold.
     assert.equal(w.dynamo.rows(BLOCK_TABLE).length, 2100);
     w.clock.advance(61 * 60_000);
@@ -76,8 +78,8 @@ describe("WafAutoBlock writer: block requests → table → IP sets", () => {
   it("canonicalises IPv6 (and IPv4-mapped IPv6), and WAF's own spelling causes no rewrite", async () => {
     const w = world();
     const report = await w.deliver([
-      record(block(["2A00:1450:4001:0811:0000:0000:0000:200E", "2a00:1450:4001:811::200e/128", "::ffff:8.8.4.4", "2a03:2880:f12f::/48"])),
-      record(block(["2a00:1450::1/32"])),
+      record(block(["2A00:1450:4001:0811:0000:0000:0000:200E", "2a00:1450:4001:811::200e/128", "::ffff:8.8.4.4", "2a03:2880:f12f::/48"], { source: "manual" })),
+      record(block(["2a00:1450::1/32"], { source: "manual" })),
     ]);
     assert.deepEqual(new Set(w.waf.contents(w.sets[1].id)), new Set(["2a00:1450:4001:811::200e/128", "2a03:2880:f12f::/48"]));
     assert.deepEqual(w.waf.contents(w.sets[0].id), ["8.8.4.4/32"]);
@@ -91,7 +93,7 @@ describe("WafAutoBlock writer: block requests → table → IP sets", () => {
   it("never blocks the allowlist or private and reserved ranges, and unblocks what becomes allowlisted", async () => {
     const w = world({ allowlist: ["8.8.8.0/24", "2001:4860:4860::8888/128"] });
     const report = await w.deliver([
-      record(block(["8.8.8.8", "8.8.0.0/16", "10.1.2.3", "192.168.0.1", "100.64.1.1", "127.0.0.1", "169.254.169.254", "fd00::1", "fe80::1", "2001:4860:4860::8888", "16.0.0.0/4", "9.9.9.9"])),
+      record(block(["8.8.8.8", "8.8.0.0/16", "10.1.2.3", "192.168.0.1", "100.64.1.1", "127.0.0.1", "169.254.169.254", "fd00::1", "fe80::1", "2001:4860:4860::8888", "16.0.0.0/4", "9.9.9.9"], { source: "manual" })),
     ]);
     assert.deepEqual(w.waf.all(), ["9.9.9.9/32"]);
     assert.equal(report.rejected.length, 11);

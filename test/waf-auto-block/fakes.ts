@@ -168,6 +168,8 @@ export class FakeDynamo {
   /** Removes the fake (needed after a fake of every client, so other tests can mock the class). */
   readonly restore: () => void;
   scanPageSize = 700;
+  /** Fails the Put of chosen items (throttling, a conflict...), as DynamoDB fails single writes under load. */
+  failPut?: (item: Item) => Error | undefined;
 
   /** `everyClient`: answer for every document client (for code that builds its own clients, like a handler module). */
   constructor(
@@ -201,6 +203,14 @@ export class FakeDynamo {
     });
     mock.on(PutCommand).callsFake(async (input) => {
       this.calls.put++;
+      // The marshaller refuses what DynamoDB cannot store: NaN and infinities, functions, symbols.
+      for (const [k, v] of Object.entries(input.Item ?? {})) {
+        if ((typeof v === "number" && !Number.isFinite(v)) || typeof v === "function" || typeof v === "symbol") {
+          throw new Error(`Unsupported value of ${k}: ${String(v).slice(0, 40)} cannot be marshalled`);
+        }
+      }
+      const injected = this.failPut?.(input.Item!);
+      if (injected) throw injected;
       const table = this.table(input.TableName!);
       const key = this.key(input.TableName!, input.Item!);
       const existing = table.get(key);

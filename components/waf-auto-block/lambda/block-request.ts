@@ -10,8 +10,8 @@ export interface BlockRequest {
   readonly kind: "kamae.block";
   /** Addresses or CIDRs as the feeder saw them; canonicalised by the writer. */
   readonly addresses: readonly string[];
-  /** The feeder: "deep-security", "guardduty", "access-log", "reputation", "honeypot", "manual", … */
-  readonly source: string;
+  /** The feeder: one of BLOCK_SOURCES. */
+  readonly source: BlockSource;
   readonly reason: string;
   /** Block period; absent = the writer's default for the source. */
   readonly ttlMinutes?: number;
@@ -19,6 +19,8 @@ export interface BlockRequest {
   readonly permanent?: boolean;
   /** Identifies the event that caused the request, so a replay of it changes nothing. */
   readonly requestId?: string;
+  /** Never evicted when the IP sets are full (manual requests only). */
+  readonly pinned?: boolean;
 }
 
 export interface UnblockRequest {
@@ -35,11 +37,21 @@ export interface SyncRequest {
 
 export type QueueMessage = BlockRequest | UnblockRequest | SyncRequest;
 
+/**
+ * Every feeder that may ask for a block. A fixed set: the source picks the block period, the priority and the minimum
+ * prefix, so an unknown one (or "constructor", "__proto__") is refused instead of looked up.
+ */
+export const BLOCK_SOURCES = ["deep-security", "guardduty", "access-log", "reputation", "honeypot", "manual"] as const;
+export type BlockSource = (typeof BLOCK_SOURCES)[number];
+export const isBlockSource = (value: unknown): value is BlockSource => typeof value === "string" && (BLOCK_SOURCES as readonly string[]).includes(value);
+
+/** Feeders that name single attackers: they block one address, never a network. */
+export const EVENT_SOURCES: ReadonlySet<BlockSource> = new Set<BlockSource>(["deep-security", "guardduty", "access-log", "honeypot"]);
+
 /** One SQS message holds at most this many addresses (well under the 256 KiB message limit). */
 export const MAX_ADDRESSES_PER_MESSAGE = 2000;
 const MAX_REASON = 256;
 const MAX_TTL_MINUTES = 366 * 24 * 60;
-const SOURCE = /^[a-z0-9][a-z0-9-]{0,31}$/;
 const REQUEST_ID = /^[\x21-\x7e]{1,200}$/;
 
 /** Control characters and excess length removed: reasons end up in logs, notifications and the table. */
@@ -69,13 +81,16 @@ export function parseQueueMessage(body: unknown): ParseResult<QueueMessage> {
   if (requestId !== undefined && (typeof requestId !== "string" || !REQUEST_ID.test(requestId))) return fail("requestId must be printable ASCII of at most 200 characters");
   if (kind === "kamae.unblock") return ok({ kind, addresses: addresses as string[], reason, requestId: requestId as string | undefined });
   const source = field(msg, "source");
-  if (typeof source !== "string" || !SOURCE.test(source)) return fail("source must be a short lower-case name");
+  if (!isBlockSource(source)) return fail(`source must be one of ${BLOCK_SOURCES.join(", ")}`);
   const ttl = field(msg, "ttlMinutes");
   if (ttl !== undefined && (typeof ttl !== "number" || !Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TTL_MINUTES)) {
     return fail(`ttlMinutes must be an integer from 1 to ${MAX_TTL_MINUTES}`);
   }
   const permanent = field(msg, "permanent");
   if (permanent !== undefined && typeof permanent !== "boolean") return fail("permanent must be a boolean");
+  const pinned = field(msg, "pinned");
+  if (pinned !== undefined && typeof pinned !== "boolean") return fail("pinned must be a boolean");
+  if (pinned && source !== "manual") return fail("only manual requests may pin an address");
   return ok({
     kind,
     addresses: addresses as string[],
@@ -84,6 +99,7 @@ export function parseQueueMessage(body: unknown): ParseResult<QueueMessage> {
     ttlMinutes: ttl as number | undefined,
     permanent: permanent as boolean | undefined,
     requestId: requestId as string | undefined,
+    ...(pinned ? { pinned: true } : {}),
   });
 }
 
@@ -93,13 +109,23 @@ export interface AddressPolicy {
   /** Block private and reserved ranges (off by default: they are never attackers on the internet). */
   readonly blockPrivate: boolean;
   readonly isPrivate: (cidr: string) => boolean;
-  /** Shortest prefixes accepted, so one request can never block a whole continent. */
+  /** Shortest prefixes accepted from manual requests, so one request can never block a whole continent. */
   readonly minPrefixV4: number;
   readonly minPrefixV6: number;
+  /** Shortest prefixes accepted from reputation lists (/16 and /24 unless configured). */
+  readonly reputationMinPrefixV4: number;
+  readonly reputationMinPrefixV6: number;
 }
 
 /** The policy from settings: an allowlist of CIDRs (overlap refuses), private ranges refused unless asked. */
-export function addressPolicy(settings: { allowlist: readonly string[]; blockPrivate?: boolean; minPrefixV4?: number; minPrefixV6?: number }): AddressPolicy {
+export function addressPolicy(settings: {
+  allowlist: readonly string[];
+  blockPrivate?: boolean;
+  minPrefixV4?: number;
+  minPrefixV6?: number;
+  reputationMinPrefixV4?: number;
+  reputationMinPrefixV6?: number;
+}): AddressPolicy {
   const allowed = new CidrSet(settings.allowlist);
   return {
     isAllowed: (cidr) => allowed.overlaps(cidr.text),
@@ -107,16 +133,28 @@ export function addressPolicy(settings: { allowlist: readonly string[]; blockPri
     isPrivate: isPrivateOrReserved,
     minPrefixV4: settings.minPrefixV4 ?? 8,
     minPrefixV6: settings.minPrefixV6 ?? 24,
+    reputationMinPrefixV4: settings.reputationMinPrefixV4 ?? 16,
+    reputationMinPrefixV6: settings.reputationMinPrefixV6 ?? 24,
   };
 }
 
-/** Canonicalises one requested address and applies the allowlist; the refusal says why. */
-export function admitAddress(text: string, policy: AddressPolicy): ParseResult<Cidr> {
+/** The shortest prefix a source may block: event feeders one address, reputation lists and manual requests as set. */
+export function minPrefix(source: BlockSource, version: 4 | 6, policy: AddressPolicy): number {
+  if (EVENT_SOURCES.has(source)) return version === 4 ? 32 : 128;
+  if (source === "reputation") return version === 4 ? policy.reputationMinPrefixV4 : policy.reputationMinPrefixV6;
+  return version === 4 ? policy.minPrefixV4 : policy.minPrefixV6;
+}
+
+/** The refusal of a network broader than its source may block starts with this: such refusals are notified. */
+export const TOO_BROAD = "broader than";
+
+/** Canonicalises one requested address and applies the source's minimum prefix and the allowlist; the refusal says why. */
+export function admitAddress(text: string, policy: AddressPolicy, source: BlockSource): ParseResult<Cidr> {
   const parsed = parseCidr(text.trim(), { strict: true });
   if (!parsed.ok) return parsed;
   const cidr = parsed.value;
-  const min = cidr.version === 4 ? policy.minPrefixV4 : policy.minPrefixV6;
-  if (cidr.prefix < min) return fail(`${cidr.text} is broader than /${min}`);
+  const min = minPrefix(source, cidr.version, policy);
+  if (cidr.prefix < min) return fail(`${cidr.text} is ${TOO_BROAD} /${min}, the shortest prefix ${source} may block`);
   if (!policy.blockPrivate && policy.isPrivate(cidr.text)) return fail(`${cidr.text} is private or reserved`);
   if (policy.isAllowed(cidr)) return fail(`${cidr.text} overlaps the allowlist`);
   return ok(cidr);

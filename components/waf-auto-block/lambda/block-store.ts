@@ -1,5 +1,5 @@
 import { BatchGetCommand, PutCommand, ScanCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, type ScanCommandOutput } from "@aws-sdk/lib-dynamodb";
-import type { BlockRequest, UnblockRequest } from "./block-request";
+import { isBlockSource, type BlockRequest, type BlockSource, type UnblockRequest } from "./block-request";
 
 /** One row of the block table: an address (canonical CIDR) and why and until when it is blocked. */
 export interface BlockEntry {
@@ -12,7 +12,11 @@ export interface BlockEntry {
   readonly expiresAt?: number;
   readonly permanent: boolean;
   readonly reason: string;
-  readonly source: string;
+  readonly source: BlockSource;
+  /** Never evicted when the IP sets are full. */
+  readonly pinned?: boolean;
+  /** Recorded while the source's breaker was open: kept in the table, not placed in the IP sets. */
+  readonly held?: boolean;
   /** Distinct requests that named this address. */
   readonly hitCount: number;
   /** The latest request ids, so a replayed event changes nothing. */
@@ -25,20 +29,21 @@ export interface BlockEntry {
 
 export interface EntryAction {
   readonly cidr: string;
-  readonly action: "block" | "extend" | "duplicate" | "unblock" | "not-blocked";
+  readonly action: "block" | "extend" | "duplicate" | "unblock" | "not-blocked" | "held";
   readonly reason: string;
+  readonly source?: BlockSource;
 }
 
 export interface BlockDefaults {
   /** Block period per source, minutes. */
-  readonly minutesBySource: Readonly<Record<string, number>>;
+  readonly minutesBySource: Readonly<Partial<Record<BlockSource, number>>>;
   readonly defaultMinutes: number;
   /** How long a row is kept after it expired (history for repeat offenders). */
   readonly historyDays: number;
 }
 
-/** Priority of each source when the IP sets are full: higher is kept. Unknown sources rank with "manual". */
-const SOURCE_PRIORITY: Readonly<Record<string, number>> = {
+/** Priority of each source when the IP sets are full: higher is kept. */
+const SOURCE_PRIORITY: Readonly<Record<BlockSource, number>> = {
   manual: 60,
   honeypot: 50,
   "deep-security": 40,
@@ -53,9 +58,17 @@ export function isActive(entry: BlockEntry, now: number): boolean {
   return entry.permanent || (entry.expiresAt !== undefined && entry.expiresAt > now);
 }
 
+/** Active and not held by a breaker: what the IP sets hold. */
+export const isBlocking = (entry: BlockEntry, now: number): boolean => isActive(entry, now) && !entry.held;
+
+/** An own property of a settings map (never an inherited one such as "constructor"). */
+export function ownValue<T>(map: Readonly<Partial<Record<string, T>>>, key: string): T | undefined {
+  return Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
 /** Orders entries by what to keep first when capacity runs out: permanent, then source, hits, recency, address. */
 export function compareByPriority(a: BlockEntry, b: BlockEntry): number {
-  const rank = (e: BlockEntry) => (e.permanent ? 1000 : 0) + (SOURCE_PRIORITY[e.source] ?? SOURCE_PRIORITY.manual);
+  const rank = (e: BlockEntry) => (e.pinned ? 2000 : 0) + (e.permanent ? 1000 : 0) + (ownValue(SOURCE_PRIORITY, e.source) ?? SOURCE_PRIORITY.manual);
   return rank(b) - rank(a) || b.hitCount - a.hitCount || b.lastSeen - a.lastSeen || (a.cidr < b.cidr ? -1 : a.cidr > b.cidr ? 1 : 0);
 }
 
@@ -96,12 +109,13 @@ export function planEntries(
       touched.add(item.cidr);
       continue;
     }
-    const minutes = req.ttlMinutes ?? defaults.minutesBySource[req.source] ?? defaults.defaultMinutes;
+    const minutes = req.ttlMinutes ?? ownValue(defaults.minutesBySource, req.source) ?? defaults.defaultMinutes;
     const permanent = (before?.permanent ?? false) || req.permanent === true;
     const wanted = now + minutes * 60_000;
     const activeExpiry = before && isActive(before, now) ? (before.expiresAt ?? 0) : 0;
     const expiresAt = permanent ? undefined : Math.max(activeExpiry, wanted);
-    const wasActive = before !== undefined && isActive(before, now);
+    // A row held by a breaker is not blocking: a new request for it is a new block (and counts against the breaker).
+    const wasActive = before !== undefined && isBlocking(before, now);
     current.set(item.cidr, {
       cidr: item.cidr,
       version: item.version,
@@ -111,13 +125,14 @@ export function planEntries(
       permanent,
       reason: req.reason,
       source: req.source,
+      ...(before?.pinned || req.pinned ? { pinned: true } : {}),
       hitCount: (before?.hitCount ?? 0) + 1,
       requestIds,
       revision: before?.revision ?? 0,
       ttl: expiresAt === undefined ? undefined : historyTtl(expiresAt, defaults),
     });
     touched.add(item.cidr);
-    actions.push({ cidr: item.cidr, action: wasActive ? "extend" : "block", reason: `${req.source}: ${req.reason}` });
+    actions.push({ cidr: item.cidr, action: wasActive ? "extend" : "block", reason: `${req.source}: ${req.reason}`, source: req.source });
   }
   return { updates: [...touched].map((c) => current.get(c)!), actions };
 }
@@ -129,11 +144,28 @@ function historyTtl(from: number, defaults: BlockDefaults): number {
 /** Where block rows live. The DynamoDB implementation is below; tests use it against a stateful fake. */
 export interface BlockStore {
   get(cidrs: readonly string[]): Promise<Map<string, BlockEntry>>;
-  /** Writes rows whose `revision` is the one read; a row changed meanwhile fails the write (ConditionalCheckFailed). */
-  put(entries: readonly BlockEntry[]): Promise<void>;
+  /**
+   * Writes rows whose `revision` is the one read; a row changed meanwhile fails its write (ConditionalCheckFailed).
+   * Every row is tried: the ones that failed come back with the error, so only their requests are retried.
+   */
+  put(entries: readonly BlockEntry[]): Promise<Array<{ cidr: string; error: string }>>;
   /** Every row (paginated scan). */
   all(): Promise<BlockEntry[]>;
+  /** The breaker counters of these sources (new blocks in the current window). */
+  breakers(sources: readonly BlockSource[]): Promise<Map<BlockSource, BreakerCount>>;
+  /** Writes a breaker counter under its revision (a concurrent change fails the write). */
+  putBreaker(source: BlockSource, count: BreakerCount): Promise<void>;
 }
+
+/** New blocks a source made in the window that started at `windowStart` (epoch ms). */
+export interface BreakerCount {
+  readonly windowStart: number;
+  readonly count: number;
+  readonly revision: number;
+}
+
+/** Breaker counters share the block table under keys no CIDR can have. */
+const breakerKey = (source: BlockSource) => `breaker#${source}`;
 
 const BATCH_GET = 100;
 const PARALLEL_PUTS = 16;
@@ -164,10 +196,12 @@ export class DynamoBlockStore implements BlockStore {
     return out;
   }
 
-  async put(entries: readonly BlockEntry[]): Promise<void> {
+  async put(entries: readonly BlockEntry[]): Promise<Array<{ cidr: string; error: string }>> {
+    const failed: Array<{ cidr: string; error: string }> = [];
     for (let i = 0; i < entries.length; i += PARALLEL_PUTS) {
-      await Promise.all(
-        entries.slice(i, i + PARALLEL_PUTS).map((e) =>
+      const part = entries.slice(i, i + PARALLEL_PUTS);
+      const results = await Promise.allSettled(
+        part.map((e) =>
           this.db.send(
             new PutCommand({
               TableName: this.tableName,
@@ -178,7 +212,38 @@ export class DynamoBlockStore implements BlockStore {
           ),
         ),
       );
+      results.forEach((r, k) => {
+        if (r.status === "rejected") failed.push({ cidr: part[k].cidr, error: `${(r.reason as Error).name}: ${(r.reason as Error).message}`.slice(0, 300) });
+      });
     }
+    return failed;
+  }
+
+  async breakers(sources: readonly BlockSource[]): Promise<Map<BlockSource, BreakerCount>> {
+    const out = new Map<BlockSource, BreakerCount>();
+    if (sources.length === 0) return out;
+    const res: BatchGetCommandOutput = await this.db.send(
+      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: sources.map((s) => ({ cidr: breakerKey(s) })), ConsistentRead: true } } }),
+    );
+    if ((res.UnprocessedKeys?.[this.tableName]?.Keys?.length ?? 0) > 0) throw new Error("DynamoDB left breaker counters unread; the batch will be retried");
+    for (const item of res.Responses?.[this.tableName] ?? []) {
+      const source = typeof item.cidr === "string" ? item.cidr.slice("breaker#".length) : undefined;
+      if (isBlockSource(source) && typeof item.windowStart === "number" && typeof item.count === "number") {
+        out.set(source, { windowStart: item.windowStart, count: item.count, revision: typeof item.revision === "number" ? item.revision : 0 });
+      }
+    }
+    return out;
+  }
+
+  async putBreaker(source: BlockSource, count: BreakerCount): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { cidr: breakerKey(source), windowStart: count.windowStart, count: count.count, revision: count.revision + 1 },
+        ConditionExpression: "attribute_not_exists(cidr) OR revision = :revision",
+        ExpressionAttributeValues: { ":revision": count.revision },
+      }),
+    );
   }
 
   async all(): Promise<BlockEntry[]> {
@@ -213,7 +278,9 @@ function toEntry(item: Record<string, any>): BlockEntry | undefined {
     expiresAt: typeof item.expiresAt === "number" ? item.expiresAt : undefined,
     permanent: item.permanent === true,
     reason: typeof item.reason === "string" ? item.reason : "",
-    source: typeof item.source === "string" ? item.source : "manual",
+    source: isBlockSource(item.source) ? item.source : "manual",
+    ...(item.pinned === true ? { pinned: true } : {}),
+    ...(item.held === true ? { held: true } : {}),
     hitCount: num(item.hitCount, 1),
     requestIds: Array.isArray(item.requestIds) ? item.requestIds.filter((r: unknown) => typeof r === "string") : [],
     revision: num(item.revision, 0),

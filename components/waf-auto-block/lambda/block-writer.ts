@@ -1,6 +1,6 @@
 import type { ActionTarget } from "../../shared/aws/account-clients";
-import { admitAddress, parseQueueMessage, type AddressPolicy } from "./block-request";
-import { isActive, planEntries, type AdmittedRequest, type BlockDefaults, type BlockEntry, type BlockStore, type EntryAction } from "./block-store";
+import { admitAddress, parseQueueMessage, TOO_BROAD, type AddressPolicy, type BlockSource } from "./block-request";
+import { isBlocking, ownValue, planEntries, type AdmittedRequest, type BlockDefaults, type BlockEntry, type BlockStore, type EntryAction } from "./block-store";
 import type { IpSetContents, IpSetRef, IpSetWriter } from "./ip-set-writer";
 import { planShards } from "./shard-plan";
 
@@ -29,6 +29,14 @@ export interface WriterDeps {
    * overflows and when the overflow changes by a tenth, not on every sweep (the metric is emitted every time).
    */
   readonly notified?: { v4: number; v6: number };
+  /** New blocks each source may make per window; past it, requests are recorded (held) and notified, not blocked. */
+  readonly breaker?: BreakerLimits;
+}
+
+export interface BreakerLimits {
+  readonly windowMinutes: number;
+  /** A source not listed has no breaker. */
+  readonly maxNewBlocks: Readonly<Partial<Record<BlockSource, number>>>;
 }
 
 export interface ShardReport {
@@ -51,6 +59,10 @@ export interface WriterReport {
   /** Active entries that do not fit in the IP sets (reported, never silently dropped). */
   readonly notPlaced: { v4: number; v6: number };
   readonly blocked: { v4: number; v6: number };
+  /** Entries that were in an IP set and had to leave it for higher-priority ones (notified every time). */
+  readonly evicted: string[];
+  /** Messages to redeliver (their rows could not be written): the batch response names them, the rest is done. */
+  readonly failedMessageIds: string[];
 }
 
 /**
@@ -61,6 +73,7 @@ export async function processMessages(records: readonly QueueRecord[], deps: Wri
   const now = deps.now();
   const rejected: WriterReport["rejected"] = [];
   const admitted: AdmittedRequest[] = [];
+  const messagesOf = new Map<string, Set<string>>();
   for (const record of records) {
     const parsed = parseQueueMessage(record.body);
     if (!parsed.ok) {
@@ -71,26 +84,89 @@ export async function processMessages(records: readonly QueueRecord[], deps: Wri
     if (msg.kind === "kamae.sync") continue;
     const requestId = msg.requestId ?? `sqs:${record.messageId}`;
     for (const address of msg.addresses) {
-      const cidr = admitAddress(address, deps.policy);
-      if (!cidr.ok) rejected.push({ messageId: record.messageId, address: address.slice(0, 100), reason: cidr.reason });
-      else admitted.push({ cidr: cidr.value.text, version: cidr.value.version, requestId, request: msg } as AdmittedRequest);
+      // An unblock lifts whatever is recorded: only a block is held to its source's minimum prefix.
+      const cidr = admitAddress(address, deps.policy, msg.kind === "kamae.block" ? msg.source : "manual");
+      if (!cidr.ok) {
+        rejected.push({ messageId: record.messageId, address: address.slice(0, 100), reason: cidr.reason });
+        continue;
+      }
+      admitted.push({ cidr: cidr.value.text, version: cidr.value.version, requestId, request: msg } as AdmittedRequest);
+      messagesOf.set(cidr.value.text, (messagesOf.get(cidr.value.text) ?? new Set()).add(record.messageId));
     }
   }
 
   let actions: EntryAction[] = [];
+  const failed = new Set<string>();
   if (admitted.length > 0) {
     const existing = await deps.store.get(admitted.map((a) => a.cidr));
     const plan = planEntries(existing, admitted, now, deps.defaults);
-    actions = plan.actions;
-    await deps.store.put(plan.updates);
+    const held = await applyBreaker(plan.actions, deps, now);
+    actions = plan.actions.map((a) => (held.has(a.cidr) ? { ...a, action: "held" as const } : a));
+    const updates = plan.updates.map((e) => (held.has(e.cidr) ? { ...e, held: true } : e));
+    // A row that cannot be written fails only the messages that asked for it: SQS redelivers those alone.
+    for (const f of await deps.store.put(updates)) {
+      for (const id of messagesOf.get(f.cidr) ?? []) failed.add(id);
+      rejected.push({ messageId: [...(messagesOf.get(f.cidr) ?? [])].join(","), address: f.cidr, reason: `not recorded, will be retried: ${f.error}` });
+    }
   }
+  await notifyRefusals(deps, rejected);
 
-  const { shards, notPlaced, blocked } = await reconcile(deps, now);
+  const { shards, notPlaced, blocked, evicted } = await reconcile(deps, now);
   deps.metric("BlockedAddresses", blocked.v4 + blocked.v6);
   deps.metric("AddressesNotPlaced", notPlaced.v4 + notPlaced.v6);
   deps.metric("RejectedRequests", rejected.length);
   deps.metric("IpSetWrites", shards.filter((s) => s.written).length);
-  return { accountId: deps.target.accountId, region: deps.target.region, rejected, actions, shards, notPlaced, blocked };
+  deps.metric("EvictedAddresses", evicted.length);
+  return { accountId: deps.target.accountId, region: deps.target.region, rejected, actions, shards, notPlaced, blocked, evicted, failedMessageIds: [...failed] };
+}
+
+/**
+ * Counts the batch's new blocks per source against the source's breaker (a fixed window). Returns the addresses past
+ * the limit: they are recorded as held (never placed) and notified, so a flood of findings cannot rewrite the list.
+ */
+async function applyBreaker(actions: readonly EntryAction[], deps: WriterDeps, now: number): Promise<Set<string>> {
+  const held = new Set<string>();
+  if (!deps.breaker) return held;
+  const windowMs = deps.breaker.windowMinutes * 60_000;
+  const windowStart = Math.floor(now / windowMs) * windowMs;
+  const bySource = new Map<BlockSource, string[]>();
+  for (const a of actions) {
+    if (a.action !== "block" || !a.source || ownValue(deps.breaker.maxNewBlocks, a.source) === undefined) continue;
+    bySource.set(a.source, [...(bySource.get(a.source) ?? []), a.cidr]);
+  }
+  if (bySource.size === 0) return held;
+  const counts = await deps.store.breakers([...bySource.keys()]);
+  for (const [source, cidrs] of bySource) {
+    const max = ownValue(deps.breaker.maxNewBlocks, source)!;
+    const current = counts.get(source);
+    const used = current && current.windowStart === windowStart ? current.count : 0;
+    const allowed = Math.max(0, max - used);
+    const over = cidrs.slice(allowed);
+    for (const c of over) held.add(c);
+    await deps.store.putBreaker(source, { windowStart, count: used + cidrs.length - over.length, revision: current?.revision ?? 0 });
+    if (over.length > 0) {
+      deps.metric("BreakerHeld", over.length);
+      await deps.notify(
+        `Kamae WafAutoBlock: ${source} breaker open in ${deps.target.accountId}/${deps.target.region}`,
+        [
+          `${source} asked for more than ${max} new blocks in ${deps.breaker.windowMinutes} minutes: ${over.length} addresses are recorded in the block table but not blocked.`,
+          "A real attack of this size is rare; a misconfigured feeder or a flood of findings is not. Review them, then block them with a manual request or wait for the window to pass.",
+          `Held (first 20): ${over.slice(0, 20).join(", ")}`,
+        ].join("\n"),
+      );
+    }
+  }
+  return held;
+}
+
+/** Networks refused as broader than their source may block are told to a human, not only logged. */
+async function notifyRefusals(deps: WriterDeps, rejected: WriterReport["rejected"]): Promise<void> {
+  const broad = rejected.filter((r) => r.reason.includes(TOO_BROAD));
+  if (broad.length === 0) return;
+  await deps.notify(
+    `Kamae WafAutoBlock: ${broad.length} networks too broad to block in ${deps.target.accountId}/${deps.target.region}`,
+    [`Refused (first 20):`, ...broad.slice(0, 20).map((r) => `${r.address}: ${r.reason}`)].join("\n"),
+  );
 }
 
 /**
@@ -98,15 +174,16 @@ export async function processMessages(records: readonly QueueRecord[], deps: Wri
  * after our read fails our write with a lock conflict, and one changed before our read was changed from a table state
  * our scan already includes. So after a conflict we read and plan again, and nothing another writer added is lost.
  */
-async function reconcile(deps: WriterDeps, now: number): Promise<Pick<WriterReport, "shards" | "notPlaced" | "blocked">> {
+async function reconcile(deps: WriterDeps, now: number): Promise<Pick<WriterReport, "shards" | "notPlaced" | "blocked" | "evicted">> {
   for (let round = 1; ; round++) {
     const contents: IpSetContents[] = [];
     for (const set of deps.sets) contents.push(await deps.writer.read(set));
-    const wanted = (await deps.store.all()).filter((e) => isActive(e, now) && admitAddress(e.cidr, deps.policy).ok);
+    const wanted = (await deps.store.all()).filter((e) => isBlocking(e, now) && admitAddress(e.cidr, deps.policy, e.source).ok);
     const shards: ShardReport[] = [];
     const notPlaced = { v4: 0, v6: 0 };
     const blocked = { v4: 0, v6: 0 };
     let conflict = false;
+    const evicted: BlockEntry[] = [];
     for (const version of [4, 6] as const) {
       const indexes = deps.sets.map((s, i) => (s.version === version ? i : -1)).filter((i) => i >= 0);
       const family = wanted.filter((e) => e.version === version);
@@ -117,14 +194,32 @@ async function reconcile(deps: WriterDeps, now: number): Promise<Pick<WriterRepo
         shards.push({ name: deps.sets[i].name, version, size: plan.targets[k].length, adds: plan.adds[k], removes: plan.removes[k], written: outcome.written, conflict: outcome.conflict });
       }
       const key = version === 4 ? "v4" : "v6";
+      const held = new Set(indexes.flatMap((i) => contents[i].addresses));
+      evicted.push(...plan.overflow.filter((e) => held.has(e.cidr)));
       notPlaced[key] = plan.overflow.length;
       blocked[key] = family.length - plan.overflow.length;
       if (!conflict) await reportOverflow(deps, version, plan.overflow, indexes.length);
     }
-    if (!conflict) return { shards, notPlaced, blocked };
+    if (!conflict) {
+      await reportEvictions(deps, evicted);
+      return { shards, notPlaced, blocked, evicted: evicted.map((e) => e.cidr) };
+    }
     deps.metric("LockConflicts", 1);
     if (round >= deps.writer.maxAttempts) throw new Error(`IP sets kept changing under the writer (${round} lock conflicts); the batch will be retried`);
   }
+}
+
+async function reportEvictions(deps: WriterDeps, evicted: readonly BlockEntry[]): Promise<void> {
+  if (evicted.length === 0) return;
+  const sample = evicted.slice(0, 20).map((e) => `${e.cidr} (${e.source}${e.permanent ? ", permanent" : ""})`).join(", ");
+  await deps.notify(
+    `Kamae WafAutoBlock: ${evicted.length} blocked addresses evicted in ${deps.target.accountId}/${deps.target.region}`,
+    [
+      `${evicted.length} addresses were blocked and had to leave the full IP sets for higher-priority blocks. They stay recorded and return when room frees up.`,
+      'Pin an address that must stay blocked with a manual request ({"kind":"kamae.block","source":"manual","pinned":true,...}), or raise maxAddresses.',
+      `Evicted (first 20): ${sample}`,
+    ].join("\n"),
+  );
 }
 
 async function reportOverflow(deps: WriterDeps, version: 4 | 6, overflow: readonly BlockEntry[], setCount: number): Promise<void> {

@@ -1,6 +1,6 @@
 import { parseDeepSecurityMessage, type DeepSecurityEvent } from "../../shared/events/deep-security";
 import { field } from "../../shared/events/fields";
-import { parseGuardDutyEvent } from "../../shared/events/guardduty";
+import { parseGuardDutyEvent, sampleFindingDismissal } from "../../shared/events/guardduty";
 import { parseSnsEvent } from "../../shared/events/sns";
 import { blockMessages, type BlockRequest } from "./block-request";
 
@@ -13,6 +13,10 @@ export interface EventFeederConfig {
   readonly guardDutyMinSeverity: number;
   /** GuardDuty action types whose remote addresses are blocked. */
   readonly guardDutyActions: readonly string[];
+  /** Addresses one event may block; the rest are reported, not blocked (a 5,000-address port probe is not 5,000 blocks). */
+  readonly maxAddressesPerEvent: number;
+  /** Opt-in for drills: GuardDuty sample findings are otherwise dismissed. */
+  readonly actOnSampleFindings: boolean;
 }
 
 export const DEFAULT_EVENT_FEEDER: EventFeederConfig = {
@@ -20,6 +24,8 @@ export const DEFAULT_EVENT_FEEDER: EventFeederConfig = {
   packetMinRepeat: 5,
   guardDutyMinSeverity: 4,
   guardDutyActions: ["NETWORK_CONNECTION", "PORT_PROBE", "AWS_API_CALL"],
+  maxAddressesPerEvent: 50,
+  actOnSampleFindings: false,
 };
 
 export interface FeederDecision {
@@ -53,9 +59,15 @@ export function decideBlocks(event: unknown, config: EventFeederConfig = DEFAULT
   const finding = parseGuardDutyEvent(event);
   if (!finding.ok) return { ...out, rejected: [finding.reason] };
   const f = finding.value;
+  const drill = sampleFindingDismissal(f, config.actOnSampleFindings);
+  if (drill) return { ...out, skipped: [drill] };
   if (f.severity < config.guardDutyMinSeverity) return { ...out, skipped: [`${f.type} severity ${f.severity} < ${config.guardDutyMinSeverity}`] };
   if (!f.actionType || !config.guardDutyActions.includes(f.actionType)) return { ...out, skipped: [`${f.type}: action ${f.actionType ?? "none"} names no address to block`] };
   if (f.remoteIps.length === 0) return { ...out, skipped: [`${f.type}: no remote address`] };
+  const addresses = f.remoteIps.slice(0, config.maxAddressesPerEvent);
+  if (addresses.length < f.remoteIps.length) {
+    out.skipped.push(`${f.type} ${f.id}: ${f.remoteIps.length} remote addresses, the first ${addresses.length} blocked, ${f.remoteIps.length - addresses.length} not (cap per event)`);
+  }
   out.requests.push(
     ...blockMessages(
       {
@@ -64,7 +76,7 @@ export function decideBlocks(event: unknown, config: EventFeederConfig = DEFAULT
         // An updated finding (more probes, a new count) is a new sighting; the same update replayed is not.
         requestId: `gd:${f.id}:${f.updatedAt ?? f.createdAt ?? ""}`,
       },
-      f.remoteIps,
+      addresses,
     ),
   );
   return out;

@@ -3,7 +3,7 @@ import { blockMessages, type BlockRequest } from "./block-request";
 import { fetchList, parseReputationList } from "./reputation";
 
 export interface ReputationRun {
-  readonly lists: Array<{ url: string; entries?: number; badLines?: number; error?: string }>;
+  readonly lists: Array<{ url: string; entries?: number; badLines?: number; refused?: string[]; error?: string }>;
   readonly requests: BlockRequest[];
 }
 
@@ -26,7 +26,7 @@ export async function collectReputation(urls: readonly string[], runId: string, 
       const name = new URL(url).pathname.split("/").pop() || url;
       const id = createHash("sha256").update(url).digest("hex").slice(0, 12);
       run.requests.push(...blockMessages({ source: "reputation", reason: `listed in ${name}`, requestId: `rep:${id}:${runId}` }, list.cidrs));
-      run.lists.push({ url, entries: list.cidrs.length, badLines: list.badLines });
+      run.lists.push({ url, entries: list.cidrs.length, badLines: list.badLines, ...(list.refused.length > 0 ? { refused: list.refused } : {}) });
     } catch (err) {
       run.lists.push({ url, error: (err as Error).message });
     }

@@ -5,6 +5,8 @@ export interface ReputationList {
   readonly cidrs: string[];
   /** Lines that were neither entries, comments nor metadata. */
   readonly badLines: number;
+  /** Entries that would block everything ("0.0.0.0/0", "::/0"): never sent. */
+  readonly refused: string[];
 }
 
 /** Entries past this are not a reputation list but a mistake (or an attack on the feeder). */
@@ -17,6 +19,7 @@ export const MAX_LIST_ENTRIES = 100_000;
  */
 export function parseReputationList(text: string): ReputationList {
   const cidrs = new Set<string>();
+  const refused: string[] = [];
   let badLines = 0;
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
@@ -38,13 +41,18 @@ export function parseReputationList(text: string): ReputationList {
       badLines++;
       continue;
     }
+    if (parsed.value.prefix === 0) {
+      // A list that says "block the internet" is broken or hostile; the writer's per-source minimum catches the rest.
+      refused.push(parsed.value.text);
+      continue;
+    }
     if (cidrs.size >= MAX_LIST_ENTRIES) {
       badLines++;
       continue;
     }
     cidrs.add(parsed.value.text);
   }
-  return { cidrs: [...cidrs], badLines };
+  return { cidrs: [...cidrs], badLines, refused };
 }
 
 export const DEFAULT_REPUTATION_URLS = [

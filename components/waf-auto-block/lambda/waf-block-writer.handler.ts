@@ -38,6 +38,7 @@ export const handler = lambdaHandler(async (event: SQSEvent) => {
       now: Date.now,
       target,
       notified,
+      breaker: config.breaker,
       metric: (name, value) => metrics.addMetric(name, MetricUnit.Count, value),
       notify: async (subject, message) => {
         if (!config.notifyTopicArn) return logger.warn("no notification topic configured", { subject, message });
@@ -47,6 +48,17 @@ export const handler = lambdaHandler(async (event: SQSEvent) => {
   );
   metrics.publishStoredMetrics();
   for (const r of report.rejected) logger.warn("block request rejected", r);
-  logger.info("block list written", { accountId: report.accountId, region: report.region, shards: report.shards, blocked: report.blocked, notPlaced: report.notPlaced, actions: report.actions.length, rejected: report.rejected.length });
-  return { accountId: report.accountId, region: report.region, blocked: report.blocked, notPlaced: report.notPlaced };
+  logger.info("block list written", {
+    accountId: report.accountId,
+    region: report.region,
+    shards: report.shards,
+    blocked: report.blocked,
+    notPlaced: report.notPlaced,
+    evicted: report.evicted.length,
+    actions: report.actions.length,
+    rejected: report.rejected.length,
+    retried: report.failedMessageIds.length,
+  });
+  // Partial batch response: only the messages whose rows could not be written come back.
+  return { batchItemFailures: report.failedMessageIds.map((itemIdentifier) => ({ itemIdentifier })) };
 });

@@ -1,6 +1,6 @@
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { AccountClients, accountAccessFromEnv } from "../../shared/aws/account-clients";
-import { integer, list, requiredString } from "../../shared/runtime/env";
+import { boolean, integer, list, requiredString } from "../../shared/runtime/env";
 import { lambdaHandler } from "../../shared/runtime/handler";
 import { logger } from "../../shared/runtime/logger";
 import { sendBlockRequests } from "./block-queue";
@@ -13,6 +13,8 @@ const config: EventFeederConfig = {
   packetMinRepeat: integer("KAMAE_DS_PACKET_MIN_REPEAT", DEFAULT_EVENT_FEEDER.packetMinRepeat, { min: 1 }),
   guardDutyMinSeverity: integer("KAMAE_GUARDDUTY_MIN_SEVERITY", DEFAULT_EVENT_FEEDER.guardDutyMinSeverity, { min: 0, max: 10 }),
   guardDutyActions: list("KAMAE_GUARDDUTY_ACTIONS").length > 0 ? list("KAMAE_GUARDDUTY_ACTIONS") : DEFAULT_EVENT_FEEDER.guardDutyActions,
+  maxAddressesPerEvent: integer("KAMAE_MAX_ADDRESSES_PER_EVENT", DEFAULT_EVENT_FEEDER.maxAddressesPerEvent, { min: 1, max: 2000 }),
+  actOnSampleFindings: boolean("KAMAE_ACT_ON_SAMPLE_FINDINGS", DEFAULT_EVENT_FEEDER.actOnSampleFindings),
 };
 const clients = new AccountClients(accountAccessFromEnv());
 const sqs = clients.client(SQSClient, { accountId: requiredString("KAMAE_HOME_ACCOUNT_ID"), region: requiredString("AWS_REGION") });

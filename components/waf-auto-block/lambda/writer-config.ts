@@ -1,6 +1,7 @@
 import { boolean, ConfigurationError, integer, json, list, optionalString, requiredString } from "../../shared/runtime/env";
-import { addressPolicy, type AddressPolicy } from "./block-request";
+import { addressPolicy, BLOCK_SOURCES, isBlockSource, type AddressPolicy, type BlockSource } from "./block-request";
 import type { BlockDefaults } from "./block-store";
+import type { BreakerLimits } from "./block-writer";
 import type { IpSetRef } from "./ip-set-writer";
 
 export interface WriterConfig {
@@ -12,7 +13,17 @@ export interface WriterConfig {
   readonly notifyTopicArn?: string;
   readonly wafRegion: string;
   readonly minWriteIntervalMs: number;
+  readonly breaker: BreakerLimits;
 }
+
+/**
+ * New blocks per source per window before the breaker holds the rest: far above a real attack's rate from events,
+ * above the Spamhaus lists' size for reputation; manual requests have no breaker.
+ */
+export const DEFAULT_BREAKER: BreakerLimits = {
+  windowMinutes: 60,
+  maxNewBlocks: { "deep-security": 200, guardduty: 200, "access-log": 200, honeypot: 200, reputation: 5000 },
+};
 
 /** The writer's settings (environment variables listed in the README); a bad one fails at cold start. */
 export function writerConfig(env: Record<string, string | undefined> = process.env): WriterConfig {
@@ -25,6 +36,8 @@ export function writerConfig(env: Record<string, string | undefined> = process.e
       blockPrivate: boolean("KAMAE_BLOCK_PRIVATE", false, env),
       minPrefixV4: integer("KAMAE_MIN_PREFIX_V4", 8, { min: 1, max: 32 }, env),
       minPrefixV6: integer("KAMAE_MIN_PREFIX_V6", 24, { min: 1, max: 128 }, env),
+      reputationMinPrefixV4: integer("KAMAE_REPUTATION_MIN_PREFIX_V4", 16, { min: 1, max: 32 }, env),
+      reputationMinPrefixV6: integer("KAMAE_REPUTATION_MIN_PREFIX_V6", 24, { min: 1, max: 128 }, env),
     });
   } catch (err) {
     throw new ConfigurationError(`KAMAE_ALLOWLIST: ${(err as Error).message}`);
@@ -42,6 +55,10 @@ export function writerConfig(env: Record<string, string | undefined> = process.e
     notifyTopicArn: optionalString("KAMAE_NOTIFY_TOPIC_ARN", env),
     wafRegion: optionalString("KAMAE_WAF_REGION", env) ?? requiredString("AWS_REGION", env),
     minWriteIntervalMs: integer("KAMAE_MIN_WRITE_INTERVAL_MS", 1100, { min: 0, max: 60_000 }, env),
+    breaker: {
+      windowMinutes: integer("KAMAE_BREAKER_WINDOW_MINUTES", DEFAULT_BREAKER.windowMinutes, { min: 1, max: 7 * 24 * 60 }, env),
+      maxNewBlocks: json("KAMAE_BREAKER_NEW_BLOCKS", parseMinutes, DEFAULT_BREAKER.maxNewBlocks, env),
+    },
   };
 }
 
@@ -54,11 +71,13 @@ function parseIpSets(value: unknown): IpSetRef[] {
   });
 }
 
-function parseMinutes(value: unknown): Record<string, number> {
-  if (!value || typeof value !== "object" || Array.isArray(value)) throw new Error("must be a JSON object of source → minutes");
-  const out: Record<string, number> = {};
+/** A JSON object of source → positive integer (block minutes, breaker limits); only the known sources. */
+function parseMinutes(value: unknown): Partial<Record<BlockSource, number>> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new Error("must be a JSON object of source → positive integer");
+  const out: Partial<Record<BlockSource, number>> = {};
   for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw new Error(`minutes of ${k} must be a positive integer`);
+    if (!isBlockSource(k)) throw new Error(`${JSON.stringify(k).slice(0, 40)} is not a source (${BLOCK_SOURCES.join(", ")})`);
+    if (typeof v !== "number" || !Number.isInteger(v) || v < 1) throw new Error(`the value of ${k} must be a positive integer`);
     out[k] = v;
   }
   return out;
