@@ -1,9 +1,9 @@
 import { Readable } from "node:stream";
 import { gunzipSync } from "node:zlib";
-import { cloudTrailLogFile, filterLogFile } from "../components/api-activity-alerts/filter";
+import { cloudTrailLogFile, filterLogFile } from "../components/api-activity-alerts/lambda/filter";
 import { generatedLogFile } from "../components/api-activity-alerts/fixtures/generate-log";
-import { MessageBatcher } from "../components/api-activity-alerts/messages";
-import { RuleSet } from "../components/api-activity-alerts/rules";
+import { MessageBatcher } from "../components/api-activity-alerts/lambda/messages";
+import { RuleSet } from "../components/api-activity-alerts/lambda/rules";
 import { type Figure, medianMs } from "./lib";
 
 /**

@@ -16,4 +16,4 @@ export * from "./egress-allowlist";
 export * from "./application-protection";
 export * from "./member-account-access";
 export type { MemberAccountsArgs } from "./shared/member-accounts";
-export { EnforcementMode } from "./shared/enums";
+export { EnforcementMode } from "./shared/runtime/mode";

@@ -5,7 +5,7 @@
  */
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { DEFAULT_LAYER_NAME_PATTERN } from "../components/application-protection/policy";
-import { KamaeTags } from "../components/shared/tags";
+import { KamaeTags } from "../components/shared/runtime/tags";
 import { T } from "./helpers";
 
 export type Severity = "low" | "medium" | "high" | "critical";

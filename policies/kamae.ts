@@ -2,7 +2,7 @@
  * What Kamae's own stack policies rely on, from the resources its components create (documented in README.md):
  * - component ancestry from the URN's qualified type (`kamae:index:AgentRollout$aws:ssm/association:Association`) or
  *   the parent chain;
- * - the instance tags of components/shared/tags.ts (`KamaeTags`), read from an instance's tags, an Auto Scaling
+ * - the instance tags of components/shared/runtime/tags.ts (`KamaeTags`), read from an instance's tags, an Auto Scaling
  *   group's tags with propagateAtLaunch, or its launch template's `instance` tag specifications.
  */
 import { asArray, is, ofType, refersTo, T } from "./helpers";

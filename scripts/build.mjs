@@ -19,7 +19,7 @@ const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1].split(",")) : undef
 const outArg = process.argv.indexOf("--out");
 const outRoot = outArg > 0 ? process.argv[outArg + 1] : join(root, "dist", "functions");
 
-/** The Node.js of the Lambda runtime the components deploy (LAMBDA_RUNTIME in components/shared/lambda/responder-function.ts). */
+/** The Node.js of the Lambda runtime the components deploy (LAMBDA_RUNTIME in components/shared/infra/responder-function.ts). */
 const LAMBDA_NODE_TARGET = "node24";
 
 async function bundleFunctions() {

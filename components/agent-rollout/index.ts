@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { basename, resolve } from "node:path";
 import { createEncryptionKey } from "../shared/kms";
-import { KamaeTags } from "../shared/tags";
+import { KamaeTags } from "../shared/runtime/tags";
 import { secureBucket } from "../shared/secure-bucket";
 import { readLocalPackage } from "./package";
 import {

@@ -2,15 +2,15 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
-import { ResponderFunction } from "../shared/lambda/responder-function";
+import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { notificationTopic } from "../shared/notifications";
-import { DEFAULT_MAX_MESSAGE_BYTES, SNS_MESSAGE_LIMIT } from "./messages";
-import { type ActivityRule, validateRules } from "./rules";
+import { DEFAULT_MAX_MESSAGE_BYTES, SNS_MESSAGE_LIMIT } from "./lambda/messages";
+import { type ActivityRule, validateRules } from "./lambda/rules";
 import { secureBucket } from "../shared/secure-bucket";
 import { apiActivityActStatements } from "./permissions";
 
-export { ActivityRuleEffect, TimeWindowsMatch, Weekday, type ActivityRule, type TimeWindow } from "./rules";
+export { ActivityRuleEffect, TimeWindowsMatch, Weekday, type ActivityRule, type TimeWindow } from "./lambda/rules";
 
 export interface ApiActivityAlertsArgs {
   /** The rules: which calls a human must review (include) and which never (exclude). At least one include rule. */

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { KamaeTags } from "../shared/tags";
+import { KamaeTags } from "../shared/runtime/tags";
 
 import { KAMAE_RESPONDER_TYPE, LAMBDA_FUNCTION_TYPE, mergeEnvironment, mergeLayers, namePatternToRegExp, selects, urnType } from "./merge";
 

@@ -1,4 +1,4 @@
-import { KamaeTags } from "../shared/tags";
+import { KamaeTags } from "../shared/runtime/tags";
 
 /** The pure parts of applicationProtection: which functions it selects and how layers and settings are merged. */
 

@@ -1,5 +1,5 @@
 import { StackValidationPolicy, UnknownValueError } from "@pulumi/policy";
-import { KamaeTags } from "../shared/tags";
+import { KamaeTags } from "../shared/runtime/tags";
 import { isUnderKamaeResponder } from "./merge";
 
 /** A function as the policy sees it (the same shape as the pack's resource views). */

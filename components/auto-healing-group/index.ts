@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkEnumValue } from "../shared/enums";
-import { KamaeTags } from "../shared/tags";
+import { checkEnumValue } from "../shared/validation";
+import { KamaeTags } from "../shared/runtime/tags";
 import { ManagedInstanceRole } from "../managed-instance-role";
 
 /** CPU architecture of the instances' default AMI. */

@@ -3,18 +3,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../shared/secure-bucket";
 import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
-import { ResponderFunction } from "../shared/lambda/responder-function";
+import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { stableSuffix } from "../shared/naming";
 import { notificationTopic } from "../shared/notifications";
 import { guardDutyCredentialActStatements, guardDutyResponderActStatements } from "./permissions";
 import { validateProtectedPrincipals } from "./protected-principals";
-import { type ActionModes, DEFAULT_ROUTES, eventPattern, type FindingRoute, validateModes, validateRoutes } from "./routing";
+import { type ActionModes, DEFAULT_ROUTES, eventPattern, type FindingRoute, validateModes, validateRoutes } from "./lambda/routing";
 import { credentialWorkflowDefinition } from "./workflow";
 import { validateStateMachine } from "./workflow-validator";
 
-export { DEFAULT_ROUTES, RECOMMENDED_ROUTES } from "./routing";
-export { FindingSource, ResponseAction, type ActionModes, type FindingRoute } from "./routing";
+export { DEFAULT_ROUTES, RECOMMENDED_ROUTES } from "./lambda/routing";
+export { FindingSource, ResponseAction, type ActionModes, type FindingRoute } from "./lambda/routing";
 
 
 export interface GuardDutyResponderArgs {

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Statement } from "../shared/iam/policy";
 import { protectedResourcePatterns } from "./protected-principals";
-import type { ResponseAction } from "./routing";
+import type { ResponseAction } from "./lambda/routing";
 
 export interface GuardDutyPermissionsContext {
   readonly partition: pulumi.Input<string>;

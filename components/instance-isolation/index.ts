@@ -1,13 +1,13 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy, Statement } from "../shared/iam/policy";
-import type { EnforcementMode } from "../shared/enums";
+import type { EnforcementMode } from "../shared/runtime/mode";
 import { createEncryptionKey } from "../shared/kms";
-import { ResponderFunction } from "../shared/lambda/responder-function";
+import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { stableSuffix } from "../shared/naming";
 import { notificationTopic } from "../shared/notifications";
-import { KamaeTags } from "../shared/tags";
+import { KamaeTags } from "../shared/runtime/tags";
 import { DEFAULT_DS_EVENT_TYPES, DEFAULT_GD_TYPE_PREFIXES } from "./lambda/settings";
 import { ISOLATION_GROUP_TAG } from "./lambda/model";
 import { isolationActStatements } from "./permissions";

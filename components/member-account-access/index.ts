@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy } from "../shared/iam/policy";
 import { stableSuffix } from "../shared/naming";
-import { RESPONSE_ACTIONS, type ResponseAction } from "../guardduty-responder/routing";
+import { RESPONSE_ACTIONS, type ResponseAction } from "../guardduty-responder/lambda/routing";
 import { validateProtectedPrincipals } from "../guardduty-responder/protected-principals";
 import { type CentralResponder, CENTRAL_RESPONDERS, memberStatements } from "./permissions";
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { apiActivityActStatements } from "../api-activity-alerts/permissions";
 import { guardDutyCredentialActStatements, guardDutyResponderActStatements } from "../guardduty-responder/permissions";
-import type { ResponseAction } from "../guardduty-responder/routing";
+import type { ResponseAction } from "../guardduty-responder/lambda/routing";
 import { isolationActStatements } from "../instance-isolation/permissions";
 import { quarantineActStatements } from "../malware-quarantine/permissions";
 import { patchActStatements } from "../patch-on-finding/permissions";

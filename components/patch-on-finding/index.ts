@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { INSPECTOR_SEVERITIES } from "../shared/events/inspector";
-import type { EnforcementMode } from "../shared/enums";
+import type { EnforcementMode } from "../shared/runtime/mode";
 import type { Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
-import { ResponderFunction } from "../shared/lambda/responder-function";
+import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { notificationTopic } from "../shared/notifications";
 import { PATCH_DOCUMENT } from "./lambda/plan";

@@ -1,12 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type Statement } from "../shared/iam/policy";
-import type { EnforcementMode } from "../shared/enums";
+import type { EnforcementMode } from "../shared/runtime/mode";
 import { createEncryptionKey } from "../shared/kms";
-import { ResponderFunction } from "../shared/lambda/responder-function";
+import { ResponderFunction } from "../shared/infra/responder-function";
 import { stableSuffix } from "../shared/naming";
 import { notificationTopic } from "../shared/notifications";
-import { KamaeTags } from "../shared/tags";
+import { KamaeTags } from "../shared/runtime/tags";
 import { defaultFilterRules, resolveFilterRules, type TrafficMirrorFilterRuleArgs } from "./filter-rules";
 import { FEED_TAG, MAX_SESSION_NUMBER, MIRROR_STATUS_TAG } from "./lambda/model";
 import { MAX_PACKET_LENGTH, MAX_VIRTUAL_NETWORK_ID } from "./lambda/settings";

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { queueBacklogAlarm } from "../shared/alarms";
 import { createEncryptionKey } from "../shared/kms";
-import { ResponderFunction } from "../shared/lambda/responder-function";
+import { ResponderFunction } from "../shared/infra/responder-function";
 import { stableSuffix } from "../shared/naming";
 import { parseCidr } from "../shared/net/cidr";
 import { notificationTopic } from "../shared/notifications";

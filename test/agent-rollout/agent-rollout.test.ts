@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AgentRollout, AgentRolloutArgs } from "../../components/agent-rollout";
 import { readLocalPackage } from "../../components/agent-rollout/package";
-import { KamaeTags } from "../../components/shared/tags";
+import { KamaeTags } from "../../components/shared/runtime/tags";
 import { iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 const TOKEN = "3A7F9C2E-TOKEN-8B1D-5E6F0A4C9D2B";

@@ -4,10 +4,10 @@ import { join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { cloudTrailLogFile, filterLogFile } from "../../components/api-activity-alerts/filter";
+import { cloudTrailLogFile, filterLogFile } from "../../components/api-activity-alerts/lambda/filter";
 import { generatedLogStream, gzipText } from "../../components/api-activity-alerts/fixtures/generate-log";
-import { MessageBatcher, type OutgoingMessage, summaryLine } from "../../components/api-activity-alerts/messages";
-import { RuleSet } from "../../components/api-activity-alerts/rules";
+import { MessageBatcher, type OutgoingMessage, summaryLine } from "../../components/api-activity-alerts/lambda/messages";
+import { RuleSet } from "../../components/api-activity-alerts/lambda/rules";
 
 const fixtureText = readFileSync(join(__dirname, "../../components/api-activity-alerts/fixtures/records.json"), "utf8");
 const KEY = "logs/AWSLogs/o-abcdefghij/111111111111/CloudTrail/ap-northeast-1/2026/11/20/111111111111_CloudTrail_ap-northeast-1_20261120T1330Z_abcdefgh01234567.json.gz";

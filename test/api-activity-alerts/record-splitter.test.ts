@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { MalformedFileError, RecordSplitter } from "../../components/api-activity-alerts/record-splitter";
+import { MalformedFileError, RecordSplitter } from "../../components/api-activity-alerts/lambda/record-splitter";
 
 const fixture = readFileSync(join(__dirname, "../../components/api-activity-alerts/fixtures/records.json"), "utf8");
 

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { strict as assert } from "node:assert";
 import { Records } from "../../components/api-activity-alerts/fixtures/records.json";
-import { globToRegExp } from "../../components/api-activity-alerts/glob";
-import { type ActivityRule, type CloudTrailRecord, isAwsServiceCall, RuleSet, validateRules } from "../../components/api-activity-alerts/rules";
-import { ZonedClock } from "../../components/api-activity-alerts/time-zone";
+import { globToRegExp } from "../../components/api-activity-alerts/lambda/glob";
+import { type ActivityRule, type CloudTrailRecord, isAwsServiceCall, RuleSet, validateRules } from "../../components/api-activity-alerts/lambda/rules";
+import { ZonedClock } from "../../components/api-activity-alerts/lambda/time-zone";
 
 const records = Records as CloudTrailRecord[];
 /** The fixture records a rule set selects, by the last digits of their event ids. */

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { strict as assert } from "node:assert";
 import { applicationProtection, applicationProtectionTransform } from "../../components/application-protection";
 import { LAMBDA_FUNCTION_TYPE, mergeLayers, namePatternToRegExp } from "../../components/application-protection/merge";
-import { KamaeTags } from "../../components/shared/tags";
+import { KamaeTags } from "../../components/shared/runtime/tags";
 import { OfflineMocks } from "../../cli/offline-mocks";
 import { valueOf } from "../harness/pulumi";
 

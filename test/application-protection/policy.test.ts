@@ -1,7 +1,7 @@
 import { PolicyResource, StackValidationArgs, UnknownValueError } from "@pulumi/policy";
 import { strict as assert } from "node:assert";
 import { applicationProtectionPolicy, functionsWithoutProtection, ProtectionPolicyConfig } from "../../components/application-protection/policy";
-import { KamaeTags } from "../../components/shared/tags";
+import { KamaeTags } from "../../components/shared/runtime/tags";
 
 const LAYER = "arn:aws:lambda:us-east-1:800880067056:layer:CloudOne-ApplicationSecurity-nodejs20_x:3";
 const OTHER = "arn:aws:lambda:us-east-1:123456789012:layer:shared-libs:7";

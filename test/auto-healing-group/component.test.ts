@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { AutoHealingGroup } from "../../components/auto-healing-group";
-import { KamaeTags } from "../../components/shared/tags";
+import { KamaeTags } from "../../components/shared/runtime/tags";
 import { resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 const VPC = "vpc-0a1b2c3d4e5f60718";

@@ -14,7 +14,7 @@ import {
   routeMatches,
   validateModes,
   validateRoutes,
-} from "../../components/guardduty-responder/routing";
+} from "../../components/guardduty-responder/lambda/routing";
 
 const PUBLIC_IP = "93.184.216.34";
 const sharedFixture = (name: string) => JSON.parse(readFileSync(join(__dirname, "../../components/shared/events/fixtures", name), "utf8"));

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
-import { KamaeTags } from "../../components/shared/tags";
+import { KamaeTags } from "../../components/shared/runtime/tags";
 import { InstanceIsolation } from "../../components/instance-isolation";
 import { isolationSettingsFromEnv } from "../../components/instance-isolation/lambda/settings";
 import { ACCOUNT_ID, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";

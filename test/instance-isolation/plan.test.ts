@@ -4,7 +4,7 @@ import { readEvent } from "../../components/instance-isolation/lambda/intake";
 import type { IsolationGroup, IsolationRequest, ObservedState } from "../../components/instance-isolation/lambda/model";
 import { allowsEverything, planIsolation, planRelease } from "../../components/instance-isolation/lambda/plan";
 import { isolationSettingsFromEnv } from "../../components/instance-isolation/lambda/settings";
-import { KamaeTags } from "../../components/shared/tags";
+import { KamaeTags } from "../../components/shared/runtime/tags";
 import { BASE_ENV } from "./scenario";
 
 const settings = isolationSettingsFromEnv(BASE_ENV);

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { KamaeTags } from "../../components/shared/tags";
+import { KamaeTags } from "../../components/shared/runtime/tags";
 import { awsError } from "../harness/aws";
 import { ACCOUNT, FakeAws, REGION } from "./fakes";
 import { deps, fixture, INSTANCE, ISOLATION_PROFILE, run, TG_API, TG_HTTP, VPC, WEB_PROFILE_ARN, webTier } from "./scenario";

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { KamaeTags } from "../../components/shared/tags";
+import { KamaeTags } from "../../components/shared/runtime/tags";
 import { Ledger } from "../../components/instance-isolation/lambda/ledger";
 import { awsError } from "../harness/aws";
 import { ACCOUNT, FakeAws, REGION } from "./fakes";

@@ -4,7 +4,7 @@ import { SNSClient } from "@aws-sdk/client-sns";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AccountClients } from "../../components/shared/aws/account-clients";
-import { KamaeTags } from "../../components/shared/tags";
+import { KamaeTags } from "../../components/shared/runtime/tags";
 import { Ledger } from "../../components/instance-isolation/lambda/ledger";
 import { SnsReporter } from "../../components/instance-isolation/lambda/report";
 import { handleEvent, ResponderDeps } from "../../components/instance-isolation/lambda/respond";

@@ -8,7 +8,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { respondToFinding, type ResponderDeps, settingsFromEnv } from "../../components/guardduty-responder/lambda/responder";
-import { RECOMMENDED_ROUTES } from "../../components/guardduty-responder/routing";
+import { RECOMMENDED_ROUTES } from "../../components/guardduty-responder/lambda/routing";
 import { parseQueueMessage } from "../../components/waf-auto-block/lambda/block-request";
 import { FakeAws } from "../guardduty-responder/fakes";
 import { CENTRAL, type ClientLike, EXTERNAL_ID, FakeSts, MEMBER_A, MEMBER_B, MEMBER_ENV, ROLE_NAME, sentBy, signBeforeSending, STRANGER, whereActs, withCentralCredentials } from "./central-account";

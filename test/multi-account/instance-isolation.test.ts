@@ -11,7 +11,7 @@ import { handleEvent, type ResponderDeps } from "../../components/instance-isola
 import { isolationSettingsFromEnv } from "../../components/instance-isolation/lambda/settings";
 import type { AccountClients } from "../../components/shared/aws/account-clients";
 import { logger } from "../../components/shared/runtime/logger";
-import { KamaeTags } from "../../components/shared/tags";
+import { KamaeTags } from "../../components/shared/runtime/tags";
 import type { FakeAws } from "../instance-isolation/fakes";
 import { BASE_ENV, fixture, INSTANCE, webTier } from "../instance-isolation/scenario";
 import { CENTRAL, EXTERNAL_ID, FakeSts, MEMBER_A, MEMBER_B, ROLE_NAME, sentBy, signBeforeSending, STRANGER, whereActs } from "./central-account";

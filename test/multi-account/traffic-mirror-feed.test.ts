@@ -3,7 +3,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AccountClients, accountAccessFromEnv } from "../../components/shared/aws/account-clients";
-import { KamaeTags } from "../../components/shared/tags";
+import { KamaeTags } from "../../components/shared/runtime/tags";
 import { handleFeedEvent, type FeedReport } from "../../components/traffic-mirror-feed/lambda/responder";
 import { FakeEc2 } from "../traffic-mirror-feed/fakes";
 import { CENTRAL, MEMBER_A } from "./central-account";

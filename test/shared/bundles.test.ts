@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { packageRoot } from "../../components/shared/lambda/artifact";
+import { packageRoot } from "../../components/shared/infra/artifact";
 
 const root = packageRoot();
 const distFunctions = join(root, "dist", "functions");

@@ -3,8 +3,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
 import { createEncryptionKey } from "../../components/shared/kms";
-import { functionBundlePath, packageRoot } from "../../components/shared/lambda/artifact";
-import { ResponderFunction } from "../../components/shared/lambda/responder-function";
+import { functionBundlePath, packageRoot } from "../../components/shared/infra/artifact";
+import { ResponderFunction } from "../../components/shared/infra/responder-function";
 import { AccountClients, accountAccessFromEnv } from "../../components/shared/aws/account-clients";
 import { ACCOUNT_ID, REGION, resourcesOfType, settle, useOfflineMocks } from "../harness/pulumi";
 

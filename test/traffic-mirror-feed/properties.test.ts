@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
-import { KamaeTags } from "../../components/shared/tags";
+import { KamaeTags } from "../../components/shared/runtime/tags";
 import { mirrorSupport } from "../../components/traffic-mirror-feed/lambda/instance-types";
 import { FEED_TAG, SOURCE_INSTANCE_TAG, type FeedSettings } from "../../components/traffic-mirror-feed/lambda/model";
 import { handleFeedEvent } from "../../components/traffic-mirror-feed/lambda/responder";

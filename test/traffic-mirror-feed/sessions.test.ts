@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { AccountClients } from "../../components/shared/aws/account-clients";
-import { KamaeTags } from "../../components/shared/tags";
+import { KamaeTags } from "../../components/shared/runtime/tags";
 import { executePlan } from "../../components/traffic-mirror-feed/lambda/execute";
 import { mirrorSupport } from "../../components/traffic-mirror-feed/lambda/instance-types";
 import { FEED_TAG, MIRROR_STATUS_TAG, SOURCE_INSTANCE_TAG, type FeedSettings } from "../../components/traffic-mirror-feed/lambda/model";

@@ -5,9 +5,9 @@ import type { Readable } from "node:stream";
 import type { AccountClients } from "../../shared/aws/account-clients";
 import { parseS3Notification } from "../../shared/events/s3-notification";
 import { boolean, ConfigurationError, integer, json, requiredString } from "../../shared/runtime/env";
-import { cloudTrailLogFile, filterLogFile, type FileReport } from "../filter";
-import { DEFAULT_MAX_MESSAGE_BYTES, MessageBatcher, SNS_MESSAGE_LIMIT } from "../messages";
-import { type ActivityRule, RuleSet, validateRules } from "../rules";
+import { cloudTrailLogFile, filterLogFile, type FileReport } from "./filter";
+import { DEFAULT_MAX_MESSAGE_BYTES, MessageBatcher, SNS_MESSAGE_LIMIT } from "./messages";
+import { type ActivityRule, RuleSet, validateRules } from "./rules";
 
 type Env = Record<string, string | undefined>;
 

@@ -18,8 +18,8 @@ import { ListCommandsCommand, SendCommandCommand, SSMClient } from "@aws-sdk/cli
 import { type AccountClients, partitionOf } from "../../shared/aws/account-clients";
 import { parseGuardDutyEvent } from "../../shared/events/guardduty";
 import { ConfigurationError, integer, json, optionalString, requiredString } from "../../shared/runtime/env";
-import { type BucketChange, type BucketState, planBucketHardening } from "../bucket-hardening";
-import { parseMacieEvent } from "../macie";
+import { type BucketChange, type BucketState, planBucketHardening } from "./bucket-hardening";
+import { parseMacieEvent } from "./macie";
 import {
   type ActionModes,
   DEFAULT_ROUTES,
@@ -32,7 +32,7 @@ import {
   type ResponsePlan,
   validateModes,
   validateRoutes,
-} from "../routing";
+} from "./routing";
 
 type Env = Record<string, string | undefined>;
 

@@ -1,4 +1,4 @@
-import { KamaeTags } from "../../shared/tags";
+import { KamaeTags } from "../../shared/runtime/tags";
 import type { Action, IpPermission, IsolationGroup, IsolationRecord, IsolationRequest, ObservedState, Outcome, ReleaseRequest, Step } from "./model";
 import type { IsolationSettings } from "./settings";
 

@@ -1,4 +1,4 @@
-import { KamaeTags } from "../../shared/tags";
+import { KamaeTags } from "../../shared/runtime/tags";
 import { boolean, ConfigurationError, integer, list, number, oneOf, optionalString, requiredString } from "../../shared/runtime/env";
 
 type Env = Record<string, string | undefined>;

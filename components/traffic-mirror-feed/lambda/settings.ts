@@ -1,4 +1,4 @@
-import { KamaeTags } from "../../shared/tags";
+import { KamaeTags } from "../../shared/runtime/tags";
 import { ConfigurationError, integer, oneOf, optionalString, requiredString } from "../../shared/runtime/env";
 import { MAX_SESSION_NUMBER, type FeedSettings } from "./model";
 

@@ -1,5 +1,5 @@
 // kamae-asg-isolation-scope: every Auto Scaling group behind a load balancer launches instances InstanceIsolation may act on.
-import { KamaeTags } from "../../../components/shared/tags";
+import { KamaeTags } from "../../../components/shared/runtime/tags";
 import { byUrn, label, ofType, T, underComponent } from "../../helpers";
 import { behindLoadBalancer, instanceTags } from "../../kamae";
 import { stackRule, StackViolation } from "../../model";

@@ -1,6 +1,6 @@
-import { parseEventBridgeEventOf } from "../shared/events/eventbridge";
-import { ACCOUNT_ID, field, isObject, isValidBucketName, path, REGION } from "../shared/events/fields";
-import { fail, guarded, ok, type ParseResult } from "../shared/events/result";
+import { parseEventBridgeEventOf } from "../../shared/events/eventbridge";
+import { ACCOUNT_ID, field, isObject, isValidBucketName, path, REGION } from "../../shared/events/fields";
+import { fail, guarded, ok, type ParseResult } from "../../shared/events/result";
 
 /** An Amazon Macie finding as the responder needs it: the bucket it is about and how severe it is. */
 export interface MacieFinding {

@@ -1,4 +1,4 @@
-import { CidrSet, parseCidr, parseIp } from "../shared/net/cidr";
+import { CidrSet, parseCidr, parseIp } from "../../shared/net/cidr";
 import { globToRegExp } from "./glob";
 import { ZonedClock } from "./time-zone";
 

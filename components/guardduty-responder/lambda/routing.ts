@@ -1,7 +1,7 @@
-import type { GuardDutyFinding } from "../shared/events/guardduty";
-import { isPrivateOrReserved } from "../shared/net/cidr";
+import type { GuardDutyFinding } from "../../shared/events/guardduty";
+import { isPrivateOrReserved } from "../../shared/net/cidr";
 import type { MacieFinding } from "./macie";
-import type { EnforcementMode } from "../shared/enums";
+import type { EnforcementMode } from "../../shared/runtime/mode";
 
 /**
  * How GuardDutyResponder decides: routes (severity range × type prefixes → actions) as typed data from the component's
