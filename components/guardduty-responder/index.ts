@@ -8,7 +8,7 @@ import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-acc
 import { stableSuffix } from "../shared/naming";
 import { notificationTopic } from "../shared/notifications";
 import { guardDutyCredentialActStatements, guardDutyResponderActStatements } from "./permissions";
-import { validateProtectedPrincipals } from "./protected-principals";
+import { validateProtectedPrincipals } from "./lambda/protected-principals";
 import { type ActionModes, DEFAULT_ROUTES, eventPattern, type FindingRoute, validateModes, validateRoutes } from "./lambda/routing";
 import { credentialWorkflowDefinition } from "./workflow";
 import { validateStateMachine } from "./workflow-validator";

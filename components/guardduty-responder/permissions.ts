@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Statement } from "../shared/iam/policy";
-import { protectedResourcePatterns } from "./protected-principals";
+import { protectedResourcePatterns } from "./lambda/protected-principals";
 import type { ResponseAction } from "./lambda/routing";
 
 export interface GuardDutyPermissionsContext {
@@ -11,7 +11,7 @@ export interface GuardDutyPermissionsContext {
   readonly actions: readonly ResponseAction[];
   /** The anti-malware SSM document (needed with "scan"). */
   readonly scanDocumentName?: string;
-  /** Principals the credential steps must never change (names or IAM ARN patterns; see protected-principals.ts). */
+  /** Principals the credential steps must never change (names or IAM ARN patterns; see lambda/protected-principals.ts). */
   readonly protectedPrincipals?: readonly string[];
   /** Kamae's own roles (exact ARNs), never changed either. */
   readonly protectedRoleArns?: readonly pulumi.Input<string>[];

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy } from "../shared/iam/policy";
 import { stableSuffix } from "../shared/naming";
 import { RESPONSE_ACTIONS, type ResponseAction } from "../guardduty-responder/lambda/routing";
-import { validateProtectedPrincipals } from "../guardduty-responder/protected-principals";
+import { validateProtectedPrincipals } from "../guardduty-responder/lambda/protected-principals";
 import { type CentralResponder, CENTRAL_RESPONDERS, memberStatements } from "./permissions";
 
 /** GuardDutyResponder's actions that act in the finding's account (the others go through other responders or notify). */

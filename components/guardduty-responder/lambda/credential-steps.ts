@@ -14,7 +14,7 @@ import {
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { type AccountClients, partitionOf } from "../../shared/aws/account-clients";
 import { integer, json, optionalString, requiredString } from "../../shared/runtime/env";
-import { protectingEntry, validateProtectedPrincipals } from "../protected-principals";
+import { protectingEntry, validateProtectedPrincipals } from "./protected-principals";
 
 type Env = Record<string, string | undefined>;
 
