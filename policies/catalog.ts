@@ -6,7 +6,9 @@
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { DEFAULT_LAYER_NAME_PATTERN } from "../components/application-protection/policy";
 import { KamaeTags } from "../components/shared/runtime/tags";
+import { FSBP_CONTROLS } from "./fsbp-controls";
 import { T } from "./helpers";
+import { ruleEntries } from "./rules/entries";
 
 export type Severity = "low" | "medium" | "high" | "critical";
 
@@ -28,6 +30,10 @@ export interface CatalogEntry {
   /** Pulumi resource types judged (for stack rules: the types the verdict is about). */
   readonly resourceTypes: readonly string[];
   readonly preview: PreviewKind;
+  /** The Security Hub FSBP controls the rule judges (`ECS.4`); see fsbp-controls.ts for their framework mappings. */
+  readonly fsbp?: readonly string[];
+  /** Overrides the severity's default enforcement level (new FSBP rules start advisory unless unambiguous). */
+  readonly enforcement?: "advisory" | "mandatory";
   /** Policy configuration beyond enforcement level and suppressions (JSON schema with defaults). */
   readonly parameters?: Readonly<Record<string, PolicyConfigJSONSchema>>;
   /**
@@ -52,7 +58,7 @@ const ports = (description: string, defaults: number[]): PolicyConfigJSONSchema 
   description,
 });
 
-export const catalog: readonly CatalogEntry[] = [
+const ownEntries: readonly CatalogEntry[] = [
   // S3: a v7 bucket is judged together with the resources that configure it (stack rules).
   {
     id: "s3-bucket-public-read-prohibited",
@@ -718,6 +724,88 @@ export const catalog: readonly CatalogEntry[] = [
     parameters: EXTERNAL,
   },
 ];
+
+/** FSBP controls of the entries above (the entries beside their rules carry their own). */
+const FSBP_OF: Readonly<Record<string, readonly string[]>> = {
+  "s3-bucket-public-read-prohibited": ["S3.2"],
+  "s3-bucket-public-write-prohibited": ["S3.3"],
+  "s3-bucket-level-public-access-prohibited": ["S3.8"],
+  "s3-default-encryption-kms": ["S3.17"],
+  "s3-bucket-ssl-requests-only": ["S3.5"],
+  "s3-bucket-versioning-enabled": ["S3.14"],
+  "s3-bucket-logging-enabled": ["S3.9"],
+  "s3-bucket-acl-prohibited": ["S3.12"],
+  "s3-account-level-public-access-blocks-periodic": ["S3.1"],
+  "restricted-ssh": ["EC2.13"],
+  "restricted-common-ports": ["EC2.19"],
+  "vpc-sg-open-only-to-authorized-ports": ["EC2.18"],
+  "vpc-default-security-group-closed": ["EC2.2"],
+  "vpc-flow-logs-enabled": ["EC2.6"],
+  "wafv2-logging-enabled": ["WAF.11"],
+  "alb-waf-enabled": ["ELB.16"],
+  "api-gw-associated-with-waf": ["APIGateway.4"],
+  "cloudfront-associated-with-waf": ["CloudFront.6"],
+  "alb-http-to-https-redirection-check": ["ELB.1"],
+  "elb-logging-enabled": ["ELB.5"],
+  "cloudfront-viewer-policy-https": ["CloudFront.3"],
+  "cloudfront-accesslogs-enabled": ["CloudFront.5"],
+  "multi-region-cloudtrail-enabled": ["CloudTrail.1"],
+  "cloudtrail-enabled": ["CloudTrail.3"],
+  "cloud-trail-encryption-enabled": ["CloudTrail.2"],
+  "cloud-trail-log-file-validation-enabled": ["CloudTrail.4"],
+  "cloud-trail-cloud-watch-logs-enabled": ["CloudTrail.5"],
+  "guardduty-enabled-centralized": ["GuardDuty.1"],
+  "encrypted-volumes": ["EC2.3"],
+  "ec2-ebs-encryption-by-default": ["EC2.7"],
+  "ec2-imdsv2-check": ["EC2.8"],
+  "ec2-instance-no-public-ip": ["EC2.9"],
+  "autoscaling-launch-template": ["AutoScaling.9"],
+  "autoscaling-launch-config-public-ip-disabled": ["AutoScaling.5"],
+  "autoscaling-launchconfig-requires-imdsv2": ["AutoScaling.3"],
+  "lambda-function-public-access-prohibited": ["Lambda.1"],
+  "ec2-instance-managed-by-ssm": ["SSM.1"],
+  "ec2-managedinstance-association-compliance-status-check": ["SSM.3"],
+  "ec2-managedinstance-patch-compliance-status-check": ["SSM.2"],
+  "iam-policy-no-statements-with-admin-access": ["IAM.1"],
+  "iam-policy-no-statements-with-full-access": ["IAM.21"],
+  "iam-user-no-policies-check": ["IAM.2"],
+  "iam-root-access-key-check": ["IAM.4"],
+  "access-keys-rotated": ["IAM.3"],
+  "kms-cmk-not-scheduled-for-deletion": ["KMS.3"],
+  "cmk-backing-key-rotation-enabled": ["KMS.4"],
+  "sns-encrypted-kms": ["SNS.1"],
+  "sqs-queue-encrypted-kms": ["SQS.1"],
+  "rds-storage-encrypted": ["RDS.3"],
+  "rds-cluster-encrypted-at-rest": ["RDS.27"],
+  "rds-instance-public-access-check": ["RDS.2"],
+  "dynamodb-pitr-enabled": ["DynamoDB.2"],
+  "efs-encrypted-check": ["EFS.1"],
+};
+
+/** Every rule of the pack, with its FSBP controls. */
+export const catalog: readonly CatalogEntry[] = [...ownEntries.map((e) => (FSBP_OF[e.id] ? { ...e, fsbp: FSBP_OF[e.id] } : e)), ...ruleEntries];
+
+/** The frameworks auditors use, as the entry's FSBP controls map to them. */
+export interface ControlMappings {
+  readonly fsbp: readonly string[];
+  readonly cis: readonly string[];
+  readonly nist: readonly string[];
+  readonly pci: readonly string[];
+}
+
+export const FRAMEWORKS = ["fsbp", "cis", "nist", "pci"] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+
+export function controlsOf(entry: CatalogEntry): ControlMappings {
+  const fsbp = entry.fsbp ?? [];
+  const union = (key: "cis" | "nist" | "pci") => [...new Set(fsbp.flatMap((id) => FSBP_CONTROLS[id]?.[key] ?? []))];
+  return { fsbp, cis: union("cis"), nist: union("nist"), pci: union("pci") };
+}
+
+/** The entry's enforcement level unless configured otherwise. */
+export function enforcementLevelOf(entry: CatalogEntry): "mandatory" | "advisory" {
+  return entry.enforcement ?? defaultEnforcementLevel(entry.severity);
+}
 
 /** Default enforcement: mandatory for high and critical severity, advisory otherwise. */
 export function defaultEnforcementLevel(severity: Severity): "mandatory" | "advisory" {

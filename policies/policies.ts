@@ -4,7 +4,7 @@
  * `new PolicyPack("mine", { policies: [...policies, ...myOwn] })`.
  */
 import { PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy, UnknownValueError } from "@pulumi/policy";
-import { CatalogEntry, catalog, defaultEnforcementLevel, parameterValues, previewEntries } from "./catalog";
+import { CatalogEntry, catalog, controlsOf, enforcementLevelOf, parameterValues, previewEntries } from "./catalog";
 import { ResourceView, Rule, StackViolation, UNKNOWN } from "./model";
 import { CANNOT_JUDGE_PREFIX, cannotJudgeSchema, DEFAULT_CANNOT_JUDGE_LEVEL, isCannotJudge } from "./preview";
 import { rules } from "./rules";
@@ -79,14 +79,26 @@ function configSchema(entry: CatalogEntry) {
 }
 
 function common(entry: CatalogEntry) {
+  const controls = controlsOf(entry);
   return {
     name: entry.id,
     description: entry.description,
-    enforcementLevel: defaultEnforcementLevel(entry.severity),
+    enforcementLevel: enforcementLevelOf(entry),
     severity: entry.severity,
     remediationSteps: entry.remediation,
     ...(entry.awsConfigIdentifier ? { url: `https://docs.aws.amazon.com/config/latest/developerguide/${entry.id}.html` } : {}),
-    tags: [entry.awsConfigIdentifier ? `aws-config:${entry.awsConfigIdentifier}` : "kamae", ...(entry.cdkNag ? [`cdk-nag:${entry.cdkNag}`] : [])],
+    // The engine reports tags and framework with every finding: the control ids of each framework travel with it.
+    tags: [
+      entry.awsConfigIdentifier ? `aws-config:${entry.awsConfigIdentifier}` : "kamae",
+      ...(entry.cdkNag ? [`cdk-nag:${entry.cdkNag}`] : []),
+      ...controls.fsbp.map((id) => `fsbp:${id}`),
+      ...controls.cis.map((id) => `cis-v3:${id}`),
+      ...controls.nist.map((id) => `nist-800-53-r5:${id}`),
+      ...controls.pci.map((id) => `pci-dss-v4:${id}`),
+    ],
+    ...(controls.fsbp.length > 0
+      ? { framework: { name: "AWS Foundational Security Best Practices", version: "1.0.0", reference: controls.fsbp.join(","), specification: "https://docs.aws.amazon.com/securityhub/latest/userguide/fsbp-standard.html" } }
+      : {}),
     configSchema: configSchema(entry),
   };
 }
@@ -142,5 +154,5 @@ export function selectPolicies(filter: (entry: CatalogEntry) => boolean): KamaeP
   return policies.filter((p) => wanted.has(p.name));
 }
 
-export { catalog, awsConfigRules, defaultEnforcementLevel } from "./catalog";
+export { catalog, awsConfigRules, controlsOf, defaultEnforcementLevel, enforcementLevelOf } from "./catalog";
 export type { CatalogEntry, AwsConfigRuleSpec, Severity } from "./catalog";

@@ -126,3 +126,25 @@ export const rolloutAssociation = res(
   { name: "AWS-ConfigureAWSPackage", targets: [{ key: "tag:kamae:agent-rollout", values: ["true"] }] },
   { parentTypes: ["kamae:index:AgentRollout"] },
 );
+
+/** The subject every case of `settingCases` is about. */
+export const SUBJECT = "subject";
+
+type Props = Record<string, any>;
+
+/**
+ * The four kinds of cases of a one-resource rule, each titled case given as the resource's properties (the resource
+ * is `SUBJECT` of `type`, or of the type given as `[type, props]`).
+ */
+export function settingCases(
+  type: string,
+  kinds: { compliant: Record<string, Props | [string, Props]>; violating: Record<string, Props | [string, Props]>; notApplicable?: Record<string, Props | [string, Props]>; unknown?: Record<string, Props | [string, Props]> },
+  config?: Record<string, unknown>,
+): RuleCases {
+  const build = (cases: Record<string, Props | [string, Props]> | undefined, about?: string): Case[] =>
+    Object.entries(cases ?? {}).map(([title, spec]) => {
+      const [t, props] = Array.isArray(spec) ? spec : [type, spec];
+      return { title, input: res(t, SUBJECT, props), ...(config ? { config } : {}), ...(about ? { about } : {}) };
+    });
+  return { compliant: build(kinds.compliant), violating: build(kinds.violating, SUBJECT), notApplicable: build(kinds.notApplicable), unknown: build(kinds.unknown) };
+}

@@ -7,7 +7,10 @@ import { rules as cloudtrail } from "./cloudtrail";
 import { rules as cloudwatch } from "./cloudwatch";
 import { rules as dynamodb } from "./dynamodb";
 import { rules as ec2 } from "./ec2";
+import { rules as ecr } from "./ecr";
+import { rules as ecs } from "./ecs";
 import { rules as efs } from "./efs";
+import { rules as eks } from "./eks";
 import { rules as elb } from "./elb";
 import { rules as guardduty } from "./guardduty";
 import { rules as iam } from "./iam";
@@ -21,4 +24,7 @@ import { rules as sns } from "./sns";
 import { rules as sqs } from "./sqs";
 import { rules as waf } from "./waf";
 
-export const rules: readonly Rule[] = [...apigateway, ...autoscaling, ...cloudfront, ...cloudtrail, ...cloudwatch, ...dynamodb, ...ec2, ...efs, ...elb, ...guardduty, ...iam, ...kamae, ...kms, ...lambda, ...rds, ...s3, ...securityhub, ...sns, ...sqs, ...waf];
+/** The rules of each service folder. */
+export const rulesByService: Readonly<Record<string, readonly Rule[]>> = { apigateway, autoscaling, cloudfront, cloudtrail, cloudwatch, dynamodb, ec2, ecr, ecs, efs, eks, elb, guardduty, iam, kamae, kms, lambda, rds, s3, securityhub, sns, sqs, waf };
+
+export const rules: readonly Rule[] = Object.values(rulesByService).flat();

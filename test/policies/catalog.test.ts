@@ -1,7 +1,9 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { awsConfigRules, catalog, defaultEnforcementLevel, previewEntries } from "../../policies/catalog";
+import { awsConfigRules, catalog, controlsOf, defaultEnforcementLevel, previewEntries } from "../../policies/catalog";
+import { FSBP_CONTROLS } from "../../policies/fsbp-controls";
+import { ruleEntries } from "../../policies/rules/entries";
 import { renderCatalogTable, TABLE_END, TABLE_START, withCatalogTable } from "../../policies/catalog-table";
 import { policies } from "../../policies/policies";
 import { rules } from "../../policies/rules";
@@ -25,16 +27,32 @@ describe("policy catalog", () => {
   it("names AWS Config rules by their managed identifiers and cdk-nag rules by pack prefix", () => {
     for (const e of catalog) {
       if (e.awsConfigIdentifier) assert.match(e.awsConfigIdentifier, /^[A-Z0-9_]+$/, e.id);
-      else assert.ok(e.id.startsWith("kamae-") || ["sqs-queue-encrypted-kms", "lambda-functions-have-application-protection"].includes(e.id), `${e.id} has no AWS Config identifier`);
+      // Without one: Kamae's own rules, and FSBP controls that Security Hub judges with a rule of its own.
+      else assert.ok(e.id.startsWith("kamae-") || (e.fsbp?.length ?? 0) > 0 || ["lambda-functions-have-application-protection"].includes(e.id), `${e.id} has no AWS Config identifier`);
       if (e.cdkNag) assert.match(e.cdkNag, /^(AwsSolutions|NIST\.800\.53\.R5|HIPAA\.Security|PCI\.DSS\.321)-[A-Za-z0-9]+$/, e.id);
       assert.ok(e.description.endsWith(".") && e.remediation.length > 10, e.id);
     }
   });
 
+  it("names real FSBP controls, takes the control's severity, and maps them to CIS, NIST and PCI through the control", () => {
+    const order = ["low", "medium", "high", "critical"];
+    for (const e of catalog) {
+      for (const id of e.fsbp ?? []) assert.ok(FSBP_CONTROLS[id], `${e.id}: ${id} is not an FSBP control`);
+      if (e.fsbp?.length && e.id !== "sqs-queue-encrypted-kms") {
+        const severity = order[Math.max(...e.fsbp.map((id) => order.indexOf(FSBP_CONTROLS[id].severity)))];
+        if (ruleEntries.includes(e)) assert.equal(e.severity, severity, e.id);
+      }
+    }
+    const kms = controlsOf(catalog.find((e) => e.id === "cmk-backing-key-rotation-enabled")!);
+    assert.deepEqual(kms.fsbp, ["KMS.4"]);
+    assert.deepEqual(kms.cis, ["3.6"]);
+    assert.ok(kms.nist.includes("SC-12(2)") && kms.pci.includes("3.7.4.5"));
+  });
+
   it("defaults to mandatory for high and critical severity, advisory otherwise", () => {
     for (const p of policies) {
       const entry = catalog.find((e) => e.id === p.name)!;
-      assert.equal(p.enforcementLevel, ["high", "critical"].includes(entry.severity) ? "mandatory" : "advisory", p.name);
+      assert.equal(p.enforcementLevel, entry.enforcement ?? (["high", "critical"].includes(entry.severity) ? "mandatory" : "advisory"), p.name);
       assert.equal(p.severity, entry.severity);
     }
     assert.equal(defaultEnforcementLevel("medium"), "advisory");

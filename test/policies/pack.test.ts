@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AnalyzedResource, defaultPolicyPackDir, PolicyFinding, PolicyPackProcess, secretValue, UNKNOWN_VALUE } from "../../cli/analyzer-client";
-import { catalog, defaultEnforcementLevel, previewEntries } from "../../policies/catalog";
+import { catalog, enforcementLevelOf, previewEntries } from "../../policies/catalog";
 import { KEY_ARN, secureBucket } from "../../policies/rules/cases";
 
 /**
@@ -61,7 +61,7 @@ describe("the policy pack over the analyzer protocol", function () {
       assert.deepEqual(info.policies.map((p) => p.name), previewEntries.map((e) => e.id));
       for (const p of info.policies) {
         const entry = catalog.find((e) => e.id === p.name)!;
-        assert.equal(p.enforcementLevel, defaultEnforcementLevel(entry.severity), p.name);
+        assert.equal(p.enforcementLevel, enforcementLevelOf(entry), p.name);
         assert.equal(p.severity, entry.severity);
         assert.ok(p.configSchema?.properties.suppressions, `${p.name} accepts suppressions`);
       }

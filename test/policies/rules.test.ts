@@ -16,7 +16,7 @@ for (const service of services) {
   for (const file of readdirSync(join(rulesDir, service))) {
     const cases = /^(.+)\.cases\.ts$/.exec(file);
     if (cases) caseFiles.set(cases[1], join(rulesDir, service, file));
-    else if (file !== "index.ts" && file.endsWith(".ts")) ruleFiles.set(file.slice(0, -3), join(rulesDir, service, file));
+    else if (!["index.ts", "entries.ts"].includes(file) && file.endsWith(".ts")) ruleFiles.set(file.slice(0, -3), join(rulesDir, service, file));
   }
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,0 +1,71 @@
+/**
+ * The common shape of a setting rule: one resource, one judgement of its properties. A judgement returns
+ * - `undefined`: compliant, or the rule does not apply to this resource;
+ * - a string: the violation, saying which setting is wrong and what to set (the resource's label is prefixed);
+ * - `UNKNOWN`: the preview cannot tell (an input that is an unknown output). Such a resource is never called
+ *   compliant: `undetermined` is the one place that decides how "cannot judge" is reported.
+ */
+import { label } from "./helpers";
+import { isUnknown, resourceRule, ResourceRule, ResourceView, UNKNOWN } from "./model";
+
+export type Judgement = string | undefined | typeof UNKNOWN;
+
+/** What a rule reports when the preview cannot judge a resource: no violation (the update, then AWS Config, will). */
+export function undetermined(_r: ResourceView): string[] {
+  return [];
+}
+
+export function settingRule(id: string, judge: (props: Record<string, any>, config: Record<string, any>, r: ResourceView) => Judgement): ResourceRule {
+  return resourceRule(id, (r, config) => {
+    const verdict = judge(r.props, config, r);
+    if (verdict === undefined) return [];
+    if (isUnknown(verdict)) return undetermined(r);
+    return [`${label(r)}: ${verdict}`];
+  });
+}
+
+/** A nested property (`"encryptionConfig.provider.keyArn"`); UNKNOWN when the value or an object on the way is. */
+export function at(props: unknown, path: string): any {
+  let v: any = props;
+  for (const key of path.split(".")) {
+    if (isUnknown(v)) return UNKNOWN;
+    if (v === null || v === undefined) return undefined;
+    v = Array.isArray(v) && !/^\d+$/.test(key) ? v[0]?.[key] : v[key];
+  }
+  return v;
+}
+
+/**
+ * Requires a flag to be true (`default` is what AWS applies when the input is not set).
+ * Returns the judgement: `message` when false or missing, UNKNOWN when unknown.
+ */
+export function requireTrue(value: unknown, message: string, fallback = false): Judgement {
+  if (isUnknown(value)) return UNKNOWN;
+  const on = value === undefined || value === null ? fallback : value === true || value === "true";
+  return on ? undefined : message;
+}
+
+/** Requires a value to be present and non-empty. */
+export function requirePresent(value: unknown, message: string): Judgement {
+  if (isUnknown(value)) return UNKNOWN;
+  if (value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0)) return message;
+  return undefined;
+}
+
+/** The first judgement that is a violation, else UNKNOWN if any is unknown, else compliant. */
+export function all(...judgements: Judgement[]): Judgement {
+  const violation = judgements.find((j) => typeof j === "string");
+  if (violation !== undefined) return violation;
+  return judgements.some(isUnknown) ? UNKNOWN : undefined;
+}
+
+/** Parses a JSON text input (container definitions, policies); UNKNOWN when unknown, undefined when unparsable. */
+export function json(value: unknown): any {
+  if (isUnknown(value)) return UNKNOWN;
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}

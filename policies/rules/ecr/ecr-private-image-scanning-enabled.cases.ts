@@ -1,0 +1,17 @@
+import { res, ruleCases, UNKNOWN } from "../cases";
+
+const REPO = "aws:ecr/repository:Repository";
+const SCAN = "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration";
+
+export default ruleCases({
+  compliant: [
+    { title: "scan on push", input: [res(REPO, "app", { name: "app", imageScanningConfiguration: { scanOnPush: true } })] },
+    { title: "registry rule with a wildcard filter", input: [res(REPO, "app", { name: "app" }), res(SCAN, "registry", { scanType: "ENHANCED", rules: [{ scanFrequency: "CONTINUOUS_SCAN", repositoryFilters: [{ filter: "ap*", filterType: "WILDCARD" }] }] })] },
+  ],
+  violating: [
+    { title: "no scanning", input: [res(REPO, "app", { name: "app" })], about: "app" },
+    { title: "registry rule for other repositories", input: [res(REPO, "app", { name: "app", imageScanningConfiguration: { scanOnPush: false } }), res(SCAN, "registry", { scanType: "BASIC", rules: [{ scanFrequency: "SCAN_ON_PUSH", repositoryFilters: [{ filter: "prod-*", filterType: "WILDCARD" }] }] })], about: "app" },
+  ],
+  notApplicable: [{ title: "no repositories", input: [res(SCAN, "registry", { scanType: "BASIC", rules: [] })] }],
+  unknown: [{ title: "repository name unknown, registry rule present", input: [res(REPO, "app", { name: UNKNOWN }), res(SCAN, "registry", { scanType: "ENHANCED", rules: [{ scanFrequency: "CONTINUOUS_SCAN", repositoryFilters: [{ filter: "app", filterType: "WILDCARD" }] }] })] }],
+});
