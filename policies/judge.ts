@@ -2,24 +2,25 @@
  * The common shape of a setting rule: one resource, one judgement of its properties. A judgement returns
  * - `undefined`: compliant, or the rule does not apply to this resource;
  * - a string: the violation, saying which setting is wrong and what to set (the resource's label is prefixed);
- * - `UNKNOWN`: the preview cannot tell (an input that is an unknown output). Such a resource is never called
- *   compliant: `undetermined` is the one place that decides how "cannot judge" is reported.
+ * - `UNKNOWN`: the preview cannot tell (an input that is an unknown output): a cannot-judge verdict (preview.ts),
+ *   never compliant.
  */
 import { label } from "./helpers";
 import { isUnknown, resourceRule, ResourceRule, ResourceView, UNKNOWN } from "./model";
+import { cannotJudge, Finding } from "./preview";
 
 export type Judgement = string | undefined | typeof UNKNOWN;
 
-/** What a rule reports when the preview cannot judge a resource: no violation (the update, then AWS Config, will). */
-export function undetermined(_r: ResourceView): string[] {
-  return [];
+/** The cannot-judge verdict of a setting rule on a resource whose needed input is unknown. */
+export function undetermined(id: string, r: ResourceView): Finding[] {
+  return [cannotJudge(`${label(r)}: the setting ${id} judges is unknown until the update (an output of a resource not created yet).`)];
 }
 
 export function settingRule(id: string, judge: (props: Record<string, any>, config: Record<string, any>, r: ResourceView) => Judgement): ResourceRule {
   return resourceRule(id, (r, config) => {
     const verdict = judge(r.props, config, r);
     if (verdict === undefined) return [];
-    if (isUnknown(verdict)) return undetermined(r);
+    if (isUnknown(verdict)) return undetermined(id, r);
     return [`${label(r)}: ${verdict}`];
   });
 }

@@ -146,5 +146,5 @@ export function settingCases(
       const [t, props] = Array.isArray(spec) ? spec : [type, spec];
       return { title, input: res(t, SUBJECT, props), ...(config ? { config } : {}), ...(about ? { about } : {}) };
     });
-  return { compliant: build(kinds.compliant), violating: build(kinds.violating, SUBJECT), notApplicable: build(kinds.notApplicable), unknown: build(kinds.unknown) };
+  return { compliant: build(kinds.compliant), violating: build(kinds.violating, SUBJECT), notApplicable: build(kinds.notApplicable), unknown: build(kinds.unknown, SUBJECT) };
 }

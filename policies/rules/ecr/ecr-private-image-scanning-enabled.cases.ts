@@ -13,5 +13,5 @@ export default ruleCases({
     { title: "registry rule for other repositories", input: [res(REPO, "app", { name: "app", imageScanningConfiguration: { scanOnPush: false } }), res(SCAN, "registry", { scanType: "BASIC", rules: [{ scanFrequency: "SCAN_ON_PUSH", repositoryFilters: [{ filter: "prod-*", filterType: "WILDCARD" }] }] })], about: "app" },
   ],
   notApplicable: [{ title: "no repositories", input: [res(SCAN, "registry", { scanType: "BASIC", rules: [] })] }],
-  unknown: [{ title: "repository name unknown, registry rule present", input: [res(REPO, "app", { name: UNKNOWN }), res(SCAN, "registry", { scanType: "ENHANCED", rules: [{ scanFrequency: "CONTINUOUS_SCAN", repositoryFilters: [{ filter: "app", filterType: "WILDCARD" }] }] })] }],
+  unknown: [{ title: "repository name unknown, registry rule present", about: "app", input: [res(REPO, "app", { name: UNKNOWN }), res(SCAN, "registry", { scanType: "ENHANCED", rules: [{ scanFrequency: "CONTINUOUS_SCAN", repositoryFilters: [{ filter: "app", filterType: "WILDCARD" }] }] })] }],
 });
