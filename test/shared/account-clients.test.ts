@@ -2,7 +2,7 @@ import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
 import { strict as assert } from "node:assert";
-import { AccountClients, AccountNotEnrolledError, accountAccessFromEnv } from "../../components/shared/aws/account-clients";
+import { AccountClients, AccountNotEnrolledError, accountAccessFromEnv, queueUrlTarget } from "../../components/shared/aws/account-clients";
 import { ConfigurationError } from "../../components/shared/runtime/env";
 import { awsError, FakeClock } from "../harness/aws";
 
@@ -83,5 +83,24 @@ describe("AccountClients: clients for the account and Region an event names", ()
     assert.deepEqual(accountAccessFromEnv({ KAMAE_HOME_ACCOUNT_ID: HOME, KAMAE_MEMBER_ACCOUNT_IDS: `${MEMBER}, `, KAMAE_MEMBER_ROLE_NAME: "r" }).memberAccountIds, [MEMBER]);
     assert.throws(() => accountAccessFromEnv({ KAMAE_MEMBER_ACCOUNT_IDS: MEMBER }), ConfigurationError);
     assert.throws(() => accountAccessFromEnv({ KAMAE_HOME_ACCOUNT_ID: "abc" }), /12-digit/);
+  });
+});
+
+describe("queueUrlTarget: where a queue lives, from its URL", () => {
+  it("reads the Region from AWS's hosts and the account from the path", () => {
+    assert.deepEqual(queueUrlTarget(`https://sqs.eu-west-1.amazonaws.com/${HOME}/kamae-waf-block`, "us-east-1"), { accountId: HOME, region: "eu-west-1" });
+    assert.deepEqual(queueUrlTarget(`https://sqs.cn-north-1.amazonaws.com.cn/${HOME}/q.fifo`.replace(".fifo", ""), undefined), { accountId: HOME, region: "cn-north-1" });
+    assert.deepEqual(queueUrlTarget(`https://ap-south-1.queue.amazonaws.com/${HOME}/q`, undefined), { accountId: HOME, region: "ap-south-1" });
+  });
+
+  it("takes the function's Region for hosts that name none (an emulator, a VPC endpoint's private name)", () => {
+    assert.deepEqual(queueUrlTarget(`http://127.0.0.1:4566/${HOME}/kamae-waf-block`, "us-east-2"), { accountId: HOME, region: "us-east-2" });
+    assert.throws(() => queueUrlTarget(`http://127.0.0.1:4566/${HOME}/q`, undefined), /AWS_REGION/);
+  });
+
+  it("refuses what is not a queue URL", () => {
+    for (const bad of ["sqs", `https://sqs.us-east-1.amazonaws.com/${HOME}`, `https://sqs.us-east-1.amazonaws.com/12/q`, `ftp://h/${HOME}/q`, `http://sqs.us-east-1.amazonaws.com/${HOME}/q`, `https://h/${HOME}/q?x=1`, `https://evil.amazonaws.com/${HOME}/q`]) {
+      assert.throws(() => queueUrlTarget(bad, "us-east-1"), ConfigurationError, bad);
+    }
   });
 });

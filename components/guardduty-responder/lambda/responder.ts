@@ -15,7 +15,7 @@ import { StartExecutionCommand, SFNClient } from "@aws-sdk/client-sfn";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { ListCommandsCommand, SendCommandCommand, SSMClient } from "@aws-sdk/client-ssm";
-import { type AccountClients, partitionOf } from "../../shared/aws/account-clients";
+import { type AccountClients, partitionOf, queueUrlTarget } from "../../shared/aws/account-clients";
 import { parseGuardDutyEvent } from "../../shared/events/guardduty";
 import { ConfigurationError, integer, json, optionalString, requiredString } from "../../shared/runtime/env";
 import { type BucketChange, type BucketState, planBucketHardening } from "./bucket-hardening";
@@ -42,6 +42,8 @@ export interface ResponderSettings {
   readonly topicArn: string;
   readonly isolationFunctionArn?: string;
   readonly wafBlockQueueUrl?: string;
+  /** The function's own Region: where a queue whose URL names none (an emulator's, a VPC endpoint's) lives. */
+  readonly region?: string;
   readonly blockTtlMinutes: number;
   readonly scanDocumentName?: string;
   readonly scanDocumentParameters: Record<string, string[]>;
@@ -84,6 +86,7 @@ export function settingsFromEnv(env: Env = process.env): ResponderSettings {
     topicArn: requiredString("KAMAE_TOPIC_ARN", env),
     isolationFunctionArn: optionalString("KAMAE_ISOLATION_FUNCTION_ARN", env),
     wafBlockQueueUrl: optionalString("KAMAE_WAF_BLOCK_QUEUE_URL", env),
+    region: optionalString("AWS_REGION", env),
     blockTtlMinutes: integer("KAMAE_BLOCK_TTL_MINUTES", 240, { min: 5, max: 525600 }, env),
     scanDocumentName: optionalString("KAMAE_SCAN_DOCUMENT_NAME", env),
     scanDocumentParameters: json("KAMAE_SCAN_DOCUMENT_PARAMETERS", scanParameters, {}, env),
@@ -138,12 +141,6 @@ export function parseFindingEvent(event: unknown): { ok: true; finding: Responde
 function arnTarget(arn: string): { accountId: string; region: string } {
   const parts = arn.split(":");
   return { accountId: parts[4] ?? "", region: parts[3] ?? "" };
-}
-
-function queueTarget(url: string): { accountId: string; region: string } {
-  const m = /^https:\/\/sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/(\d{12})\/[\w-]+(?:\.fifo)?$/.exec(url);
-  if (!m) throw new ConfigurationError(`"${url}" is not an SQS queue URL`);
-  return { accountId: m[2], region: m[1] };
 }
 
 const errorName = (err: unknown) => (err as Error | undefined)?.name ?? "";
@@ -232,7 +229,7 @@ class Executor {
     // The request id makes a redelivered finding a no-op in WafAutoBlock's block store (hit counts stay honest).
     const requestId = `gd:${this.finding.id}:${this.finding.updatedAt ?? ""}`.slice(0, 200);
     const body = { kind: "kamae.block", addresses: a.addresses, source: "guardduty", reason: `${a.reason}; finding ${this.finding.id}`, ttlMinutes: this.settings.blockTtlMinutes, requestId };
-    await this.deps.clients.client(SQSClient, queueTarget(url)).send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify(body) }));
+    await this.deps.clients.client(SQSClient, queueUrlTarget(url, this.settings.region)).send(new SendMessageCommand({ QueueUrl: url, MessageBody: JSON.stringify(body) }));
     return { action: a.action, mode: a.mode, status: "done", detail: `block of ${a.addresses!.join(", ")} for ${this.settings.blockTtlMinutes} minutes requested from WafAutoBlock` };
   }
 

@@ -56,6 +56,27 @@ export function accountAccessFromEnv(env: Record<string, string | undefined> = p
   return settings;
 }
 
+/**
+ * The account and Region of an SQS queue, from its URL. AWS's own hosts name the Region; any other host (a VPC
+ * endpoint's private DNS, an emulator) does not, and the queue is then taken to be in `defaultRegion`, the
+ * function's own. The path is always `/<account>/<queue name>`.
+ */
+export function queueUrlTarget(url: string, defaultRegion: string | undefined): ActionTarget {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new ConfigurationError(`"${url}" is not an SQS queue URL`);
+  }
+  const path = /^\/(\d{12})\/[\w-]{1,80}$/.exec(parsed.pathname);
+  if (!path || !/^https?:$/.test(parsed.protocol) || parsed.search !== "" || parsed.hash !== "") throw new ConfigurationError(`"${url}" is not an SQS queue URL`);
+  const named = /^(?:sqs\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?|([a-z0-9-]+)\.queue\.amazonaws\.com(?:\.cn)?)$/.exec(parsed.hostname);
+  if (/amazonaws\.com(\.cn)?$/.test(parsed.hostname) && (!named || parsed.protocol !== "https:")) throw new ConfigurationError(`"${url}" is not an SQS queue URL`);
+  const region = named ? (named[1] ?? named[2]) : defaultRegion;
+  if (!region) throw new ConfigurationError(`"${url}" names no Region and the function's Region (AWS_REGION) is not set`);
+  return { accountId: path[1], region };
+}
+
 type ClientConstructor<C> = new (config: { region: string; credentials?: AwsCredentialIdentityProvider }) => C;
 
 interface CachedCredentials {

@@ -1,0 +1,43 @@
+/**
+ * What the suites read from AWS's side: a topic whose messages land in a queue (reports are asserted from there, as
+ * an operator's subscription would see them), and polling for queue messages.
+ */
+import { CreateTopicCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
+import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { region, uniqueName } from "./endpoint";
+
+export const sns = () => new SNSClient({ region });
+export const sqs = () => new SQSClient({ region });
+
+/** A topic with a queue subscribed (raw delivery): the reports a function publishes can be read back. */
+export async function reportTopic(prefix: string): Promise<{ topicArn: string; read: () => Promise<Array<{ subject?: string; body: unknown }>> }> {
+  const topicArn = (await sns().send(new CreateTopicCommand({ Name: uniqueName(prefix) }))).TopicArn!;
+  const queueUrl = (await sqs().send(new CreateQueueCommand({ QueueName: uniqueName(`${prefix}-sub`) }))).QueueUrl!;
+  const queueArn = (await sqs().send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }))).Attributes!.QueueArn!;
+  await sns().send(new SubscribeCommand({ TopicArn: topicArn, Protocol: "sqs", Endpoint: queueArn }));
+  return {
+    topicArn,
+    read: async () =>
+      (await drain(queueUrl)).map((raw) => {
+        // SNS to SQS without raw delivery: the SNS envelope carries Subject and Message.
+        const envelope = JSON.parse(raw) as { Subject?: string; Message: string };
+        let body: unknown = envelope.Message;
+        try {
+          body = JSON.parse(envelope.Message);
+        } catch {
+          // a plain-text report
+        }
+        return { subject: envelope.Subject, body };
+      }),
+  };
+}
+
+/** Every message on the queue now (received, not deleted: each read sees what arrived since the last). */
+export async function drain(queueUrl: string): Promise<string[]> {
+  const bodies: string[] = [];
+  for (;;) {
+    const out = await sqs().send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 600 }));
+    if (!out.Messages?.length) return bodies;
+    bodies.push(...out.Messages.map((m) => m.Body ?? ""));
+  }
+}
