@@ -70,3 +70,29 @@ export function json(value: unknown): any {
     return undefined;
   }
 }
+
+/** Requires a flag to be false or absent (`fallback` is what AWS applies when the input is not set). */
+export function requireFalse(value: unknown, message: string, fallback = false): Judgement {
+  if (isUnknown(value)) return UNKNOWN;
+  const on = value === undefined || value === null ? fallback : value === true || value === "true";
+  return on ? message : undefined;
+}
+
+/** Requires a number of at least `min` (`fallback` when the input is not set). */
+export function requireAtLeast(value: unknown, min: number, message: string, fallback = 0): Judgement {
+  if (isUnknown(value)) return UNKNOWN;
+  const n = value === undefined || value === null ? fallback : Number(value);
+  return n >= min ? undefined : message;
+}
+
+/** Requires a value other than the listed ones (`fallback` when the input is not set). */
+export function requireNotIn(value: unknown, bad: readonly unknown[], message: string, fallback?: unknown): Judgement {
+  if (isUnknown(value)) return UNKNOWN;
+  return bad.includes(value ?? fallback) ? message : undefined;
+}
+
+/** Requires one of the listed values (`fallback` when the input is not set). */
+export function requireIn(value: unknown, good: readonly unknown[], message: string, fallback?: unknown): Judgement {
+  if (isUnknown(value)) return UNKNOWN;
+  return good.includes(value ?? fallback) ? undefined : message;
+}

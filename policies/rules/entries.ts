@@ -1,7 +1,11 @@
 // The catalog entries kept beside their rules (one entries.ts per service folder).
 import type { CatalogEntry } from "../catalog";
+import { entries as docdb } from "./docdb/entries";
 import { entries as ecr } from "./ecr/entries";
 import { entries as ecs } from "./ecs/entries";
 import { entries as eks } from "./eks/entries";
+import { entries as neptune } from "./neptune/entries";
+import { entries as rds } from "./rds/entries";
+import { entries as redshift } from "./redshift/entries";
 
-export const ruleEntries: readonly CatalogEntry[] = [...ecr, ...ecs, ...eks];
+export const ruleEntries: readonly CatalogEntry[] = [...docdb, ...ecr, ...ecs, ...eks, ...neptune, ...rds, ...redshift];

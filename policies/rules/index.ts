@@ -5,6 +5,7 @@ import { rules as autoscaling } from "./autoscaling";
 import { rules as cloudfront } from "./cloudfront";
 import { rules as cloudtrail } from "./cloudtrail";
 import { rules as cloudwatch } from "./cloudwatch";
+import { rules as docdb } from "./docdb";
 import { rules as dynamodb } from "./dynamodb";
 import { rules as ec2 } from "./ec2";
 import { rules as ecr } from "./ecr";
@@ -17,7 +18,9 @@ import { rules as iam } from "./iam";
 import { rules as kamae } from "./kamae";
 import { rules as kms } from "./kms";
 import { rules as lambda } from "./lambda";
+import { rules as neptune } from "./neptune";
 import { rules as rds } from "./rds";
+import { rules as redshift } from "./redshift";
 import { rules as s3 } from "./s3";
 import { rules as securityhub } from "./securityhub";
 import { rules as sns } from "./sns";
@@ -25,6 +28,6 @@ import { rules as sqs } from "./sqs";
 import { rules as waf } from "./waf";
 
 /** The rules of each service folder. */
-export const rulesByService: Readonly<Record<string, readonly Rule[]>> = { apigateway, autoscaling, cloudfront, cloudtrail, cloudwatch, dynamodb, ec2, ecr, ecs, efs, eks, elb, guardduty, iam, kamae, kms, lambda, rds, s3, securityhub, sns, sqs, waf };
+export const rulesByService: Readonly<Record<string, readonly Rule[]>> = { apigateway, autoscaling, cloudfront, cloudtrail, cloudwatch, docdb, dynamodb, ec2, ecr, ecs, efs, eks, elb, guardduty, iam, kamae, kms, lambda, neptune, rds, redshift, s3, securityhub, sns, sqs, waf };
 
 export const rules: readonly Rule[] = Object.values(rulesByService).flat();

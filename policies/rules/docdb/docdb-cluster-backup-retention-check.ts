@@ -1,0 +1,4 @@
+// docdb-cluster-backup-retention-check: DocumentDB clusters keep automated backups for at least 7 days. (FSBP DocumentDB.2)
+import { requireAtLeast, settingRule } from "../../judge";
+
+export default settingRule("docdb-cluster-backup-retention-check", (p) => requireAtLeast(p.backupRetentionPeriod, 7, "keeps backups for less than 7 days: set backupRetentionPeriod to 7 or more", 1));

@@ -1,0 +1,4 @@
+// rds-instance-copy-tags-to-snapshots-enabled: RDS DB instances copy their tags to snapshots. (FSBP RDS.17)
+import { requireTrue, settingRule } from "../../judge";
+
+export default settingRule("rds-instance-copy-tags-to-snapshots-enabled", (p) => requireTrue(p.copyTagsToSnapshot, "does not copy its tags to snapshots: set copyTagsToSnapshot true"));

@@ -1,0 +1,12 @@
+// rds-postgresql-logs-to-cloudwatch: RDS for PostgreSQL instances publish their logs to CloudWatch Logs. (FSBP RDS.36)
+import { asArray } from "../../helpers";
+import { settingRule } from "../../judge";
+import { isUnknown, UNKNOWN } from "../../model";
+
+export default settingRule("rds-postgresql-logs-to-cloudwatch", (p) => {
+  if (isUnknown(p.engine)) return UNKNOWN;
+  if (!["postgres"].includes(p.engine ?? "postgres")) return undefined;
+  if (isUnknown(p.enabledCloudwatchLogsExports) || asArray(p.enabledCloudwatchLogsExports).some(isUnknown)) return UNKNOWN;
+  const missing = ["postgresql"].filter((t) => !asArray(p.enabledCloudwatchLogsExports).includes(t));
+  return missing.length ? `does not publish ${missing.join(", ")} logs to CloudWatch Logs: add them to enabledCloudwatchLogsExports` : undefined;
+});
