@@ -5,7 +5,7 @@ import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/ia
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
-import { stableSuffix } from "../shared/naming";
+import { RESPONDER_ROLE_PATH, stableSuffix } from "../shared/naming";
 import { notificationTopic } from "../shared/notifications";
 import { guardDutyCredentialActStatements, guardDutyResponderActStatements } from "./permissions";
 import { validateProtectedPrincipals } from "./lambda/protected-principals";
@@ -125,10 +125,10 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     } catch (err) {
       fail(`protectedPrincipals: ${(err as Error).message}`);
     }
-    // Kamae's own roles (autonamed after their logical names) and the member access role are never restricted.
+    // Kamae's own roles (every responder's, under RESPONDER_ROLE_PATH) and the member access role are never restricted.
     const protectedPrincipals = [
       ...(args.protectedPrincipals ?? []),
-      ...["credential-steps-role", "responder-role", "workflow-role"].map((role) => `${name}-${role}-*`),
+      `arn:*:iam::*:role${RESPONDER_ROLE_PATH}*`,
       ...(args.memberAccounts?.roleName ? [args.memberAccounts.roleName] : []),
     ];
 
@@ -185,7 +185,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
         { namePrefix: `/aws/vendedlogs/states/kamae-${name}-`, retentionInDays: args.logRetentionDays ?? 365, kmsKeyId: key.arn },
         parent,
       );
-      const workflowRole = new aws.iam.Role(`${name}-workflow-role`, { assumeRolePolicy: serviceTrustPolicy("states.amazonaws.com", identity.accountId), description: "Kamae credential compromise workflow" }, parent);
+      const workflowRole = new aws.iam.Role(`${name}-workflow-role`, { path: RESPONDER_ROLE_PATH, assumeRolePolicy: serviceTrustPolicy("states.amazonaws.com", identity.accountId), description: "Kamae credential compromise workflow" }, parent);
       const workflowPolicy = new aws.iam.RolePolicy(
         `${name}-workflow-permissions`,
         {

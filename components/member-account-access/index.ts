@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy } from "../shared/iam/policy";
-import { stableSuffix } from "../shared/naming";
+import { RESPONDER_ROLE_PATH, stableSuffix } from "../shared/naming";
 import { RESPONSE_ACTIONS, type ResponseAction } from "../guardduty-responder/lambda/routing";
 import { validateProtectedPrincipals } from "../guardduty-responder/lambda/protected-principals";
 import { type CentralResponder, CENTRAL_RESPONDERS, memberStatements } from "./permissions";
@@ -31,8 +31,14 @@ export interface MemberAccountAccessArgs {
   readonly centralAccountId: pulumi.Input<string>;
   /** Secret the central responders present when assuming the role (the confused-deputy guard); their KAMAE_EXTERNAL_ID. */
   readonly externalId: pulumi.Input<string>;
-  /** Central roles allowed to assume the role (the responders' function roles); default: any role of the central account that knows the external id. */
+  /**
+   * Central roles allowed to assume the role (ARNs, wildcards allowed); default: the central responders' roles, which
+   * all live under the `/kamae/` path of the central account. The external id sits in plain function configuration:
+   * it is defence in depth, not what keeps other central principals out.
+   */
   readonly centralPrincipalArns?: pulumi.Input<string>[];
+  /** The AWS Organizations id of the central account: the trust then also requires `aws:PrincipalOrgID`. */
+  readonly organizationId?: pulumi.Input<string>;
   /** Name of the role; the central deployment's `memberAccounts.roleName`. */
   readonly roleName?: string;
   /** Which central responders act in this account: the role carries their permissions and nothing more. */
@@ -104,8 +110,8 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
     const roleName = args.roleName ?? DEFAULT_MEMBER_ROLE_NAME;
 
     const trust = pulumi
-      .all([args.centralAccountId, args.externalId, partition, pulumi.all(args.centralPrincipalArns ?? [])])
-      .apply(([central, externalId, part, principals]) =>
+      .all([args.centralAccountId, args.externalId, partition, pulumi.all(args.centralPrincipalArns ?? []), pulumi.output(args.organizationId)])
+      .apply(([central, externalId, part, given, org]) =>
         JSON.stringify({
           Version: "2012-10-17",
           Statement: [
@@ -115,8 +121,8 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
               Principal: { AWS: `arn:${part}:iam::${central}:root` },
               Action: "sts:AssumeRole",
               Condition: {
-                StringEquals: { "sts:ExternalId": externalId },
-                ...(principals.length > 0 ? { ArnEquals: { "aws:PrincipalArn": principals } } : {}),
+                StringEquals: { "sts:ExternalId": externalId, ...(org ? { "aws:PrincipalOrgID": org } : {}) },
+                ArnLike: { "aws:PrincipalArn": given.length > 0 ? given : [`arn:${part}:iam::${central}:role${RESPONDER_ROLE_PATH}*`] },
               },
             },
           ],

@@ -112,11 +112,13 @@ describe("GuardDutyResponder component", () => {
     assert.equal(can("iam:UpdateAccessKey", arn("user", "ops/breakglass")), "explicitDeny");
     assert.equal(can("iam:PutRolePolicy", arn("role", "admins/alice")), "explicitDeny");
     assert.equal(can("iam:PutRolePolicy", arn("role", "kamae-member")), "explicitDeny");
-    assert.equal(can("iam:PutRolePolicy", arn("role", "gd-responder-role-1a2b3c4")), "explicitDeny");
-    assert.equal(can("iam:PutRolePolicy", arn("role", "gd-credential-steps-role-1a2b3c4")), "explicitDeny");
+    // Every responder's role, this component's and the others', lives under the /kamae/ path.
+    assert.equal(can("iam:PutRolePolicy", arn("role", "kamae/gd-responder-role-1a2b3c4")), "explicitDeny");
+    assert.equal(can("iam:PutRolePolicy", arn("role", "kamae/isolation-role-1a2b3c4")), "explicitDeny");
+    for (const role of resourcesOfType("aws:iam/role:Role")) assert.equal(role.inputs.path, "/kamae/", role.name);
     const fns = Object.fromEntries(resourcesOfType("aws:lambda/function:Function").map((f) => [f.name, f.inputs.environment.variables]));
     const protectedPrincipals = stepSettingsFromEnv(fns["gd-credential-steps-function"]).protectedPrincipals;
-    for (const entry of ["breakglass", "gd-responder-role-*", "kamae-member"]) assert.ok(protectedPrincipals.includes(entry), entry);
+    for (const entry of ["breakglass", "arn:*:iam::*:role/kamae/*", "kamae-member"]) assert.ok(protectedPrincipals.includes(entry), entry);
     assert.throws(() => new GuardDutyResponder("p", { protectedPrincipals: ["*"] }), /every principal/);
   });
 

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { CentralEventBusAccess, MemberAccountAccess, CENTRAL_RESPONDERS } from "../../components/member-account-access";
 import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
+import { evaluate } from "../harness/iam-evaluator";
 import { ACCOUNT_ID, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 const CENTRAL = "999999999999";
@@ -22,9 +23,26 @@ describe("MemberAccountAccess", () => {
     const [statement] = trust.Statement;
     assert.deepEqual(statement.Principal, { AWS: `arn:aws:iam::${CENTRAL}:root` });
     assert.equal(statement.Condition.StringEquals["sts:ExternalId"], "kamae-ext-7f3a");
-    assert.deepEqual(statement.Condition.ArnEquals["aws:PrincipalArn"], [`arn:aws:iam::${CENTRAL}:role/kamae-isolation-role`]);
+    assert.deepEqual(statement.Condition.ArnLike["aws:PrincipalArn"], [`arn:aws:iam::${CENTRAL}:role/kamae-isolation-role`]);
     assert.equal(role.inputs.name, "kamae-central-responder");
     assert.equal(await valueOf(access.roleName), "kamae-central-responder");
+  });
+
+  it("by default trusts the central responders' roles only, not every principal of the central account (evaluated)", async () => {
+    new MemberAccountAccess("member", { centralAccountId: CENTRAL, externalId: "kamae-ext-7f3a", responders: ["instance-isolation"] });
+    new MemberAccountAccess("org", { centralAccountId: CENTRAL, externalId: "kamae-ext-7f3a", responders: ["instance-isolation"], organizationId: "o-abc123", roleName: "kamae-org" });
+    await settle();
+    const trust = (name: string) => JSON.parse(resourcesOfType("aws:iam/role:Role").find((r) => r.name === `${name}-role`)!.inputs.assumeRolePolicy);
+    const assume = (name: string, principalArn: string, extra: Record<string, string> = {}) =>
+      evaluate({ identity: [trust(name)] }, { action: "sts:AssumeRole", resource: "*", context: { "aws:PrincipalArn": principalArn, "sts:ExternalId": "kamae-ext-7f3a", ...extra } }).decision;
+    // A responder's role (ResponderFunction puts every one under /kamae/) may; any other central role that learnt the id may not.
+    assert.equal(assume("member", `arn:aws:iam::${CENTRAL}:role/kamae/isolation-responder-role-1a2b3c4`), "allowed");
+    assert.equal(assume("member", `arn:aws:iam::${CENTRAL}:role/ci-deployer`), "implicitDeny");
+    assert.equal(assume("member", `arn:aws:iam::${CENTRAL}:user/analyst`), "implicitDeny");
+    // With an organization, a principal outside it is refused even with the right role path and external id.
+    assert.equal(assume("org", `arn:aws:iam::${CENTRAL}:role/kamae/x`, { "aws:PrincipalOrgID": "o-abc123" }), "allowed");
+    assert.equal(assume("org", `arn:aws:iam::${CENTRAL}:role/kamae/x`, { "aws:PrincipalOrgID": "o-other" }), "implicitDeny");
+    assert.equal(assume("org", `arn:aws:iam::${CENTRAL}:role/kamae/x`), "implicitDeny");
   });
 
   it("carries exactly the enabled responders' permissions, scoped to this account, with no wildcard actions", async () => {

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { queueBacklogAlarm } from "../alarms";
 import { policyDocument, serviceTrustPolicy, Statement } from "../iam/policy";
 import type { MemberAccountsArgs } from "../member-accounts";
+import { RESPONDER_ROLE_PATH } from "../naming";
 import { functionArchive } from "./artifact";
 
 /** The Lambda runtime every Kamae function runs on; the bundles are built for it (scripts/build.mjs). */
@@ -66,7 +67,7 @@ export class ResponderFunction extends pulumi.ComponentResource {
     );
     this.role = new aws.iam.Role(
       `${name}-role`,
-      { assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com", identity.accountId), description: args.description },
+      { path: RESPONDER_ROLE_PATH, assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com", identity.accountId), description: args.description },
       parent,
     );
     const own: Statement[] = [
