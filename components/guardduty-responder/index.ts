@@ -231,7 +231,12 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
       if (args.wafBlockQueueKmsKeyArn !== undefined) statements.push({ sid: "EncryptForWafQueue", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.wafBlockQueueKmsKeyArn] });
     }
     statements.push(...guardDutyResponderActStatements(home));
-    if (credentials) statements.push({ sid: "StartCredentialWorkflow", actions: ["states:StartExecution"], resources: [stateMachineArn] });
+    if (credentials) {
+      statements.push({ sid: "StartCredentialWorkflow", actions: ["states:StartExecution"], resources: [stateMachineArn] });
+      // A replayed finding finds its execution (running or finished) and reports "already", not "done".
+      const executions = pulumi.output(stateMachineArn).apply((arn) => `${arn.replace(":stateMachine:", ":execution:")}:*`);
+      statements.push({ sid: "FindCredentialWorkflowRuns", actions: ["states:DescribeExecution"], resources: [executions] });
+    }
 
     const responder = new ResponderFunction(
       `${name}-responder`,

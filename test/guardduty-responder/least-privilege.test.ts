@@ -41,6 +41,7 @@ function iamRequests(command: string, input: Record<string, any>, key: string): 
       ...(input.InstanceIds as string[]).flatMap((id) => one("ssm:SendCommand", `arn:aws:ec2:${REGION}:${ACCOUNT_ID}:instance/${id}`)),
     ];
     case "StartExecutionCommand": return one("states:StartExecution", input.stateMachineArn);
+    case "DescribeExecutionCommand": return one("states:DescribeExecution", input.executionArn);
     case "GetPublicAccessBlockCommand": return one("s3:GetBucketPublicAccessBlock", s3(input.Bucket));
     case "PutPublicAccessBlockCommand": return one("s3:PutBucketPublicAccessBlock", s3(input.Bucket));
     case "GetBucketEncryptionCommand": return one("s3:GetEncryptionConfiguration", s3(input.Bucket));

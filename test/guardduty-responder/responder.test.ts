@@ -134,16 +134,30 @@ describe("GuardDutyResponder function", () => {
     assert.notEqual(executionName("b".repeat(300), "2026-11-23T01:00:00Z"), executionName("b".repeat(300), "2026-11-23T02:00:00Z"));
   });
 
-  it("a redelivered finding joins the running workflow, and once the workflow has finished is reported as already handled", async () => {
+  it("a redelivered finding is reported as already handled while the workflow runs and after it finished, and publishes nothing new", async () => {
     const event = sharedFixture("guardduty-aws-api-call.json");
     const first = await respondToFinding(event, deps());
+    assert.equal(first.outcomes[0].status, "done");
+    const reports = aws.published.length;
     const again = await respondToFinding(event, deps()); // EventBridge delivers at least once: same name, same input
-    assert.equal(again.outcomes[0].status, "done");
-    assert.equal(again.outcomes[0].detail, first.outcomes[0].detail);
+    assert.equal(again.outcomes[0].status, "already", "a replay while the workflow runs is not a second \"done\"");
+    assert.match(again.outcomes[0].detail, /RUNNING/);
+    assert.equal(aws.published.length, reports, "the replay publishes no new report");
     clock.advance(aws.executionMs);
     const later = await respondToFinding(event, deps());
     assert.equal(later.outcomes[0].status, "already");
     assert.equal(aws.executions.size, 1);
+  });
+
+  it("dismisses a GuardDuty sample finding (a drill) without a call, and acts on it only when drills are opted in (issue 18)", async () => {
+    const event = ccEvent();
+    event.detail.service.additionalInfo = { value: JSON.stringify({ sample: true }), type: "default" };
+    aws.instances.add(event.detail.resource.instanceDetails.instanceId);
+    const report = await respondToFinding(event, deps());
+    assert.match(report.rejected ?? "", /sample finding/);
+    assert.deepEqual([aws.calls.length, aws.published.length, aws.invocations.length, aws.messages.length], [0, 0, 0, 0]);
+    const drill = await respondToFinding(event, deps(settingsFromEnv({ ...ENV, KAMAE_ACTION_MODES: ENFORCE, KAMAE_ACT_ON_SAMPLE_FINDINGS: "true" })));
+    assert.ok(drill.outcomes.some((o) => o.action === "isolate" && o.status === "done"));
   });
 
   it("a public bucket finding turns Block Public Access fully on, once", async () => {

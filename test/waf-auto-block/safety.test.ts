@@ -135,3 +135,14 @@ describe("WafAutoBlock under faults and hostile input (issue 18)", () => {
     });
   });
 });
+
+describe("WafAutoBlock event feeder: sample findings are drills (issue 18, point 3)", () => {
+  it("blocks nothing for a sample finding unless drills are opted in", () => {
+    const event = load("guardduty-port-probe.json");
+    event.detail.service.additionalInfo = { sample: true };
+    const d = decideBlocks(event);
+    assert.deepEqual(d.requests, []);
+    assert.match(d.skipped[0], /sample finding/);
+    assert.ok(decideBlocks(event, { ...DEFAULT_EVENT_FEEDER, actOnSampleFindings: true }).requests.length > 0);
+  });
+});

@@ -11,13 +11,13 @@ import {
   PutPublicAccessBlockCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
-import { StartExecutionCommand, SFNClient } from "@aws-sdk/client-sfn";
+import { DescribeExecutionCommand, StartExecutionCommand, SFNClient } from "@aws-sdk/client-sfn";
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { ListCommandsCommand, SendCommandCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { type AccountClients, partitionOf, queueUrlTarget } from "../../shared/aws/account-clients";
-import { parseGuardDutyEvent } from "../../shared/events/guardduty";
-import { ConfigurationError, integer, json, optionalString, requiredString } from "../../shared/runtime/env";
+import { parseGuardDutyEvent, sampleFindingDismissal } from "../../shared/events/guardduty";
+import { boolean, ConfigurationError, integer, json, optionalString, requiredString } from "../../shared/runtime/env";
 import { type BucketChange, type BucketState, planBucketHardening } from "./bucket-hardening";
 import { parseMacieEvent } from "./macie";
 import {
@@ -54,6 +54,8 @@ export interface ResponderSettings {
   readonly publicBuckets: string[];
   /** A bucket tagged with this key and the value "true" is public on purpose (the tag is read from the bucket). */
   readonly publicBucketTagKey: string;
+  /** Opt-in for drills: act on GuardDuty sample findings, which are otherwise dismissed. */
+  readonly actOnSampleFindings?: boolean;
 }
 
 export const DEFAULT_PUBLIC_BUCKET_TAG_KEY = "kamae:intentionally-public";
@@ -94,6 +96,7 @@ export function settingsFromEnv(env: Env = process.env): ResponderSettings {
     macieBucketKmsKeyArn: optionalString("KAMAE_MACIE_BUCKET_KMS_KEY_ARN", env),
     publicBuckets: json("KAMAE_PUBLIC_BUCKETS", bucketPatterns, [], env),
     publicBucketTagKey: optionalString("KAMAE_PUBLIC_BUCKET_TAG_KEY", env) ?? DEFAULT_PUBLIC_BUCKET_TAG_KEY,
+    actOnSampleFindings: boolean("KAMAE_ACT_ON_SAMPLE_FINDINGS", false, env),
   };
   for (const route of settings.routes) {
     for (const action of route.actions) {
@@ -254,8 +257,16 @@ class Executor {
     const f = this.finding;
     const input = { finding: { id: f.id, type: f.type, severity: f.severity, accountId: f.accountId, region: f.region, principal: a.principal, createdAt: f.createdAt, updatedAt: f.updatedAt } };
     const name = executionName(f.id, f.updatedAt);
+    const sfn = this.deps.clients.client(SFNClient, arnTarget(arn));
+    // StartExecution answers a running execution of the same name and input with success: ask first, so a replay
+    // reports "already" (with the run's status) instead of a second "done".
+    const earlier = await sfn.send(new DescribeExecutionCommand({ executionArn: `${arn.replace(":stateMachine:", ":execution:")}:${name}` })).catch((err) => {
+      if (errorName(err) === "ExecutionDoesNotExist") return undefined;
+      throw err;
+    });
+    if (earlier) return { action: a.action, mode: a.mode, status: "already", detail: `credential workflow ${name} already started for this update of the finding (${earlier.status})` };
     try {
-      const out = await this.deps.clients.client(SFNClient, arnTarget(arn)).send(new StartExecutionCommand({ stateMachineArn: arn, name, input: JSON.stringify(input) }));
+      const out = await sfn.send(new StartExecutionCommand({ stateMachineArn: arn, name, input: JSON.stringify(input) }));
       return { action: a.action, mode: a.mode, status: "done", detail: `credential workflow started: ${out.executionArn}` };
     } catch (err) {
       if (errorName(err) === "ExecutionAlreadyExists") return { action: a.action, mode: a.mode, status: "already", detail: `credential workflow ${name} already ran for this update of the finding` };
@@ -377,6 +388,11 @@ export async function respondToFinding(event: unknown, deps: ResponderDeps): Pro
     deps.log.error("finding event rejected", { reason: parsed.reason });
     return { outcomes: [], rejected: parsed.reason };
   }
+  const drill = parsed.finding.sample ? sampleFindingDismissal({ id: parsed.finding.id, sample: true }, deps.settings.actOnSampleFindings ?? false) : undefined;
+  if (drill) {
+    deps.log.warn("finding dismissed", { findingId: parsed.finding.id, accountId: parsed.finding.accountId, reason: drill });
+    return { outcomes: [], rejected: drill };
+  }
   const plan = planResponse(parsed.finding, deps.settings.routes, deps.settings.modes);
   deps.log.info("response planned", { findingId: parsed.finding.id, accountId: parsed.finding.accountId, region: parsed.finding.region, actions: plan.actions, skipped: plan.skipped });
   const executor = new Executor(deps, parsed.finding);
@@ -409,9 +425,11 @@ export async function respondToFinding(event: unknown, deps: ResponderDeps): Pro
       failures.push(`${action.action}: ${detail}`);
     }
   }
-  // Humans hear of every change Kamae made, of every failure and refusal, even when no route asked to notify.
+  // Humans hear of every change Kamae made, of every failure and refusal, even when no route asked to notify. A
+  // replay whose every action an earlier delivery already did (and so reported) stays quiet.
   const acted = outcomes.some((o) => o.status === "done");
-  if (plan.actions.some((a) => a.action === "notify") || acted || failures.length > 0 || refusal) outcomes.push(await executor.notify(plan, outcomes));
+  const replay = outcomes.length > 0 && outcomes.every((o) => o.status === "already");
+  if ((plan.actions.some((a) => a.action === "notify") && !replay) || acted || failures.length > 0 || refusal) outcomes.push(await executor.notify(plan, outcomes));
   if (failures.length > 0) throw new Error(`finding ${parsed.finding.id}: ${failures.length} action(s) failed: ${failures.join("; ")}`);
   return { plan, outcomes };
 }

@@ -181,6 +181,8 @@ export interface ResponderFinding {
   readonly bucketNames: readonly string[];
   readonly createdAt?: string;
   readonly updatedAt?: string;
+  /** A GuardDuty sample finding (a drill). */
+  readonly sample?: boolean;
 }
 
 const MACIE_SEVERITY = { Low: 2, Medium: 5, High: 8 } as const;
@@ -207,6 +209,7 @@ export function fromGuardDuty(f: GuardDutyFinding): ResponderFinding {
     bucketNames: f.bucketNames,
     createdAt: f.createdAt,
     updatedAt: f.updatedAt,
+    ...(f.sample ? { sample: true } : {}),
   };
 }
 
