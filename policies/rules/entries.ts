@@ -4,8 +4,10 @@ import { entries as docdb } from "./docdb/entries";
 import { entries as ecr } from "./ecr/entries";
 import { entries as ecs } from "./ecs/entries";
 import { entries as eks } from "./eks/entries";
+import { entries as elasticache } from "./elasticache/entries";
 import { entries as neptune } from "./neptune/entries";
+import { entries as opensearch } from "./opensearch/entries";
 import { entries as rds } from "./rds/entries";
 import { entries as redshift } from "./redshift/entries";
 
-export const ruleEntries: readonly CatalogEntry[] = [...docdb, ...ecr, ...ecs, ...eks, ...neptune, ...rds, ...redshift];
+export const ruleEntries: readonly CatalogEntry[] = [...docdb, ...ecr, ...ecs, ...eks, ...elasticache, ...neptune, ...opensearch, ...rds, ...redshift];

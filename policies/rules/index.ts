@@ -12,6 +12,7 @@ import { rules as ecr } from "./ecr";
 import { rules as ecs } from "./ecs";
 import { rules as efs } from "./efs";
 import { rules as eks } from "./eks";
+import { rules as elasticache } from "./elasticache";
 import { rules as elb } from "./elb";
 import { rules as guardduty } from "./guardduty";
 import { rules as iam } from "./iam";
@@ -19,6 +20,7 @@ import { rules as kamae } from "./kamae";
 import { rules as kms } from "./kms";
 import { rules as lambda } from "./lambda";
 import { rules as neptune } from "./neptune";
+import { rules as opensearch } from "./opensearch";
 import { rules as rds } from "./rds";
 import { rules as redshift } from "./redshift";
 import { rules as s3 } from "./s3";
@@ -28,6 +30,6 @@ import { rules as sqs } from "./sqs";
 import { rules as waf } from "./waf";
 
 /** The rules of each service folder. */
-export const rulesByService: Readonly<Record<string, readonly Rule[]>> = { apigateway, autoscaling, cloudfront, cloudtrail, cloudwatch, docdb, dynamodb, ec2, ecr, ecs, efs, eks, elb, guardduty, iam, kamae, kms, lambda, neptune, rds, redshift, s3, securityhub, sns, sqs, waf };
+export const rulesByService: Readonly<Record<string, readonly Rule[]>> = { apigateway, autoscaling, cloudfront, cloudtrail, cloudwatch, docdb, dynamodb, ec2, ecr, ecs, efs, eks, elasticache, elb, guardduty, iam, kamae, kms, lambda, neptune, opensearch, rds, redshift, s3, securityhub, sns, sqs, waf };
 
 export const rules: readonly Rule[] = Object.values(rulesByService).flat();

@@ -1,0 +1,4 @@
+// elasticsearch-primary-node-fault-tolerance: Elasticsearch domains have three dedicated master nodes. (FSBP ES.7)
+import { all, at, requireAtLeast, requireTrue, settingRule } from "../../judge";
+
+export default settingRule("elasticsearch-primary-node-fault-tolerance", (p) => all(requireTrue(at(p, "clusterConfig.dedicatedMasterEnabled"), "has no dedicated master nodes: set clusterConfig.dedicatedMasterEnabled true"), requireAtLeast(at(p, "clusterConfig.dedicatedMasterCount"), 3, "has fewer than three dedicated master nodes: set clusterConfig.dedicatedMasterCount to 3")));

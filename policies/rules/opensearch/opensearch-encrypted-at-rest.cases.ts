@@ -1,0 +1,7 @@
+import { settingCases, UNKNOWN } from "../cases";
+
+export default settingCases("aws:opensearch/domain:Domain", {
+  compliant: { "encryptAtRest.enabled true": { "encryptAtRest": { "enabled": true } } },
+  violating: { "encryptAtRest.enabled false": { "encryptAtRest": { "enabled": false } }, "encryptAtRest.enabled unset (AWS default false)": {  } },
+  unknown: { "encryptAtRest.enabled unknown": { "encryptAtRest": { "enabled": UNKNOWN } } },
+});
