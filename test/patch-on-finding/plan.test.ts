@@ -69,6 +69,19 @@ describe("PatchOnFinding plan (properties)", () => {
     }
   });
 
+  it("the cooldown includes its last minute: a success exactly cooldownMinutes ago still holds the patch back, one minute older does not", () => {
+    const ready: PatchState = { managed: true, pingStatus: "Online", recentCommands: [], runningCommands: 0 };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1440 }), fc.constantFrom(-1, 0, 1), (cooldown, offset) => {
+        const age = cooldown + offset;
+        fc.pre(age >= 0);
+        const plan = planPatch(finding, { ...ready, recentCommands: [{ commandId: "c-1", status: "Success", ageMinutes: age }] }, { ...baseSettings, cooldownMinutes: cooldown });
+        assert.equal(plan.outcome, offset <= 0 ? "already-handled" : "act", `success ${age} minutes ago, cooldown ${cooldown}`);
+      }),
+      { examples: [[60, 0], [60, 1], [0, 0]] },
+    );
+  });
+
   it("keeps the command comment within Run Command's 100 characters", () => {
     assert.equal(commandComment({ ...finding, vulnerabilityId: "X".repeat(200) }).length, 100);
   });

@@ -7,7 +7,6 @@ import { join } from "node:path";
 import { packageRoot } from "../../components/shared/infra/artifact";
 
 const root = packageRoot();
-const distFunctions = join(root, "dist", "functions");
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 async function entryPoints(): Promise<Array<{ name: string; path: string }>> {
@@ -28,10 +27,11 @@ describe("Lambda bundles (npm run build)", function () {
   before(async () => {
     entries = await entryPoints();
     scratch = mkdtempSync(join(tmpdir(), "kamae-bundles-"));
-    // Compare against the bundles `npm test` built; build them here when the test runs on its own.
-    reference = existsSync(distFunctions) ? distFunctions : join(scratch, "first");
-    if (reference !== distFunctions) buildInto(reference);
-    buildInto(join(scratch, "second"));
+    // Two fresh builds into two temporary folders of different names, never the dist/ on disk: that one may be older
+    // than the sources, and comparing with it fails on any source change whatever the build does.
+    reference = join(scratch, "first");
+    buildInto(reference);
+    buildInto(join(scratch, "second-build"));
   });
   after(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -42,11 +42,12 @@ describe("Lambda bundles (npm run build)", function () {
   it("writes one minified bundle with a source map per function, and a second build gives identical bytes", () => {
     for (const { name } of entries) {
       const first = join(reference, name, "index.js");
-      const second = join(scratch, "second", name, "index.js");
+      const second = join(scratch, "second-build", name, "index.js");
       assert.ok(existsSync(first), `${name}: no bundle at ${first}`);
       assert.equal(sha(second), sha(first), `${name}: bundle differs between two builds`);
       assert.equal(sha(`${second}.map`), sha(`${first}.map`), `${name}: source map differs between two builds`);
       assert.ok(!readFileSync(`${first}.map`, "utf8").includes(root), `${name}: source map holds the absolute checkout path`);
+      assert.ok(!readFileSync(first, "utf8").includes(scratch), `${name}: bundle holds its output path`);
       // Minified code is a few very long lines (template literals keep their newlines, so count length, not lines).
       const text = readFileSync(first, "utf8");
       const averageLine = text.length / text.split("\n").length;

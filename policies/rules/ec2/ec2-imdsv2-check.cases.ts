@@ -5,10 +5,15 @@ export default ruleCases({
     { title: "instance", input: res(INSTANCE, "i", { metadataOptions: { httpTokens: "required" } }) },
     { title: "launch template", input: res(LT, "lt", { metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" } }) },
     { title: "tokens required whatever the unknown endpoint setting", input: res(INSTANCE, "i", { metadataOptions: { httpTokens: "required", httpEndpoint: UNKNOWN } }) },
+    { title: "metadata endpoint disabled (no IMDS at all), tokens optional", input: res(INSTANCE, "i", { metadataOptions: { httpTokens: "optional", httpEndpoint: "disabled" } }) },
+    { title: "launch template with the endpoint disabled, tokens unset", input: res(LT, "lt", { metadataOptions: { httpEndpoint: "disabled" } }) },
+    { title: "endpoint disabled whatever the unknown tokens setting", input: res(LT, "lt", { metadataOptions: { httpTokens: UNKNOWN, httpEndpoint: "disabled" } }) },
   ],
   violating: [
     { title: "instance optional", input: res(INSTANCE, "i", { metadataOptions: { httpTokens: "optional" } }), about: "i" },
     { title: "launch template unset", input: res(LT, "lt", {}), about: "lt" },
+    { title: "launch template optional with the endpoint enabled", input: res(LT, "lt", { metadataOptions: { httpTokens: "optional", httpEndpoint: "enabled" } }), about: "lt" },
+    { title: "launch template with tokens unset but its endpoint enabled explicitly", input: res(LT, "lt", { metadataOptions: { httpEndpoint: "enabled" } }), about: "lt" },
   ],
   unknown: [
     { title: "httpTokens unknown in preview", input: res(INSTANCE, "i", { metadataOptions: { httpTokens: UNKNOWN } }), about: "i" },

@@ -1,0 +1,34 @@
+// The code that decides, by area, and the tests that reach it. Lambda handlers, clients and component wiring are
+// left out: they do, they do not decide, and the component and emulator tests cover them.
+const runtime = (folder) => `test/${folder}/!(component|policy-pack).test.ts`;
+
+export const areas = {
+  policies: {
+    mutate: ["policies/rules/**/*.ts", "!policies/rules/**/*.cases.ts", "!policies/rules/**/index.ts", "!policies/rules/cases.ts", "policies/{helpers,iam,s3,model,preview}.ts"],
+    tests: ["test/policies/rules.test.ts", "test/policies/log-target-sse-s3.test.ts", "test/policies/boundaries.test.ts"],
+  },
+  parsers: {
+    mutate: ["components/shared/events/*.ts", "!components/shared/events/index.ts", "components/shared/net/cidr.ts", "components/waf-auto-block/lambda/{log-parser,access-log,block-request}.ts"],
+    tests: ["test/shared/events/*.test.ts", "test/shared/cidr.test.ts", "test/waf-auto-block/access-log.test.ts", "test/waf-auto-block/block-queue.test.ts"],
+  },
+  responders: {
+    mutate: [
+      "components/guardduty-responder/routing.ts",
+      "components/instance-isolation/lambda/{plan,intake,model}.ts",
+      "components/malware-quarantine/lambda/plan.ts",
+      "components/patch-on-finding/lambda/plan.ts",
+      "components/traffic-mirror-feed/lambda/plan.ts",
+      "components/api-activity-alerts/{filter,rules,record-splitter}.ts",
+      "components/waf-auto-block/lambda/{block-store,block-writer,shard-plan,log-window,ip-set-writer}.ts",
+    ],
+    tests: [
+      "test/guardduty-responder/routing.test.ts",
+      runtime("instance-isolation"),
+      runtime("malware-quarantine"),
+      runtime("patch-on-finding"),
+      runtime("traffic-mirror-feed"),
+      runtime("api-activity-alerts"),
+      runtime("waf-auto-block"),
+    ],
+  },
+};
