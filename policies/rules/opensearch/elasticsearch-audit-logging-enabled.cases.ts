@@ -1,7 +1,7 @@
 import { settingCases, UNKNOWN } from "../cases";
 
 export default settingCases("aws:elasticsearch/domain:Domain", {
-  compliant: { "published": { "logPublishingOptions": [{"logType":"AUDIT_LOGS","cloudwatchLogGroupArn":"arn:aws:logs:us-east-1:123456789012:log-group:os"}] } },
-  violating: { "no log publishing": {  }, "disabled": { "logPublishingOptions": [{"logType":"AUDIT_LOGS","enabled":false,"cloudwatchLogGroupArn":"arn:aws:logs:us-east-1:123456789012:log-group:os"}] } },
+  compliant: { "published": { "logPublishingOptions": [{ "logType": "AUDIT_LOGS", "cloudwatchLogGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:os" }] } },
+  violating: { "no log publishing": {  }, "disabled": { "logPublishingOptions": [{ "logType": "AUDIT_LOGS", "enabled": false, "cloudwatchLogGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:os" }] } },
   unknown: { "options unknown": { "logPublishingOptions": UNKNOWN } },
 });

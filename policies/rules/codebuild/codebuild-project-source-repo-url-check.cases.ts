@@ -1,0 +1,8 @@
+import { settingCases, UNKNOWN } from "../cases";
+
+export default settingCases("aws:codebuild/project:Project", {
+  compliant: { "plain URL": { "source": { "type": "BITBUCKET", "location": "https://bitbucket.org/team/repo.git" } } },
+  violating: { "token in URL": { "source": { "type": "BITBUCKET", "location": "https://user:app-password@bitbucket.org/team/repo.git" } } },
+  notApplicable: { "CodeCommit source": { "source": { "type": "CODECOMMIT", "location": "https://git-codecommit.us-east-1.amazonaws.com/v1/repos/r" } } },
+  unknown: { "location unknown": { "source": { "type": "GITHUB", "location": UNKNOWN } } },
+});

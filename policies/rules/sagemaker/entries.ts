@@ -1,0 +1,55 @@
+// Catalog entries of the sagemaker rules added for FSBP coverage (policies/catalog.ts includes them).
+import type { CatalogEntry } from "../../catalog";
+
+export const entries: readonly CatalogEntry[] = [
+  {
+    id: "sagemaker-notebook-no-direct-internet-access",
+    awsConfigIdentifier: "SAGEMAKER_NOTEBOOK_NO_DIRECT_INTERNET_ACCESS",
+    fsbp: ["SageMaker.1"],
+    severity: "high",
+    description: "SageMaker notebook instances have no direct internet access.",
+    remediation: "Set `directInternetAccess: \"Disabled\"` with `subnetId` in a VPC.",
+    resourceTypes: ["aws:sagemaker/notebookInstance:NotebookInstance"],
+    preview: "resource",
+  },
+  {
+    id: "sagemaker-notebook-instance-inside-vpc",
+    awsConfigIdentifier: "SAGEMAKER_NOTEBOOK_INSTANCE_INSIDE_VPC",
+    fsbp: ["SageMaker.2"],
+    severity: "high",
+    description: "SageMaker notebook instances run in a custom VPC.",
+    remediation: "Set `subnetId` (and `securityGroups`).",
+    resourceTypes: ["aws:sagemaker/notebookInstance:NotebookInstance"],
+    preview: "resource",
+  },
+  {
+    id: "sagemaker-notebook-instance-root-access-check",
+    awsConfigIdentifier: "SAGEMAKER_NOTEBOOK_INSTANCE_ROOT_ACCESS_CHECK",
+    fsbp: ["SageMaker.3"],
+    severity: "high",
+    description: "SageMaker notebook instances give their users no root access.",
+    remediation: "Set `rootAccess: \"Disabled\"`.",
+    resourceTypes: ["aws:sagemaker/notebookInstance:NotebookInstance"],
+    preview: "resource",
+  },
+  {
+    id: "sagemaker-endpoint-config-prod-instance-count",
+    awsConfigIdentifier: "SAGEMAKER_ENDPOINT_CONFIG_PROD_INSTANCE_COUNT",
+    fsbp: ["SageMaker.4"],
+    severity: "medium",
+    description: "SageMaker endpoint production variants start with more than one instance.",
+    remediation: "Set `initialInstanceCount` to 2 or more on each production variant.",
+    resourceTypes: ["aws:sagemaker/endpointConfiguration:EndpointConfiguration"],
+    preview: "resource",
+  },
+  {
+    id: "sagemaker-model-isolation-enabled",
+    awsConfigIdentifier: "SAGEMAKER_MODEL_ISOLATION_ENABLED",
+    fsbp: ["SageMaker.5"],
+    severity: "medium",
+    description: "SageMaker models block inbound and outbound network traffic of their containers.",
+    remediation: "Set `enableNetworkIsolation: true`.",
+    resourceTypes: ["aws:sagemaker/model:Model"],
+    preview: "resource",
+  },
+];
