@@ -23,7 +23,7 @@ let failed = false;
 for (const name of chosen.length > 0 ? chosen : Object.keys(areas)) {
   console.log(`\n== mutation testing: ${name}`);
   const args = ["-n", "15", runtime, path.join(root, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run"];
-  const run = spawnSync("nice", args, { cwd: root, stdio: "inherit", env: { ...process.env, KAMAE_MUTATION_AREA: name, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(root, "test", "mutation", "mocha-cli-cjs.cjs")}`.trim() } });
+  const run = spawnSync("nice", args, { cwd: root, stdio: "inherit", env: { ...process.env, KAMAE_MUTATION_AREA: name, KAMAE_PROPERTY_RUNS_SCALE: process.env.KAMAE_PROPERTY_RUNS_SCALE ?? "0.1", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(root, "test", "mutation", "mocha-cli-cjs.cjs")}`.trim() } });
   if (run.status !== 0) failed = true;
 }
 process.exit(failed ? 1 : 0);

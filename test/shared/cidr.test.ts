@@ -1,8 +1,9 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
+import { runs } from "../harness/properties";
 import { CidrSet, hostCidr, isPrivateOrReserved, parseCidr, parseIp } from "../../components/shared/net/cidr";
 
-const RUNS = { numRuns: 2000 };
+const RUNS = runs(2000);
 
 function cidrText(r: ReturnType<typeof parseCidr>): string {
   if (!r.ok) assert.fail(r.reason);

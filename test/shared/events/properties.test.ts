@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
+import { runs } from "../../harness/properties";
 import {
   parseDeepSecurityMessage,
   parseEc2StateChange,
@@ -17,7 +18,7 @@ import { parseInspectorEvent } from "../../../components/shared/events/inspector
 import { fixture } from "./fixtures";
 import { bucketNameOracle, canonicalIpOracle, objectKeyOracle } from "./oracles";
 
-const RUNS = { numRuns: 2000 };
+const RUNS = runs(2000);
 const ACCOUNT = /^\d{12}$/;
 const INSTANCE = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 const ENI = /^eni-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
