@@ -287,7 +287,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       this.webAclArn = acl.arn;
     }
 
-    const encryptedTable = { serverSideEncryption: { enabled: true, kmsKeyArn: key.arn }, pointInTimeRecovery: { enabled: true }, billingMode: "PAY_PER_REQUEST", ttl: { attributeName: "ttl", enabled: true } };
+    const encryptedTable = { serverSideEncryption: { enabled: true, kmsKeyArn: key.arn }, pointInTimeRecovery: { enabled: true }, billingMode: "PAY_PER_REQUEST", ttl: { attributeName: "ttl", enabled: true }, deletionProtectionEnabled: true };
     const blockTable = new aws.dynamodb.Table(`${name}-blocks`, { ...encryptedTable, hashKey: "cidr", attributes: [{ name: "cidr", type: "S" }] }, parent);
     this.blockTableName = blockTable.name;
 

@@ -1,14 +1,26 @@
 // The catalog entries kept beside their rules (one entries.ts per service folder).
 import type { CatalogEntry } from "../catalog";
+import { entries as acm } from "./acm/entries";
+import { entries as appsync } from "./appsync/entries";
 import { entries as athena } from "./athena/entries";
+import { entries as cloudformation } from "./cloudformation/entries";
 import { entries as codebuild } from "./codebuild/entries";
+import { entries as cognito } from "./cognito/entries";
+import { entries as dms } from "./dms/entries";
 import { entries as docdb } from "./docdb/entries";
+import { entries as dynamodb } from "./dynamodb/entries";
 import { entries as ecr } from "./ecr/entries";
 import { entries as ecs } from "./ecs/entries";
+import { entries as efs } from "./efs/entries";
 import { entries as eks } from "./eks/entries";
 import { entries as elasticache } from "./elasticache/entries";
+import { entries as elasticbeanstalk } from "./elasticbeanstalk/entries";
+import { entries as fsx } from "./fsx/entries";
 import { entries as kinesis } from "./kinesis/entries";
+import { entries as lambda } from "./lambda/entries";
+import { entries as msk } from "./msk/entries";
 import { entries as neptune } from "./neptune/entries";
+import { entries as networkfirewall } from "./networkfirewall/entries";
 import { entries as opensearch } from "./opensearch/entries";
 import { entries as rds } from "./rds/entries";
 import { entries as redshift } from "./redshift/entries";
@@ -16,4 +28,4 @@ import { entries as sagemaker } from "./sagemaker/entries";
 import { entries as ssm } from "./ssm/entries";
 import { entries as stepfunctions } from "./stepfunctions/entries";
 
-export const ruleEntries: readonly CatalogEntry[] = [...athena, ...codebuild, ...docdb, ...ecr, ...ecs, ...eks, ...elasticache, ...kinesis, ...neptune, ...opensearch, ...rds, ...redshift, ...sagemaker, ...ssm, ...stepfunctions];
+export const ruleEntries: readonly CatalogEntry[] = [...acm, ...appsync, ...athena, ...cloudformation, ...codebuild, ...cognito, ...dms, ...docdb, ...dynamodb, ...ecr, ...ecs, ...efs, ...eks, ...elasticache, ...elasticbeanstalk, ...fsx, ...kinesis, ...lambda, ...msk, ...neptune, ...networkfirewall, ...opensearch, ...rds, ...redshift, ...sagemaker, ...ssm, ...stepfunctions];

@@ -106,6 +106,8 @@ export class ResponderFunction extends pulumi.ComponentResource {
         reservedConcurrentExecutions: args.reservedConcurrency,
         kmsKeyArn: args.kmsKey.arn,
         loggingConfig: { logFormat: "JSON", logGroup: this.logGroup.name, applicationLogLevel: "INFO", systemLogLevel: "WARN" },
+        // Responders call only AWS APIs: outside a VPC they need no NAT gateway or interface endpoints to reach them.
+        tags: { "kamae:suppress": "lambda-inside-vpc=responders call only AWS APIs, which a VPC would force through NAT or endpoints" },
         environment: {
           variables: {
             NODE_OPTIONS: "--enable-source-maps",

@@ -1,0 +1,7 @@
+import { settingCases, UNKNOWN } from "../cases";
+
+export default settingCases("aws:dms/replicationTask:ReplicationTask", {
+  compliant: { "logged": { "replicationTaskSettings": "{\"Logging\":{\"EnableLogging\":true,\"LogComponents\":[{\"Id\":\"SOURCE_CAPTURE\",\"Severity\":\"LOGGER_SEVERITY_DEFAULT\"},{\"Id\":\"SOURCE_UNLOAD\",\"Severity\":\"LOGGER_SEVERITY_DEFAULT\"}]}}" } },
+  violating: { "no settings": {  }, "logging off": { "replicationTaskSettings": "{\"Logging\":{\"EnableLogging\":false}}" } },
+  unknown: { "settings unknown": { "replicationTaskSettings": UNKNOWN } },
+});

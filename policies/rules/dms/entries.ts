@@ -1,0 +1,56 @@
+// Catalog entries of the dms rules added for FSBP coverage (policies/catalog.ts includes them).
+import type { CatalogEntry } from "../../catalog";
+
+export const entries: readonly CatalogEntry[] = [
+  {
+    id: "dms-replication-not-public",
+    awsConfigIdentifier: "DMS_REPLICATION_NOT_PUBLIC",
+    fsbp: ["DMS.1"],
+    severity: "critical",
+    enforcement: "mandatory",
+    description: "DMS replication instances are not publicly accessible.",
+    remediation: "Set `publiclyAccessible: false` (the default) and use a private replication subnet group.",
+    resourceTypes: ["aws:dms/replicationInstance:ReplicationInstance"],
+    preview: "resource",
+  },
+  {
+    id: "dms-auto-minor-version-upgrade-check",
+    awsConfigIdentifier: "DMS_AUTO_MINOR_VERSION_UPGRADE_CHECK",
+    fsbp: ["DMS.6"],
+    severity: "medium",
+    description: "DMS replication instances apply minor engine upgrades automatically.",
+    remediation: "Set `autoMinorVersionUpgrade: true`.",
+    resourceTypes: ["aws:dms/replicationInstance:ReplicationInstance"],
+    preview: "resource",
+  },
+  {
+    id: "dms-endpoint-ssl-configured",
+    awsConfigIdentifier: "DMS_ENDPOINT_SSL_CONFIGURED",
+    fsbp: ["DMS.9"],
+    severity: "medium",
+    description: "DMS endpoints connect with TLS.",
+    remediation: "Set `sslMode: \"verify-full\"` (with `certificateArn`) or `require`.",
+    resourceTypes: ["aws:dms/endpoint:Endpoint"],
+    preview: "resource",
+  },
+  {
+    id: "dms-replication-task-targetdb-logging",
+    awsConfigIdentifier: "DMS_REPLICATION_TASK_TARGETDB_LOGGING",
+    fsbp: ["DMS.7"],
+    severity: "medium",
+    description: "DMS replication tasks log the target database components (TARGET_APPLY, TARGET_LOAD) at default severity or above.",
+    remediation: "In `replicationTaskSettings` set Logging.EnableLogging true with TARGET_APPLY and TARGET_LOAD at LOGGER_SEVERITY_DEFAULT or higher.",
+    resourceTypes: ["aws:dms/replicationTask:ReplicationTask"],
+    preview: "resource",
+  },
+  {
+    id: "dms-replication-task-sourcedb-logging",
+    awsConfigIdentifier: "DMS_REPLICATION_TASK_SOURCEDB_LOGGING",
+    fsbp: ["DMS.8"],
+    severity: "medium",
+    description: "DMS replication tasks log the source database components (SOURCE_CAPTURE, SOURCE_UNLOAD) at default severity or above.",
+    remediation: "In `replicationTaskSettings` set Logging.EnableLogging true with SOURCE_CAPTURE and SOURCE_UNLOAD at LOGGER_SEVERITY_DEFAULT or higher.",
+    resourceTypes: ["aws:dms/replicationTask:ReplicationTask"],
+    preview: "resource",
+  },
+];

@@ -1,0 +1,26 @@
+// Catalog entries of the lambda rules added for FSBP coverage (policies/catalog.ts includes them).
+import type { CatalogEntry } from "../../catalog";
+
+export const entries: readonly CatalogEntry[] = [
+  {
+    id: "lambda-function-settings-check",
+    awsConfigIdentifier: "LAMBDA_FUNCTION_SETTINGS_CHECK",
+    fsbp: ["Lambda.2"],
+    severity: "medium",
+    description: "Lambda functions use a runtime AWS still supports.",
+    remediation: "Move `runtime` to a supported version (nodejs22.x, python3.13, java21, …).",
+    resourceTypes: ["aws:lambda/function:Function"],
+    preview: "resource",
+    parameters: { deprecatedRuntimes: { type: "array", items: { type: "string" }, default: ["nodejs", "nodejs4.3", "nodejs4.3-edge", "nodejs6.10", "nodejs8.10", "nodejs10.x", "nodejs12.x", "nodejs14.x", "nodejs16.x", "nodejs18.x", "python2.7", "python3.6", "python3.7", "python3.8", "python3.9", "ruby2.5", "ruby2.7", "ruby3.2", "java8", "dotnetcore1.0", "dotnetcore2.0", "dotnetcore2.1", "dotnetcore3.1", "dotnet5.0", "dotnet6", "dotnet7", "go1.x", "provided"], description: "Runtimes past their deprecation date." } },
+  },
+  {
+    id: "lambda-inside-vpc",
+    awsConfigIdentifier: "LAMBDA_INSIDE_VPC",
+    fsbp: ["Lambda.3"],
+    severity: "low",
+    description: "Lambda functions run in a VPC.",
+    remediation: "Set `vpcConfig: { subnetIds, securityGroupIds }`.",
+    resourceTypes: ["aws:lambda/function:Function"],
+    preview: "resource",
+  },
+];

@@ -1,0 +1,55 @@
+// Catalog entries of the networkfirewall rules added for FSBP coverage (policies/catalog.ts includes them).
+import type { CatalogEntry } from "../../catalog";
+
+export const entries: readonly CatalogEntry[] = [
+  {
+    id: "netfw-deletion-protection-enabled",
+    awsConfigIdentifier: "NETFW_DELETION_PROTECTION_ENABLED",
+    fsbp: ["NetworkFirewall.9"],
+    severity: "medium",
+    description: "Network Firewall firewalls have deletion protection.",
+    remediation: "Set `deleteProtection: true`.",
+    resourceTypes: ["aws:networkfirewall/firewall:Firewall"],
+    preview: "resource",
+  },
+  {
+    id: "netfw-policy-rule-group-associated",
+    awsConfigIdentifier: "NETFW_POLICY_RULE_GROUP_ASSOCIATED",
+    fsbp: ["NetworkFirewall.3"],
+    severity: "medium",
+    description: "Network Firewall policies have at least one rule group.",
+    remediation: "Add `statefulRuleGroupReferences` or `statelessRuleGroupReferences` to `firewallPolicy`.",
+    resourceTypes: ["aws:networkfirewall/firewallPolicy:FirewallPolicy"],
+    preview: "resource",
+  },
+  {
+    id: "netfw-policy-default-action-full-packets",
+    awsConfigIdentifier: "NETFW_POLICY_DEFAULT_ACTION_FULL_PACKETS",
+    fsbp: ["NetworkFirewall.4"],
+    severity: "medium",
+    description: "Network Firewall policies drop or forward full packets by default.",
+    remediation: "Set `firewallPolicy.statelessDefaultActions` to `[\"aws:drop\"]` or `[\"aws:forward_to_sfe\"]`.",
+    resourceTypes: ["aws:networkfirewall/firewallPolicy:FirewallPolicy"],
+    preview: "resource",
+  },
+  {
+    id: "netfw-policy-default-action-fragment-packets",
+    awsConfigIdentifier: "NETFW_POLICY_DEFAULT_ACTION_FRAGMENT_PACKETS",
+    fsbp: ["NetworkFirewall.5"],
+    severity: "medium",
+    description: "Network Firewall policies drop or forward fragmented packets by default.",
+    remediation: "Set `firewallPolicy.statelessFragmentDefaultActions` to `[\"aws:drop\"]` or `[\"aws:forward_to_sfe\"]`.",
+    resourceTypes: ["aws:networkfirewall/firewallPolicy:FirewallPolicy"],
+    preview: "resource",
+  },
+  {
+    id: "netfw-stateless-rule-group-not-empty",
+    awsConfigIdentifier: "NETFW_STATELESS_RULE_GROUP_NOT_EMPTY",
+    fsbp: ["NetworkFirewall.6"],
+    severity: "medium",
+    description: "Stateless Network Firewall rule groups contain rules.",
+    remediation: "Add `ruleGroup.rulesSource.statelessRulesAndCustomActions.statelessRules`, or delete the group.",
+    resourceTypes: ["aws:networkfirewall/ruleGroup:RuleGroup"],
+    preview: "resource",
+  },
+];
