@@ -38,16 +38,19 @@ export function guardDutyResponderActStatements(ctx: GuardDutyPermissionsContext
     });
     statements.push({ sid: "ListCommandsIsNotResourceScoped", actions: ["ssm:ListCommands"], resources: ["*"] });
   }
+  // The finding names the bucket, any bucket of the account. S3 bucket ARNs carry no account: s3:ResourceAccount keeps
+  // the grant to the buckets of the account the finding is about, never another account's (however open its policy).
+  const ownBuckets = { StringEquals: { "s3:ResourceAccount": ctx.accountId as pulumi.Input<string> } };
   if (used.has("blockPublicAccess") || used.has("protectBucket")) {
-    // The finding names the bucket, any bucket of the account: S3 bucket ARNs carry no account to scope by.
     // GetBucketTagging: a bucket public on purpose says so with a tag, read from the bucket itself.
-    statements.push({ sid: "ProtectFindingBuckets", actions: ["s3:GetBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock", "s3:GetBucketTagging"], resources: [pulumi.interpolate`arn:${ctx.partition}:s3:::*`] });
+    statements.push({ sid: "ProtectFindingBuckets", actions: ["s3:GetBucketPublicAccessBlock", "s3:PutBucketPublicAccessBlock", "s3:GetBucketTagging"], resources: [pulumi.interpolate`arn:${ctx.partition}:s3:::*`], conditions: ownBuckets });
   }
   if (used.has("protectBucket")) {
     statements.push({
       sid: "ProtectSensitiveBuckets",
       actions: ["s3:GetEncryptionConfiguration", "s3:PutEncryptionConfiguration", "s3:GetBucketPolicy", "s3:PutBucketPolicy"],
       resources: [pulumi.interpolate`arn:${ctx.partition}:s3:::*`],
+      conditions: ownBuckets,
     });
   }
   return statements;

@@ -26,7 +26,7 @@ const QUEUE_URL = `https://sqs.${REGION}.amazonaws.com/${ACCOUNT_ID}/waf-block`;
 function iamRequests(command: string, input: Record<string, any>, key: string): IamRequest[] {
   const s3 = (bucket: string, object?: string) => `arn:aws:s3:::${bucket}${object !== undefined ? `/${object}` : ""}`;
   const iam = (kind: string, name: string) => `arn:aws:iam::${ACCOUNT_ID}:${kind}/${name}`;
-  const one = (action: string, resource: string): IamRequest[] => [{ action, resource }];
+  const one = (action: string, resource: string): IamRequest[] => [{ action, resource, ...(resource.startsWith("arn:aws:s3:::") ? { context: { "s3:ResourceAccount": ACCOUNT_ID } } : {}) }];
   switch (command) {
     case "InvokeCommand": return one("lambda:InvokeFunction", input.FunctionName);
     case "SendMessageCommand": {
@@ -139,6 +139,15 @@ describe("GuardDutyResponder: every AWS call is granted, and nothing more", () =
     await runStep({ step: "restrict", finding: { ...finding, principal: { type: "AssumedRole", name: "web-role" } } }, stepDeps);
     await runStep({ step: "gather", finding: { ...finding, principal: { type: "AssumedRole", name: "web-role" } } }, stepDeps);
     check("guardduty-credential-steps", policy("gd-credential-steps-permissions"), aws.sentCommands(), key, PLATFORM_ACTIONS);
+  });
+
+  it("bucket writes reach only the buckets of the finding's account", async () => {
+    new GuardDutyResponder("gd", { routes: [{ name: "public", typePrefixes: ["Policy:S3/"], actions: ["blockPublicAccess"] }, { name: "sensitive", source: "macie", actions: ["protectBucket"] }] });
+    await settle();
+    const policy = iamDocuments().find((d) => d.resource === "gd-responder-permissions")!.document;
+    const put = (account: string) => evaluate({ identity: [policy] }, { action: "s3:PutBucketPolicy", resource: "arn:aws:s3:::shared-data", context: { "s3:ResourceAccount": account } }).decision;
+    assert.equal(put(ACCOUNT_ID), "allowed");
+    assert.equal(put("999988887777"), "implicitDeny");
   });
 
   it("the check catches an un-granted call and a granted action no path uses", () => {
