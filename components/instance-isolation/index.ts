@@ -15,6 +15,12 @@ import { isolationActStatements } from "./permissions";
 export interface IsolationDeepSecurityArgs {
   /** An existing topic the Deep Security manager publishes to; default: a KMS-encrypted topic created here. */
   readonly existingTopicArn?: pulumi.Input<string>;
+  /**
+   * The principals the Deep Security manager's event forwarding signs with (IAM user or role ARNs): the only ones the
+   * created topic accepts messages from, so no other workload can forge an agent event. Required unless
+   * `existingTopicArn` is given (then that topic's policy is yours to restrict).
+   */
+  readonly publisherArns?: pulumi.Input<string>[];
   /** Event types that isolate (default IntegrityEvent and AntiMalwareEvent). */
   readonly eventTypes?: string[];
   /** Events that carry a severity must have at least this one (default 3). */
@@ -88,6 +94,9 @@ function validate(args: InstanceIsolationArgs): void {
   const fail = (message: string) => {
     throw new Error(`kamae:InstanceIsolation: ${message}`);
   };
+  if (args.deepSecurity !== undefined && args.deepSecurity.existingTopicArn === undefined && (args.deepSecurity.publisherArns ?? []).length === 0) {
+    fail("deepSecurity.publisherArns: name the principal the Deep Security manager publishes with (the topic accepts no one else), or give existingTopicArn");
+  }
   const breaker = args.circuitBreaker ?? {};
   if (breaker.maxIsolations !== undefined && (!Number.isInteger(breaker.maxIsolations) || breaker.maxIsolations < 0 || breaker.maxIsolations > 1000)) {
     fail(`circuitBreaker.maxIsolations must be an integer from 0 to 1000, got ${breaker.maxIsolations}`);
@@ -274,7 +283,7 @@ export class InstanceIsolation extends pulumi.ComponentResource {
 
     let deepSecurityTopicArn: pulumi.Output<string | undefined> = pulumi.output(undefined);
     if (args.deepSecurity) {
-      const topicArn = notificationTopic(`${name}-deep-security`, { existingTopicArn: args.deepSecurity.existingTopicArn, kmsKey: key }, parent);
+      const topicArn = notificationTopic(`${name}-deep-security`, { existingTopicArn: args.deepSecurity.existingTopicArn, kmsKey: key, publishers: args.deepSecurity.publisherArns ?? [] }, parent);
       const permission = responder.allowInvocation(`${name}-from-deep-security`, "sns.amazonaws.com", topicArn);
       new aws.sns.TopicSubscription(`${name}-deep-security-subscription`, { topic: topicArn, protocol: "lambda", endpoint: responder.functionArn }, { parent: this, dependsOn: [permission] });
       deepSecurityTopicArn = topicArn;

@@ -11,6 +11,12 @@ export interface NotificationTopicArgs {
   readonly emails?: readonly string[];
   /** Services allowed to publish to a created topic (for example `cloudwatch.amazonaws.com` for alarms). */
   readonly publishingServices?: readonly string[];
+  /**
+   * The only principals (IAM ARNs) that may publish to a created topic, for a topic whose messages drive a responder:
+   * any other principal of the account is denied, whatever its own policies allow. Default: any principal of the
+   * account allowed by its policies (a report topic).
+   */
+  readonly publishers?: readonly pulumi.Input<string>[];
 }
 
 /**
@@ -26,11 +32,28 @@ export function notificationTopic(name: string, args: NotificationTopicArgs, opt
     `${name}-policy`,
     {
       arn: topic.arn,
-      policy: pulumi.all([topic.arn, identity.accountId, partition.partition]).apply(([arn, account, part]) =>
+      policy: pulumi.all([topic.arn, identity.accountId, partition.partition, pulumi.all([...(args.publishers ?? [])])]).apply(([arn, account, part, publishers]) =>
         JSON.stringify({
           Version: "2012-10-17",
           Statement: [
-            { Sid: "AccountPublishes", Effect: "Allow", Principal: { AWS: `arn:${part}:iam::${account}:root` }, Action: ["sns:Publish", "sns:Subscribe"], Resource: arn },
+            ...(args.publishers === undefined
+              ? [{ Sid: "AccountPublishes", Effect: "Allow", Principal: { AWS: `arn:${part}:iam::${account}:root` }, Action: ["sns:Publish", "sns:Subscribe"], Resource: arn }]
+              : [
+                  { Sid: "AccountSubscribes", Effect: "Allow", Principal: { AWS: `arn:${part}:iam::${account}:root` }, Action: "sns:Subscribe", Resource: arn },
+                  ...(publishers.length > 0 ? [{ Sid: "NamedPublishers", Effect: "Allow", Principal: { AWS: [...publishers].sort() }, Action: "sns:Publish", Resource: arn }] : []),
+                  {
+                    // Same-account principals need no allow here: only an explicit deny keeps the others out.
+                    Sid: "OnlyNamedPublishers",
+                    Effect: "Deny",
+                    Principal: "*",
+                    Action: "sns:Publish",
+                    Resource: arn,
+                    Condition: {
+                      ...(publishers.length > 0 ? { ArnNotLike: { "aws:PrincipalArn": [...publishers].sort() } } : {}),
+                      ...(args.publishingServices && args.publishingServices.length > 0 ? { StringNotEqualsIfExists: { "aws:PrincipalServiceName": [...args.publishingServices].sort() } } : {}),
+                    },
+                  },
+                ]),
             ...(args.publishingServices && args.publishingServices.length > 0
               ? [
                   {

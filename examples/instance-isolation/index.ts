@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as kamae from "kamae";
 
@@ -8,7 +9,8 @@ const config = new pulumi.Config();
 
 const isolation = new kamae.InstanceIsolation("isolation", {
   mode: config.get("mode") === "enforce" ? "enforce" : "detect",
-  deepSecurity: {},
+  // The IAM user (or role) the Deep Security manager's SNS event forwarding signs with: the only accepted publisher.
+  deepSecurity: { publisherArns: [config.get("deepSecurityPublisherArn") ?? pulumi.interpolate`arn:aws:iam::${aws.getCallerIdentityOutput().accountId}:user/deep-security-manager`] },
   circuitBreaker: { maxIsolations: 3, windowSeconds: 3600 },
   notifications: { emails: config.getObject<string[]>("emails") ?? [] },
 });

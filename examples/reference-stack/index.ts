@@ -135,7 +135,8 @@ export = async () => {
   // launches a replacement. At most 3 isolations an hour, then notify only.
   const isolation = new kamae.InstanceIsolation("web-isolation", {
     mode,
-    deepSecurity: {},
+    // Only the manager's SNS forwarding principal may publish agent events (config: deepSecurityPublisherArn).
+    deepSecurity: { publisherArns: [config.get("deepSecurityPublisherArn") ?? `arn:aws:iam::${accountId}:user/deep-security-manager`] },
     scope: { autoScalingGroupNames: [web.autoScalingGroupName] },
     circuitBreaker: { maxIsolations: config.getNumber("maxIsolationsPerHour") ?? 3, windowSeconds: 3600 },
     notifications: { emails },

@@ -3,6 +3,7 @@ import { grantsWildcardAction, parsePolicyDocument } from "../../components/shar
 import { KamaeTags } from "../../components/shared/runtime/tags";
 import { InstanceIsolation } from "../../components/instance-isolation";
 import { isolationSettingsFromEnv } from "../../components/instance-isolation/lambda/settings";
+import { evaluate } from "../harness/iam-evaluator";
 import { ACCOUNT_ID, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 const VPCS = ["vpc-0a1b2c3d4e5f60718", "vpc-0f0e0d0c0b0a09080"];
@@ -11,6 +12,8 @@ async function environmentOf(): Promise<Record<string, string>> {
   const fn = resourcesOfType("aws:lambda/function:Function").find((f) => f.name.includes("responder"))!;
   return fn.state.environment.variables;
 }
+
+const DS_MANAGER = `arn:aws:iam::${ACCOUNT_ID}:user/deep-security-manager`;
 
 describe("InstanceIsolation component (Pulumi mocks)", () => {
   beforeEach(() => useOfflineMocks());
@@ -56,7 +59,7 @@ describe("InstanceIsolation component (Pulumi mocks)", () => {
       mode: "detect",
       scope: { autoScalingGroupNames: ["web-asg", "api-asg"] },
       circuitBreaker: { maxIsolations: 5, windowSeconds: 1800 },
-      deepSecurity: { eventTypes: ["IntegrityEvent"], minimumSeverity: 2 },
+      deepSecurity: { eventTypes: ["IntegrityEvent"], minimumSeverity: 2, publisherArns: [DS_MANAGER] },
       guardDuty: { findingTypePrefixes: ["Backdoor:EC2/"], minimumSeverity: 8 },
     });
     await settle();
@@ -77,8 +80,21 @@ describe("InstanceIsolation component (Pulumi mocks)", () => {
     for (const [k, v] of Object.entries(env)) assert.equal(typeof v, "string", `${k} is a string`);
   });
 
+  it("only the Deep Security manager's principal can publish agent events (evaluated): a workload role cannot forge one", async () => {
+    new InstanceIsolation("iso", { deepSecurity: { publisherArns: [DS_MANAGER] } });
+    await settle();
+    const topic = resourcesOfType("aws:sns/topicPolicy:TopicPolicy").find((p) => p.name === "iso-deep-security-policy")!;
+    const resourcePolicy = JSON.parse(topic.inputs.policy);
+    // A workload role whose own policy allows sns:Publish on "*" (same account: its identity policy is enough to allow).
+    const workload = { Statement: [{ Effect: "Allow", Action: "sns:Publish", Resource: "*" }] };
+    const publish = (principalArn: string) =>
+      evaluate({ identity: [workload, resourcePolicy] }, { action: "sns:Publish", resource: topic.inputs.arn, context: { "aws:PrincipalArn": principalArn, "aws:SecureTransport": true } }).decision;
+    assert.equal(publish(DS_MANAGER), "allowed");
+    assert.equal(publish(`arn:aws:iam::${ACCOUNT_ID}:role/web-app`), "explicitDeny");
+  });
+
   it("wires the triggers: a KMS-encrypted Deep Security topic and a GuardDuty rule by type prefix and severity", async () => {
-    const iso = new InstanceIsolation("iso", { deepSecurity: {} });
+    const iso = new InstanceIsolation("iso", { deepSecurity: { publisherArns: [DS_MANAGER] } });
     await settle();
     const rule = resourcesOfType("aws:cloudwatch/eventRule:EventRule")[0];
     assert.deepEqual(JSON.parse(rule.inputs.eventPattern), {
@@ -132,7 +148,8 @@ describe("InstanceIsolation component (Pulumi mocks)", () => {
       [{ guardDuty: { findingTypePrefixes: [] } }, /no finding would isolate/],
       [{ guardDuty: { findingTypePrefixes: ["*"] } }, /not a finding type prefix/],
       [{ guardDuty: { minimumSeverity: 11 } }, /minimumSeverity/],
-      [{ deepSecurity: { eventTypes: [] } }, /no event would isolate/],
+      [{ deepSecurity: { eventTypes: [], publisherArns: [DS_MANAGER] } }, /no event would isolate/],
+      [{ deepSecurity: {} }, /deepSecurity.publisherArns: name the principal/],
       [{ isolationVpcIds: ["vpc-xyz"] }, /not a VPC id/],
       [{ scope: { tagKey: "" } }, /no instance could ever be isolated/],
       [{ protectionTagKey: "" }, /protectionTagKey/],
