@@ -22,7 +22,7 @@ function argsFor(kamae) {
     QuarantineBucket: {},
     ManagedInstanceRole: {},
     SecurityBaseline: {},
-    InstanceIsolation: { deepSecurity: {} },
+    InstanceIsolation: { deepSecurity: { publisherArns: ["arn:aws:iam::123456789012:user/deep-security-manager"] } },
     AutoHealingGroup: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"], targetGroupArns: [ARN.targetGroup], loadBalancerSecurityGroupIds: ["sg-0123456789abcdef0"] },
     MalwareQuarantine: { guardDutyBucketNames: ["uploads-example"] },
     TrafficMirrorFeed: { networkLoadBalancerArn: ARN.nlb },
