@@ -12,6 +12,8 @@ export interface Figure {
   readonly baseline?: number;
   /** value / baseline (or the ratio that the target speaks of). */
   readonly ratio?: number;
+  /** The spread of the ratio over the pairs measured: [lowest, highest]. */
+  readonly spread?: readonly [number, number];
   /** The target from the issue, in words ("≥ 0.5 of raw", "≤ 5 writes"). */
   readonly target?: string;
   /** Whether the target was met. */
@@ -37,6 +39,46 @@ export async function medianMs(repeats: number, fn: () => unknown | Promise<unkn
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
   return median(samples);
+}
+
+export interface Paired {
+  /** Median of the subject's samples and of the baseline's. */
+  readonly subject: number;
+  readonly baseline: number;
+  /** Median of the per-pair ratios subject / baseline, and their lowest and highest. */
+  readonly ratio: number;
+  readonly spread: readonly [number, number];
+}
+
+/**
+ * Measures subject and baseline alternately, `pairs` times (the order flips every pair, so neither always runs on a
+ * warmer machine), after one warm-up of each. Each pair's ratio compares two runs made moments apart, under the same
+ * load, which is what makes ratios steady on a shared machine.
+ */
+export async function alternate(pairs: number, subject: () => Promise<number>, baseline: () => Promise<number>): Promise<Paired> {
+  await baseline();
+  await subject();
+  const s: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < pairs; i++) {
+    if (i % 2 === 0) {
+      b.push(await baseline());
+      s.push(await subject());
+    } else {
+      s.push(await subject());
+      b.push(await baseline());
+    }
+  }
+  const ratios = s.map((v, i) => v / b[i]);
+  return { subject: median(s), baseline: median(b), ratio: median(ratios), spread: [Math.min(...ratios), Math.max(...ratios)] };
+}
+
+/** CPU time (user + system, every thread of this process) of one pass, in milliseconds. */
+export async function cpuMs(pass: () => unknown | Promise<unknown>): Promise<number> {
+  const start = process.cpuUsage();
+  await pass();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }
 
 /** A seeded pseudo-random generator (mulberry32): generated inputs are the same in every run. */

@@ -60,7 +60,7 @@ export interface WindowDecision {
 export const hourOf = (minute: number): number => minute - (((minute % 60) + 60) % 60);
 
 interface Work {
-  readonly ip: string;
+  readonly row: number;
   readonly hour: number;
   readonly counts: number[];
   readonly score: number;
@@ -74,7 +74,8 @@ export async function mergeAndDecide(counts: MinuteCounts, store: CounterStore, 
   const work: Work[] = [];
   let belowFloor = 0;
   const byHour = new Map<number, number[]>();
-  for (const [ip, b] of counts) {
+  counts.forEachRow((row) => {
+    const b = counts.buckets(row);
     byHour.clear();
     for (let i = 0; i < b.length; i += 3) {
       const hour = hourOf(b[i]);
@@ -90,13 +91,15 @@ export async function mergeAndDecide(counts: MinuteCounts, store: CounterStore, 
         if (list[i + 2] > maxErrors) maxErrors = list[i + 2];
       }
       const score = Math.max(requests / t.requestsPer5Minutes, maxErrors / t.errorsPerMinute);
-      if (score >= t.mergeFloor && score > 0) work.push({ ip, hour, counts: list, score });
+      if (score >= t.mergeFloor && score > 0) work.push({ row, hour, counts: list, score });
       else belowFloor++;
     }
-  }
+  });
   work.sort((a, b) => b.score - a.score);
   const overCap = Math.max(0, work.length - t.maxUpdatesPerFile);
   work.length = Math.min(work.length, t.maxUpdatesPerFile);
+  // Address texts only for the rows written.
+  const ips = work.map((w) => counts.address(w.row));
   const capScore = overCap > 0 ? work[work.length - 1].score : undefined;
 
   const offenders = new Map<string, string>();
@@ -105,18 +108,19 @@ export async function mergeAndDecide(counts: MinuteCounts, store: CounterStore, 
   const floodMinutes = new Map<string, number[]>();
   for (let i = 0; i < work.length; i += parallel) {
     await Promise.all(
-      work.slice(i, i + parallel).map(async (w) => {
-        const hour = await store.add(w.ip, w.hour, w.counts);
-        const series = merged.get(w.ip) ?? new Map();
-        merged.set(w.ip, series);
+      work.slice(i, i + parallel).map(async (w, k) => {
+        const ip = ips[i + k];
+        const hour = await store.add(ip, w.hour, w.counts);
+        const series = merged.get(ip) ?? new Map();
+        merged.set(ip, series);
         for (const [m, c] of hour) series.set(m, c);
         for (let k = 0; k < w.counts.length; k += 3) {
           const c = hour.get(w.counts[k]) ?? { requests: 0, errors: 0 };
-          if (c.errors >= t.errorsPerMinute && !offenders.has(w.ip)) {
-            offenders.set(w.ip, `${c.errors} error responses in the minute from ${new Date(w.counts[k] * 60_000).toISOString()} (threshold ${t.errorsPerMinute})`);
+          if (c.errors >= t.errorsPerMinute && !offenders.has(ip)) {
+            offenders.set(ip, `${c.errors} error responses in the minute from ${new Date(w.counts[k] * 60_000).toISOString()} (threshold ${t.errorsPerMinute})`);
           }
           // A 5-minute sum reaches the threshold only if some minute holds a fifth of it.
-          if (c.requests >= t.requestsPer5Minutes / 5) floodMinutes.set(w.ip, [...(floodMinutes.get(w.ip) ?? []), w.counts[k]]);
+          if (c.requests >= t.requestsPer5Minutes / 5) floodMinutes.set(ip, [...(floodMinutes.get(ip) ?? []), w.counts[k]]);
         }
       }),
     );
