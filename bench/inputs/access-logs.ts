@@ -50,8 +50,14 @@ function cloudFrontLine(r: () => number, ip: string, ms: number, status: number)
 function owners(r: () => number, lines: number): { ips: string[]; owner: Int32Array; status: Uint16Array } {
   const ips: string[] = [];
   const quota: Array<{ n: number; errorRate: number }> = [];
-  for (const ip of PLANTED.scanners) (ips.push(ip), quota.push({ n: 400, errorRate: 0.9 }));
-  for (const ip of PLANTED.floods) (ips.push(ip), quota.push({ n: 600, errorRate: 0 }));
+  for (const ip of PLANTED.scanners) {
+    ips.push(ip);
+    quota.push({ n: 400, errorRate: 0.9 });
+  }
+  for (const ip of PLANTED.floods) {
+    ips.push(ip);
+    quota.push({ n: 600, errorRate: 0 });
+  }
   let left = lines - quota.reduce((s, q) => s + q.n, 0);
   for (let i = 0; left > 0; i++) {
     const u = r();

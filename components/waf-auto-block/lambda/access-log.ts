@@ -258,6 +258,8 @@ export class LogCounter {
   private readonly counts = new MinuteCounts();
   private lastMinuteText = "\u0000";
   private lastMinute = NaN;
+  private lastCfDate = "";
+  private lastCfTime = "";
   private cf: { date: number; time: number; ip: number; status: number; width: number } | undefined;
 
   constructor(private readonly options: CounterOptions) {}
@@ -329,8 +331,8 @@ export class LogCounter {
     const cf = this.cf;
     if (!cf) return false;
     const need = Math.max(cf.date, cf.time, cf.ip, cf.status);
-    let date = "", time = "";
-    let ipFrom = -1, ipTo = -1;
+    // Offsets only: the date and time are compared in place with the last line's (a file holds a few minutes).
+    let dateFrom = -1, dateTo = -1, timeFrom = -1, timeTo = -1, ipFrom = -1, ipTo = -1;
     let code: number | undefined;
     let start = 0;
     for (let i = 0; i <= need; i++) {
@@ -339,18 +341,29 @@ export class LogCounter {
         if (i < need) return false;
         tab = line.length;
       }
-      if (i === cf.date) date = line.slice(start, tab);
-      else if (i === cf.time) time = line.slice(start, tab);
-      else if (i === cf.ip) {
+      if (i === cf.date) {
+        dateFrom = start;
+        dateTo = tab;
+      } else if (i === cf.time) {
+        timeFrom = start;
+        timeTo = tab;
+      } else if (i === cf.ip) {
         ipFrom = start;
         ipTo = tab;
-      }
-      else if (i === cf.status) code = status(line, start, tab);
+      } else if (i === cf.status) code = status(line, start, tab);
       start = tab + 1;
     }
-    if (code === undefined || date.length !== 10 || time.length < 5 || ipTo - ipFrom < 2 || ipTo - ipFrom > 45) return false;
-    const minute = this.minuteOf(`${date}T${time.slice(0, 5)}`, true);
-    if (minute === undefined) return false;
+    if (code === undefined || dateTo - dateFrom !== 10 || timeTo - timeFrom < 5 || ipTo - ipFrom < 2 || ipTo - ipFrom > 45) return false;
+    const date = line.slice(dateFrom, dateTo);
+    const hm = line.slice(timeFrom, timeFrom + 5);
+    let minute: number | undefined;
+    if (date === this.lastCfDate && hm === this.lastCfTime) minute = this.lastMinute;
+    else {
+      minute = this.minuteOf(`${date}T${hm}`, true);
+      if (minute === undefined) return false;
+      this.lastCfDate = date;
+      this.lastCfTime = hm;
+    }
     const v4 = ipv4At(line, ipFrom, ipTo);
     this.count(v4 >= 0 ? v4 : line.slice(ipFrom, ipTo), minute, code !== STATUS_DASH && this.options.cloudFrontErrorCodes.has(code));
     return true;
