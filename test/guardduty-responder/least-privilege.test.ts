@@ -6,7 +6,8 @@ import { runStep, stepSettingsFromEnv } from "../../components/guardduty-respond
 import { respondToFinding, settingsFromEnv } from "../../components/guardduty-responder/lambda/responder";
 import { AccountClients } from "../../components/shared/aws/account-clients";
 import { FakeClock } from "../harness/aws";
-import { evaluate, type IamRequest } from "../harness/iam-evaluator";
+import { evaluate } from "../harness/iam-evaluator";
+import { assertLeastPrivilege, iamRequests, type SentCommand } from "../harness/least-privilege";
 import { ACCOUNT_ID, iamDocuments, REGION, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 import { FakeAws } from "./fakes";
 
@@ -22,58 +23,8 @@ const ISOLATION = `arn:aws:lambda:${REGION}:${ACCOUNT_ID}:function:isolation`;
 const QUEUE_ARN = `arn:aws:sqs:${REGION}:${ACCOUNT_ID}:waf-block`;
 const QUEUE_URL = `https://sqs.${REGION}.amazonaws.com/${ACCOUNT_ID}/waf-block`;
 
-/** The IAM requests one SDK command makes (action and resource ARN each). */
-function iamRequests(command: string, input: Record<string, any>, key: string): IamRequest[] {
-  const s3 = (bucket: string, object?: string) => `arn:aws:s3:::${bucket}${object !== undefined ? `/${object}` : ""}`;
-  const iam = (kind: string, name: string) => `arn:aws:iam::${ACCOUNT_ID}:${kind}/${name}`;
-  const one = (action: string, resource: string): IamRequest[] => [{ action, resource, ...(resource.startsWith("arn:aws:s3:::") ? { context: { "s3:ResourceAccount": ACCOUNT_ID } } : {}) }];
-  switch (command) {
-    case "InvokeCommand": return one("lambda:InvokeFunction", input.FunctionName);
-    case "SendMessageCommand": {
-      const [, region, account, name] = /^https:\/\/sqs\.([^.]+)\.amazonaws\.com\/(\d+)\/(.+)$/.exec(input.QueueUrl)!;
-      return one("sqs:SendMessage", `arn:aws:sqs:${region}:${account}:${name}`);
-    }
-    // The topic is encrypted with the component's key: publishing uses it.
-    case "PublishCommand": return [...one("sns:Publish", input.TopicArn), ...one("kms:GenerateDataKey", key)];
-    case "ListCommandsCommand": return one("ssm:ListCommands", "*");
-    case "SendCommandCommand": return [
-      ...one("ssm:SendCommand", `arn:aws:ssm:${REGION}:${ACCOUNT_ID}:document/${input.DocumentName}`),
-      ...(input.InstanceIds as string[]).flatMap((id) => one("ssm:SendCommand", `arn:aws:ec2:${REGION}:${ACCOUNT_ID}:instance/${id}`)),
-    ];
-    case "StartExecutionCommand": return one("states:StartExecution", input.stateMachineArn);
-    case "DescribeExecutionCommand": return one("states:DescribeExecution", input.executionArn);
-    case "GetPublicAccessBlockCommand": return one("s3:GetBucketPublicAccessBlock", s3(input.Bucket));
-    case "PutPublicAccessBlockCommand": return one("s3:PutBucketPublicAccessBlock", s3(input.Bucket));
-    case "GetBucketEncryptionCommand": return one("s3:GetEncryptionConfiguration", s3(input.Bucket));
-    case "PutBucketEncryptionCommand": return one("s3:PutEncryptionConfiguration", s3(input.Bucket));
-    case "GetBucketPolicyCommand": return one("s3:GetBucketPolicy", s3(input.Bucket));
-    case "PutBucketPolicyCommand": return one("s3:PutBucketPolicy", s3(input.Bucket));
-    case "GetBucketTaggingCommand": return one("s3:GetBucketTagging", s3(input.Bucket));
-    case "PutObjectCommand": return [...one("s3:PutObject", s3(input.Bucket, input.Key)), ...(input.SSEKMSKeyId ? one("kms:GenerateDataKey", input.SSEKMSKeyId) : [])];
-    case "GetUserCommand": return one("iam:GetUser", iam("user", input.UserName));
-    case "GetUserPolicyCommand": return one("iam:GetUserPolicy", iam("user", input.UserName));
-    case "PutUserPolicyCommand": return one("iam:PutUserPolicy", iam("user", input.UserName));
-    case "ListAccessKeysCommand": return one("iam:ListAccessKeys", iam("user", input.UserName));
-    case "UpdateAccessKeyCommand": return one("iam:UpdateAccessKey", iam("user", input.UserName));
-    case "GetRoleCommand": return one("iam:GetRole", iam("role", input.RoleName));
-    case "GetRolePolicyCommand": return one("iam:GetRolePolicy", iam("role", input.RoleName));
-    case "PutRolePolicyCommand": return one("iam:PutRolePolicy", iam("role", input.RoleName));
-    case "LookupEventsCommand": return one("cloudtrail:LookupEvents", "*");
-    default: throw new Error(`the least-privilege test does not know the IAM action of ${command}: add it`);
-  }
-}
-
-/** Granted for the Lambda service itself, not for the code: logs, environment decryption, the on-failure destination. */
-const PLATFORM_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents", "kms:Decrypt", "sqs:SendMessage"];
-
-function check(fn: string, policy: any, sent: Array<{ command: string; input: Record<string, any> }>, key: string, platform: string[]): void {
-  const requests = sent.flatMap((c) => iamRequests(c.command, c.input, key));
-  const denied = requests.filter((r) => evaluate({ identity: [policy] }, r).decision !== "allowed");
-  assert.deepEqual(denied, [], `${fn}: the code sends calls its policy does not allow`);
-  const used = new Set(requests.map((r) => r.action.toLowerCase()));
-  const granted = policy.Statement.filter((s: any) => s.Effect === "Allow").flatMap((s: any) => s.Action as string[]);
-  const unused = [...new Set(granted as string[])].filter((a) => !used.has(a.toLowerCase()) && !platform.includes(a));
-  assert.deepEqual(unused, [], `${fn}: granted actions no tested path uses`);
+function check(fn: string, policy: any, sent: SentCommand[], key: string, platform?: string[]): void {
+  assertLeastPrivilege(fn, policy, sent.flatMap((c) => iamRequests(c, { accountId: ACCOUNT_ID, region: REGION, key })), platform);
 }
 
 describe("GuardDutyResponder: every AWS call is granted, and nothing more", () => {
@@ -123,7 +74,7 @@ describe("GuardDutyResponder: every AWS call is granted, and nothing more", () =
       const report = await respondToFinding(event, deps);
       assert.ok(report.outcomes.every((o) => o.status === "done"), JSON.stringify(report.outcomes));
     }
-    check("guardduty-responder", policy("gd-responder-permissions"), aws.sentCommands(), key, PLATFORM_ACTIONS);
+    check("guardduty-responder", policy("gd-responder-permissions"), aws.sentCommands(), key);
 
     // The credential steps, on a fresh record of commands: a user's long-term key, a role's sessions, the report.
     aws.restore();
@@ -138,7 +89,7 @@ describe("GuardDutyResponder: every AWS call is granted, and nothing more", () =
     await runStep({ step: "restrict", finding: { ...finding, principal: { type: "IAMUser", name: "alice", accessKeyId: "AKIAEXAMPLELONGTERM1" } } }, stepDeps);
     await runStep({ step: "restrict", finding: { ...finding, principal: { type: "AssumedRole", name: "web-role" } } }, stepDeps);
     await runStep({ step: "gather", finding: { ...finding, principal: { type: "AssumedRole", name: "web-role" } } }, stepDeps);
-    check("guardduty-credential-steps", policy("gd-credential-steps-permissions"), aws.sentCommands(), key, PLATFORM_ACTIONS);
+    check("guardduty-credential-steps", policy("gd-credential-steps-permissions"), aws.sentCommands(), key);
   });
 
   it("bucket writes reach only the buckets of the finding's account", async () => {

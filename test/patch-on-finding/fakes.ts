@@ -57,6 +57,8 @@ export class FakeAws {
   /** Runs before SendCommand is judged: lets a test change the world between the responder's read and its write. */
   beforeSendCommand?: () => void;
   private readonly instancesOfClients = new Map<string, unknown>();
+  /** Every stub made, for the least-privilege test (commandsOf). */
+  readonly stubs: Array<{ calls(): Array<{ args: any[] }> }> = [];
   private readonly access: AccountClients;
 
   constructor(homeAccountId: string, memberAccountIds: string[] = []) {
@@ -108,7 +110,9 @@ export class FakeAws {
 
   snsClient(): SNSClient {
     const client = new SNSClient({ region: "us-east-1" });
-    mockClient(client)
+    const stub = mockClient(client);
+    this.stubs.push(stub);
+    stub
       .on(PublishCommand)
       .callsFake((input) => {
         refusePublish(input, (arn) => this.topics.has(arn));
@@ -123,6 +127,7 @@ export class FakeAws {
     const w = this.world(target);
     if (client instanceof SSMClient) {
       const mock = mockClient(client as SSMClient);
+      this.stubs.push(mock);
       mock.on(DescribeInstanceInformationCommand).callsFake((input: DescribeInstanceInformationCommandInput) => {
         const filter = input.Filters?.find((f) => f.Key === "InstanceIds");
         if (input.InstanceInformationFilterList && input.Filters) throw awsError("InvalidFilterKey", "Filters and InstanceInformationFilterList cannot be used together");
@@ -194,6 +199,7 @@ export class FakeAws {
       });
     } else {
       const mock = mockClient(client as EC2Client);
+      this.stubs.push(mock);
       mock.on(DescribeTagsCommand).callsFake((input: DescribeTagsCommandInput) => {
         const ids = input.Filters?.find((f) => f.Name === "resource-id")?.Values ?? [];
         const keys = input.Filters?.find((f) => f.Name === "key")?.Values;

@@ -1,0 +1,37 @@
+import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { PatchOnFinding } from "../../components/patch-on-finding";
+import { respond, type PatchReport } from "../../components/patch-on-finding/lambda/responder";
+import { settingsFromEnv } from "../../components/patch-on-finding/lambda/settings";
+import { assertLeastPrivilege, commandsOf, iamRequests } from "../harness/least-privilege";
+import { ACCOUNT_ID, iamDocuments, REGION, resourcesOfType, settle, useOfflineMocks } from "../harness/pulumi";
+import { FakeAws } from "./fakes";
+
+/** Every AWS call PatchOnFinding makes is granted by the policy its component builds, and nothing more (both strategies). */
+describe("PatchOnFinding: every AWS call is granted, and nothing more", () => {
+  beforeEach(() => useOfflineMocks());
+  // The fixture's account becomes the offline stack's own, so the component's policy applies to it.
+  const finding = () => JSON.parse(readFileSync(join(__dirname, "../../components/patch-on-finding/fixtures/inspector-ec2-package-vulnerability.json"), "utf8").replaceAll("111122223333", ACCOUNT_ID));
+  const INSTANCE = "i-0123456789abcdef0";
+
+  for (const strategy of ["immediate", "maintenance-window"] as const) {
+    it(`${strategy}: the calls of a patched finding and of its replay`, async () => {
+      new PatchOnFinding("patch", { mode: "enforce", ...(strategy === "maintenance-window" ? { maintenanceWindow: { schedule: "cron(0 3 ? * SUN *)" } } : {}) });
+      await settle();
+      const fn = resourcesOfType("aws:lambda/function:Function").find((f) => f.name === "patch-patcher-function")!;
+      const { topicArn, ...settings } = settingsFromEnv(fn.inputs.environment.variables);
+      // Per-client stubs: nothing to restore.
+      const aws = new FakeAws(ACCOUNT_ID);
+      aws.topics.add(topicArn!);
+      aws.addInstance({ accountId: ACCOUNT_ID, region: REGION }, INSTANCE);
+      const deps = { clients: aws.clients, settings, topicArn: topicArn!, sns: aws.snsClient(), now: aws.clock.now, log: { info: () => undefined, warn: () => undefined } };
+      const report = (await respond(finding(), deps)) as PatchReport;
+      assert.equal(report.outcome, "act");
+      await respond(finding(), deps);
+      const policy = iamDocuments().find((d) => d.resource === "patch-patcher-permissions")!.document;
+      const requests = commandsOf(aws.stubs).flatMap((c) => iamRequests(c, { accountId: ACCOUNT_ID, region: REGION, key: policy.Statement.find((s: any) => s.Sid === "UseOwnKey")?.Resource[0] }));
+      assertLeastPrivilege("patch-on-finding", policy, requests);
+    });
+  }
+});
