@@ -48,6 +48,8 @@ function assertAbout(found: Outcome[], c: Case) {
   for (const f of found) {
     assert.equal(f.about, c.about, f.message);
     assert.ok(f.message.length > 10);
+    // A reviewer reads the message without the resource beside it: it names the resource it is about.
+    if (c.about !== undefined) assert.ok(f.message.includes(c.about), `message does not name ${c.about}: ${f.message}`);
   }
 }
 

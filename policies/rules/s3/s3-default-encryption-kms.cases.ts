@@ -1,16 +1,26 @@
 import { BUCKET, KEY_ARN, replace, res, ruleCases, secureBucket, without } from "../cases";
 
+const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+const KEY_ID = KEY_ARN.split("/")[1];
+const withKey = (kmsMasterKeyId: string | undefined) => [res(BUCKET, "d", { bucket: "d" }), res(SSE, "d-sse", { bucket: "d", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId } }] })];
+
 export default ruleCases({
     compliant: [
       { title: "separate SSE-KMS configuration", input: secureBucket("data") },
       { title: "deprecated inline configuration", input: [res(BUCKET, "old", { bucket: "old", serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } } } })] },
       { title: "key in the allowed list", input: secureBucket("data"), config: { allowedKmsKeyArns: [KEY_ARN] } },
       { title: "SSE-S3 on the access-log bucket (the only encryption log delivery supports)", input: secureBucket("data") },
+      { title: "allowed list names the key id; the bucket uses the ARN", input: withKey(KEY_ARN), config: { allowedKmsKeyArns: [KEY_ID] } },
+      { title: "allowed list names the ARN; the bucket uses the key id", input: withKey(KEY_ID), config: { allowedKmsKeyArns: ["arn:aws:kms:us-east-1:123456789012:key/other", KEY_ARN] } },
+      { title: "DSSE-KMS", input: [res(BUCKET, "d", { bucket: "d" }), res(SSE, "d-sse", { bucket: "d", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms:dsse" } }] })] },
     ],
     violating: [
       { title: "no encryption configuration", input: without(secureBucket("data"), "data-sse"), about: "data" },
       { title: "SSE-S3 (AES256)", input: replace(secureBucket("data"), "data-sse", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }), about: "data" },
       { title: "SSE-S3 on a log bucket when exemptLogTargets is false", input: replace(secureBucket("data"), "data-logs-sse", { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] }), config: { exemptLogTargets: false }, about: "data-logs" },
+      { title: "a key whose id only ends like an allowed one", input: withKey("arn:aws:kms:us-east-1:123456789012:key/x1234abcd"), config: { allowedKmsKeyArns: ["1234abcd"] }, about: "d" },
+      { title: "no key named while a list of allowed keys is given (the AWS managed key)", input: withKey(undefined), config: { allowedKmsKeyArns: [KEY_ARN] }, about: "d" },
+      { title: "SSE-S3 on a bucket that receives no access logs", input: [res(BUCKET, "d", { bucket: "d" }), res(SSE, "d-sse", { bucket: "d", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] })], about: "d" },
       { title: "key not in the allowed list", input: [res(BUCKET, "d", { bucket: "d" }), res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "d-sse", { bucket: "d", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN } }] })], config: { allowedKmsKeyArns: ["arn:aws:kms:us-east-1:123456789012:key/other"] }, about: "d" },
     ],
   });
