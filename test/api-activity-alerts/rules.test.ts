@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { strict as assert } from "node:assert";
 import { Records } from "../../components/api-activity-alerts/fixtures/records.json";
-import { globToRegExp } from "../../components/api-activity-alerts/lambda/glob";
+import { globToRegExp } from "../../components/shared/runtime/glob";
 import { type ActivityRule, type CloudTrailRecord, isAwsServiceCall, RuleSet, validateRules } from "../../components/api-activity-alerts/lambda/rules";
 import { ZonedClock } from "../../components/api-activity-alerts/lambda/time-zone";
 

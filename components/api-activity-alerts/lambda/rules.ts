@@ -1,5 +1,5 @@
 import { CidrSet, parseCidr, parseIp } from "../../shared/net/cidr";
-import { globToRegExp } from "./glob";
+import { globToRegExp } from "../../shared/runtime/glob";
 import { ZonedClock } from "./time-zone";
 
 /**

@@ -1,3 +1,5 @@
+import { globToRegExp } from "../../shared/runtime/glob";
+
 /**
  * Principals the credential workflow never restricts, only reports: Kamae's own roles (its responders, the member
  * access role) and the incident team's break-glass or admin principals. Each entry is an IAM name pattern (`*` and `?`
@@ -18,14 +20,10 @@ export function validateProtectedPrincipals(value: unknown): string[] {
   return value as string[];
 }
 
-function wildcard(pattern: string, value: string): boolean {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "s").test(value);
-}
-
 /** The entry that protects the principal with this ARN (its real ARN, path included), if any. */
 export function protectingEntry(principalArn: string, entries: readonly string[]): string | undefined {
   const name = principalArn.slice(principalArn.lastIndexOf("/") + 1);
-  return entries.find((e) => (e.startsWith("arn:") ? wildcard(e, principalArn) : wildcard(e, name)));
+  return entries.find((e) => globToRegExp(e).test(e.startsWith("arn:") ? principalArn : name));
 }
 
 /** IAM resource patterns covering the entries in one account (any path), for the steps role's explicit Deny. */

@@ -18,6 +18,7 @@ import { ListCommandsCommand, SendCommandCommand, SSMClient } from "@aws-sdk/cli
 import { type AccountClients, partitionOf, queueUrlTarget } from "../../shared/aws/account-clients";
 import { parseGuardDutyEvent, sampleFindingDismissal } from "../../shared/events/guardduty";
 import { boolean, ConfigurationError, integer, json, optionalString, requiredString } from "../../shared/runtime/env";
+import { globToRegExp } from "../../shared/runtime/glob";
 import { type BucketChange, type BucketState, planBucketHardening } from "./bucket-hardening";
 import { parseMacieEvent } from "./macie";
 import {
@@ -279,7 +280,7 @@ class Executor {
    * read from the bucket itself (a finding's copy of the tags is not trusted).
    */
   private async intentionallyPublic(s3: S3Client, bucket: string): Promise<string | undefined> {
-    const listed = this.settings.publicBuckets.find((p) => new RegExp(`^${p.replace(/\./g, "\\.").replace(/\*/g, ".*").replace(/\?/g, ".")}$`).test(bucket));
+    const listed = this.settings.publicBuckets.find((p) => globToRegExp(p).test(bucket));
     if (listed) return `listed in publicBuckets (${listed})`;
     const tagging = await s3.send(new GetBucketTaggingCommand({ Bucket: bucket })).catch((err) => {
       if (errorName(err) === "NoSuchTagSet") return undefined;
