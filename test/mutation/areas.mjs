@@ -5,7 +5,7 @@ const runtime = (folder) => `test/${folder}/!(component|policy-pack).test.ts`;
 export const areas = {
   policies: {
     mutate: ["policies/rules/**/*.ts", "!policies/rules/**/*.cases.ts", "!policies/rules/**/index.ts", "!policies/rules/cases.ts", "policies/{helpers,iam,s3,model,preview}.ts"],
-    tests: ["test/policies/rules.test.ts", "test/policies/log-target-sse-s3.test.ts", "test/policies/boundaries.test.ts"],
+    tests: ["test/policies/rules.test.ts", "test/policies/log-target-sse-s3.test.ts", "test/policies/helpers.test.ts"],
   },
   parsers: {
     mutate: ["components/shared/events/*.ts", "!components/shared/events/index.ts", "components/shared/net/cidr.ts", "components/waf-auto-block/lambda/{log-parser,access-log,block-request}.ts"],
