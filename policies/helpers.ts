@@ -142,7 +142,7 @@ export function identifiersOf(r: ResourceView): Set<string> {
   const cached = identifierCache.get(r);
   if (cached) return cached;
   const ids = new Set<string>();
-  for (const k of ["id", "bucket", "arn", "name"]) {
+  for (const k of ["id", "bucket", "arn", "name", "clusterIdentifier", "zoneId"]) {
     const v = r.props[k];
     if (typeof v === "string" && v !== "") ids.add(v);
   }

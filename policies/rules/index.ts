@@ -1,5 +1,6 @@
 // Every rule, one folder per AWS service (cdk-nag's layout), each rule's cases beside it. Keep in step with catalog.ts: a test checks.
 import type { Rule } from "../model";
+import { rules as account } from "./account";
 import { rules as acm } from "./acm";
 import { rules as apigateway } from "./apigateway";
 import { rules as appsync } from "./appsync";
@@ -11,6 +12,7 @@ import { rules as cloudtrail } from "./cloudtrail";
 import { rules as cloudwatch } from "./cloudwatch";
 import { rules as codebuild } from "./codebuild";
 import { rules as cognito } from "./cognito";
+import { rules as config } from "./config";
 import { rules as dms } from "./dms";
 import { rules as docdb } from "./docdb";
 import { rules as dynamodb } from "./dynamodb";
@@ -22,6 +24,8 @@ import { rules as eks } from "./eks";
 import { rules as elasticache } from "./elasticache";
 import { rules as elasticbeanstalk } from "./elasticbeanstalk";
 import { rules as elb } from "./elb";
+import { rules as emr } from "./emr";
+import { rules as eventbridge } from "./eventbridge";
 import { rules as fsx } from "./fsx";
 import { rules as guardduty } from "./guardduty";
 import { rules as iam } from "./iam";
@@ -29,14 +33,17 @@ import { rules as kamae } from "./kamae";
 import { rules as kinesis } from "./kinesis";
 import { rules as kms } from "./kms";
 import { rules as lambda } from "./lambda";
+import { rules as macie } from "./macie";
 import { rules as msk } from "./msk";
 import { rules as neptune } from "./neptune";
 import { rules as networkfirewall } from "./networkfirewall";
 import { rules as opensearch } from "./opensearch";
 import { rules as rds } from "./rds";
 import { rules as redshift } from "./redshift";
+import { rules as route53 } from "./route53";
 import { rules as s3 } from "./s3";
 import { rules as sagemaker } from "./sagemaker";
+import { rules as secretsmanager } from "./secretsmanager";
 import { rules as securityhub } from "./securityhub";
 import { rules as sns } from "./sns";
 import { rules as sqs } from "./sqs";
@@ -45,6 +52,6 @@ import { rules as stepfunctions } from "./stepfunctions";
 import { rules as waf } from "./waf";
 
 /** The rules of each service folder. */
-export const rulesByService: Readonly<Record<string, readonly Rule[]>> = { acm, apigateway, appsync, athena, autoscaling, cloudformation, cloudfront, cloudtrail, cloudwatch, codebuild, cognito, dms, docdb, dynamodb, ec2, ecr, ecs, efs, eks, elasticache, elasticbeanstalk, elb, fsx, guardduty, iam, kamae, kinesis, kms, lambda, msk, neptune, networkfirewall, opensearch, rds, redshift, s3, sagemaker, securityhub, sns, sqs, ssm, stepfunctions, waf };
+export const rulesByService: Readonly<Record<string, readonly Rule[]>> = { account, acm, apigateway, appsync, athena, autoscaling, cloudformation, cloudfront, cloudtrail, cloudwatch, codebuild, cognito, config, dms, docdb, dynamodb, ec2, ecr, ecs, efs, eks, elasticache, elasticbeanstalk, elb, emr, eventbridge, fsx, guardduty, iam, kamae, kinesis, kms, lambda, macie, msk, neptune, networkfirewall, opensearch, rds, redshift, route53, s3, sagemaker, secretsmanager, securityhub, sns, sqs, ssm, stepfunctions, waf };
 
 export const rules: readonly Rule[] = Object.values(rulesByService).flat();

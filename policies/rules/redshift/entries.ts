@@ -73,4 +73,14 @@ export const entries: readonly CatalogEntry[] = [
     resourceTypes: ["aws:redshift/cluster:Cluster"],
     preview: "resource",
   },
+  {
+    id: "redshift-cluster-audit-logging-enabled",
+    awsConfigIdentifier: "REDSHIFT_AUDIT_LOGGING_ENABLED",
+    fsbp: ["Redshift.4"],
+    severity: "medium",
+    description: "Redshift clusters have audit logging.",
+    remediation: "Add `aws.redshift.Logging` for the cluster (to S3 or CloudWatch Logs).",
+    resourceTypes: ["aws:redshift/cluster:Cluster","aws:redshift/logging:Logging"],
+    preview: "stack",
+  },
 ];

@@ -1,0 +1,55 @@
+// Catalog entries of the s3 rules added for FSBP coverage (policies/catalog.ts includes them).
+import type { CatalogEntry } from "../../catalog";
+
+export const entries: readonly CatalogEntry[] = [
+  {
+    id: "s3-lifecycle-policy-check",
+    awsConfigIdentifier: "S3_LIFECYCLE_POLICY_CHECK",
+    fsbp: ["S3.13"],
+    severity: "low",
+    description: "S3 buckets have a lifecycle configuration.",
+    remediation: "Add `aws.s3.BucketLifecycleConfiguration` for the bucket.",
+    resourceTypes: ["aws:s3/bucket:Bucket","aws:s3/bucketV2:BucketV2","aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration","aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2"],
+    preview: "stack",
+  },
+  {
+    id: "s3-version-lifecycle-policy-check",
+    awsConfigIdentifier: "S3_VERSION_LIFECYCLE_POLICY_CHECK",
+    fsbp: ["S3.10"],
+    severity: "medium",
+    description: "S3 buckets with versioning have a lifecycle configuration.",
+    remediation: "Add `aws.s3.BucketLifecycleConfiguration` (for example expiring noncurrent versions).",
+    resourceTypes: ["aws:s3/bucket:Bucket","aws:s3/bucketV2:BucketV2","aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration","aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2"],
+    preview: "stack",
+  },
+  {
+    id: "s3-event-notifications-enabled",
+    awsConfigIdentifier: "S3_EVENT_NOTIFICATIONS_ENABLED",
+    fsbp: ["S3.11"],
+    severity: "medium",
+    description: "S3 buckets send event notifications.",
+    remediation: "Add `aws.s3.BucketNotification` for the bucket (EventBridge, SNS, SQS or Lambda).",
+    resourceTypes: ["aws:s3/bucket:Bucket","aws:s3/bucketV2:BucketV2","aws:s3/bucketNotification:BucketNotification"],
+    preview: "stack",
+  },
+  {
+    id: "s3-bucket-cross-region-replication-enabled",
+    awsConfigIdentifier: "S3_BUCKET_CROSS_REGION_REPLICATION_ENABLED",
+    fsbp: ["S3.7"],
+    severity: "low",
+    description: "S3 buckets replicate to another Region.",
+    remediation: "Add `aws.s3.BucketReplicationConfig` with an enabled rule to a bucket in another Region.",
+    resourceTypes: ["aws:s3/bucket:Bucket","aws:s3/bucketV2:BucketV2","aws:s3/bucketReplicationConfig:BucketReplicationConfig"],
+    preview: "stack",
+  },
+  {
+    id: "s3-bucket-default-lock-enabled",
+    awsConfigIdentifier: "S3_BUCKET_DEFAULT_LOCK_ENABLED",
+    fsbp: ["S3.15"],
+    severity: "medium",
+    description: "S3 buckets have Object Lock enabled.",
+    remediation: "Create the bucket with `objectLockEnabled: true` and add `aws.s3.BucketObjectLockConfiguration`.",
+    resourceTypes: ["aws:s3/bucket:Bucket","aws:s3/bucketV2:BucketV2","aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration","aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2"],
+    preview: "stack",
+  },
+];

@@ -1,0 +1,11 @@
+import { res, ruleCases, UNKNOWN } from "../cases";
+
+const T = "aws:s3/bucket:Bucket";
+const C = "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration";
+
+export default ruleCases({
+  compliant: [{ title: "configured", input: [res(T, "t", { bucket: "t" }), res(C, "t-config", { bucket: "t", objectLockEnabled: "Enabled", rule: { defaultRetention: { mode: "GOVERNANCE", days: 30 } } })] }],
+  violating: [{ title: "no configuration", input: [res(T, "t", { bucket: "t" })], about: "t" }],
+  notApplicable: [{ title: "nothing to judge", input: [] }],
+  unknown: [{ title: "reference unknown, no dependency information", about: "t", input: [res(T, "t", { bucket: "t" }), res(C, "t-config", { bucket: UNKNOWN })] }],
+});
