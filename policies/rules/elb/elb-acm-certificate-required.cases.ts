@@ -1,0 +1,8 @@
+import { settingCases, UNKNOWN } from "../cases";
+
+export default settingCases("aws:elb/loadBalancer:LoadBalancer", {
+  compliant: { "ACM certificate": { "listeners": [{ "instancePort": 80, "instanceProtocol": "http", "lbPort": 443, "lbProtocol": "https", "sslCertificateId": "arn:aws:acm:us-east-1:123456789012:certificate/c" }] } },
+  violating: { "IAM certificate": { "listeners": [{ "instancePort": 80, "instanceProtocol": "http", "lbPort": 443, "lbProtocol": "https", "sslCertificateId": "arn:aws:iam::123456789012:server-certificate/c" }] } },
+  notApplicable: { "TCP only": { "listeners": [{ "instancePort": 22, "instanceProtocol": "tcp", "lbPort": 22, "lbProtocol": "tcp" }] } },
+  unknown: { "certificate unknown": { "listeners": [{ "instancePort": 80, "instanceProtocol": "http", "lbPort": 443, "lbProtocol": "https", "sslCertificateId": UNKNOWN }] } },
+});
