@@ -2,8 +2,10 @@
 import type { CatalogEntry } from "../catalog";
 import { entries as account } from "./account/entries";
 import { entries as acm } from "./acm/entries";
+import { entries as apigateway } from "./apigateway/entries";
 import { entries as appsync } from "./appsync/entries";
 import { entries as athena } from "./athena/entries";
+import { entries as autoscaling } from "./autoscaling/entries";
 import { entries as cloudformation } from "./cloudformation/entries";
 import { entries as cloudfront } from "./cloudfront/entries";
 import { entries as codebuild } from "./codebuild/entries";
@@ -12,6 +14,7 @@ import { entries as config } from "./config/entries";
 import { entries as dms } from "./dms/entries";
 import { entries as docdb } from "./docdb/entries";
 import { entries as dynamodb } from "./dynamodb/entries";
+import { entries as ec2 } from "./ec2/entries";
 import { entries as ecr } from "./ecr/entries";
 import { entries as ecs } from "./ecs/entries";
 import { entries as efs } from "./efs/entries";
@@ -39,5 +42,6 @@ import { entries as sagemaker } from "./sagemaker/entries";
 import { entries as secretsmanager } from "./secretsmanager/entries";
 import { entries as ssm } from "./ssm/entries";
 import { entries as stepfunctions } from "./stepfunctions/entries";
+import { entries as waf } from "./waf/entries";
 
-export const ruleEntries: readonly CatalogEntry[] = [...account, ...acm, ...appsync, ...athena, ...cloudformation, ...cloudfront, ...codebuild, ...cognito, ...config, ...dms, ...docdb, ...dynamodb, ...ecr, ...ecs, ...efs, ...eks, ...elasticache, ...elasticbeanstalk, ...elb, ...emr, ...eventbridge, ...fsx, ...guardduty, ...iam, ...kinesis, ...lambda, ...macie, ...msk, ...neptune, ...networkfirewall, ...opensearch, ...rds, ...redshift, ...route53, ...s3, ...sagemaker, ...secretsmanager, ...ssm, ...stepfunctions];
+export const ruleEntries: readonly CatalogEntry[] = [...account, ...acm, ...apigateway, ...appsync, ...athena, ...autoscaling, ...cloudformation, ...cloudfront, ...codebuild, ...cognito, ...config, ...dms, ...docdb, ...dynamodb, ...ec2, ...ecr, ...ecs, ...efs, ...eks, ...elasticache, ...elasticbeanstalk, ...elb, ...emr, ...eventbridge, ...fsx, ...guardduty, ...iam, ...kinesis, ...lambda, ...macie, ...msk, ...neptune, ...networkfirewall, ...opensearch, ...rds, ...redshift, ...route53, ...s3, ...sagemaker, ...secretsmanager, ...ssm, ...stepfunctions, ...waf];
