@@ -4,7 +4,7 @@ import tseslint from "typescript-eslint";
 import runtimeBoundary, { RUNTIME_FILES } from "./scripts/eslint-runtime-boundary.mjs";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "**/node_modules/**", "coverage/**", "bench/results.json"] },
+  { ignores: ["dist/**", "node_modules/**", ".cache/**", "**/node_modules/**", "coverage/**", "bench/results.json"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
