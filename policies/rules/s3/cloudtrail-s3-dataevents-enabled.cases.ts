@@ -1,10 +1,22 @@
-import { ruleCases, trail } from "../cases";
+import { ruleCases, trail, UNKNOWN } from "../cases";
+
+const DATA = { field: "eventCategory", equals: ["Data"] };
+const S3_OBJECTS = { field: "resources.type", equals: ["AWS::S3::Object"] };
 
 export default ruleCases({
     compliant: [
       { title: "basic selector", input: [trail("t")] },
       { title: "advanced selector on another trail", input: [trail("t", { eventSelectors: [] }), trail("data", { eventSelectors: undefined, advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }] }] })] },
       { title: "no trails at all (multi-region rule covers that)", input: [] },
+      { title: "advanced selector alone, fields in any order", input: [trail("t", { eventSelectors: undefined, advancedEventSelectors: [{ fieldSelectors: [S3_OBJECTS, DATA] }] })] },
+      { title: "selectors unknown at preview on one trail (it may record them)", input: [trail("t", { eventSelectors: [] }), trail("u", { eventSelectors: UNKNOWN })] },
+      { title: "advanced selectors unknown at preview", input: [trail("u", { eventSelectors: [], advancedEventSelectors: UNKNOWN })] },
     ],
-    violating: [{ title: "management events only", input: [trail("t", { eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }] })], about: "t" }],
+    violating: [
+      { title: "management events only", input: [trail("t", { eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }] })], about: "t" },
+      { title: "basic selector for Lambda data events only", input: [trail("t", { eventSelectors: [{ dataResources: [{ type: "AWS::Lambda::Function", values: ["arn:aws:lambda"] }] }] })], about: "t" },
+      { title: "advanced selector for data events of another resource type", input: [trail("t", { eventSelectors: [], advancedEventSelectors: [{ fieldSelectors: [DATA, { field: "resources.type", equals: ["AWS::DynamoDB::Table"] }] }] })], about: "t" },
+      { title: "advanced selector naming S3 objects for management events", input: [trail("t", { eventSelectors: [], advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: ["Management"] }, S3_OBJECTS] }] })], about: "t" },
+      { title: "advanced selector with the values under the wrong fields", input: [trail("t", { eventSelectors: [], advancedEventSelectors: [{ fieldSelectors: [{ field: "readOnly", equals: ["Data"] }, { field: "eventName", equals: ["AWS::S3::Object"] }] }] })], about: "t" },
+    ],
   });
