@@ -21,11 +21,13 @@ export interface PatchPermissionsContext {
 export function patchActStatements(ctx: PatchPermissionsContext): Statement[] {
   const region = ctx.region ?? "*";
   const instances = pulumi.interpolate`arn:${ctx.partition}:ec2:${region}:${ctx.accountId}:instance/*`;
-  // DescribeInstanceInformation and ListCommands cannot be scoped to resources.
-  const statements: Statement[] = [{ sid: "ReadManagedInstancesAndCommands", actions: ["ssm:DescribeInstanceInformation", "ssm:ListCommands"], resources: ["*"] }];
+  // DescribeInstanceInformation, ListCommands and DescribeTags (scope, protection, groups) cannot be scoped to resources.
+  const statements: Statement[] = [
+    { sid: "ReadManagedInstancesAndCommands", actions: ["ssm:DescribeInstanceInformation", "ssm:ListCommands"], resources: ["*"] },
+    { sid: "ReadInstanceTagsNotScopedByAws", actions: ["ec2:DescribeTags"], resources: ["*"] },
+  ];
   if (ctx.maintenanceWindow) {
     statements.push(
-      { sid: "ReadPendingTagNotScopedByAws", actions: ["ec2:DescribeTags"], resources: ["*"] },
       {
         sid: "TagForMaintenanceWindow",
         actions: ["ec2:CreateTags"],

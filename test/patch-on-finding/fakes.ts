@@ -201,11 +201,12 @@ export class FakeAws {
       const mock = mockClient(client as EC2Client);
       this.stubs.push(mock);
       mock.on(DescribeTagsCommand).callsFake((input: DescribeTagsCommandInput) => {
-        const ids = input.Filters?.find((f) => f.Name === "resource-id")?.Values ?? [];
+        const ids = input.Filters?.find((f) => f.Name === "resource-id")?.Values ?? [...w.instances.keys()];
         const keys = input.Filters?.find((f) => f.Name === "key")?.Values;
+        const values = input.Filters?.find((f) => f.Name === "value")?.Values;
         const tags = ids.flatMap((id) =>
           Object.entries(w.instances.get(id)?.tags ?? {})
-            .filter(([k]) => !keys || keys.includes(k))
+            .filter(([k, v]) => (!keys || keys.includes(k)) && (!values || values.includes(v)))
             .map(([Key, Value]) => ({ ResourceId: id, ResourceType: "instance" as const, Key, Value })),
         );
         return { Tags: tags };

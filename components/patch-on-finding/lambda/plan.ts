@@ -20,7 +20,21 @@ export interface PatchSettings {
   /** Tag the maintenance window's target selects (strategy `maintenance-window`). */
   readonly pendingTagKey: string;
   readonly rebootOption: "RebootIfNeeded" | "NoReboot";
+  /** Instances tagged `<scopeTagKey>=true` are in scope (InstanceIsolation's scope tag). */
+  readonly scopeTagKey?: string;
+  /** Instances of these Auto Scaling groups are in scope. With neither scope set, every instance is. */
+  readonly scopeAutoScalingGroups?: readonly string[];
+  /** Instances tagged `<protectionTagKey>=true` are never patched by the responder (InstanceIsolation's protection tag). */
+  readonly protectionTagKey?: string;
+  /** Instances of one Auto Scaling group patched (and maybe rebooted) at once by the responder. */
+  readonly maxPerAutoScalingGroup?: number;
+  /** A tag naming a group of instances that serve together (a cluster): at most `groupMaxPercent` of it at once. */
+  readonly groupTagKey?: string;
+  readonly groupMaxPercent?: number;
 }
+
+/** The tag Auto Scaling puts on every instance of a group. */
+export const ASG_TAG = "aws:autoscaling:groupName";
 
 /** What Systems Manager (and EC2) say about the instance and the responder's running commands. */
 export interface PatchState {
@@ -34,6 +48,13 @@ export interface PatchState {
   readonly runningCommands: number;
   /** Value of the pending tag on the instance (strategy `maintenance-window`). */
   readonly pendingTagValue?: string;
+  /** The instance's tags (scope, protection, groups). */
+  readonly tags?: Readonly<Record<string, string>>;
+  /** The responder's running patch commands on other instances of the same Auto Scaling group / tagged group. */
+  readonly runningInAutoScalingGroup?: number;
+  readonly runningInTaggedGroup?: number;
+  /** How many instances carry the instance's group tag value. */
+  readonly taggedGroupSize?: number;
 }
 
 export const PATCH_DOCUMENT = "AWS-RunPatchBaseline";
@@ -53,7 +74,7 @@ export interface PatchPlan {
   readonly severity: string;
   readonly actions: PatchAction[];
   /** Why nothing is done (empty plan), or why the event must be retried later (`deferred`). */
-  readonly outcome: "act" | "ignored" | "already-handled" | "unmanaged" | "deferred";
+  readonly outcome: "act" | "ignored" | "already-handled" | "unmanaged" | "deferred" | "protected" | "out-of-scope";
   readonly reason: string;
   /** A human should hear about it (acting, an unmanaged vulnerable instance, a deferral). */
   readonly notify: boolean;
@@ -93,6 +114,14 @@ export function planPatch(finding: InspectorFinding, state: PatchState, settings
   const instanceId = finding.instanceId!;
   const plan = (outcome: PatchPlan["outcome"], reason: string, actions: PatchAction[] = [], notify = true): PatchPlan => ({ ...base(finding), actions, outcome, reason, notify });
 
+  const tags = state.tags ?? {};
+  const isTrue = (key: string | undefined) => key !== undefined && tags[key]?.trim().toLowerCase() === "true";
+  if (isTrue(settings.protectionTagKey)) return plan("protected", `${instanceId} carries ${settings.protectionTagKey}=true: never patched by the responder`);
+  const scopeGroups = settings.scopeAutoScalingGroups ?? [];
+  if ((settings.scopeTagKey || scopeGroups.length > 0) && !isTrue(settings.scopeTagKey) && !(tags[ASG_TAG] !== undefined && scopeGroups.includes(tags[ASG_TAG]))) {
+    const scopes = [settings.scopeTagKey && `tag ${settings.scopeTagKey}=true`, scopeGroups.length > 0 && `groups ${scopeGroups.join(", ")}`].filter(Boolean);
+    return plan("out-of-scope", `${instanceId} is outside the responder's scope (${scopes.join(" or ")})`);
+  }
   if (!state.managed) {
     return plan("unmanaged", `${instanceId} is not managed by Systems Manager (no SSM Agent, role or connectivity): it cannot be patched by Run Command`);
   }
@@ -113,6 +142,18 @@ export function planPatch(finding: InspectorFinding, state: PatchState, settings
   }
   if (state.runningCommands >= settings.maxConcurrent) {
     return plan("deferred", `${state.runningCommands} patch commands are running (limit ${settings.maxConcurrent}); retry later`);
+  }
+  // A patch may reboot: never take down more of one group than it can lose at once.
+  const perAsg = settings.maxPerAutoScalingGroup ?? 1;
+  if (tags[ASG_TAG] !== undefined && (state.runningInAutoScalingGroup ?? 0) >= perAsg) {
+    return plan("deferred", `${state.runningInAutoScalingGroup} instance(s) of Auto Scaling group ${tags[ASG_TAG]} are being patched (limit ${perAsg} at once); retry later`);
+  }
+  const group = settings.groupTagKey ? tags[settings.groupTagKey] : undefined;
+  if (group !== undefined) {
+    const limit = Math.max(1, Math.floor(((state.taggedGroupSize ?? 1) * (settings.groupMaxPercent ?? 34)) / 100));
+    if ((state.runningInTaggedGroup ?? 0) >= limit) {
+      return plan("deferred", `${state.runningInTaggedGroup} of the ${state.taggedGroupSize} instances of group ${settings.groupTagKey}=${group} are being patched (limit ${limit} at once); retry later`);
+    }
   }
   return plan("act", why, [{ kind: "run-patch-baseline", instanceId, comment: commandComment(finding), rebootOption: settings.rebootOption, reason: `${why}: AWS-RunPatchBaseline Install` }]);
 }

@@ -11,7 +11,7 @@ import {
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { AccountClients } from "../../shared/aws/account-clients";
 import { parseInspectorEvent, type InspectorFinding } from "../../shared/events/inspector";
-import { COMMENT_PREFIX, PATCH_DOCUMENT, planPatch, screen, type PatchPlan, type PatchSettings, type PatchState } from "./plan";
+import { ASG_TAG, COMMENT_PREFIX, PATCH_DOCUMENT, planPatch, screen, type PatchPlan, type PatchSettings, type PatchState } from "./plan";
 
 /** Thrown after reporting when the event must be retried later (Lambda's async retries, then the failure queue). */
 export class DeferredError extends Error {
@@ -67,21 +67,41 @@ export async function readState(finding: InspectorFinding, deps: ResponderDeps):
       { key: "InvokedAfter", value: since },
     ],
   });
+  const ec2 = deps.clients.client(EC2Client, target);
+  const tagsOf = async (ids: string[], keys?: string[]) => {
+    const out = new Map<string, Record<string, string>>();
+    if (ids.length === 0) return out;
+    const res = await ec2.send(new DescribeTagsCommand({ Filters: [{ Name: "resource-id", Values: ids }, ...(keys ? [{ Name: "key", Values: keys }] : [])] }));
+    for (const t of res.Tags ?? []) if (t.ResourceId && t.Key) out.set(t.ResourceId, { ...out.get(t.ResourceId), [t.Key]: t.Value ?? "" });
+    return out;
+  };
+  const tags = (await tagsOf([instanceId])).get(instanceId) ?? {};
+  const groupKey = deps.settings.groupTagKey;
   let runningCommands = 0;
+  let runningInAutoScalingGroup = 0;
+  let runningInTaggedGroup = 0;
+  let taggedGroupSize: number | undefined;
   if (deps.settings.strategy === "immediate") {
+    const busy: string[] = [];
     for (const status of ["Pending", "InProgress"]) {
-      const commands = await listCommands(ssm, { Filters: [{ key: "DocumentName", value: PATCH_DOCUMENT }, { key: "Status", value: status }] });
-      runningCommands += commands.filter((c) => c.Comment?.startsWith(COMMENT_PREFIX)).length;
+      const commands = (await listCommands(ssm, { Filters: [{ key: "DocumentName", value: PATCH_DOCUMENT }, { key: "Status", value: status }] })).filter((c) => c.Comment?.startsWith(COMMENT_PREFIX));
+      runningCommands += commands.length;
+      busy.push(...commands.flatMap((c) => c.InstanceIds ?? []).filter((id) => id !== instanceId));
+    }
+    const group = groupKey ? tags[groupKey] : undefined;
+    if (busy.length > 0 && (tags[ASG_TAG] !== undefined || group !== undefined)) {
+      const peers = await tagsOf([...new Set(busy)], [ASG_TAG, ...(groupKey ? [groupKey] : [])]);
+      for (const t of peers.values()) {
+        if (tags[ASG_TAG] !== undefined && t[ASG_TAG] === tags[ASG_TAG]) runningInAutoScalingGroup++;
+        if (group !== undefined && t[groupKey!] === group) runningInTaggedGroup++;
+      }
+    }
+    if (group !== undefined) {
+      const members = await ec2.send(new DescribeTagsCommand({ Filters: [{ Name: "resource-type", Values: ["instance"] }, { Name: "key", Values: [groupKey!] }, { Name: "value", Values: [group] }] }));
+      taggedGroupSize = new Set((members.Tags ?? []).map((t) => t.ResourceId)).size;
     }
   }
-  let pendingTagValue: string | undefined;
-  if (deps.settings.strategy === "maintenance-window") {
-    const ec2 = deps.clients.client(EC2Client, target);
-    const tags = await ec2.send(
-      new DescribeTagsCommand({ Filters: [{ Name: "resource-id", Values: [instanceId] }, { Name: "key", Values: [deps.settings.pendingTagKey] }] }),
-    );
-    pendingTagValue = tags.Tags?.find((t) => t.Key === deps.settings.pendingTagKey)?.Value;
-  }
+  const pendingTagValue = deps.settings.strategy === "maintenance-window" ? tags[deps.settings.pendingTagKey] : undefined;
   return {
     managed: true,
     pingStatus: entry.PingStatus,
@@ -92,6 +112,10 @@ export async function readState(finding: InspectorFinding, deps: ResponderDeps):
     })),
     runningCommands,
     pendingTagValue,
+    tags,
+    runningInAutoScalingGroup,
+    runningInTaggedGroup,
+    ...(taggedGroupSize !== undefined ? { taggedGroupSize } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
-import { integer, oneOf, optionalString } from "../../shared/runtime/env";
+import { integer, list, oneOf, optionalString } from "../../shared/runtime/env";
+import { KamaeTags } from "../../shared/runtime/tags";
 import type { PatchSettings } from "./plan";
 
 type Env = Record<string, string | undefined>;
@@ -14,6 +15,12 @@ export function settingsFromEnv(env: Env = process.env): PatchSettings & { topic
     pendingTagKey: optionalString("KAMAE_PENDING_TAG_KEY", env) ?? "kamae:patch-pending",
     rebootOption: oneOf("KAMAE_REBOOT_OPTION", ["RebootIfNeeded", "NoReboot"] as const, "RebootIfNeeded", env),
     topicArn: optionalString("KAMAE_TOPIC_ARN", env),
+    scopeTagKey: optionalString("KAMAE_SCOPE_TAG_KEY", env),
+    scopeAutoScalingGroups: list("KAMAE_SCOPE_ASG_NAMES", env),
+    protectionTagKey: optionalString("KAMAE_PROTECTION_TAG_KEY", env) ?? KamaeTags.protected,
+    maxPerAutoScalingGroup: integer("KAMAE_MAX_PER_ASG", 1, { min: 1, max: 100 }, env),
+    groupTagKey: optionalString("KAMAE_GROUP_TAG_KEY", env),
+    groupMaxPercent: integer("KAMAE_GROUP_MAX_PERCENT", 34, { min: 1, max: 100 }, env),
   };
 }
 
