@@ -187,6 +187,16 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
       "aws:elb/getServiceAccount:getServiceAccount": () => ({ id: "127311923021", arn: "arn:aws:iam::127311923021:root", region: OFFLINE_REGION }),
       "aws:ec2/getVpc:getVpc": (inputs) => ({ id: inputs.id ?? fakeId("vpc", "default"), cidrBlock: "10.0.0.0/16", default: inputs.default ?? false }),
       "aws:ec2/getSubnets:getSubnets": () => ({ id: OFFLINE_REGION, ids: [0, 1, 2].map((i) => fakeId("subnet", `lookup-${i}`)) }),
+      // An AWS-managed prefix list as DescribeManagedPrefixLists gives it (a few of CloudFront's origin-facing ranges).
+      "aws:ec2/getManagedPrefixList:getManagedPrefixList": (inputs) => ({
+        id: "pl-3b927c52",
+        name: inputs.name,
+        addressFamily: "IPv4",
+        maxEntries: 55,
+        ownerId: "AWS",
+        arn: `arn:aws:ec2:${OFFLINE_REGION}:aws:prefix-list/pl-3b927c52`,
+        entries: ["120.52.22.96/27", "205.251.249.0/24", "180.163.57.128/26", "204.246.168.0/22", "111.13.171.128/26", "18.160.0.0/15"].map((cidr) => ({ cidr, description: "" })),
+      }),
       "aws:organizations/getOrganization:getOrganization": () => ({
         id: "o-exampleorgid",
         arn: `arn:aws:organizations::${OFFLINE_ACCOUNT_ID}:organization/o-exampleorgid`,

@@ -36,8 +36,19 @@ export interface WafAutoBlockAccessLogArgs {
   readonly kmsKeyArns?: pulumi.Input<string>[];
   /** Error responses per address per minute, merged across files, that block it (default 50). */
   readonly errorsPerMinute?: number;
-  /** Requests per address in any 5 minutes, merged across files, that block it (default 100). */
+  /**
+   * Requests per address in any 5 minutes, merged across files, that block it (default 1,000: a browser loading pages
+   * with their assets makes hundreds; the error threshold catches scanners).
+   */
   readonly requestsPer5Minutes?: number;
+  /**
+   * Client addresses that are proxies carrying many users (a corporate NAT, another CDN): never counted, never blocked.
+   * CloudFront's origin-facing ranges are added, read from the AWS-managed prefix list at deploy time, unless
+   * `trustCloudFront` is false.
+   */
+  readonly trustedProxies?: string[];
+  /** Trust CloudFront's origin-facing ranges (default true: behind CloudFront, an ALB log's client is an edge). */
+  readonly trustCloudFront?: boolean;
   /** Target status codes counted as errors in ALB logs (default 400, 401, 403, 404, 405). */
   readonly albErrorCodes?: number[];
   /** Status codes counted as errors in CloudFront logs (default 400, 401, 404, 405: WAF's 403s are not told apart). */
@@ -142,6 +153,7 @@ function validate(args: WafAutoBlockArgs): void {
     for (const b of logs.bucketNames) if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(b)) fail(`accessLogs.bucketNames: "${b}" is not a bucket name`);
     positiveInt(logs.errorsPerMinute, "accessLogs.errorsPerMinute");
     positiveInt(logs.requestsPer5Minutes, "accessLogs.requestsPer5Minutes");
+    for (const cidr of logs.trustedProxies ?? []) if (!parseCidr(cidr).ok) fail(`accessLogs.trustedProxies entry ${JSON.stringify(cidr)} is not a CIDR`);
     for (const c of [...(logs.albErrorCodes ?? []), ...(logs.cloudFrontErrorCodes ?? [])]) if (!Number.isInteger(c) || c < 100 || c > 599) fail(`error code ${c} is not an HTTP status`);
   }
   if (args.deepSecurity && Object.keys(args.deepSecurity.topics).length === 0) fail("deepSecurity.topics is empty");
@@ -157,6 +169,17 @@ function validate(args: WafAutoBlockArgs): void {
  * every request into as few UpdateIPSet calls as possible, a sweeper schedule, and the optional feeders: Deep
  * Security events, GuardDuty findings, an access-log parser, reputation lists and a honeypot URL.
  */
+/** AWS's managed prefix list of CloudFront's origin-facing addresses: the addresses CloudFront connects to origins from. */
+export const CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
+
+/** The access-log feeder's trusted proxies: the given ones, plus CloudFront's ranges read at deploy time. */
+function trustedProxyList(logs: WafAutoBlockAccessLogArgs, parent: pulumi.Resource): pulumi.Output<string> {
+  const own = logs.trustedProxies ?? [];
+  if (logs.trustCloudFront === false) return pulumi.output(own.join(","));
+  const cloudFront = aws.ec2.getManagedPrefixListOutput({ name: CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST }, { parent });
+  return cloudFront.entries.apply((entries) => [...own, ...entries.map((e) => e.cidr)].join(","));
+}
+
 export class WafAutoBlock extends pulumi.ComponentResource {
   /** The queue every feeder (and other components, e.g. GuardDutyResponder) sends block requests to. */
   public readonly blockQueueArn: pulumi.Output<string>;
@@ -439,7 +462,8 @@ export class WafAutoBlock extends pulumi.ComponentResource {
         {
           KAMAE_COUNTER_TABLE: counters.name,
           KAMAE_ERRORS_PER_MINUTE: String(logs.errorsPerMinute ?? 50),
-          KAMAE_REQUESTS_PER_5_MINUTES: String(logs.requestsPer5Minutes ?? 100),
+          KAMAE_REQUESTS_PER_5_MINUTES: String(logs.requestsPer5Minutes ?? 1000),
+          KAMAE_TRUSTED_PROXIES: trustedProxyList(logs, this),
           ...(logs.albErrorCodes ? { KAMAE_ALB_ERROR_CODES: logs.albErrorCodes.join(",") } : {}),
           ...(logs.cloudFrontErrorCodes ? { KAMAE_CLOUDFRONT_ERROR_CODES: logs.cloudFrontErrorCodes.join(",") } : {}),
         },

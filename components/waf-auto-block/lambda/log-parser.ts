@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import type { ActionTarget } from "../../shared/aws/account-clients";
 import type { S3ObjectEvent } from "../../shared/events/s3-notification";
+import type { CidrSet } from "../../shared/net/cidr";
 import { forEachGzipLine, LogCounter, type CounterOptions, type FileCounts } from "./access-log";
 import { blockMessages, type BlockRequest } from "./block-request";
 import { mergeAndDecide, type CounterStore, type Thresholds } from "./log-window";
@@ -13,6 +14,11 @@ export interface LogParserDeps {
   readonly counter: CounterOptions;
   readonly send: (requests: BlockRequest[]) => Promise<unknown>;
   readonly target: ActionTarget;
+  /**
+   * Proxies in front of the site (CloudFront's origin-facing ranges, a corporate NAT): the log's client address is
+   * then the proxy, carrying many users. Never counted, so never blocked.
+   */
+  readonly trustedProxies?: CidrSet;
 }
 
 export interface LogFileReport {
@@ -30,6 +36,8 @@ export interface LogFileReport {
   readonly belowFloor?: number;
   readonly overCap?: number;
   readonly capScore?: number;
+  /** Client addresses in the trusted proxies: not counted. */
+  readonly proxies?: number;
   readonly blocked: Array<{ ip: string; reason: string }>;
 }
 
@@ -48,6 +56,13 @@ export async function processLogObject(object: S3ObjectEvent, deps: LogParserDep
     let overlong = 0;
     await forEachGzipLine(await deps.getObject(object), counter.addLine, () => overlong++);
     const counts = counter.result();
+    let proxies = 0;
+    for (const ip of [...counts.counts.keys()]) {
+      if (deps.trustedProxies?.contains(ip)) {
+        counts.counts.delete(ip);
+        proxies++;
+      }
+    }
     const decision = await mergeAndDecide(counts.counts, deps.counters, deps.thresholds);
     // Hashed: real log keys run past the 200 printable-ASCII characters a request id may have (the writer drops such messages).
     const fileHash = createHash("sha256").update(fileId).digest("hex").slice(0, 32);
@@ -67,6 +82,7 @@ export async function processLogObject(object: S3ObjectEvent, deps: LogParserDep
       belowFloor: decision.belowFloor,
       overCap: decision.overCap,
       ...(decision.capScore === undefined ? {} : { capScore: decision.capScore }),
+      ...(proxies > 0 ? { proxies } : {}),
       blocked: decision.offenders,
     };
   } catch (err) {

@@ -8,6 +8,7 @@ import { parseS3Notification } from "../../shared/events/s3-notification";
 import { ConfigurationError, integer, list, number, requiredString } from "../../shared/runtime/env";
 import { lambdaHandler } from "../../shared/runtime/handler";
 import { logger } from "../../shared/runtime/logger";
+import { CidrSet } from "../../shared/net/cidr";
 import { DEFAULT_COUNTER_OPTIONS } from "./access-log";
 import { sendBlockRequests } from "./block-queue";
 import { processLogObject } from "./log-parser";
@@ -37,6 +38,12 @@ const target = { accountId: requiredString("KAMAE_HOME_ACCOUNT_ID"), region: req
 const clients = new AccountClients(accountAccessFromEnv());
 const counters = new DynamoCounterStore(DynamoDBDocumentClient.from(clients.client(DynamoDBClient, target)), requiredString("KAMAE_COUNTER_TABLE"));
 const sqs = clients.client(SQSClient, target);
+let trustedProxies: CidrSet;
+try {
+  trustedProxies = new CidrSet(list("KAMAE_TRUSTED_PROXIES"));
+} catch (err) {
+  throw new ConfigurationError(`KAMAE_TRUSTED_PROXIES: ${(err as Error).message}`);
+}
 
 export const handler = lambdaHandler(async (event: unknown) => {
   const parsed = parseS3Notification(event);
@@ -60,6 +67,7 @@ export const handler = lambdaHandler(async (event: unknown) => {
       counter,
       send: (requests) => sendBlockRequests(sqs, queueUrl, requests),
       target,
+      trustedProxies,
     });
     logger.info("access log processed", { ...report, blocked: report.blocked.slice(0, 50) });
     if (report.overCap) logger.warn("counter write cap reached: the addresses farthest from a threshold were not merged", { object: report.object, overCap: report.overCap, capScore: report.capScore });
