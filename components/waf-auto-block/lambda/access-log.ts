@@ -163,6 +163,17 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
     for (let row = 0; row < this.rows; row++) if (!this.dead.has(row)) fn(row);
   }
 
+  /** Drops the rows whose address `skip` names (trusted proxies, after the count): returns how many. */
+  drop(skip: (address: string) => boolean): number {
+    let dropped = 0;
+    this.forEachRow((row) => {
+      if (!skip(this.address(row))) return;
+      this.dead.add(row);
+      dropped++;
+    });
+    return dropped;
+  }
+
   get(ip: string): number[] | undefined {
     const v4 = ipv4At(ip, 0, ip.length);
     const row = v4 >= 0 ? this.v4Row(v4 | 0, false) : this.textRow(ip, false);

@@ -56,13 +56,8 @@ export async function processLogObject(object: S3ObjectEvent, deps: LogParserDep
     let overlong = 0;
     await forEachGzipLine(await deps.getObject(object), counter.addLine, () => overlong++);
     const counts = counter.result();
-    let proxies = 0;
-    for (const ip of [...counts.counts.keys()]) {
-      if (deps.trustedProxies?.contains(ip)) {
-        counts.counts.delete(ip);
-        proxies++;
-      }
-    }
+    const trusted = deps.trustedProxies;
+    const proxies = trusted ? counts.counts.drop((ip) => trusted.contains(ip)) : 0;
     const decision = await mergeAndDecide(counts.counts, deps.counters, deps.thresholds);
     // Hashed: real log keys run past the 200 printable-ASCII characters a request id may have (the writer drops such messages).
     const fileHash = createHash("sha256").update(fileId).digest("hex").slice(0, 32);
