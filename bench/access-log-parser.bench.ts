@@ -72,7 +72,7 @@ class MemoryCounterStore implements CounterStore {
   async releaseFile(): Promise<void> {}
 }
 
-async function kamaePass(file: string) {
+export async function kamaePass(file: string) {
   const counter = new LogCounter(DEFAULT_COUNTER_OPTIONS);
   await forEachGzipLine(createReadStream(file, { highWaterMark: 64 * 1024 }), counter.addLine);
   const counts = counter.result();

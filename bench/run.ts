@@ -41,8 +41,17 @@ for (const file of files) {
   results.push(...figures.map((f) => ({ benchmark: file.replace(/\.bench\.ts$/, ""), ...f })));
 }
 
-const rows = results.map((r) => [r.benchmark, r.name, `${format(r.value)} ${r.unit}`, format(r.baseline), format(r.ratio), r.target ?? "", r.met === undefined ? "" : r.met ? "yes" : "NO"]);
-const header = ["benchmark", "figure", "value", "baseline", "ratio", "target", "met"];
+const rows = results.map((r) => [
+  r.benchmark,
+  r.name,
+  `${format(r.value)} ${r.unit}`,
+  format(r.baseline),
+  format(r.ratio),
+  r.spread ? `${format(r.spread[0])}–${format(r.spread[1])}` : "",
+  r.target ?? "",
+  r.met === undefined ? "" : r.met ? "yes" : "NO",
+]);
+const header = ["benchmark", "figure", "value", "baseline", "ratio", "spread (pairs)", "target", "met"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
 console.log(line(header));
