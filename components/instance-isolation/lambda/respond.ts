@@ -115,10 +115,11 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
   const base = baseReport(request, decision, settings.mode, nowIso);
 
   if (decision.outcome !== "act") {
-    if (decision.outcome === "already-isolated" && record && record.reported === false) {
-      // The earlier delivery isolated but could not report: report now.
+    if (decision.outcome === "already-isolated" && record && (record.reported === false || record.status === "isolating") && settings.mode === "enforce") {
+      // The earlier delivery isolated but could not report, or left the record unfinished while the instance is in
+      // fact isolated (the last failed step succeeded by then): finish and report now.
       const published = await publishSafely(deps.reporter, { ...base, outcome: "isolated", detail: "report of an earlier isolation", steps: [], failures: record.failures ?? [] });
-      if (published) await ledger.finish({ ...record, reported: true });
+      await ledger.finish({ ...record, status: "isolated", reported: published });
       return summarize(request, decision.outcome, [], published);
     } else if (!QUIET.has(decision.outcome)) {
       await deps.reporter.publish({ ...base, outcome: decision.outcome, steps: [], failures: [] });
@@ -186,7 +187,17 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
   // The cut makes the instance fail its health checks: while Auto Scaling can still replace it, cutting would hand
   // the evidence to Auto Scaling's terminate. The cut then waits for the retry.
   const held = !contained.some((s) => s.step === "detach-asg" && !s.ok);
-  const steps = [...prepared, ...contained, ...(await executor.runPhases(decision.actions, held ? ["transition", "isolate", "after"] : ["after"]))];
+  const steps = [...prepared, ...contained];
+  if (held) {
+    const transitioned = await executor.runPhases(decision.actions, ["transition"]);
+    // An interface whose allow-all step failed keeps its tracked flows through the empty group: it waits for the retry.
+    const stuck = new Set(transitioned.filter((s) => !s.ok).map((s) => s.subject));
+    const isolating = decision.actions.filter((a) => !(a.step === "cut-isolate" && stuck.has(a.networkInterfaceId)));
+    steps.push(...transitioned, ...[...stuck].map((eni): StepResult => ({ step: "cut-isolate", subject: eni, ok: false, error: "not attempted: the allow-all transition failed" })));
+    steps.push(...(await executor.runPhases(isolating, ["isolate", "after"])));
+  } else {
+    steps.push(...(await executor.runPhases(decision.actions, ["after"])));
+  }
   const failures = failuresOf(steps);
   const cutFailed = steps.some((s) => !s.ok && CUT_STEPS.has(s.step));
   let outcome: Outcome = !held ? "asg-hold-failed" : cutFailed ? "cut-failed" : failures.length > 0 ? "isolated-with-failures" : "isolated";
