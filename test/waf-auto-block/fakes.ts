@@ -24,6 +24,8 @@ export class FakeWaf {
   readonly client = new WAFV2Client({ region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "y" } });
   readonly sets = new Map<string, StoredSet>();
   readonly calls = { get: 0, update: 0, throttled: 0, conflicts: 0 };
+  /** Fails chosen calls ("GetIPSet", "UpdateIPSet") with the error returned: fault injection, call by call. */
+  fail?: (op: string) => Error | undefined;
   /** Called inside UpdateIPSet before the token check: lets a test slip in another writer's change. */
   beforeUpdate?: (set: StoredSet) => void;
   private readonly writes: RateLimit;
@@ -42,11 +44,15 @@ export class FakeWaf {
     this.restore = () => mock.restore();
     mock.on(GetIPSetCommand).callsFake(async (input) => {
       this.calls.get++;
+      const injected = this.fail?.("GetIPSet");
+      if (injected) throw injected;
       const set = this.find(input);
       return { IPSet: { Name: set.name, Id: set.id, ARN: `arn:aws:wafv2:us-east-1:123456789012:regional/ipset/${set.name}/${set.id}`, IPAddressVersion: set.version, Addresses: [...set.addresses] }, LockToken: set.lockToken };
     });
     mock.on(UpdateIPSetCommand).callsFake(async (input) => {
       this.calls.update++;
+      const injected = this.fail?.("UpdateIPSet");
+      if (injected) throw injected;
       // API reference, UpdateIPSet: Name, Scope, Id, Addresses and LockToken are all required; an update replaces the
       // whole list, so a call without Addresses is refused rather than read as "empty the set".
       for (const field of ["Name", "Scope", "Id", "Addresses", "LockToken"] as const) {
@@ -168,6 +174,8 @@ export class FakeDynamo {
   /** Removes the fake (needed after a fake of every client, so other tests can mock the class). */
   readonly restore: () => void;
   scanPageSize = 700;
+  /** Fails chosen calls ("BatchGetItem", "Scan"): fault injection, call by call. */
+  fail?: (op: string) => Error | undefined;
   /** Fails the Put of chosen items (throttling, a conflict...), as DynamoDB fails single writes under load. */
   failPut?: (item: Item) => Error | undefined;
 
@@ -180,6 +188,8 @@ export class FakeDynamo {
     const mock = everyClient ? mockClient(DynamoDBDocumentClient) : mockClient(this.client);
     this.restore = () => mock.restore();
     mock.on(BatchGetCommand).callsFake(async (input) => {
+      const injected = this.fail?.("BatchGetItem");
+      if (injected) throw injected;
       this.calls.batchGet++;
       const [[table, req]] = Object.entries(input.RequestItems ?? {}) as [string, { Keys: Item[] }][];
       // API reference, BatchGetItem: "A single operation can retrieve up to 16 MB of data, which can contain as many
@@ -234,6 +244,8 @@ export class FakeDynamo {
       return {};
     });
     mock.on(ScanCommand).callsFake(async (input) => {
+      const injected = this.fail?.("Scan");
+      if (injected) throw injected;
       this.calls.scan++;
       const rows = [...this.table(input.TableName!).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
       const start = input.ExclusiveStartKey ? rows.findIndex(([k]) => k === this.key(input.TableName!, input.ExclusiveStartKey!)) + 1 : 0;
