@@ -184,6 +184,16 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
         arn: `arn:aws:ssm:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:parameter${String(inputs.name).startsWith("/") ? "" : "/"}${inputs.name}`,
       }),
       // The account whose ELB nodes write access logs in us-east-1 (bucket policies grant it s3:PutObject).
+      // Offline, an existing instance profile is taken to hold a role of the same name.
+      "aws:iam/getInstanceProfile:getInstanceProfile": (inputs) => ({
+        id: inputs.name,
+        name: inputs.name,
+        arn: `arn:aws:iam::${OFFLINE_ACCOUNT_ID}:instance-profile/${inputs.name}`,
+        roleName: inputs.name,
+        roleArn: `arn:aws:iam::${OFFLINE_ACCOUNT_ID}:role/${inputs.name}`,
+        roleId: fakeId("AROA", String(inputs.name)),
+        path: "/",
+      }),
       "aws:elb/getServiceAccount:getServiceAccount": () => ({ id: "127311923021", arn: "arn:aws:iam::127311923021:root", region: OFFLINE_REGION }),
       "aws:ec2/getVpc:getVpc": (inputs) => ({ id: inputs.id ?? fakeId("vpc", "default"), cidrBlock: "10.0.0.0/16", default: inputs.default ?? false }),
       "aws:ec2/getSubnets:getSubnets": () => ({ id: OFFLINE_REGION, ids: [0, 1, 2].map((i) => fakeId("subnet", `lookup-${i}`)) }),

@@ -4,7 +4,7 @@ import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/ia
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
-import { notificationTopic } from "../shared/notifications";
+import { type NotificationArgs, reportTopic } from "../shared/notifications";
 import { DEFAULT_MAX_MESSAGE_BYTES, SNS_MESSAGE_LIMIT } from "./lambda/messages";
 import { type ActivityRule, validateRules } from "./lambda/rules";
 import { secureBucket } from "../shared/secure-bucket";
@@ -33,12 +33,8 @@ export interface ApiActivityAlertsArgs {
   readonly trailS3DataEvents?: boolean;
   /** Existing bucket that receives the created trail bucket's server access logs; one is created when omitted. */
   readonly accessLogsBucketName?: pulumi.Input<string>;
-  /** Existing SNS topic for the alerts instead of a created one. */
-  readonly existingTopicArn?: pulumi.Input<string>;
-  /** KMS key of the existing topic, when it is encrypted with a customer-managed key. */
-  readonly existingTopicKmsKeyArn?: pulumi.Input<string>;
-  /** Email addresses subscribed to a created topic. */
-  readonly notificationEmails?: string[];
+  /** Where reports go: a created KMS-encrypted topic, or an existing one (with its customer-managed key). */
+  readonly notifications?: NotificationArgs;
   /** Largest SNS message sent (bytes, 8 KiB–255 KiB). Default 250,000. */
   readonly maxMessageBytes?: number;
   /** Memory of the filter function (MB). Default 512. */
@@ -110,7 +106,7 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
       `${name}-key`,
       {
         description: `Kamae ApiActivityAlerts ${name}: trail files, alerts topic, function logs`,
-        servicePrincipals: existing === undefined ? ["cloudtrail.amazonaws.com", "cloudwatch.amazonaws.com"] : ["cloudwatch.amazonaws.com"],
+        servicePrincipals: existing === undefined ? ["cloudtrail.amazonaws.com", "cloudwatch.amazonaws.com"] : ["cloudwatch.amazonaws.com", "events.amazonaws.com"],
         allowCloudWatchLogs: true,
         extraStatements:
           existing === undefined
@@ -189,13 +185,13 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
       bucketArn = pulumi.interpolate`arn:${partition.partition}:s3:::${bucketName}`;
     }
 
-    const topicArn = notificationTopic(`${name}-topic`, { existingTopicArn: args.existingTopicArn, kmsKey: key, emails: args.notificationEmails, publishingServices: ["cloudwatch.amazonaws.com"] }, parent);
+    const reports = reportTopic(`${name}-topic`, args.notifications, key, parent);
+    const topicArn = reports.topicArn;
 
     const statements: Statement[] = [
       ...apiActivityActStatements({ partition: partition.partition, trailBucketNames: [bucketName], trailKmsKeyArns: args.existingTrailKmsKeyArn !== undefined ? [args.existingTrailKmsKeyArn] : [] }),
-      { sid: "PublishAlerts", actions: ["sns:Publish"], resources: [topicArn] },
+      ...reports.publishStatements,
     ];
-    if (args.existingTopicKmsKeyArn !== undefined) statements.push({ sid: "EncryptForExistingTopic", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.existingTopicKmsKeyArn] });
 
     const fn = new ResponderFunction(
       `${name}-filter`,
@@ -238,8 +234,7 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
         },
         parent,
       );
-      new aws.cloudwatch.EventTarget(`${name}-new-files-target`, { rule: rule.name, arn: fn.functionArn, retryPolicy: { maximumRetryAttempts: 8, maximumEventAgeInSeconds: 86400 } }, parent);
-      fn.allowInvocation(`${name}-events-invoke`, "events.amazonaws.com", rule.arn, identity.accountId);
+      fn.trigger(`${name}-new-files-target`, rule, { retry: { maximumRetryAttempts: 8, maximumEventAgeInSeconds: 86400 }, sourceAccount: identity.accountId });
     }
 
     this.topicArn = topicArn;

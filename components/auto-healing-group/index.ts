@@ -68,8 +68,8 @@ export class AutoHealingGroup extends pulumi.ComponentResource {
   public readonly launchTemplateId: pulumi.Output<string>;
   public readonly securityGroupIds: pulumi.Output<string[]>;
   public readonly instanceProfileName: pulumi.Output<string>;
-  /** The created instance role (undefined when an existing profile was given). */
-  public readonly instanceRoleArn: pulumi.Output<string | undefined>;
+  /** The instances' role: the created one, or the role of the given `instanceProfileName`. */
+  public readonly instanceRoleArn: pulumi.Output<string>;
 
   constructor(name: string, args: AutoHealingGroupArgs, opts?: pulumi.ComponentResourceOptions) {
     super("kamae:index:AutoHealingGroup", name, args, opts);
@@ -120,10 +120,11 @@ export class AutoHealingGroup extends pulumi.ComponentResource {
     }
 
     let instanceProfileName: pulumi.Output<string>;
-    let instanceRoleArn: pulumi.Output<string | undefined>;
+    let instanceRoleArn: pulumi.Output<string>;
     if (args.instanceProfileName !== undefined) {
       instanceProfileName = pulumi.output(args.instanceProfileName);
-      instanceRoleArn = pulumi.output(undefined);
+      // Always known, so it composes (AgentRollout's decryptingRoleArns): the role of the given profile.
+      instanceRoleArn = aws.iam.getInstanceProfileOutput({ name: args.instanceProfileName }, parent).roleArn;
     } else {
       const role = new ManagedInstanceRole(`${name}-instance-role`, { tags: args.tags }, parent);
       instanceProfileName = role.instanceProfileName;

@@ -78,7 +78,7 @@ export function awsServiceDomains(services: readonly string[], region: string): 
  * then alert on or drop every other TLS and HTTP flow. Other protocols are not judged here (DNS Firewall and security
  * groups cover them).
  */
-export function networkFirewallRules(domains: readonly string[], mode: "alert" | "block", firstSid = 1_000_000): string {
+export function networkFirewallRules(domains: readonly string[], mode: "detect" | "enforce", firstSid = 1_000_000): string {
   const rules: string[] = [];
   let sid = firstSid;
   const match = (domain: string): string =>
@@ -87,7 +87,7 @@ export function networkFirewallRules(domains: readonly string[], mode: "alert" |
     rules.push(`pass tls $HOME_NET any -> $EXTERNAL_NET any (tls.sni; ${match(domain)} flow:to_server; msg:"kamae allowlist ${domain}"; sid:${sid++}; rev:1;)`);
     rules.push(`pass http $HOME_NET any -> $EXTERNAL_NET any (http.host; ${match(domain)} flow:to_server; msg:"kamae allowlist ${domain}"; sid:${sid++}; rev:1;)`);
   }
-  const verdict = mode === "block" ? "drop" : "alert";
+  const verdict = mode === "enforce" ? "drop" : "alert";
   rules.push(`${verdict} tls $HOME_NET any -> $EXTERNAL_NET any (flow:to_server, established; msg:"kamae egress: TLS to a domain not on the allowlist"; sid:${sid++}; rev:1;)`);
   rules.push(`${verdict} http $HOME_NET any -> $EXTERNAL_NET any (flow:to_server, established; msg:"kamae egress: HTTP to a domain not on the allowlist"; sid:${sid}; rev:1;)`);
   return rules.join("\n");

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { EnforcementMode } from "../shared/runtime/mode";
 import { createEncryptionKey } from "../shared/kms";
 import { stableSuffix } from "../shared/naming";
 import {
@@ -14,15 +15,6 @@ import {
 
 // Named `as const` objects with a same-named union type: callers pass the plain strings, and Pulumi's schema inference
 // turns each into a named enum for the other languages.
-
-/** What happens to queries for domains not on the list. */
-export const EgressAllowlistMode = {
-  /** Log what would be blocked. */
-  Alert: "alert",
-  /** Answer with the block response. */
-  Block: "block",
-} as const;
-export type EgressAllowlistMode = (typeof EgressAllowlistMode)[keyof typeof EgressAllowlistMode];
 
 /** DNS answer to a blocked query. */
 export const DnsBlockResponse = {
@@ -45,8 +37,8 @@ export interface EgressAllowlistArgs {
   readonly vpcIds?: string[];
   /** The same, keyed by a stable label: use this when VPC ids are outputs of other resources. */
   readonly namedVpcIds?: Record<string, pulumi.Input<string>>;
-  /** `alert` (default: log what would be blocked) or `block` (answer NODATA/NXDOMAIN) for domains not on the list. */
-  readonly mode?: EgressAllowlistMode;
+  /** `detect` (default: DNS Firewall and Network Firewall alert on what they would block) or `enforce` (answer NODATA/NXDOMAIN, drop) for domains not on the list. */
+  readonly mode?: EnforcementMode;
   /** Extra allowed domains (`example.com`, `*.example.com`). */
   readonly allowedDomains?: string[];
   /** Allow the agent vendor's endpoints (default true). */
@@ -57,11 +49,11 @@ export interface EgressAllowlistArgs {
   readonly awsServices?: string[];
   /** Allow the VPC's internal names (`*.compute.internal`, reverse lookups); default true. */
   readonly allowVpcInternalNames?: boolean;
-  /** DNS answer for blocked queries in block mode (default NODATA). */
+  /** DNS answer for blocked queries in enforce mode (default NODATA). */
   readonly blockResponse?: DnsBlockResponse;
   /** Priority of the rule group's association with each VPC, 101-9899 (default 5000; lower runs first). */
   readonly associationPriority?: number;
-  /** Let DNS queries through when DNS Firewall is impaired (default false: fail closed in block mode). */
+  /** Let DNS queries through when DNS Firewall is impaired (default false: fail closed in enforce mode). */
   readonly failOpen?: boolean;
   /** Existing KMS key for the log groups and the network firewall; default: a key created here. */
   readonly kmsKeyArn?: pulumi.Input<string>;
@@ -94,8 +86,8 @@ export class EgressAllowlist extends pulumi.ComponentResource {
     super("kamae:index:EgressAllowlist", name, {}, opts);
     const parent = { parent: this };
 
-    const mode = args.mode ?? "alert";
-    if (mode !== "alert" && mode !== "block") throw new Error(`kamae:EgressAllowlist: mode "${String(mode)}" must be "alert" or "block"`);
+    const mode = args.mode ?? "detect";
+    if (mode !== "detect" && mode !== "enforce") throw new Error(`kamae:EgressAllowlist: mode "${String(mode)}" must be "detect" or "enforce"`);
     const blockResponse = args.blockResponse ?? "NODATA";
     if (blockResponse !== "NODATA" && blockResponse !== "NXDOMAIN") throw new Error(`kamae:EgressAllowlist: blockResponse "${String(blockResponse)}" must be NODATA or NXDOMAIN`);
     const priority = args.associationPriority ?? 5000;
@@ -133,9 +125,9 @@ export class EgressAllowlist extends pulumi.ComponentResource {
     new aws.route53.ResolverFirewallRule(
       `${name}-catch-all`,
       {
-        name: mode === "block" ? "block-other-domains" : "alert-other-domains",
-        action: mode === "block" ? "BLOCK" : "ALERT",
-        ...(mode === "block" ? { blockResponse } : {}),
+        name: mode === "enforce" ? "block-other-domains" : "alert-other-domains",
+        action: mode === "enforce" ? "BLOCK" : "ALERT",
+        ...(mode === "enforce" ? { blockResponse } : {}),
         firewallDomainListId: everything.id,
         firewallRuleGroupId: group.id,
         priority: CATCH_ALL_RULE_PRIORITY,

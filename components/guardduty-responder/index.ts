@@ -6,7 +6,7 @@ import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { RESPONDER_ROLE_PATH, stableSuffix } from "../shared/naming";
-import { notificationTopic } from "../shared/notifications";
+import { type NotificationArgs, reportTopic } from "../shared/notifications";
 import { guardDutyCredentialActStatements, guardDutyResponderActStatements } from "./permissions";
 import { validateProtectedPrincipals } from "./lambda/protected-principals";
 import { type ActionModes, DEFAULT_ROUTES, eventPattern, type FindingRoute, validateModes, validateRoutes } from "./lambda/routing";
@@ -42,12 +42,8 @@ export interface GuardDutyResponderArgs {
   readonly activityLookbackHours?: number;
   /** Existing bucket that receives the report bucket's server access logs; one is created when omitted. */
   readonly reportAccessLogsBucketName?: pulumi.Input<string>;
-  /** Existing SNS topic for notifications instead of a created one. */
-  readonly existingTopicArn?: pulumi.Input<string>;
-  /** KMS key of the existing topic, when it is encrypted with a customer-managed key. */
-  readonly existingTopicKmsKeyArn?: pulumi.Input<string>;
-  /** Email addresses subscribed to a created topic. */
-  readonly notificationEmails?: string[];
+  /** Where reports go: a created KMS-encrypted topic, or an existing one (with its customer-managed key). */
+  readonly notifications?: NotificationArgs;
   /** Retention of the functions' and the workflow's logs (days). Default 365. */
   readonly logRetentionDays?: number;
   /** Member accounts the responders may act in. */
@@ -139,14 +135,14 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
       `${name}-key`,
       {
         description: `Kamae GuardDutyResponder ${name}: notifications, workflow, reports, logs`,
-        servicePrincipals: ["cloudwatch.amazonaws.com"],
+        servicePrincipals: ["cloudwatch.amazonaws.com", "events.amazonaws.com"],
         allowCloudWatchLogs: true,
       },
       parent,
     );
     this.kmsKeyArn = key.arn;
-    const topicArn = notificationTopic(`${name}-topic`, { existingTopicArn: args.existingTopicArn, kmsKey: key, emails: args.notificationEmails, publishingServices: ["cloudwatch.amazonaws.com"] }, parent);
-    const topicKey: Statement[] = args.existingTopicKmsKeyArn !== undefined ? [{ sid: "EncryptForExistingTopic", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.existingTopicKmsKeyArn] }] : [];
+    const notify = reportTopic(`${name}-topic`, args.notifications, key, parent);
+    const topicArn = notify.topicArn;
 
     const home = { partition: part, accountId: identity.accountId, actions: [...used], scanDocumentName: args.scanDocumentName, protectedPrincipals };
 
@@ -192,9 +188,8 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           role: workflowRole.id,
           policy: policyDocument([
             { sid: "RunSteps", actions: ["lambda:InvokeFunction"], resources: [steps.functionArn] },
-            { sid: "Notify", actions: ["sns:Publish"], resources: [topicArn] },
             { sid: "UseKey", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [key.arn] },
-            ...topicKey,
+            ...notify.publishStatements,
             {
               sid: "LogDeliveryIsNotResourceScoped",
               actions: ["logs:CreateLogDelivery", "logs:GetLogDelivery", "logs:UpdateLogDelivery", "logs:DeleteLogDelivery", "logs:ListLogDeliveries", "logs:PutResourcePolicy", "logs:DescribeResourcePolicies", "logs:DescribeLogGroups"],
@@ -224,7 +219,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
       stateMachineArn = machine.arn;
     }
 
-    const statements: Statement[] = [{ sid: "Notify", actions: ["sns:Publish"], resources: [topicArn] }, ...topicKey];
+    const statements: Statement[] = [...notify.publishStatements];
     if (used.has("isolate")) statements.push({ sid: "AskInstanceIsolation", actions: ["lambda:InvokeFunction"], resources: [args.isolationFunctionArn!] });
     if (used.has("block")) {
       statements.push({ sid: "AskWafAutoBlock", actions: ["sqs:SendMessage"], resources: [args.wafBlockQueueArn!] });
@@ -250,7 +245,8 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
         logRetentionDays: args.logRetentionDays,
         environment: {
           KAMAE_ROUTES: routesJson,
-          KAMAE_ACTION_MODES: JSON.stringify(modes),
+          // Every routed action's mode written out: what is not set is detect, visible in the function's settings.
+          KAMAE_ACTION_MODES: JSON.stringify(Object.fromEntries([...used].filter((a) => a !== "notify").sort().map((a) => [a, modes[a] ?? "detect"]))),
           KAMAE_TOPIC_ARN: topicArn,
           KAMAE_BLOCK_TTL_MINUTES: String(ttl),
           ...(used.has("isolate") ? { KAMAE_ISOLATION_FUNCTION_ARN: args.isolationFunctionArn! } : {}),
@@ -278,8 +274,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           { description: `Kamae GuardDutyResponder ${name}: ${source} findings routed to responses`, eventPattern: JSON.stringify(pattern) },
           parent,
         );
-        new aws.cloudwatch.EventTarget(`${name}-${source}-target`, { rule: rule.name, arn: responder.functionArn, retryPolicy: { maximumRetryAttempts: 8, maximumEventAgeInSeconds: 86400 } }, parent);
-        responder.allowInvocation(`${name}-${source}-invoke`, "events.amazonaws.com", rule.arn, identity.accountId);
+        responder.trigger(`${name}-${source}-target`, rule, { retry: { maximumRetryAttempts: 8, maximumEventAgeInSeconds: 86400 }, sourceAccount: identity.accountId });
         return rule.arn;
       });
 

@@ -6,7 +6,7 @@ import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { stableSuffix } from "../shared/naming";
-import { notificationTopic } from "../shared/notifications";
+import { notificationTopic, type NotificationArgs, reportTopic } from "../shared/notifications";
 import { KamaeTags } from "../shared/runtime/tags";
 import { DEFAULT_DS_EVENT_TYPES, DEFAULT_GD_TYPE_PREFIXES } from "./lambda/settings";
 import { ISOLATION_GROUP_TAG } from "./lambda/model";
@@ -52,17 +52,8 @@ export interface IsolationCircuitBreakerArgs {
   readonly windowSeconds?: number;
 }
 
-export interface IsolationNotificationArgs {
-  /** Report to an existing topic instead of creating one. */
-  readonly existingTopicArn?: pulumi.Input<string>;
-  /** The KMS key of that existing topic, which the function must use to publish. */
-  readonly existingTopicKmsKeyArn?: pulumi.Input<string>;
-  /** Email addresses subscribed to the created topic. */
-  readonly emails?: string[];
-}
-
 export interface InstanceIsolationArgs {
-  /** "enforce" (default) isolates; "detect" reports what it would do and changes nothing. */
+  /** "detect" (default) reports what it would do and changes nothing; "enforce" isolates. */
   readonly mode?: EnforcementMode;
   /** Deep Security / Workload Security events on SNS; no trigger when omitted. */
   readonly deepSecurity?: IsolationDeepSecurityArgs;
@@ -81,7 +72,7 @@ export interface InstanceIsolationArgs {
   readonly snapshots?: boolean;
   /** Also deny every session of the instance's role issued before the isolation (opt-in: hits all instances sharing the role). */
   readonly revokeRoleSessions?: boolean;
-  readonly notifications?: IsolationNotificationArgs;
+  readonly notifications?: NotificationArgs;
   /** Member accounts the function may act in, through MemberAccountAccess roles. */
   readonly memberAccounts?: MemberAccountsArgs;
   /** Retention of the function's logs in days (default 365). */
@@ -180,11 +171,8 @@ export class InstanceIsolation extends pulumi.ComponentResource {
       },
       parent,
     );
-    const reportTopicArn = notificationTopic(
-      `${name}-reports`,
-      { existingTopicArn: args.notifications?.existingTopicArn, kmsKey: key, emails: args.notifications?.emails, publishingServices: ["cloudwatch.amazonaws.com"] },
-      parent,
-    );
+    const reports = reportTopic(`${name}-reports`, args.notifications, key, parent);
+    const reportTopicArn = reports.topicArn;
 
     const table = new aws.dynamodb.Table(
       `${name}-state`,
@@ -236,17 +224,14 @@ export class InstanceIsolation extends pulumi.ComponentResource {
     const statements: Statement[] = [
       ...isolationActStatements({ partition, accountId: account, revokeRoleSessions: args.revokeRoleSessions }),
       { sid: "IsolationState", actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [table.arn] },
-      { sid: "Report", actions: ["sns:Publish"], resources: [reportTopicArn] },
+      ...reports.publishStatements,
     ];
-    if (args.notifications?.existingTopicKmsKeyArn !== undefined) {
-      statements.push({ sid: "EncryptReports", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.notifications.existingTopicKmsKeyArn] });
-    }
 
     const gdPrefixes = args.guardDuty?.findingTypePrefixes ?? DEFAULT_GD_TYPE_PREFIXES;
     const gdSeverity = args.guardDuty?.minimumSeverity ?? 7;
     const breaker = args.circuitBreaker ?? {};
     const environment: Record<string, pulumi.Input<string>> = {
-      KAMAE_MODE: args.mode ?? "enforce",
+      KAMAE_MODE: args.mode ?? "detect",
       KAMAE_TABLE_NAME: table.name,
       KAMAE_REPORT_TOPIC_ARN: reportTopicArn,
       KAMAE_ISOLATION_PROFILE_NAME: profileName,
@@ -284,8 +269,7 @@ export class InstanceIsolation extends pulumi.ComponentResource {
     let deepSecurityTopicArn: pulumi.Output<string | undefined> = pulumi.output(undefined);
     if (args.deepSecurity) {
       const topicArn = notificationTopic(`${name}-deep-security`, { existingTopicArn: args.deepSecurity.existingTopicArn, kmsKey: key, publishers: args.deepSecurity.publisherArns ?? [] }, parent);
-      const permission = responder.allowInvocation(`${name}-from-deep-security`, "sns.amazonaws.com", topicArn);
-      new aws.sns.TopicSubscription(`${name}-deep-security-subscription`, { topic: topicArn, protocol: "lambda", endpoint: responder.functionArn }, { parent: this, dependsOn: [permission] });
+      responder.subscribe(`${name}-deep-security-subscription`, topicArn);
       deepSecurityTopicArn = topicArn;
     }
 
@@ -296,34 +280,7 @@ export class InstanceIsolation extends pulumi.ComponentResource {
         { description: "Kamae: GuardDuty findings that isolate an EC2 instance", eventPattern: JSON.stringify(isolationGuardDutyEventPattern(gdPrefixes, gdSeverity)) },
         parent,
       );
-      const permission = responder.allowInvocation(`${name}-from-guardduty`, "events.amazonaws.com", rule.arn);
-      // Findings EventBridge cannot deliver land in the failure queue too.
-      new aws.sqs.QueuePolicy(
-        `${name}-guardduty-dlq-policy`,
-        {
-          queueUrl: responder.failureQueue.url,
-          policy: pulumi.all([responder.failureQueue.arn, rule.arn]).apply(([queueArn, ruleArn]) =>
-            JSON.stringify({
-              Version: "2012-10-17",
-              Statement: [
-                { Sid: "EventBridgeDeadLetters", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sqs:SendMessage", Resource: queueArn, Condition: { ArnEquals: { "aws:SourceArn": ruleArn } } },
-                { Sid: "DenyWithoutTls", Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: queueArn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
-              ],
-            }),
-          ),
-        },
-        parent,
-      );
-      new aws.cloudwatch.EventTarget(
-        `${name}-guardduty-target`,
-        {
-          rule: rule.name,
-          arn: responder.functionArn,
-          retryPolicy: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 10 },
-          deadLetterConfig: { arn: responder.failureQueue.arn },
-        },
-        { parent: this, dependsOn: [permission] },
-      );
+      responder.trigger(`${name}-guardduty-target`, rule, { retry: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 10 } });
       guardDutyRuleArn = rule.arn;
     }
 

@@ -1,6 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy } from "../shared/iam/policy";
+import { queueBacklogAlarm } from "../shared/alarms";
+import { type DeadLetterSource, deadLetterQueue, deadLetterQueuePolicy } from "../shared/infra/dead-letters";
+import { createEncryptionKey } from "../shared/kms";
 import { RESPONDER_ROLE_PATH, stableSuffix } from "../shared/naming";
 import { RESPONSE_ACTIONS, type ResponseAction } from "../guardduty-responder/lambda/routing";
 import { validateProtectedPrincipals } from "../guardduty-responder/lambda/protected-principals";
@@ -172,6 +175,16 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       args.centralEventBusArn ??
       pulumi.interpolate`arn:${partition}:events:${region.region}:${args.centralAccountId}:event-bus/default`;
     const needsForwarding = forwarded.length > 0 || (args.cloudTrailBucketNames ?? []).length > 0;
+    const subscriptions = (args.deepSecurityTopicArns ?? []).flatMap((topic) => Object.entries(args.deepSecurityFunctionArns ?? {}).map(([label, fn]) => ({ topic, label, fn })));
+    // Events EventBridge cannot forward, and messages SNS cannot deliver to a central function, wait here (alarmed).
+    const deadLetterSources: DeadLetterSource[] = [];
+    let deadLetters: aws.sqs.Queue | undefined;
+    if (needsForwarding || subscriptions.length > 0) {
+      const key = createEncryptionKey(`${name}-key`, { description: `Kamae MemberAccountAccess ${name}: undelivered security events`, servicePrincipals: ["events.amazonaws.com", "sns.amazonaws.com"] }, parent);
+      deadLetters = deadLetterQueue(`${name}-undelivered`, key.arn, parent);
+      deadLetterQueuePolicy(`${name}-undelivered-policy`, deadLetters, deadLetterSources, parent);
+      queueBacklogAlarm(`${name}-undelivered-alarm`, { description: `Kamae MemberAccountAccess ${name}: security events that could not reach the central account`, queueName: deadLetters.name }, parent);
+    }
     if (needsForwarding) {
       const forwarder = new aws.iam.Role(
         `${name}-forwarder`,
@@ -193,7 +206,12 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       );
       const forward = (ruleName: string, pattern: pulumi.Input<object>) => {
         const rule = new aws.cloudwatch.EventRule(`${name}-${ruleName}`, { description: `Kamae: forward ${ruleName} to the central account`, eventPattern: pulumi.output(pattern).apply((p) => JSON.stringify(p)) }, parent);
-        new aws.cloudwatch.EventTarget(`${name}-${ruleName}-target`, { rule: rule.name, arn: centralBus, roleArn: forwarder.arn }, parent);
+        deadLetterSources.push({ service: "events.amazonaws.com", sourceArn: rule.arn });
+        new aws.cloudwatch.EventTarget(
+          `${name}-${ruleName}-target`,
+          { rule: rule.name, arn: centralBus, roleArn: forwarder.arn, retryPolicy: { maximumEventAgeInSeconds: 86_400, maximumRetryAttempts: 185 }, deadLetterConfig: { arn: deadLetters!.arn } },
+          parent,
+        );
       };
       for (const event of forwarded) forward(event, FORWARDED_EVENTS[event]);
       for (const bucket of args.cloudTrailBucketNames ?? []) {
@@ -204,12 +222,15 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       }
     }
 
-    for (const topic of args.deepSecurityTopicArns ?? []) {
-      for (const [label, fn] of Object.entries(args.deepSecurityFunctionArns ?? {})) {
-        // Cross-account: the topic's owner (this account) subscribes the central function; the central function must
-        // allow this topic to invoke it (lambda:InvokeFunction with the topic as source ARN).
-        new aws.sns.TopicSubscription(`${name}-ds-${label}-${stableSuffix(topic)}`, { topic, protocol: "lambda", endpoint: fn }, parent);
-      }
+    for (const { topic, label, fn } of subscriptions) {
+      // Cross-account: the topic's owner (this account) subscribes the central function; the central function must
+      // allow this topic to invoke it (lambda:InvokeFunction with the topic as source ARN).
+      deadLetterSources.push({ service: "sns.amazonaws.com", sourceArn: topic });
+      new aws.sns.TopicSubscription(
+        `${name}-ds-${label}-${stableSuffix(topic)}`,
+        { topic, protocol: "lambda", endpoint: fn, redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetters!.arn }) },
+        parent,
+      );
     }
 
     this.roleArn = role.arn;

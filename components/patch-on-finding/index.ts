@@ -6,7 +6,7 @@ import type { Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
-import { notificationTopic } from "../shared/notifications";
+import { type NotificationArgs, reportTopic } from "../shared/notifications";
 import { PATCH_DOCUMENT } from "./lambda/plan";
 import { patchActStatements } from "./permissions";
 
@@ -56,10 +56,8 @@ export interface PatchOnFindingArgs {
   readonly maintenanceWindow?: PatchMaintenanceWindowArgs;
   /** Tag that marks instances waiting for the window (default `kamae:patch-pending`). */
   readonly pendingTagKey?: string;
-  /** Existing topic for reports; default: a topic created here. */
-  readonly notificationTopicArn?: pulumi.Input<string>;
-  /** Email addresses subscribed to a created topic. */
-  readonly notificationEmails?: string[];
+  /** Where reports go: a created KMS-encrypted topic, or an existing one (with its customer-managed key). */
+  readonly notifications?: NotificationArgs;
   /** Member accounts whose findings this deployment acts on (through their MemberAccountAccess role). */
   readonly memberAccounts?: MemberAccountsArgs;
   readonly logRetentionDays?: number;
@@ -132,18 +130,15 @@ export class PatchOnFinding extends pulumi.ComponentResource {
 
     const key = createEncryptionKey(
       `${name}-key`,
-      { description: `Kamae PatchOnFinding ${name}: logs, failure queue, reports`, allowCloudWatchLogs: true, servicePrincipals: ["cloudwatch.amazonaws.com", "sns.amazonaws.com"] },
+      { description: `Kamae PatchOnFinding ${name}: logs, failure queue, reports`, allowCloudWatchLogs: true, servicePrincipals: ["cloudwatch.amazonaws.com", "events.amazonaws.com", "sns.amazonaws.com"] },
       parent,
     );
-    this.notificationTopicArn = notificationTopic(
-      `${name}-reports`,
-      { existingTopicArn: args.notificationTopicArn, kmsKey: key, emails: args.notificationEmails, publishingServices: ["cloudwatch.amazonaws.com"] },
-      parent,
-    );
+    const reports = reportTopic(`${name}-reports`, args.notifications, key, parent);
+    this.notificationTopicArn = reports.topicArn;
 
     const statements: Statement[] = [
       ...patchActStatements({ partition: partition.partition, accountId: identity.accountId, region: region.region, maintenanceWindow: windowed, pendingTagKey }),
-      { sid: "Report", actions: ["sns:Publish"], resources: [this.notificationTopicArn] },
+      ...reports.publishStatements,
     ];
 
     const fn = new ResponderFunction(
@@ -179,12 +174,7 @@ export class PatchOnFinding extends pulumi.ComponentResource {
       { description: "Kamae PatchOnFinding: fixable Inspector package vulnerabilities on EC2 instances", eventPattern: JSON.stringify(inspectorEventPattern(args.minSeverity)) },
       parent,
     );
-    const permission = fn.allowInvocation(`${name}-from-eventbridge`, "events.amazonaws.com", rule.arn);
-    new aws.cloudwatch.EventTarget(
-      `${name}-findings-target`,
-      { rule: rule.name, arn: fn.functionArn, retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 185 } },
-      { parent: this, dependsOn: [permission] },
-    );
+    fn.trigger(`${name}-findings-target`, rule);
     this.eventRuleArn = rule.arn;
 
     if (args.maintenanceWindow) {

@@ -1,6 +1,41 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import type { Statement } from "./iam/policy";
 import { stableSuffix } from "./naming";
+
+/** Where a component reports: its own topic, or an existing one (encrypted with a customer-managed key or not). */
+export interface NotificationArgs {
+  /** Report to this existing SNS topic instead of creating one. */
+  readonly existingTopicArn?: pulumi.Input<string>;
+  /** The customer-managed KMS key that encrypts the existing topic: the component's functions are granted its use. */
+  readonly existingTopicKmsKeyArn?: pulumi.Input<string>;
+  /** Email addresses subscribed to the created topic (each must confirm the subscription). */
+  readonly emails?: string[];
+}
+
+/** A component's report topic and what its functions need to publish to it. */
+export interface ReportTopic {
+  readonly topicArn: pulumi.Output<string>;
+  /** `sns:Publish` on the topic, and the use of the existing topic's key when one is named. */
+  readonly publishStatements: Statement[];
+}
+
+/**
+ * The topic a component reports to, from its `notifications` args: the one place that grants the use of an existing
+ * topic's customer-managed key (without it, publishing to such a topic fails with KMS.AccessDeniedException).
+ */
+export function reportTopic(name: string, args: NotificationArgs | undefined, kmsKey: aws.kms.Key, opts: pulumi.CustomResourceOptions): ReportTopic {
+  const topicArn = notificationTopic(
+    name,
+    { existingTopicArn: args?.existingTopicArn, kmsKey, emails: args?.emails, publishingServices: ["cloudwatch.amazonaws.com"] },
+    opts,
+  );
+  const publishStatements: Statement[] = [{ sid: "Report", actions: ["sns:Publish"], resources: [topicArn] }];
+  if (args?.existingTopicKmsKeyArn !== undefined) {
+    publishStatements.push({ sid: "EncryptReports", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: [args.existingTopicKmsKeyArn] });
+  }
+  return { topicArn, publishStatements };
+}
 
 export interface NotificationTopicArgs {
   /** An existing topic to report to instead of creating one. */

@@ -5,7 +5,7 @@ import type { EnforcementMode } from "../shared/runtime/mode";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { stableSuffix } from "../shared/naming";
-import { notificationTopic } from "../shared/notifications";
+import { type NotificationArgs, reportTopic } from "../shared/notifications";
 import { KamaeTags } from "../shared/runtime/tags";
 import { defaultFilterRules, resolveFilterRules, type TrafficMirrorFilterRuleArgs } from "./filter-rules";
 import { FEED_TAG, MAX_SESSION_NUMBER, MIRROR_STATUS_TAG } from "./lambda/model";
@@ -48,10 +48,8 @@ export interface TrafficMirrorFeedArgs {
   readonly reconcileSchedule?: string;
   /** Safety limit of session changes per invocation (1–1000); default 100. */
   readonly maxActionsPerRun?: number;
-  /** An existing SNS topic for the reports; default: an encrypted topic created here. */
-  readonly notificationTopicArn?: pulumi.Input<string>;
-  /** Email addresses subscribed to a created topic. */
-  readonly notificationEmails?: string[];
+  /** Where reports go: a created KMS-encrypted topic, or an existing one (with its customer-managed key). */
+  readonly notifications?: NotificationArgs;
 }
 
 function fail(message: string): never {
@@ -153,14 +151,11 @@ export class TrafficMirrorFeed extends pulumi.ComponentResource {
 
     const key = createEncryptionKey(
       `${name}-key`,
-      { description: `Kamae TrafficMirrorFeed ${name}: logs, failure queue, reports`, allowCloudWatchLogs: true, servicePrincipals: ["cloudwatch.amazonaws.com", "sns.amazonaws.com", "sqs.amazonaws.com"] },
+      { description: `Kamae TrafficMirrorFeed ${name}: logs, failure queue, reports`, allowCloudWatchLogs: true, servicePrincipals: ["cloudwatch.amazonaws.com", "events.amazonaws.com", "sns.amazonaws.com", "sqs.amazonaws.com"] },
       parent,
     );
-    this.reportTopicArn = notificationTopic(
-      `${name}-reports`,
-      { existingTopicArn: args.notificationTopicArn, kmsKey: key, emails: args.notificationEmails, publishingServices: ["cloudwatch.amazonaws.com"] },
-      parent,
-    );
+    const reports = reportTopic(`${name}-reports`, args.notifications, key, parent);
+    this.reportTopicArn = reports.topicArn;
 
     const ec2Arn = (resource: pulumi.Input<string>, account: pulumi.Input<string> = identity.accountId) =>
       pulumi.interpolate`arn:${partition.partition}:ec2:${region.region}:${account}:${resource}`;
@@ -196,7 +191,7 @@ export class TrafficMirrorFeed extends pulumi.ComponentResource {
         resources: [ec2Arn("instance/*")],
         conditions: { StringEquals: { [`aws:ResourceTag/${tagKey}`]: tagValue }, "ForAllValues:StringEquals": { "aws:TagKeys": [MIRROR_STATUS_TAG] } },
       },
-      { sid: "PublishReports", actions: ["sns:Publish"], resources: [this.reportTopicArn] },
+      ...reports.publishStatements,
     ];
 
     const environment: Record<string, pulumi.Input<string>> = {
@@ -206,7 +201,7 @@ export class TrafficMirrorFeed extends pulumi.ComponentResource {
       KAMAE_SESSION_NUMBER: String(args.sessionNumber ?? 1),
       KAMAE_TAG_KEY: tagKey,
       KAMAE_TAG_VALUE: tagValue,
-      KAMAE_MODE: args.mode ?? "enforce",
+      KAMAE_MODE: args.mode ?? "detect",
       KAMAE_MAX_ACTIONS: String(args.maxActionsPerRun ?? 100),
       KAMAE_REPORT_TOPIC_ARN: this.reportTopicArn,
     };
@@ -247,8 +242,7 @@ export class TrafficMirrorFeed extends pulumi.ComponentResource {
       parent,
     );
     for (const [rule, what] of [[stateChanges, "state-changes"], [reconcile, "reconcile"]] as const) {
-      const permission = fn.allowInvocation(`${name}-from-${what}`, "events.amazonaws.com", rule.arn, identity.accountId);
-      new aws.cloudwatch.EventTarget(`${name}-${what}-target`, { rule: rule.name, arn: fn.functionArn }, { parent: this, dependsOn: [permission] });
+      fn.trigger(`${name}-${what}-target`, rule, { sourceAccount: identity.accountId });
     }
     this.stateChangeRuleArn = stateChanges.arn;
     this.reconcileRuleArn = reconcile.arn;

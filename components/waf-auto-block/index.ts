@@ -2,11 +2,13 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { queueBacklogAlarm } from "../shared/alarms";
 import { createEncryptionKey } from "../shared/kms";
+import { deadLetterQueue, deadLetterQueuePolicy } from "../shared/infra/dead-letters";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { stableSuffix } from "../shared/naming";
 import { parseCidr } from "../shared/net/cidr";
-import { notificationTopic } from "../shared/notifications";
+import { type NotificationArgs, reportTopic } from "../shared/notifications";
 import type { Statement } from "../shared/iam/policy";
+import type { EnforcementMode } from "../shared/runtime/mode";
 
 /** WAF's hard limit of addresses in one IP set. */
 export const WAF_IP_SET_LIMIT = 10_000;
@@ -81,20 +83,11 @@ export const WafAutoBlockScope = {
 } as const;
 export type WafAutoBlockScope = (typeof WafAutoBlockScope)[keyof typeof WafAutoBlockScope];
 
-/** What the web ACL does with requests from listed addresses. */
-export const WafAutoBlockMode = {
-  /** Block them. */
-  Block: "block",
-  /** Only count them (detect mode). */
-  Count: "count",
-} as const;
-export type WafAutoBlockMode = (typeof WafAutoBlockMode)[keyof typeof WafAutoBlockMode];
-
 export interface WafAutoBlockArgs {
   /** "REGIONAL" (ALB, API Gateway…) or "CLOUDFRONT" (then deploy with a us-east-1 provider). Default REGIONAL. */
   readonly scope?: WafAutoBlockScope;
-  /** "block" blocks listed addresses; "count" only counts them (detect mode). Default "block". */
-  readonly mode?: WafAutoBlockMode;
+  /** "detect" (default): the rules count requests from listed addresses (the sets are still maintained); "enforce" blocks them. */
+  readonly mode?: EnforcementMode;
   /** Addresses to hold per family (IPv4, IPv6): IP sets are created up front to fit them. Default 10,000. */
   readonly maxAddresses?: number;
   /** Addresses per IP set (at most WAF's 10,000). */
@@ -118,10 +111,8 @@ export interface WafAutoBlockArgs {
   readonly reputationLists?: WafAutoBlockReputationArgs;
   /** Create a honeypot URL (HTTP API) whose callers are blocked. */
   readonly honeypot?: WafAutoBlockHoneypotArgs;
-  /** Topic for "block list full" and failure alarms instead of a created one. */
-  readonly notificationTopicArn?: pulumi.Input<string>;
-  /** Emails subscribed to a created topic. */
-  readonly notificationEmails?: string[];
+  /** Where reports go: a created KMS-encrypted topic, or an existing one (with its customer-managed key). */
+  readonly notifications?: NotificationArgs;
   readonly logRetentionDays?: number;
 }
 
@@ -135,7 +126,7 @@ function validate(args: WafAutoBlockArgs): void {
     if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > max)) fail(`${what} must be an integer from 1 to ${max}, got ${value}`);
   };
   if (args.scope !== undefined && args.scope !== "REGIONAL" && args.scope !== "CLOUDFRONT") fail(`scope must be "REGIONAL" or "CLOUDFRONT", got ${JSON.stringify(args.scope)}`);
-  if (args.mode !== undefined && args.mode !== "block" && args.mode !== "count") fail(`mode must be "block" or "count", got ${JSON.stringify(args.mode)}`);
+  if (args.mode !== undefined && args.mode !== "enforce" && args.mode !== "detect") fail(`mode must be "enforce" or "detect", got ${JSON.stringify(args.mode)}`);
   positiveInt(args.ipSetCapacity, "ipSetCapacity", WAF_IP_SET_LIMIT);
   positiveInt(args.maxAddresses, "maxAddresses");
   positiveInt(args.defaultBlockMinutes, "defaultBlockMinutes", 527_040);
@@ -203,7 +194,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
     validate(args);
     const parent = { parent: this };
     const scope = args.scope ?? "REGIONAL";
-    const mode = args.mode ?? "block";
+    const mode = args.mode ?? "detect";
     const capacity = args.ipSetCapacity ?? WAF_IP_SET_LIMIT;
     const shards = Math.ceil((args.maxAddresses ?? WAF_IP_SET_LIMIT) / capacity);
     if (shards * 2 > MAX_IP_SETS) throw new Error(`kamae:WafAutoBlock: maxAddresses ${args.maxAddresses} needs ${shards} IP sets per family; at most ${MAX_IP_SETS / 2} are supported`);
@@ -217,11 +208,8 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       parent,
     );
     this.kmsKeyArn = key.arn;
-    this.notificationTopicArn = notificationTopic(
-      `${name}-notifications`,
-      { existingTopicArn: args.notificationTopicArn, kmsKey: key, emails: args.notificationEmails, publishingServices: ["cloudwatch.amazonaws.com"] },
-      parent,
-    );
+    const reports = reportTopic(`${name}-notifications`, args.notifications, key, parent);
+    this.notificationTopicArn = reports.topicArn;
 
     // IP sets are created empty and then owned by the writer: Pulumi never resets their addresses.
     const sets: Array<{ set: aws.wafv2.IpSet; version: 4 | 6 }> = [];
@@ -245,12 +233,12 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       {
         scope,
         capacity: MAX_IP_SETS, // fixed, so changing maxAddresses never replaces a rule group a web ACL references
-        description: `Kamae WafAutoBlock ${name}: ${mode} addresses blocked by the automation`,
+        description: `Kamae WafAutoBlock ${name}: ${mode === "enforce" ? "block" : "count"} addresses blocked by the automation`,
         visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: metric("rules") },
         rules: sets.map(({ set, version }, i) => ({
           name: `kamae-ipv${version}-${i % shards}`,
           priority: i,
-          action: mode === "block" ? { block: {} } : { count: {} },
+          action: mode === "enforce" ? { block: {} } : { count: {} },
           statement: { ipSetReferenceStatement: { arn: set.arn } },
           visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: metric(`ipv${version}-${i % shards}`) },
         })),
@@ -314,7 +302,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
     const blockTable = new aws.dynamodb.Table(`${name}-blocks`, { ...encryptedTable, hashKey: "cidr", attributes: [{ name: "cidr", type: "S" }] }, parent);
     this.blockTableName = blockTable.name;
 
-    const deadLetters = new aws.sqs.Queue(`${name}-block-queue-dlq`, { kmsMasterKeyId: key.arn, kmsDataKeyReusePeriodSeconds: 300, messageRetentionSeconds: 1_209_600 }, parent);
+    const deadLetters = deadLetterQueue(`${name}-block-queue-dlq`, key.arn, parent);
     const writerTimeout = 300;
     const queue = new aws.sqs.Queue(
       `${name}-block-queue`,
@@ -348,7 +336,19 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       },
       parent,
     );
-    new aws.cloudwatch.EventTarget(`${name}-sweep-target`, { rule: sweepRule.name, arn: queue.arn, input: JSON.stringify({ kind: "kamae.sync" }) }, parent);
+    // A tick EventBridge cannot deliver lands in the dead-letter queue (and its alarm) like a failed block request.
+    deadLetterQueuePolicy(`${name}-block-queue-dlq-policy`, deadLetters, [{ service: "events.amazonaws.com", sourceArn: sweepRule.arn }], parent);
+    new aws.cloudwatch.EventTarget(
+      `${name}-sweep-target`,
+      {
+        rule: sweepRule.name,
+        arn: queue.arn,
+        input: JSON.stringify({ kind: "kamae.sync" }),
+        retryPolicy: { maximumEventAgeInSeconds: 300, maximumRetryAttempts: 3 },
+        deadLetterConfig: { arn: deadLetters.arn },
+      },
+      parent,
+    );
     queueBacklogAlarm(
       `${name}-block-queue-dlq-alarm`,
       {
@@ -386,26 +386,15 @@ export class WafAutoBlock extends pulumi.ComponentResource {
           { sid: "ReadWriteOwnIpSets", actions: ["wafv2:GetIPSet", "wafv2:UpdateIPSet"], resources: sets.map((s) => s.set.arn) },
           { sid: "BlockTable", actions: ["dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:Scan"], resources: [blockTable.arn] },
           { sid: "ConsumeBlockQueue", actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"], resources: [queue.arn] },
-          { sid: "NotifyListFull", actions: ["sns:Publish"], resources: [this.notificationTopicArn] },
+          ...reports.publishStatements,
         ],
       },
       parent,
     );
     this.writerFunctionArn = writer.functionArn;
-    new aws.lambda.EventSourceMapping(
-      `${name}-writer-queue`,
-      {
-        eventSourceArn: queue.arn,
-        functionName: writer.function.name,
-        // Many requests per invocation: one UpdateIPSet per changed IP set however many requests arrived.
-        batchSize: 5000,
-        maximumBatchingWindowInSeconds: 5,
-        // A message whose rows cannot be written comes back alone; the rest of the batch is done.
-        functionResponseTypes: ["ReportBatchItemFailures"],
-        scalingConfig: { maximumConcurrency: 2 },
-      },
-      { parent: this, dependsOn: [writer] },
-    );
+    // Many requests per invocation: one UpdateIPSet per changed IP set however many requests arrived; a message whose
+    // rows cannot be written comes back alone (partial batch response), the rest of the batch is done.
+    writer.consume(`${name}-writer-queue`, queue, { batchSize: 5000, maximumBatchingWindowInSeconds: 5, maximumConcurrency: 2 });
 
     const sender = (what: string): Statement[] => [{ sid: `SendBlockRequests${what}`, actions: ["sqs:SendMessage"], resources: [queue.arn] }];
     const feederEnv = { KAMAE_BLOCK_QUEUE_URL: queue.url };
@@ -427,8 +416,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       );
       for (const [label, topicArn] of Object.entries(args.deepSecurity?.topics ?? {})) {
         const suffix = `${label}-${stableSuffix(label)}`;
-        events.allowInvocation(`${name}-ds-${suffix}-invoke`, "sns.amazonaws.com", topicArn);
-        new aws.sns.TopicSubscription(`${name}-ds-${suffix}`, { topic: topicArn, protocol: "lambda", endpoint: events.functionArn }, parent);
+        events.subscribe(`${name}-ds-${suffix}`, topicArn);
       }
       if (args.guardDuty) {
         const rule = new aws.cloudwatch.EventRule(
@@ -443,8 +431,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
           },
           parent,
         );
-        events.allowInvocation(`${name}-guardduty-invoke`, "events.amazonaws.com", rule.arn);
-        new aws.cloudwatch.EventTarget(`${name}-guardduty-target`, { rule: rule.name, arn: events.functionArn }, parent);
+        events.trigger(`${name}-guardduty-target`, rule);
       }
     }
 
@@ -483,8 +470,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
         },
         parent,
       );
-      parser.allowInvocation(`${name}-access-logs-invoke`, "events.amazonaws.com", rule.arn);
-      new aws.cloudwatch.EventTarget(`${name}-access-logs-target`, { rule: rule.name, arn: parser.functionArn }, parent);
+      parser.trigger(`${name}-access-logs-target`, rule);
     }
 
     if (args.reputationLists) {
@@ -497,8 +483,8 @@ export class WafAutoBlock extends pulumi.ComponentResource {
         { timeoutSeconds: 120 },
       );
       const rule = new aws.cloudwatch.EventRule(`${name}-reputation-schedule`, { description: `Kamae WafAutoBlock ${name}: read reputation lists`, scheduleExpression: args.reputationLists.schedule ?? "rate(1 hour)" }, parent);
-      reputation.allowInvocation(`${name}-reputation-invoke`, "events.amazonaws.com", rule.arn);
-      new aws.cloudwatch.EventTarget(`${name}-reputation-target`, { rule: rule.name, arn: reputation.functionArn }, parent);
+      // A missed hourly read is made up by the next one: a short retry, then the failure queue.
+      reputation.trigger(`${name}-reputation-target`, rule, { retry: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 3 } });
     }
 
     if (args.honeypot) {

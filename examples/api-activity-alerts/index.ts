@@ -13,7 +13,7 @@ const alerts = new kamae.ApiActivityAlerts("api-alerts", {
     { name: "console-logins-out-of-hours", eventNames: ["ConsoleLogin"], timeWindows: [{ timeZone: "Europe/Berlin", start: "08:00", end: "19:00", days: ["Mon", "Tue", "Wed", "Thu", "Fri"] }], timeWindowsMatch: "outside" },
     { name: "ignore-ci-deploys", effect: "exclude", identityArns: ["arn:aws:sts::*:assumed-role/ci-deploy/*"] },
   ],
-  notificationEmails: config.getObject<string[]>("emails") ?? [],
+  notifications: { emails: config.getObject<string[]>("emails") ?? [] },
 });
 
 export const topicArn = alerts.topicArn;

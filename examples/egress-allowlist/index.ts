@@ -7,7 +7,7 @@ const config = new pulumi.Config();
 
 const egress = new kamae.EgressAllowlist("egress", {
   namedVpcIds: { workload: config.require("vpcId") },
-  mode: config.get("mode") === "block" ? "block" : "alert",
+  mode: config.get("mode") === "enforce" ? "enforce" : "detect",
   allowedDomains: ["example.com", "*.example.com"],
   awsServices: ["ssm", "ssmmessages", "ec2messages", "s3", "kms", "logs", "sts"],
 });

@@ -9,7 +9,7 @@ const config = new pulumi.Config();
 const mode = config.get("mode") === "enforce" ? "enforce" : "detect";
 
 const isolation = new kamae.InstanceIsolation("isolation", { mode, guardDuty: { enabled: false } });
-const waf = new kamae.WafAutoBlock("waf", { mode: mode === "enforce" ? "block" : "count", webAcl: {} });
+const waf = new kamae.WafAutoBlock("waf", { mode, webAcl: {} });
 
 const responder = new kamae.GuardDutyResponder("findings", {
   routes: kamae.RECOMMENDED_ROUTES.map((r) => ({ ...r, actions: r.actions.filter((a) => a !== "scan") })),
@@ -18,7 +18,7 @@ const responder = new kamae.GuardDutyResponder("findings", {
   wafBlockQueueArn: waf.blockQueueArn,
   wafBlockQueueUrl: waf.blockQueueUrl,
   wafBlockQueueKmsKeyArn: waf.kmsKeyArn,
-  notificationEmails: config.getObject<string[]>("emails") ?? [],
+  notifications: { emails: config.getObject<string[]>("emails") ?? [] },
 });
 
 export const findingsTopicArn = responder.topicArn;

@@ -11,7 +11,7 @@ const patching = new kamae.PatchOnFinding("patching", {
   maxConcurrent: 5,
   cooldownMinutes: 360,
   maintenanceWindow: { schedule: "cron(0 2 ? * SUN *)", scheduleTimezone: "Europe/London", durationHours: 3, cutoffHours: 1 },
-  notificationEmails: config.getObject<string[]>("emails") ?? [],
+  notifications: { emails: config.getObject<string[]>("emails") ?? [] },
 });
 
 export const functionArn = patching.functionArn;

@@ -126,7 +126,7 @@ export = async () => {
           managerUrl: config.get("agentManagerUrl") ?? "https://app.deepsecurity.trendmicro.com:443",
           tenantId: config.get("agentTenantId") ?? "",
           token: agentToken,
-          decryptingRoleArns: [present(web.instanceRoleArn, "the web tier's instance role")],
+          decryptingRoleArns: [web.instanceRoleArn],
         }
       : {}),
   });
@@ -146,7 +146,7 @@ export = async () => {
   // The ALB's web ACL and its block list, fed by the agent's intrusion prevention, GuardDuty, the ALB's access logs,
   // reputation lists and a honeypot URL.
   const waf = new kamae.WafAutoBlock("web-waf", {
-    mode: mode === "enforce" ? "block" : "count",
+    mode,
     allowlist: config.getObject<string[]>("wafAllowlist") ?? [],
     webAcl: { associations: { alb: alb.arn } },
     deepSecurity: { topics: { agents: present(isolation.deepSecurityTopicArn, "the Deep Security topic") } },
@@ -154,7 +154,7 @@ export = async () => {
     accessLogs: { bucketNames: [albLogBucketName] },
     reputationLists: {},
     honeypot: {},
-    notificationEmails: emails,
+    notifications: { emails },
     logRetentionDays: retentionDays,
   });
 
@@ -168,7 +168,7 @@ export = async () => {
       createMalwareProtectionPlans: true,
       mode,
       accessLogBucketName: accessLogs.bucket,
-      notificationEmails: emails,
+      notifications: { emails },
       logRetentionDays: retentionDays,
     },
     { dependsOn: [uploads, baseline] },
@@ -185,7 +185,7 @@ export = async () => {
       { name: "security-tooling-off", eventNames: ["StopLogging", "DeleteTrail", "DeleteDetector", "DisableSecurityHub", "StopConfigurationRecorder", "DeleteWebACL"] },
       { name: "network-exposure", eventNames: ["AuthorizeSecurityGroupIngress", "CreateInternetGateway", "AssociateAddress"] },
     ],
-    notificationEmails: emails,
+    notifications: { emails },
     logRetentionDays: retentionDays,
   });
 
@@ -201,7 +201,7 @@ export = async () => {
     wafBlockQueueUrl: waf.blockQueueUrl,
     wafBlockQueueKmsKeyArn: waf.kmsKeyArn,
     ...(scanDocumentName ? { scanDocumentName } : {}),
-    notificationEmails: emails,
+    notifications: { emails },
     logRetentionDays: retentionDays,
   });
 

@@ -7,7 +7,7 @@ const config = new pulumi.Config();
 const loadBalancerArn = config.get("loadBalancerArn");
 
 const waf = new kamae.WafAutoBlock("edge", {
-  mode: config.get("mode") === "count" ? "count" : "block",
+  mode: config.get("mode") === "enforce" ? "enforce" : "detect",
   allowlist: config.getObject<string[]>("allowlist") ?? ["192.0.2.0/24"],
   webAcl: { associations: loadBalancerArn ? { web: loadBalancerArn } : {} },
   guardDuty: { minSeverity: 4 },

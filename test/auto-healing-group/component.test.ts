@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { AgentRollout } from "../../components/agent-rollout";
 import { AutoHealingGroup } from "../../components/auto-healing-group";
 import { KamaeTags } from "../../components/shared/runtime/tags";
 import { resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
@@ -76,5 +77,15 @@ describe("AutoHealingGroup component (Pulumi mocks)", () => {
     assert.throws(() => new AutoHealingGroup("bad", { ...base, targetGroupArns: [] }), /targetGroupArns/);
     assert.throws(() => new AutoHealingGroup("bad", { ...base, port: 70000 }), /port/);
     assert.throws(() => new AutoHealingGroup("bad", { ...base, architecture: "amd64" as any }), /kamae:AutoHealingGroup: architecture must be one of "arm64", "x86_64", got "amd64"/);
+  });
+
+  it("always outputs the instances' role, so it composes with AgentRollout without helpers (created or existing profile)", async () => {
+    const created = new AutoHealingGroup("web", { vpcId: VPC, subnetIds: SUBNETS, targetGroupArns: TGS });
+    const existing = new AutoHealingGroup("api", { vpcId: VPC, subnetIds: SUBNETS, targetGroupArns: TGS, instanceProfileName: "api-profile" });
+    // Typechecks because instanceRoleArn is Output<string>, which decryptingRoleArns accepts.
+    new AgentRollout("agent", { decryptingRoleArns: [created.instanceRoleArn, existing.instanceRoleArn] });
+    await settle();
+    assert.match(await valueOf(created.instanceRoleArn), /^arn:aws:iam::\d{12}:role\//);
+    assert.equal(await valueOf(existing.instanceRoleArn), "arn:aws:iam::123456789012:role/api-profile");
   });
 });

@@ -42,8 +42,8 @@ describe("EgressAllowlist", () => {
       assert.ok(rules.every((r) => r.firewallRuleGroupId === groups[0].id));
     });
 
-    it("blocks everything else in block mode, with the chosen DNS answer", async () => {
-      new EgressAllowlist("egress", { vpcIds: [VPC_A], mode: "block", blockResponse: "NXDOMAIN" });
+    it("blocks everything else in enforce mode, with the chosen DNS answer", async () => {
+      new EgressAllowlist("egress", { vpcIds: [VPC_A], mode: "enforce", blockResponse: "NXDOMAIN" });
       await settle();
       const [allow, rest] = rulesInOrder();
       assert.equal(allow.action, "ALLOW");
@@ -105,12 +105,12 @@ describe("EgressAllowlist", () => {
 
   describe("AWS Network Firewall", () => {
     it("applies the same domains to TLS and HTTP with strict order, in the given subnets, encrypted and logged", async () => {
-      const egress = new EgressAllowlist("egress", { vpcIds: [VPC_A], mode: "block", allowedDomains: ["api.example.com"], networkFirewall: { vpcId: VPC_A, subnetIds: ["subnet-0aaa1111bbbb2222c", "subnet-0ddd3333eeee4444f"] } });
+      const egress = new EgressAllowlist("egress", { vpcIds: [VPC_A], mode: "enforce", allowedDomains: ["api.example.com"], networkFirewall: { vpcId: VPC_A, subnetIds: ["subnet-0aaa1111bbbb2222c", "subnet-0ddd3333eeee4444f"] } });
       await settle();
       const domains = await valueOf(egress.allowedDomains);
       const [ruleGroup] = resourcesOfType("aws:networkfirewall/ruleGroup:RuleGroup");
       assert.equal(ruleGroup.state.type, "STATEFUL");
-      assert.equal(ruleGroup.state.ruleGroup.rulesSource.rulesString, networkFirewallRules(domains, "block"));
+      assert.equal(ruleGroup.state.ruleGroup.rulesSource.rulesString, networkFirewallRules(domains, "enforce"));
       assert.equal(ruleGroup.state.ruleGroup.statefulRuleOptions.ruleOrder, "STRICT_ORDER");
       assert.equal(ruleGroup.state.encryptionConfiguration.type, "CUSTOMER_KMS");
       const [policy] = resourcesOfType("aws:networkfirewall/firewallPolicy:FirewallPolicy");
@@ -124,13 +124,13 @@ describe("EgressAllowlist", () => {
     });
 
     it("writes pass rules for each domain before the catch-all, which alerts or drops by mode", () => {
-      const alert = networkFirewallRules(["api.example.com", "*.pypi.org"], "alert").split("\n");
+      const alert = networkFirewallRules(["api.example.com", "*.pypi.org"], "detect").split("\n");
       assert.equal(alert.length, 6);
       assert.match(alert[0], /^pass tls .*tls\.sni; content:"api\.example\.com"; nocase; startswith; endswith;/);
       assert.match(alert[3], /^pass http .*http\.host; content:"\.pypi\.org"; nocase; endswith;/);
       assert.match(alert[4], /^alert tls /);
       assert.match(alert[5], /^alert http /);
-      const block = networkFirewallRules(["api.example.com"], "block").split("\n");
+      const block = networkFirewallRules(["api.example.com"], "enforce").split("\n");
       assert.match(block[2], /^drop tls /);
       const sids = alert.map((r) => /sid:(\d+);/.exec(r)![1]);
       assert.equal(new Set(sids).size, sids.length, "every rule needs its own sid");
@@ -174,7 +174,7 @@ describe("EgressAllowlist", () => {
       assert.throws(() => new EgressAllowlist("egress", {}), /give at least one VPC/);
       assert.throws(() => new EgressAllowlist("egress", { vpcIds: ["default"] }), /"default" is not a VPC id \(vpc-…\); pass VPC ids that are outputs through namedVpcIds/);
       assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], associationPriority: 100 }), /associationPriority 100 must be a whole number from 101 to 9899/);
-      assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], mode: "deny" as any }), /mode "deny" must be "alert" or "block"/);
+      assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], mode: "deny" as any }), /mode "deny" must be "detect" or "enforce"/);
       assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], awsServices: ["ssm.amazonaws.com/x"] }), /AWS service "ssm.amazonaws.com\/x" must be an endpoint prefix/);
       assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], networkFirewall: { vpcId: VPC_A, subnetIds: [] } }), /subnetIds is empty/);
     });

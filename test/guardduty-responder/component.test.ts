@@ -30,7 +30,7 @@ describe("GuardDutyResponder component", () => {
     const rules = resourcesOfType("aws:cloudwatch/eventRule:EventRule").map((x) => JSON.parse(x.inputs.eventPattern));
     assert.deepEqual(rules.map((p) => p.source), [["aws.guardduty"], ["aws.macie"]]);
     const doc = iamDocuments().find((d) => d.resource === "gd-responder-permissions")!.document;
-    assert.deepEqual(doc.Statement.map((s: any) => s.Sid).sort(), ["Notify", "ReportFailures", "UseOwnKey", "WriteOwnLogs"]);
+    assert.deepEqual(doc.Statement.map((s: any) => s.Sid).sort(), ["Report", "ReportFailures", "UseOwnKey", "WriteOwnLogs"]);
     assert.equal(await valueOf(r.stateMachineArn), "");
   });
 
@@ -57,7 +57,7 @@ describe("GuardDutyResponder component", () => {
     await settle();
     const fns = Object.fromEntries(resourcesOfType("aws:lambda/function:Function").map((f) => [f.name, f.inputs.environment.variables]));
     const settings = settingsFromEnv(fns["gd-responder-function"]);
-    assert.deepEqual(settings.modes, { isolate: "enforce", block: "enforce" });
+    assert.deepEqual(settings.modes, { block: "enforce", blockPublicAccess: "detect", isolate: "enforce", protectBucket: "detect", restrictCredentials: "detect", scan: "detect" });
     assert.equal(settings.isolationFunctionArn, ISOLATION);
     assert.equal(settings.wafBlockQueueUrl, QUEUE_URL);
     assert.match(settings.credentialWorkflowArn!, /:stateMachine:/);

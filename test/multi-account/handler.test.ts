@@ -28,7 +28,7 @@ describe("malware-quarantine entry point in a central deployment", () => {
   const context = { functionName: "kamae-malware-quarantine", awsRequestId: "req-1" } as Context;
 
   before(() => {
-    Object.assign(process.env, { QUARANTINE_BUCKET: QUARANTINE, NOTIFICATION_TOPIC_ARN: TOPIC, POWERTOOLS_LOG_LEVEL: "SILENT", ...MEMBER_ENV });
+    Object.assign(process.env, { KAMAE_QUARANTINE_BUCKET: QUARANTINE, KAMAE_REPORT_TOPIC_ARN: TOPIC, KAMAE_MODE: "enforce", POWERTOOLS_LOG_LEVEL: "SILENT", ...MEMBER_ENV });
     // A fresh module: its settings and clients are read once, at load, from this environment.
     delete require.cache[require.resolve(HANDLER)];
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -49,7 +49,7 @@ describe("TrafficMirrorFeed component", () => {
     assert.equal(env.KAMAE_FEED_NAME, "kamae-test-test-feed");
     assert.equal(env.KAMAE_TAG_KEY, "kamae:traffic-mirror");
     assert.equal(env.KAMAE_TAG_VALUE, "true");
-    assert.equal(env.KAMAE_MODE, "enforce");
+    assert.equal(env.KAMAE_MODE, "detect");
     assert.equal(env.KAMAE_SESSION_NUMBER, "1");
     assert.equal(env.KAMAE_HOME_ACCOUNT_ID, ACCOUNT_ID);
     assert.equal(env.KAMAE_ALLOWED_REGIONS, REGION);
@@ -104,7 +104,7 @@ describe("TrafficMirrorFeed component", () => {
     for (const forbidden of ["ec2:DeleteTrafficMirrorTarget", "ec2:DeleteTrafficMirrorFilter", "ec2:ModifyTrafficMirrorSession", "ec2:TerminateInstances"]) {
       assert.ok(!actions.includes(forbidden), forbidden);
     }
-    assert.deepEqual(bySid("PublishReports").Resource.length, 1);
+    assert.deepEqual(bySid("Report").Resource.length, 1);
   });
 
   it("excludes the sensor's own CIDRs ahead of every accept rule, canonicalised, IPv6 included on request", async () => {
@@ -126,7 +126,7 @@ describe("TrafficMirrorFeed component", () => {
     feed({
       networkLoadBalancerArn: undefined,
       existingTargetId: "tmt-0123456789abcdef0",
-      notificationTopicArn: `arn:aws:sns:${REGION}:${ACCOUNT_ID}:secops`,
+      notifications: { existingTopicArn: `arn:aws:sns:${REGION}:${ACCOUNT_ID}:secops` },
       mirrorAmazonDns: false,
       filterRules: [
         { direction: "ingress", ruleNumber: 10, action: "accept", protocol: 6, destinationPortRange: { fromPort: 443, toPort: 443 } },

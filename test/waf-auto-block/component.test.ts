@@ -42,16 +42,16 @@ describe("WafAutoBlock component", () => {
     assert.equal(resourceNamed("wab-writer-function").inputs.reservedConcurrentExecutions, 1);
   });
 
-  it("builds a rule group that blocks (or, in count mode, only counts) every IP set", async () => {
-    await build({ maxAddresses: 20_000 });
+  it("builds a rule group that blocks (in enforce mode) every IP set", async () => {
+    await build({ maxAddresses: 20_000, mode: "enforce" });
     const rules = resourceNamed("wab-rules").inputs.rules;
     assert.equal(rules.length, 4);
     assert.ok(rules.every((r: any) => r.action.block !== undefined && r.action.count === undefined));
     assert.deepEqual(rules.map((r: any) => r.name).sort(), ["kamae-ipv4-0", "kamae-ipv4-1", "kamae-ipv6-0", "kamae-ipv6-1"]);
   });
 
-  it("count mode counts instead of blocking", async () => {
-    await build({ mode: "count" });
+  it("detect mode counts instead of blocking", async () => {
+    await build({ mode: "detect" });
     const rules = resourceNamed("wab-rules").inputs.rules;
     assert.ok(rules.length === 2 && rules.every((r: any) => r.action.count !== undefined && r.action.block === undefined));
   });

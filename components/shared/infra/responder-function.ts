@@ -5,6 +5,7 @@ import { policyDocument, serviceTrustPolicy, Statement } from "../iam/policy";
 import type { MemberAccountsArgs } from "../member-accounts";
 import { RESPONDER_ROLE_PATH } from "../naming";
 import { functionArchive } from "./artifact";
+import { type DeadLetterSource, deadLetterQueue, deadLetterQueuePolicy } from "./dead-letters";
 
 /** The Lambda runtime every Kamae function runs on; the bundles are built for it (scripts/build.mjs). */
 export const LAMBDA_RUNTIME = aws.lambda.Runtime.NodeJS24dX;
@@ -33,10 +34,31 @@ export interface ResponderFunctionArgs {
   readonly memberAccounts?: MemberAccountsArgs;
 }
 
+/** How EventBridge retries delivering an event to the function before it goes to the failure queue. */
+export interface TriggerRetry {
+  readonly maximumEventAgeInSeconds: number;
+  readonly maximumRetryAttempts: number;
+}
+
+/** EventBridge's default retry (24 hours, 185 attempts), written out so every target states it. */
+export const DEFAULT_TRIGGER_RETRY: TriggerRetry = { maximumEventAgeInSeconds: 86_400, maximumRetryAttempts: 185 };
+
+/** How the function consumes an SQS queue. */
+export interface QueueTriggerArgs {
+  readonly batchSize?: number;
+  readonly maximumBatchingWindowInSeconds?: number;
+  /** Caps the concurrent invocations the queue starts (AWS's minimum 2). */
+  readonly maximumConcurrency?: number;
+}
+
 /**
  * One Lambda function as every Kamae responder needs it: a role with exactly the given permissions plus its own
  * logging, a KMS-encrypted JSON log group, a KMS-encrypted failure queue that receives events whose processing failed
  * (with the error), and an alarm on that queue. Nothing is lost silently.
+ *
+ * It also owns its wiring: `subscribe(topic)`, `trigger(rule)` and `consume(queue)` create the permission, the
+ * subscription, target or mapping, and the dead-letter delivery to the failure queue, whose policy (TLS only, plus
+ * exactly the registered sources) it writes once. Components never create these by hand.
  */
 export class ResponderFunction extends pulumi.ComponentResource {
   public readonly function: aws.lambda.Function;
@@ -46,6 +68,7 @@ export class ResponderFunction extends pulumi.ComponentResource {
   public readonly failureAlarm: aws.cloudwatch.MetricAlarm;
   public readonly functionArn: pulumi.Output<string>;
   public readonly roleArn: pulumi.Output<string>;
+  private readonly failureSources: DeadLetterSource[] = [];
 
   constructor(name: string, args: ResponderFunctionArgs, opts?: pulumi.ComponentResourceOptions) {
     super("kamae:shared:ResponderFunction", name, {}, opts);
@@ -60,11 +83,7 @@ export class ResponderFunction extends pulumi.ComponentResource {
       { namePrefix: `/kamae/${name}-`, retentionInDays: args.logRetentionDays ?? 365, kmsKeyId: args.kmsKey.arn },
       parent,
     );
-    this.failureQueue = new aws.sqs.Queue(
-      `${name}-failures`,
-      { kmsMasterKeyId: args.kmsKey.arn, kmsDataKeyReusePeriodSeconds: 300, messageRetentionSeconds: 1209600 },
-      parent,
-    );
+    this.failureQueue = deadLetterQueue(`${name}-failures`, args.kmsKey.arn, parent);
     this.role = new aws.iam.Role(
       `${name}-role`,
       { path: RESPONDER_ROLE_PATH, assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com", identity.accountId), description: args.description },
@@ -145,12 +164,81 @@ export class ResponderFunction extends pulumi.ComponentResource {
       },
       parent,
     );
+    // Sources register after construction (subscribe, trigger): the policy reads the list once they have.
+    deadLetterQueuePolicy(`${name}-failures-policy`, this.failureQueue, this.failureSources, parent);
     this.functionArn = this.function.arn;
     this.roleArn = this.role.arn;
     this.registerOutputs({ functionArn: this.functionArn, roleArn: this.roleArn, failureQueueArn: this.failureQueue.arn });
   }
 
-  /** Lets one AWS service invoke the function for one source (topic, rule, bucket): never an open permission. */
+  /**
+   * Invokes the function for each message of an SNS topic: the permission, a subscription created after it (a message
+   * delivered earlier would be refused), and a redrive policy that sends undeliverable messages to the failure queue.
+   */
+  subscribe(name: string, topicArn: pulumi.Input<string>): aws.sns.TopicSubscription {
+    const permission = this.allowInvocation(`${name}-invoke`, "sns.amazonaws.com", topicArn);
+    this.failureSources.push({ service: "sns.amazonaws.com", sourceArn: topicArn });
+    return new aws.sns.TopicSubscription(
+      name,
+      {
+        topic: topicArn,
+        protocol: "lambda",
+        endpoint: this.function.arn,
+        redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: this.failureQueue.arn }),
+      },
+      { parent: this, dependsOn: [permission] },
+    );
+  }
+
+  /**
+   * Invokes the function for each event an EventBridge rule matches: the permission (for this rule and account only)
+   * and a target with a retry policy and the failure queue as its dead-letter queue.
+   */
+  trigger(
+    name: string,
+    rule: aws.cloudwatch.EventRule,
+    options: { retry?: TriggerRetry; input?: pulumi.Input<string>; sourceAccount?: pulumi.Input<string> } = {},
+  ): aws.cloudwatch.EventTarget {
+    const permission = this.allowInvocation(`${name}-invoke`, "events.amazonaws.com", rule.arn, options.sourceAccount);
+    this.failureSources.push({ service: "events.amazonaws.com", sourceArn: rule.arn });
+    return new aws.cloudwatch.EventTarget(
+      name,
+      {
+        rule: rule.name,
+        eventBusName: rule.eventBusName,
+        arn: this.function.arn,
+        input: options.input,
+        retryPolicy: options.retry ?? DEFAULT_TRIGGER_RETRY,
+        deadLetterConfig: { arn: this.failureQueue.arn },
+      },
+      { parent: this, dependsOn: [permission] },
+    );
+  }
+
+  /**
+   * Consumes an SQS queue with partial batch responses: the handler names the records that failed, only those return
+   * to the queue, and the queue's own redrive policy (which the caller sets) moves them to its dead-letter queue.
+   */
+  consume(name: string, queue: aws.sqs.Queue, args: QueueTriggerArgs = {}): aws.lambda.EventSourceMapping {
+    return new aws.lambda.EventSourceMapping(
+      name,
+      {
+        eventSourceArn: queue.arn,
+        functionName: this.function.arn,
+        batchSize: args.batchSize ?? 10,
+        maximumBatchingWindowInSeconds: args.maximumBatchingWindowInSeconds,
+        functionResponseTypes: ["ReportBatchItemFailures"],
+        scalingConfig: args.maximumConcurrency !== undefined ? { maximumConcurrency: args.maximumConcurrency } : undefined,
+      },
+      { parent: this },
+    );
+  }
+
+  /**
+   * Lets one AWS service invoke the function for one source: never an open permission. For sources that have no
+   * wiring method (an S3 bucket's notifications, an API); their failed asynchronous invocations reach the failure queue
+   * through the function's on-failure destination.
+   */
   allowInvocation(name: string, principal: string, sourceArn: pulumi.Input<string>, sourceAccount?: pulumi.Input<string>): aws.lambda.Permission {
     return new aws.lambda.Permission(
       name,

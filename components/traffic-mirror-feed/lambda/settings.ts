@@ -33,7 +33,7 @@ export function feedSettingsFromEnv(env: Env = process.env): FeedSettings {
     packetLength: optionalInteger("KAMAE_PACKET_LENGTH", 1, MAX_PACKET_LENGTH, env),
     tagKey: optionalString("KAMAE_TAG_KEY", env) ?? KamaeTags.trafficMirror,
     tagValue: optionalString("KAMAE_TAG_VALUE", env) ?? "true",
-    mode: oneOf("KAMAE_MODE", ["enforce", "detect"] as const, "enforce", env),
+    mode: oneOf("KAMAE_MODE", ["enforce", "detect"] as const, "detect", env),
     maxActions: integer("KAMAE_MAX_ACTIONS", 100, { min: 1, max: 1000 }, env),
   };
 }
