@@ -687,6 +687,7 @@ const ownEntries: readonly CatalogEntry[] = [
       layerNamePattern: { type: "string", default: DEFAULT_LAYER_NAME_PATTERN, description: "Regular expression a layer's name must match to count as the protection layer." },
       layerArns: { type: "array", items: { type: "string" }, description: "Exact layer ARNs (any version) that count as the protection layer, instead of the pattern." },
       optOutTagKey: { type: "string", default: KamaeTags.protectionOptOut, description: "Tag whose value \"true\" exempts a function." },
+      includeKamaeResponders: { type: "boolean", default: false, description: "Also report Kamae's own responder functions (applicationProtection() leaves them alone unless asked)." },
     },
   },
   {

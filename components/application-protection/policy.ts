@@ -1,4 +1,3 @@
-import { StackValidationPolicy, UnknownValueError } from "@pulumi/policy";
 import { KamaeTags } from "../shared/runtime/tags";
 import { isUnderKamaeResponder } from "./merge";
 
@@ -62,37 +61,3 @@ export function functionsWithoutProtection(resources: readonly FunctionView[], c
   }
   return out;
 }
-
-/** Reads one resource's props; a function whose layers or tags are unknown in this preview is left out. */
-function knownView(r: { urn: string; type: string; name: string; props: Record<string, any> }): FunctionView | undefined {
-  try {
-    const layers = r.props.layers;
-    const tags = r.props.tags;
-    return { urn: r.urn, type: r.type, name: r.name, props: { layers: Array.isArray(layers) ? [...layers] : layers, tags: tags ? { ...tags } : tags } };
-  } catch (e) {
-    if (e instanceof UnknownValueError) return undefined;
-    throw e;
-  }
-}
-
-/** The CrossGuard stack policy (advisory by default): reports each Lambda function without the protection layer. */
-export const applicationProtectionPolicy: StackValidationPolicy = {
-  name: "lambda-functions-have-application-protection",
-  description: "Every Lambda function carries the application protection layer, unless it opts out by tag.",
-  enforcementLevel: "advisory",
-  severity: "medium",
-  configSchema: {
-    properties: {
-      layerNamePattern: { type: "string", default: DEFAULT_LAYER_NAME_PATTERN },
-      layerArns: { type: "array", items: { type: "string" } },
-      optOutTagKey: { type: "string", default: KamaeTags.protectionOptOut },
-      includeKamaeResponders: { type: "boolean", default: false },
-    },
-  },
-  remediationSteps: "Call applicationProtection({ layerArn, environment }) at the top of the Pulumi program, or tag the function with kamae:protection-opt-out=true.",
-  validateStack: (args, reportViolation) => {
-    const config = args.getConfig<ProtectionPolicyConfig>();
-    const views = args.resources.filter((r) => r.type === "aws:lambda/function:Function").map(knownView).filter((v): v is FunctionView => v !== undefined);
-    for (const violation of functionsWithoutProtection(views, config)) reportViolation(violation.message, violation.resource.urn);
-  },
-};

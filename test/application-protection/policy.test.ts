@@ -1,6 +1,7 @@
-import { PolicyResource, StackValidationArgs, UnknownValueError } from "@pulumi/policy";
+import { PolicyResource, StackValidationArgs, StackValidationPolicy, UnknownValueError } from "@pulumi/policy";
 import { strict as assert } from "node:assert";
-import { applicationProtectionPolicy, functionsWithoutProtection, ProtectionPolicyConfig } from "../../components/application-protection/policy";
+import { functionsWithoutProtection, ProtectionPolicyConfig } from "../../components/application-protection/policy";
+import { policies } from "../../policies/policies";
 import { KamaeTags } from "../../components/shared/runtime/tags";
 
 const LAYER = "arn:aws:lambda:us-east-1:800880067056:layer:CloudOne-ApplicationSecurity-nodejs20_x:3";
@@ -19,6 +20,9 @@ function resource(name: string, type: string, props: Record<string, any>): Polic
     asType: () => undefined,
   } as unknown as PolicyResource;
 }
+
+/** The pack's policy: the one definition, with the catalog's configuration. */
+const applicationProtectionPolicy = policies.find((p) => p.name === "lambda-functions-have-application-protection") as StackValidationPolicy;
 
 const fn = (name: string, props: Record<string, any>) => resource(name, "aws:lambda/function:Function", props);
 
@@ -41,7 +45,7 @@ describe("the application protection stack policy", () => {
   it("is a named, advisory stack policy with a config schema", () => {
     assert.equal(applicationProtectionPolicy.name, "lambda-functions-have-application-protection");
     assert.equal(applicationProtectionPolicy.enforcementLevel, "advisory");
-    assert.deepEqual(Object.keys(applicationProtectionPolicy.configSchema!.properties).sort(), ["includeKamaeResponders", "layerArns", "layerNamePattern", "optOutTagKey"]);
+    assert.deepEqual(Object.keys(applicationProtectionPolicy.configSchema!.properties).sort(), ["cannotJudge", "includeKamaeResponders", "layerArns", "layerNamePattern", "optOutTagKey", "suppressions"]);
   });
 
   it("passes a compliant stack: every function protected or opted out", async () => {
@@ -84,7 +88,8 @@ describe("the application protection stack policy", () => {
     const unknown = fn("pending", {});
     Object.defineProperty(unknown, "props", {
       get: () =>
-        new Proxy({}, {
+        // As the engine's props: the key is there, reading its value throws.
+        new Proxy({ layers: undefined }, {
           get: () => {
             throw new (UnknownValueError as any)("04da6b54-80e4-46f7-96ec-b56ff0331ba9", ["layers"]);
           },
