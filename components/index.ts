@@ -16,4 +16,5 @@ export * from "./egress-allowlist";
 export * from "./application-protection";
 export * from "./member-account-access";
 export type { MemberAccountsArgs } from "./shared/member-accounts";
+export type { NotificationArgs } from "./shared/notifications";
 export { EnforcementMode } from "./shared/runtime/mode";

@@ -81,7 +81,7 @@ export function defaultFilterRules(ipv6: boolean): TrafficMirrorFilterRuleArgs[]
  */
 export function resolveFilterRules(rules: readonly TrafficMirrorFilterRuleArgs[], excludeCidrs: readonly string[]): ResolvedRule[] {
   const exclusions = excludeCidrs.map((c) => {
-    const parsed = parseCidr(c);
+    const parsed = parseCidr(c, { strict: true });
     if (!parsed.ok) fail(`excludeCidrs: ${parsed.reason}`);
     return parsed.value;
   });
@@ -108,8 +108,8 @@ export function resolveFilterRules(rules: readonly TrafficMirrorFilterRuleArgs[]
       const ok = [range.fromPort, range.toPort].every((p) => Number.isInteger(p) && p >= 0 && p <= 65535) && range.fromPort <= range.toPort;
       if (!ok) fail(`${what} ${range.fromPort}–${range.toPort} is not a port range`);
     }
-    const src = r.sourceCidrBlock === undefined ? undefined : parseCidr(r.sourceCidrBlock);
-    const dst = r.destinationCidrBlock === undefined ? undefined : parseCidr(r.destinationCidrBlock);
+    const src = r.sourceCidrBlock === undefined ? undefined : parseCidr(r.sourceCidrBlock, { strict: true });
+    const dst = r.destinationCidrBlock === undefined ? undefined : parseCidr(r.destinationCidrBlock, { strict: true });
     if (src && !src.ok) fail(`sourceCidrBlock: ${src.reason}`);
     if (dst && !dst.ok) fail(`destinationCidrBlock: ${dst.reason}`);
     const version = (src?.ok && src.value.version) || (dst?.ok && dst.value.version) || 4;

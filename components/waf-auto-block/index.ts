@@ -131,8 +131,13 @@ function validate(args: WafAutoBlockArgs): void {
   positiveInt(args.maxAddresses, "maxAddresses");
   positiveInt(args.defaultBlockMinutes, "defaultBlockMinutes", 527_040);
   for (const [source, minutes] of Object.entries(args.blockMinutes ?? {})) positiveInt(minutes, `blockMinutes.${source}`, 527_040);
-  for (const cidr of args.allowlist ?? []) if (!parseCidr(cidr).ok) fail(`allowlist entry ${JSON.stringify(cidr)} is not a CIDR`);
-  for (const cidr of args.honeypot?.trustedProxies ?? []) if (!parseCidr(cidr).ok) fail(`honeypot.trustedProxies entry ${JSON.stringify(cidr)} is not a CIDR`);
+  // Host bits refused, as the block queue refuses them: "2001:db8::1/48" would silently widen to the whole network.
+  for (const [what, list] of [["allowlist", args.allowlist], ["honeypot.trustedProxies", args.honeypot?.trustedProxies]] as const) {
+    for (const cidr of list ?? []) {
+      const parsed = parseCidr(cidr, { strict: true });
+      if (!parsed.ok) fail(`${what} entry ${JSON.stringify(cidr)}: ${parsed.reason}`);
+    }
+  }
   for (const url of args.reputationLists?.urls ?? []) if (!/^https:\/\/[^\s,]+$/.test(url)) fail(`reputationLists.urls entry ${JSON.stringify(url)} is not an https URL`);
   for (const s of [args.sweepSchedule, args.reputationLists?.schedule]) if (s !== undefined && !SCHEDULE.test(s)) fail(`${JSON.stringify(s)} is not a rate() or cron() schedule`);
   if (args.scope === "CLOUDFRONT" && Object.keys(args.webAcl?.associations ?? {}).length > 0) {

@@ -169,4 +169,16 @@ describe("every component's contract (Pulumi mocks)", () => {
       });
     }
   });
+
+  it("refuses CIDRs with host bits everywhere, naming the network that was meant", () => {
+    const refusals: Array<[string, () => unknown, RegExp]> = [
+      ["WafAutoBlock allowlist", () => new kamae.WafAutoBlock("w1", { allowlist: ["2001:db8::1/48"] }), /2001:db8::\/48/],
+      ["WafAutoBlock trusted proxies", () => new kamae.WafAutoBlock("w2", { honeypot: { trustedProxies: ["130.176.1.0/16"] } }), /130\.176\.0\.0\/16/],
+      ["ApiActivityAlerts sourceIpIn", () => new kamae.ApiActivityAlerts("a1", { rules: [{ name: "office", sourceIpIn: ["192.0.2.10/24"] }] }), /192\.0\.2\.0\/24/],
+      ["TrafficMirrorFeed excludeCidrs", () => new kamae.TrafficMirrorFeed("t1", { networkLoadBalancerArn: NLB, excludeCidrs: ["10.1.2.3/8"] }), /10\.0\.0\.0\/8/],
+    ];
+    for (const [what, build, network] of refusals) assert.throws(build, (e: Error) => /host bits/.test(e.message) && network.test(e.message), what);
+    // The networks themselves are accepted.
+    new kamae.WafAutoBlock("w3", { allowlist: ["2001:db8::/48", "192.0.2.7"] });
+  });
 });

@@ -169,8 +169,8 @@ function validateWindow(value: unknown, where: string): TimeWindow {
 
 function validateCidrs(value: unknown, where: string): string[] | undefined {
   return stringList(value, where, (c) => {
-    const parsed = parseCidr(c);
-    if (!parsed.ok) fail(where, `"${c}" is not a CIDR or IP address (${parsed.reason})`);
+    const parsed = parseCidr(c, { strict: true });
+    if (!parsed.ok) fail(where, `"${c}" is not a CIDR or IP address without host bits (${parsed.reason})`);
   });
 }
 

@@ -105,7 +105,7 @@ export function parseCidr(text: string, options: { strict?: boolean } = {}): Par
     if (prefix > bitsOf(version)) return fail(`not a CIDR (prefix length > ${bitsOf(version)}): ${preview(text)}`);
     const value = toBigInt(addr);
     const host = value & hostMask(version, prefix);
-    if (host !== 0n && options.strict) return fail(`CIDR has host bits set: ${preview(text)}`);
+    if (host !== 0n && options.strict) return fail(`CIDR has host bits set: ${preview(text)} (the network is ${makeCidr(version, value & ~hostMask(version, prefix), prefix).text})`);
     return ok(makeCidr(version, value & ~hostMask(version, prefix), prefix));
   });
 }
