@@ -10,6 +10,18 @@ export interface CatalogRule {
   readonly description?: string;
   readonly remediation?: string;
   readonly cdkNagId?: string;
+  /** The controls of the frameworks auditors use that the policy judges (FSBP, CIS v3, NIST 800-53 r5, PCI DSS v4). */
+  readonly controls?: Controls;
+}
+
+export const FRAMEWORK_NAMES = ["fsbp", "cis", "nist", "pci"] as const;
+export type FrameworkName = (typeof FRAMEWORK_NAMES)[number];
+export type Controls = Readonly<Record<FrameworkName, readonly string[]>>;
+
+/** "FSBP ECS.4; CIS 3.6; …" for one-line formats; empty when the policy maps to no framework. */
+export function controlsText(controls: Controls | undefined): string {
+  const label = { fsbp: "FSBP", cis: "CIS v3", nist: "NIST 800-53 r5", pci: "PCI DSS v4" } as const;
+  return FRAMEWORK_NAMES.filter((f) => (controls?.[f].length ?? 0) > 0).map((f) => `${label[f]} ${controls![f].join(", ")}`).join("; ");
 }
 
 const first = (entry: Record<string, unknown>, keys: readonly string[]): string | undefined => {
@@ -61,7 +73,10 @@ export function loadCatalog(packDir: string): Map<string, CatalogRule> {
     for (const [key, entry] of entries) {
       if (!entry || typeof entry !== "object" || Array.isArray(entry)) continue;
       const rule = toCatalogRule(entry as Record<string, unknown>, key);
-      if (rule?.configRuleId && !rules.has(rule.policy)) rules.set(rule.policy, rule);
+      if (!rule || rules.has(rule.policy) || !(rule.configRuleId || Array.isArray((entry as { fsbp?: unknown }).fsbp))) continue;
+      // The pack's catalog maps its FSBP controls to the other frameworks (policies/catalog.ts `controlsOf`).
+      const controls = typeof mod.controlsOf === "function" ? (mod.controlsOf as (e: unknown) => Controls)(entry) : undefined;
+      rules.set(rule.policy, controls ? { ...rule, controls } : rule);
     }
   }
   return rules;

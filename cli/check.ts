@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { AnalyzedResource, AnalyzerInfo, defaultPolicyPackDir, PolicyFinding, PolicyPackProcess } from "./analyzer-client";
 import type { CannotJudgeLevel } from "../policies/preview";
-import { CatalogRule, loadCatalog } from "./catalog";
+import { CatalogRule, Controls, FrameworkName, loadCatalog } from "./catalog";
 import { RecordedProgramResource, runProgramOffline } from "./program";
 
 export type Level = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -13,6 +13,8 @@ export interface Finding {
   readonly policyId: string;
   /** The AWS Config managed rule the policy enforces, from the catalog. */
   readonly configRuleId?: string;
+  /** The framework controls the policy judges, from the catalog. */
+  readonly controls?: Controls;
   /** The resource judged; absent for a stack-level verdict that names no resource. */
   readonly resourceUrn?: string;
   readonly resourceName?: string;
@@ -42,6 +44,7 @@ export interface PolicyRule {
   readonly configRuleId?: string;
   readonly remediation?: string;
   readonly cdkNagId?: string;
+  readonly controls?: Controls;
 }
 
 /** Everything `kamae check` learned: the source of every output format. */
@@ -78,6 +81,8 @@ export interface CheckOptions {
   readonly policyConfigFile?: string;
   /** The `cannotJudge` level of every policy the config does not set it for (policies/preview.ts). */
   readonly cannotJudge?: CannotJudgeLevel;
+  /** Only the policies that judge a control of this framework (from the pack's catalog). */
+  readonly framework?: FrameworkName;
 }
 
 const ROOT_STACK = "pulumi:pulumi:Stack";
@@ -117,10 +122,12 @@ export async function checkProgram(programDir: string, options: CheckOptions = {
   }
   const byUrn = new Map(program.resources.map((r) => [r.urn, r]));
   const order = new Map(program.resources.map((r, i) => [r.urn, i]));
+  const inFramework = (policy: string) => !options.framework || (catalog.get(policy)?.controls?.[options.framework].length ?? 0) > 0;
   const findings = raw
+    .filter((f) => inFramework(f.policyName))
     .map((f) => toFinding(f, catalog.get(f.policyName), f.urn ? byUrn.get(f.urn) : undefined))
     .sort((a, b) => (order.get(a.resourceUrn ?? "") ?? -1) - (order.get(b.resourceUrn ?? "") ?? -1) || a.policyId.localeCompare(b.policyId) || a.message.localeCompare(b.message));
-  const rules: PolicyRule[] = info.policies.map((p) => {
+  const rules: PolicyRule[] = info.policies.filter((p) => inFramework(p.name)).map((p) => {
     const c = catalog.get(p.name);
     return {
       id: p.name,
@@ -130,6 +137,7 @@ export async function checkProgram(programDir: string, options: CheckOptions = {
       ...(c?.configRuleId ? { configRuleId: c.configRuleId } : {}),
       ...(c?.remediation ? { remediation: c.remediation } : {}),
       ...(c?.cdkNagId ? { cdkNagId: c.cdkNagId } : {}),
+      ...(c?.controls ? { controls: c.controls } : {}),
     };
   });
   const resources = program.resources.map(toReported);
@@ -188,6 +196,7 @@ function toFinding(f: PolicyFinding, rule: CatalogRule | undefined, resource: Re
   return {
     policyId: f.policyName,
     ...(rule?.configRuleId ? { configRuleId: rule.configRuleId } : {}),
+    ...(rule?.controls ? { controls: rule.controls } : {}),
     ...(f.urn ? { resourceUrn: f.urn } : {}),
     ...(resource ? { resourceName: resource.name, resourceType: resource.type } : {}),
     level: f.enforcementLevel,

@@ -2,7 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { CANNOT_JUDGE_LEVELS, CannotJudgeLevel } from "../policies/preview";
+import { FRAMEWORK_NAMES, FrameworkName } from "./catalog";
 import { checkProgram, failsCheck } from "./check";
+import { POLICY_FORMATS, PolicyFormat, renderPolicies } from "./policies";
 import { ProgramError } from "./program";
 import { Format, FORMATS, render, renderTable } from "./report";
 
@@ -17,8 +19,11 @@ Options:
   --policy-pack DIR               policy pack directory (default: Kamae's own pack)
   --config FILE                   the program's stack config (Pulumi.<stack>.yaml)
   --policy-config FILE            policy pack config JSON, as for pulumi preview --policy-pack-config
+  --framework fsbp|cis|nist|pci    only the policies that judge a control of that framework
   --cannot-judge LEVEL            advisory|mandatory|disabled: how policies report what a preview cannot judge
                                   (default: each policy's cannotJudge config, advisory)
+
+Also: kamae policies [--format table|json] [--framework fsbp|cis|nist|pci]   lists the catalog with its control ids
 
 Exit codes: 0 no mandatory violation, 1 a mandatory policy is violated, 2 the program or the check failed.
 `;
@@ -56,6 +61,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stdout(`${toolVersion()}\n`);
     return 0;
   }
+  if (command === "policies") return listPolicies(rest, io);
   if (command !== "check") {
     io.stderr(`kamae: unknown command "${command}"\n\n${USAGE}`);
     return 2;
@@ -73,6 +79,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         config: { type: "string" },
         "policy-config": { type: "string" },
         "cannot-judge": { type: "string" },
+        framework: { type: "string" },
       },
     }) as { values: Record<string, string | undefined>; positionals: string[] });
   } catch (e) {
@@ -89,6 +96,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`kamae check: --cannot-judge must be one of ${CANNOT_JUDGE_LEVELS.join(", ")}, got "${cannotJudge}"\n`);
     return 2;
   }
+  const framework = values.framework;
+  if (framework !== undefined && !FRAMEWORK_NAMES.includes(framework as FrameworkName)) {
+    io.stderr(`kamae check: --framework must be one of ${FRAMEWORK_NAMES.join(", ")}, got "${framework}"\n`);
+    return 2;
+  }
   if (positionals.length !== 1) {
     io.stderr(`kamae check: expected one program directory, got ${positionals.length}\n\n${USAGE}`);
     return 2;
@@ -99,6 +111,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       stackConfigFile: values.config,
       policyConfigFile: values["policy-config"],
       ...(cannotJudge ? { cannotJudge: cannotJudge as CannotJudgeLevel } : {}),
+      ...(framework ? { framework: framework as FrameworkName } : {}),
     });
     const text = render(report, format, toolVersion());
     if (values.output) {
@@ -113,4 +126,26 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`kamae check: ${what}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
+}
+
+/** `kamae policies [--format table|json] [--framework …]`: the catalog with its control ids. */
+function listPolicies(args: string[], io: Io): number {
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({ args, options: { format: { type: "string" }, framework: { type: "string" } } }) as { values: Record<string, string | undefined> });
+  } catch (e) {
+    io.stderr(`kamae policies: ${(e as Error).message}\n`);
+    return 2;
+  }
+  const format = (values.format ?? "table") as PolicyFormat;
+  if (!POLICY_FORMATS.includes(format)) {
+    io.stderr(`kamae policies: --format must be one of ${POLICY_FORMATS.join(", ")}, got "${values.format}"\n`);
+    return 2;
+  }
+  if (values.framework !== undefined && !FRAMEWORK_NAMES.includes(values.framework as FrameworkName)) {
+    io.stderr(`kamae policies: --framework must be one of ${FRAMEWORK_NAMES.join(", ")}, got "${values.framework}"\n`);
+    return 2;
+  }
+  io.stdout(renderPolicies(format, values.framework as FrameworkName | undefined));
+  return 0;
 }

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { controlsText } from "./catalog";
 import type { CheckReport, Finding } from "./check";
 
 export const FORMATS = ["table", "json", "csv", "sarif"] as const;
@@ -27,7 +28,7 @@ const firstLine = (s: string) => s.split("\n")[0];
 export function renderTable(report: CheckReport): string {
   const rows = report.findings.map((f) => [
     f.resourceName ? `${f.resourceName} (${f.resourceType})` : (f.resourceUrn ?? "(stack)"),
-    f.policyId,
+    f.controls?.fsbp.length ? `${f.policyId} [${f.controls.fsbp.join(", ")}]` : f.policyId,
     [f.level, ...(f.cannotJudge ? ["cannot judge"] : []), ...(f.suppressed ? ["suppressed"] : [])].join(", "),
     firstLine(f.suppressed && f.suppressionReason ? `${f.suppressionReason}` : f.message),
   ]);
@@ -61,6 +62,7 @@ export function renderJson(report: CheckReport): Record<string, unknown> {
     findings: report.findings.map((f) => ({
       policyId: f.policyId,
       configRuleId: f.configRuleId ?? null,
+      controls: f.controls ?? null,
       resourceUrn: f.resourceUrn ?? null,
       level: f.level,
       message: f.message,
@@ -87,7 +89,7 @@ export function renderCsv(report: CheckReport): string {
     f.suppressed ? "Suppressed" : "Non-Compliant",
     f.suppressed ? (f.suppressionReason ?? "") : "N/A",
     f.level === "mandatory" ? "Error" : "Warning",
-    [f.description, f.configRuleId ? `AWS Config: ${f.configRuleId}` : ""].filter(Boolean).join(" "),
+    [f.description, f.configRuleId ? `AWS Config: ${f.configRuleId}` : "", controlsText(f.controls)].filter(Boolean).join(" "),
   ]);
   return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
@@ -107,7 +109,8 @@ export function renderSarif(report: CheckReport, toolVersion: string): Record<st
       ...(r.configRuleId ? { awsConfigRule: r.configRuleId } : {}),
       ...(r.cdkNagId ? { cdkNagRule: r.cdkNagId } : {}),
       ...(r.severity ? { severity: r.severity } : {}),
-      tags: ["security", "pulumi", ...(r.configRuleId ? [r.configRuleId] : [])],
+      ...(r.controls ? { controls: r.controls } : {}),
+      tags: ["security", "pulumi", ...(r.configRuleId ? [r.configRuleId] : []), ...(r.controls?.fsbp ?? []).map((id) => `FSBP/${id}`)],
     },
   }));
   const results = report.findings.map((f) => ({
@@ -129,7 +132,7 @@ export function renderSarif(report: CheckReport, toolVersion: string): Record<st
     ],
     partialFingerprints: { "kamaeFinding/v1": createHash("sha256").update(`${f.policyId}\n${f.resourceUrn ?? ""}`).digest("hex") },
     ...(f.suppressed ? { suppressions: [{ kind: "external", status: "accepted", justification: f.suppressionReason ?? "" }] } : {}),
-    properties: { enforcementLevel: f.level, ...(f.configRuleId ? { awsConfigRule: f.configRuleId } : {}) },
+    properties: { enforcementLevel: f.level, ...(f.configRuleId ? { awsConfigRule: f.configRuleId } : {}), ...(f.controls ? { controls: f.controls } : {}) },
   }));
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",

@@ -26,15 +26,7 @@ export function settingRule(id: string, judge: (props: Record<string, any>, conf
 }
 
 /** A nested property (`"encryptionConfig.provider.keyArn"`); UNKNOWN when the value or an object on the way is. */
-export function at(props: unknown, path: string): any {
-  let v: any = props;
-  for (const key of path.split(".")) {
-    if (isUnknown(v)) return UNKNOWN;
-    if (v === null || v === undefined) return undefined;
-    v = Array.isArray(v) && !/^\d+$/.test(key) ? v[0]?.[key] : v[key];
-  }
-  return v;
-}
+export { valueAt as at } from "./preview";
 
 /**
  * Requires a flag to be true (`default` is what AWS applies when the input is not set).

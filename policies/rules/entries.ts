@@ -37,11 +37,10 @@ import { entries as opensearch } from "./opensearch/entries";
 import { entries as rds } from "./rds/entries";
 import { entries as redshift } from "./redshift/entries";
 import { entries as route53 } from "./route53/entries";
-import { entries as s3 } from "./s3/entries";
 import { entries as sagemaker } from "./sagemaker/entries";
 import { entries as secretsmanager } from "./secretsmanager/entries";
 import { entries as ssm } from "./ssm/entries";
 import { entries as stepfunctions } from "./stepfunctions/entries";
 import { entries as waf } from "./waf/entries";
 
-export const ruleEntries: readonly CatalogEntry[] = [...account, ...acm, ...apigateway, ...appsync, ...athena, ...autoscaling, ...cloudformation, ...cloudfront, ...codebuild, ...cognito, ...config, ...dms, ...docdb, ...dynamodb, ...ec2, ...ecr, ...ecs, ...efs, ...eks, ...elasticache, ...elasticbeanstalk, ...elb, ...emr, ...eventbridge, ...fsx, ...guardduty, ...iam, ...kinesis, ...lambda, ...macie, ...msk, ...neptune, ...networkfirewall, ...opensearch, ...rds, ...redshift, ...route53, ...s3, ...sagemaker, ...secretsmanager, ...ssm, ...stepfunctions, ...waf];
+export const ruleEntries: readonly CatalogEntry[] = [...account, ...acm, ...apigateway, ...appsync, ...athena, ...autoscaling, ...cloudformation, ...cloudfront, ...codebuild, ...cognito, ...config, ...dms, ...docdb, ...dynamodb, ...ec2, ...ecr, ...ecs, ...efs, ...eks, ...elasticache, ...elasticbeanstalk, ...elb, ...emr, ...eventbridge, ...fsx, ...guardduty, ...iam, ...kinesis, ...lambda, ...macie, ...msk, ...neptune, ...networkfirewall, ...opensearch, ...rds, ...redshift, ...route53, ...sagemaker, ...secretsmanager, ...ssm, ...stepfunctions, ...waf];

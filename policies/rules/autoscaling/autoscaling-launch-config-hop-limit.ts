@@ -5,5 +5,5 @@ import { isUnknown, UNKNOWN } from "../../model";
 export default settingRule("autoscaling-launch-config-hop-limit", (p) => {
   const hops = at(p, "metadataOptions.httpPutResponseHopLimit");
   if (isUnknown(hops)) return UNKNOWN;
-  return (hops ?? 1) > 1 ? `lets metadata responses travel ${hops} hops (containers can reach the instance's credentials): set httpPutResponseHopLimit 1` : undefined;
+  return Number(hops ?? 1) > 1 ? `lets metadata responses travel ${hops} hops (containers can reach the instance's credentials): set httpPutResponseHopLimit 1` : undefined;
 });
