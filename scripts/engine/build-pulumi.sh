@@ -16,7 +16,12 @@ if [[ -x "$BIN" ]] && [[ "$("$BIN" version 2>/dev/null)" == "$PULUMI_VERSION" ]]
   exit 0
 fi
 
-command -v go >/dev/null || { echo "build-pulumi: go is not on PATH" >&2; exit 1; }
+if ! command -v go >/dev/null; then
+  # Locally the engine suite then skips (and says so); CI must run it.
+  echo "build-pulumi: go is not on PATH: the Pulumi CLI cannot be built${CI:+ (required in CI)}" >&2
+  [[ -n "${CI:-}" ]] && exit 1
+  exit 0
+fi
 # pkg/go.mod asks for a recent Go; the machine's toolchain is used as is, never downloaded (see the env docs).
 export GOTOOLCHAIN="${GOTOOLCHAIN:-local}"
 export GOFLAGS="${GOFLAGS:--mod=mod}"
