@@ -7,6 +7,7 @@ export const entries: readonly CatalogEntry[] = [
     awsConfigIdentifier: "ATHENA_WORKGROUP_ENCRYPTED_AT_REST",
     fsbp: ["Athena.1"],
     severity: "medium",
+    enforcement: "advisory",
     description: "Athena workgroups encrypt query results at rest.",
     remediation: "Set `configuration.resultConfiguration.encryptionConfiguration.encryptionOption` (SSE_KMS with `kmsKeyArn`, or SSE_S3).",
     resourceTypes: ["aws:athena/workgroup:Workgroup"],

@@ -7,6 +7,7 @@ export const entries: readonly CatalogEntry[] = [
     awsConfigIdentifier: "CLOUDFORMATION_STACK_NOTIFICATION_CHECK",
     fsbp: ["CloudFormation.1"],
     severity: "low",
+    enforcement: "advisory",
     description: "CloudFormation stacks send their events to an SNS topic.",
     remediation: "Set `notificationArns` to an SNS topic.",
     resourceTypes: ["aws:cloudformation/stack:Stack"],

@@ -7,6 +7,7 @@ export const entries: readonly CatalogEntry[] = [
     awsConfigIdentifier: "CUSTOM_EVENTBUS_POLICY_ATTACHED",
     fsbp: ["EventBridge.3"],
     severity: "low",
+    enforcement: "advisory",
     description: "EventBridge custom event buses have a resource-based policy.",
     remediation: "Add `aws.cloudwatch.EventBusPolicy` for the bus.",
     resourceTypes: ["aws:cloudwatch/eventBus:EventBus","aws:cloudwatch/eventBusPolicy:EventBusPolicy"],

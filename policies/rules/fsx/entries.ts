@@ -7,6 +7,7 @@ export const entries: readonly CatalogEntry[] = [
     awsConfigIdentifier: "FSX_OPENZFS_COPY_TAGS_ENABLED",
     fsbp: ["FSx.1"],
     severity: "low",
+    enforcement: "advisory",
     description: "FSx for OpenZFS file systems copy their tags to backups and volumes.",
     remediation: "Set `copyTagsToBackups: true` and `copyTagsToVolumes: true`.",
     resourceTypes: ["aws:fsx/openZfsFileSystem:OpenZfsFileSystem"],

@@ -7,6 +7,7 @@ export const entries: readonly CatalogEntry[] = [
     awsConfigIdentifier: "KINESIS_STREAM_ENCRYPTED",
     fsbp: ["Kinesis.1"],
     severity: "medium",
+    enforcement: "advisory",
     description: "Kinesis data streams encrypt records at rest.",
     remediation: "Set `encryptionType: \"KMS\"` and `kmsKeyId` (alias/aws/kinesis or your key).",
     resourceTypes: ["aws:kinesis/stream:Stream"],

@@ -7,6 +7,7 @@ export const entries: readonly CatalogEntry[] = [
     awsConfigIdentifier: "STEP_FUNCTIONS_STATE_MACHINE_LOGGING_ENABLED",
     fsbp: ["StepFunctions.1"],
     severity: "medium",
+    enforcement: "advisory",
     description: "Step Functions state machines log their executions.",
     remediation: "Set `loggingConfiguration: { level: \"ERROR\", includeExecutionData: false, logDestination: \"<log group ARN>:*\" }`.",
     resourceTypes: ["aws:sfn/stateMachine:StateMachine"],
