@@ -8,7 +8,7 @@
  * above the empty program's, which stay flat when the check is linear.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { type Figure, median, seededRandom } from "./lib";
@@ -112,13 +112,13 @@ function timed(args: string[], expectResources?: number): Sample {
   const rss = /@@maxrss (\d+) ([\d.]+) ([\d.]+)/.exec(child.stderr ?? "");
   if (!rss) throw new Error(`no memory figure: ${child.stderr?.slice(-2000)}`);
   if (expectResources !== undefined) {
-    const report = JSON.parse(child.stdout) as { summary: { resources: number } };
+    const report = JSON.parse(readFileSync(args[args.length - 1], "utf8")) as { summary: { resources: number } };
     if (report.summary.resources !== expectResources + 1) throw new Error(`expected ${expectResources} resources, checked ${report.summary.resources - 1}`);
   }
   return { wall, ms: (Number(rss[2]) + Number(rss[3])) * 1000, mib: Number(rss[1]) / 1024 };
 }
 
-const check = (dir: string, resources: number) => timed([process.execPath, join(ROOT, "bin", "kamae.js"), "check", dir, "--format", "json"], resources);
+const check = (dir: string, resources: number) => timed([process.execPath, join(ROOT, "bin", "kamae.js"), "check", dir, "--format", "json", "--output", join(dir, "report.json")], resources);
 const bareNode = () => timed([process.execPath, "-e", "0"]);
 
 export default async function run(): Promise<Figure[]> {
