@@ -38,8 +38,9 @@ describeAgainstEndpoint("A central deployment acts in a member account through t
     version = (await member.send(new PutObjectCommand({ Bucket: source, Key: key, Body: "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR" }))).VersionId!;
     const reports = await reportTopic("kamae-it-member-reports");
     fn = await LambdaFunction.start("malware-quarantine", {
-      QUARANTINE_BUCKET: quarantine,
-      NOTIFICATION_TOPIC_ARN: reports.topicArn,
+      KAMAE_MODE: "enforce",
+      KAMAE_QUARANTINE_BUCKET: quarantine,
+      KAMAE_REPORT_TOPIC_ARN: reports.topicArn,
       KAMAE_HOME_ACCOUNT_ID: HOME_ACCOUNT,
       KAMAE_MEMBER_ACCOUNT_IDS: MEMBER,
       KAMAE_MEMBER_ROLE_NAME: ROLE,

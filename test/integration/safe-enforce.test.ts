@@ -53,10 +53,11 @@ describeAgainstEndpoint("MalwareQuarantine's bundle never promotes out of the cl
     }
     reports = await reportTopic("kamae-it-mq-clean-reports");
     fn = await LambdaFunction.start("malware-quarantine", {
-      QUARANTINE_BUCKET: quarantine,
-      CLEAN_BUCKET: clean,
-      PROMOTION_MODE: "move",
-      NOTIFICATION_TOPIC_ARN: reports.topicArn,
+      KAMAE_MODE: "enforce",
+      KAMAE_QUARANTINE_BUCKET: quarantine,
+      KAMAE_CLEAN_BUCKET: clean,
+      KAMAE_PROMOTION: "move",
+      KAMAE_REPORT_TOPIC_ARN: reports.topicArn,
       KAMAE_HOME_ACCOUNT_ID: HOME_ACCOUNT,
     });
   });
