@@ -27,6 +27,8 @@ export interface AnalyzedResource {
   provider?: string;
   /** URNs this resource depends on (stack policies can follow them). */
   dependencies?: string[];
+  /** URNs each property depends on (what the engine sends, so references with unknown values can be followed). */
+  propertyDependencies?: Record<string, string[]>;
 }
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -225,6 +227,9 @@ export class PolicyPackProcess {
         r.setProvider(providerResource(resource));
         if (resource.parent) r.setParent(resource.parent);
         r.setDependenciesList(resource.dependencies ?? []);
+        for (const [key, urns] of Object.entries(resource.propertyDependencies ?? {})) {
+          r.getPropertydependenciesMap().set(key, new analyzerpb.AnalyzerPropertyDependencies().setUrnsList(urns));
+        }
         return r;
       }),
     );

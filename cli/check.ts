@@ -111,7 +111,8 @@ export async function checkProgram(programDir: string, options: CheckOptions = {
   }
   const pack = await starting;
   const catalog = loadCatalog(packDir);
-  const analyzed = program.resources.filter((r) => r.type !== ROOT_STACK).map(toAnalyzed);
+  // As in a preview: read-only lookups are not analyzed.
+  const analyzed = program.resources.filter((r) => r.type !== ROOT_STACK && !r.read).map(toAnalyzed);
   let raw: PolicyFinding[];
   let info: AnalyzerInfo;
   try {
@@ -185,6 +186,7 @@ function toAnalyzed(r: RecordedProgramResource): AnalyzedResource {
     ...(r.parent ? { parent: r.parent } : {}),
     ...(r.provider ? { provider: r.provider } : {}),
     dependencies: r.dependencies,
+    propertyDependencies: r.propertyDependencies,
   };
 }
 

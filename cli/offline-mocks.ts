@@ -2,9 +2,12 @@ import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
 
 /**
- * Pulumi mocks that let a program run with no AWS account and no Pulumi CLI, answering the way AWS and the providers
- * would: invokes return realistic values, created resources get ids and ARNs of the real shapes, and remote components
- * (awsx), which only their plugin can expand, get realistic outputs and are recorded as not expanded.
+ * Pulumi mocks that let a program run with no AWS account and no Pulumi CLI, answering as a preview would: the
+ * provider's check fills in what it knows before creation (autonamed `name`/`bucket`), every other computed output of
+ * a resource being created (id, ARN, endpoints) is unknown; invokes return values of the real shapes (rendered policy
+ * documents, AMI lookups, SSM parameters); read-only lookups (`X.get`) are recorded as reads, which a preview never
+ * analyzes; remote components (awsx), which only their plugin can expand, get realistic outputs and are recorded as
+ * not expanded.
  */
 
 export const OFFLINE_ACCOUNT_ID = "123456789012";
@@ -17,16 +20,27 @@ export interface RecordedResource {
   readonly name: string;
   /** The inputs the program gave. */
   readonly inputs: Record<string, any>;
-  /** Inputs plus what the mock "provider" computed (id, arn, name…): what a preview's analyzer sees as properties. */
+  /**
+   * Inputs plus what the provider knows at preview (autonames), computed outputs marked unknown (`UNKNOWN_OUTPUT`):
+   * what a preview's analyzer sees as properties.
+   */
   readonly state: Record<string, any>;
-  readonly id: string;
+  /** Undefined for a resource being created (unknown until the update). */
+  readonly id?: string;
+  /** A read-only lookup (`X.get(...)`): read from AWS, never analyzed. */
+  readonly read: boolean;
   readonly provider?: string;
   readonly custom: boolean;
   /** The parent's URN; known when the mocks were installed with `installOfflineMocks` (the mock API does not pass it). */
   readonly parent?: string;
   /** URNs of the resources this one depends on (same condition as `parent`). */
   readonly dependencies?: string[];
+  /** URNs each input property depends on (same condition as `parent`). */
+  readonly propertyDependencies?: Record<string, string[]>;
 }
+
+/** Marks a computed output a preview does not know yet, in recorded state (Pulumi's own unknown sentinel). */
+export const UNKNOWN_OUTPUT = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 export interface RecordedInvoke {
   readonly token: string;
@@ -115,26 +129,6 @@ function arnFor(type: string, name: string, inputs: Record<string, any>): string
       return `arn:${OFFLINE_PARTITION}:states:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:stateMachine:${physical}`;
     default:
       return `arn:${regional}:${kind}/${physical}`;
-  }
-}
-
-function idFor(type: string, name: string, inputs: Record<string, any>): string {
-  switch (type) {
-    case "aws:ec2/vpc:Vpc":
-      return fakeId("vpc", name);
-    case "aws:ec2/subnet:Subnet":
-      return fakeId("subnet", name);
-    case "aws:ec2/securityGroup:SecurityGroup":
-      return fakeId("sg", name);
-    case "aws:ec2/instance:Instance":
-      return fakeId("i", name);
-    case "aws:ec2/launchTemplate:LaunchTemplate":
-      return fakeId("lt", name);
-    case "aws:s3/bucket:Bucket":
-    case "aws:s3/bucketV2:BucketV2":
-      return inputs.bucket ?? name;
-    default:
-      return `${name}-id`;
   }
 }
 
@@ -249,19 +243,25 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
   }
 
   private record(args: pulumi.runtime.MockResourceArgs, registration: Registration | undefined): MockResult {
-    const inputs = args.inputs ?? {};
+    const inputs = markUnknowns(args.inputs ?? {}) as Record<string, any>;
+    const read = registration?.read === true;
     const remote = REMOTE_COMPONENTS[args.type];
-    const id = idFor(args.type, args.name, inputs);
-    const computed: Record<string, any> = { ...(remote ? remote(args.name, inputs) : {}) };
-    const arn = arnFor(args.type, args.name, inputs);
-    if (arn && inputs.arn === undefined) computed.arn = arn;
-    if (args.type.startsWith("aws:") && inputs.name === undefined && inputs.namePrefix === undefined) computed.name = `${args.name}-${shortHash(args.name).slice(0, 7)}`;
-    if (inputs.namePrefix !== undefined && inputs.name === undefined) computed.name = `${inputs.namePrefix}${shortHash(args.name).slice(0, 7)}`;
-    if (args.type === "aws:s3/bucket:Bucket" || args.type === "aws:s3/bucketV2:BucketV2") computed.bucket = inputs.bucket ?? id;
-    if (args.type === "aws:sqs/queue:Queue") computed.url = `https://sqs.${OFFLINE_REGION}.amazonaws.com/${OFFLINE_ACCOUNT_ID}/${computed.name ?? args.name}`;
-    const state = { ...inputs, ...computed };
+    // What the provider's check knows before creation: remote components' answers and autonames (`${name}-<7 hex>`).
+    const known: Record<string, any> = { ...(remote ? remote(args.name, inputs) : {}) };
+    const autoname = inputs.namePrefix !== undefined ? `${inputs.namePrefix}${shortHash(args.name).slice(0, 7)}` : `${args.name}-${shortHash(args.name).slice(0, 7)}`;
+    if (args.type === "aws:s3/bucket:Bucket" || args.type === "aws:s3/bucketV2:BucketV2") {
+      if (inputs.bucket === undefined) known.bucket = inputs.bucketPrefix !== undefined ? `${inputs.bucketPrefix}${shortHash(args.name).slice(0, 7)}` : autoname;
+    } else if (args.type.startsWith("aws:") && inputs.name === undefined) {
+      known.name = autoname;
+    }
+    const arn = arnFor(args.type, args.name, { ...inputs, ...known });
+    // A lookup reads a resource that exists: its id and ARN are known. A resource being created has neither yet.
+    const computed: Record<string, any> = read ? { id: args.id, ...(arn ? { arn } : {}) } : arn && inputs.arn === undefined ? { arn: UNKNOWN_OUTPUT } : {};
+    const state = { ...inputs, ...known, ...computed };
     const parentRecord = registration?.parent ? this.byMonitorUrn.get(registration.parent) : undefined;
     const parent = parentRecord?.urn ?? registration?.parent;
+    const engineUrnOf = (u: string) => this.byMonitorUrn.get(u)?.urn ?? u;
+    const id = read ? args.id : remote || args.custom === false ? `${args.name}-id` : undefined;
     const record: RecordedResource = {
       urn: this.stackNames
         ? engineUrn(this.stackNames.project, this.stackNames.stack, parentRecord, args.type, args.name)
@@ -270,11 +270,17 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
       name: args.name,
       inputs,
       state,
-      id,
+      ...(id ? { id } : {}),
+      read,
       provider: args.provider,
       custom: args.custom ?? true,
       ...(parent ? { parent } : {}),
-      ...(registration ? { dependencies: registration.dependencies.map((u) => this.byMonitorUrn.get(u)?.urn ?? u) } : {}),
+      ...(registration
+        ? {
+            dependencies: registration.dependencies.map(engineUrnOf),
+            propertyDependencies: Object.fromEntries(Object.entries(registration.propertyDependencies).map(([k, urns]) => [k, urns.map(engineUrnOf)])),
+          }
+        : {}),
     };
     this.resources.push(record);
     if (this.stackNames) this.byMonitorUrn.set(mockMonitorUrn(this.stackNames.project, this.stackNames.stack, registration?.parent, args.type, args.name), record);
@@ -290,7 +296,9 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
       // The mock monitor calls newResource synchronously, before its first await, so the slot set here is read by
       // exactly this registration even when many registrations are in flight.
       monitor[method] = (req, callback) => {
-        this.pending = { parent: req.getParent() || undefined, dependencies: req.getDependenciesList?.() ?? [] };
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap?.().forEach((deps, key) => (propertyDependencies[key] = deps.getUrnsList()));
+        this.pending = { parent: req.getParent() || undefined, dependencies: req.getDependenciesList?.() ?? [], propertyDependencies, read: method === "readResource" };
         try {
           return original(req, callback);
         } finally {
@@ -308,6 +316,17 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
 interface Registration {
   readonly parent?: string;
   readonly dependencies: string[];
+  readonly propertyDependencies: Record<string, string[]>;
+  readonly read: boolean;
+}
+
+/** Pulumi's unknown values (inputs computed from outputs not known at preview) as the sentinel, anywhere inside. */
+function markUnknowns(value: unknown, depth = 0): unknown {
+  if (value !== null && typeof value === "object" && value.constructor?.name === "Unknown") return UNKNOWN_OUTPUT;
+  if (depth > 64 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => markUnknowns(v, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, markUnknowns(v, depth + 1)]));
 }
 type MockResult = { id: string | undefined; state: Record<string, any> };
 
@@ -328,6 +347,7 @@ async function resolveDeep(value: unknown): Promise<unknown> {
 interface RegistrationRequest {
   getParent(): string;
   getDependenciesList?(): string[];
+  getPropertydependenciesMap?(): { forEach(f: (deps: { getUrnsList(): string[] }, key: string) => void): void };
 }
 type MonitorMethod = (req: RegistrationRequest, callback: (...args: unknown[]) => void) => unknown;
 interface MonitorRegistrations {
@@ -360,7 +380,8 @@ export async function installOfflineMocks(
   project: string,
   stack: string,
 ): Promise<void> {
-  await pulumiModule.runtime.setMocks(mocks, project, stack, false);
+  // A preview: computed outputs of resources being created stay unknown to the program, as the engine leaves them.
+  await pulumiModule.runtime.setMocks(mocks, project, stack, true);
   const monitor = pulumiModule.runtime.getMonitor() as unknown as MonitorRegistrations | undefined;
   if (!monitor || typeof monitor.registerResource !== "function") throw new Error("kamae: the Pulumi runtime has no mock monitor to attach to");
   mocks.bindToMonitor(project, stack, monitor);

@@ -1,10 +1,12 @@
 /**
- * The child process of `kamae check`: runs one Pulumi program under OfflineMocks, as the Node.js language host would
- * (inside the root stack resource, working directory = project directory, config from PULUMI_CONFIG), and writes what
- * it registered to a result file. One process per check: clean runtime state, and a program that exits or throws
- * cannot take the CLI down. Started by `runProgramOffline` (cli/program.ts) with tsx loaded.
+ * The child process of `kamae check`: runs one Pulumi program under OfflineMocks, as the Node.js language host runs a
+ * preview (inside the root stack resource, working directory = project directory, config from PULUMI_CONFIG,
+ * TypeScript through ts-node as the host registers it, computed outputs unknown), and writes what it registered to a
+ * result file. One process per check: clean runtime state, and a program that exits or throws cannot take the CLI
+ * down. Started by `runProgramOffline` (cli/program.ts).
  */
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { installOfflineMocks, OfflineMocks } from "./offline-mocks";
 import type { ProgramJob, ProgramResult, RecordedProgramResource } from "./program";
@@ -76,6 +78,38 @@ function withMappedStack(e: unknown): unknown {
   return e;
 }
 
+/**
+ * Registers TypeScript as Pulumi's Node.js language host does (its `cmd/run`): the ts-node and typescript the program's
+ * @pulumi/pulumi finds (its vendored copies otherwise), the project's tsconfig.json, CommonJS output, so that closure
+ * serialization (`aws.lambda.CallbackFunction`, `bucket.onObjectCreated`) sees the functions it expects. Type checking
+ * is left to the program's own build, as `PULUMI_NODEJS_TRANSPILE_ONLY=true` does.
+ */
+function registerTypeScript(pulumiDir: string): void {
+  /* eslint-disable @typescript-eslint/no-require-imports -- the host's own helpers, from the program's @pulumi/pulumi */
+  const tsutils = require(join(pulumiDir, "tsutils")) as {
+    typeScriptRequireStrings(): { tsnodeRequire: string; typescriptRequire: string };
+    loadTypeScriptCompilerOptions(path: string): Record<string, unknown>;
+  };
+  const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
+  const tsconfig = process.env.PULUMI_NODEJS_TSCONFIG_PATH ?? "tsconfig.json";
+  const [major, minor] = String((require(typescriptRequire) as { version: string }).version).split(".").map(Number);
+  const nodeNext = major > 4 || (major === 4 && minor >= 7);
+  (require(tsnodeRequire) as { register(options: object): void }).register({
+    compiler: typescriptRequire,
+    transpileOnly: true,
+    project: tsconfig,
+    skipProject: !existsSync(tsconfig),
+    compilerOptions: {
+      target: "ES2020",
+      module: nodeNext ? "nodenext" : "commonjs",
+      moduleResolution: nodeNext ? "nodenext" : "node",
+      sourceMap: "true",
+      ...tsutils.loadTypeScriptCompilerOptions(tsconfig),
+    },
+  });
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 async function loadProgram(main: string): Promise<unknown> {
   let mod: any;
   try {
@@ -99,7 +133,9 @@ async function run(): Promise<void> {
   process.chdir(job.projectDir);
   // The program's own copy of @pulumi/pulumi, so the mocks and the program share one runtime state.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved from the program's directory
-  const pulumi = require(require.resolve("@pulumi/pulumi", { paths: [job.projectDir] })) as typeof import("@pulumi/pulumi");
+  const pulumiEntry = require.resolve("@pulumi/pulumi", { paths: [job.projectDir] });
+  const pulumi = require(pulumiEntry) as typeof import("@pulumi/pulumi");
+  if (/\.[cm]?tsx?$/.test(job.main)) registerTypeScript(dirname(pulumiEntry));
   const mocks = new OfflineMocks();
   await installOfflineMocks(pulumi, mocks, job.project, job.stack);
   // The runtime reads a stack trace for every resource and promise (debug context, source position); mapping each one
@@ -122,6 +158,8 @@ async function run(): Promise<void> {
     ...(r.parent ? { parent: r.parent } : {}),
     ...(r.provider ? { provider: r.provider } : {}),
     dependencies: r.dependencies ?? [],
+    propertyDependencies: r.propertyDependencies ?? {},
+    read: r.read,
     properties: plain(r.state) as Record<string, unknown>,
     notExpanded: notExpanded.has(r.urn),
   }));

@@ -14,7 +14,11 @@ export interface RecordedProgramResource {
   readonly parent?: string;
   readonly provider?: string;
   readonly dependencies: string[];
-  /** Inputs plus the mock provider's outputs: what the analyzer sees. */
+  /** URNs each input property depends on. */
+  readonly propertyDependencies: Record<string, string[]>;
+  /** A read-only lookup (`X.get(...)`): a preview reads it and never analyzes it. */
+  readonly read: boolean;
+  /** Inputs plus what the provider knows at preview, computed outputs unknown: what the analyzer sees. */
   readonly properties: Record<string, unknown>;
   /** A remote component (awsx) answered by the mocks instead of being expanded into its children. */
   readonly notExpanded: boolean;
