@@ -132,8 +132,8 @@ async function run(): Promise<void> {
   });
   process.chdir(job.projectDir);
   // The program's own copy of @pulumi/pulumi, so the mocks and the program share one runtime state.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved from the program's directory
   const pulumiEntry = require.resolve("@pulumi/pulumi", { paths: [job.projectDir] });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved from the program's directory
   const pulumi = require(pulumiEntry) as typeof import("@pulumi/pulumi");
   if (/\.[cm]?tsx?$/.test(job.main)) registerTypeScript(dirname(pulumiEntry));
   const mocks = new OfflineMocks();

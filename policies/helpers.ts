@@ -1,4 +1,5 @@
-import { isUnknown, ResourceView } from "./model";
+import { isUnknown, ResourceView, StackViolation, UNKNOWN } from "./model";
+import { cannotJudge, Finding } from "./preview";
 
 /** Resource type tokens of @pulumi/aws v7 (and the deprecated V2 aliases that still exist in it). */
 export const T = {
@@ -46,12 +47,17 @@ export const isFalse = (v: unknown) => v === false || v === "false";
 
 const WORLD = new Set(["0.0.0.0/0", "::/0"]);
 
-/** An ingress permission, from an inline rule or a separate rule resource. */
+/**
+ * An ingress permission, from an inline rule or a separate rule resource. At preview its source may be unknown
+ * (`worldOpen: "unknown"`, a CIDR from another resource's output) and so may its ports (`known: false`).
+ */
 export interface Ingress {
   readonly protocol: string;
   readonly fromPort: number;
   readonly toPort: number;
-  readonly worldOpen: boolean;
+  readonly worldOpen: boolean | "unknown";
+  /** Protocol and ports are known (otherwise the permission may cover any port). */
+  readonly known: boolean;
 }
 
 /** Protocol names AWS accepts (numbers or names), canonicalised; -1 means all traffic. */
@@ -60,32 +66,53 @@ function protocolName(p: unknown): string {
   return ({ "6": "tcp", "17": "udp", "1": "icmp", all: "-1" } as Record<string, string>)[s] ?? s;
 }
 
-function ingress(protocol: unknown, from: unknown, to: unknown, cidrs: unknown[]): Ingress | undefined {
-  if ([protocol, from, to, ...cidrs].some(isUnknown)) return undefined;
-  const proto = protocolName(protocol);
+function ingress(protocol: unknown, from: unknown, to: unknown, cidrs: unknown[]): Ingress {
+  const known = ![protocol, from, to].some(isUnknown);
+  const proto = known ? protocolName(protocol) : "-1";
   const all = proto === "-1";
+  const world = cidrs.some((c) => typeof c === "string" && WORLD.has(c));
   return {
     protocol: proto,
     fromPort: all ? 0 : Number(from ?? 0),
     toPort: all ? 65535 : Number(to ?? 65535),
-    worldOpen: cidrs.some((c) => typeof c === "string" && WORLD.has(c)),
+    worldOpen: world ? true : cidrs.some(isUnknown) ? "unknown" : false,
+    known,
   };
 }
 
 /** The ingress permissions a resource grants: a security group's inline rules or one separate rule resource. */
 export function ingressOf(r: ResourceView): Ingress[] {
-  const out: (Ingress | undefined)[] = [];
+  const out: Ingress[] = [];
   if (is(r, T.securityGroup) || r.type === "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup") {
+    if (isUnknown(r.props.ingress)) return [ingress(UNKNOWN, UNKNOWN, UNKNOWN, [UNKNOWN])];
     for (const rule of asArray(r.props.ingress)) {
-      if (isUnknown(rule)) continue;
-      out.push(ingress(rule.protocol, rule.fromPort, rule.toPort, [...asArray(rule.cidrBlocks), ...asArray(rule.ipv6CidrBlocks)]));
+      if (isUnknown(rule)) out.push(ingress(UNKNOWN, UNKNOWN, UNKNOWN, [UNKNOWN]));
+      else out.push(ingress(rule.protocol, rule.fromPort, rule.toPort, cidrList([rule.cidrBlocks, rule.ipv6CidrBlocks])));
     }
   } else if (is(r, T.securityGroupRule) && r.props.type === "ingress") {
-    out.push(ingress(r.props.protocol, r.props.fromPort, r.props.toPort, [...asArray(r.props.cidrBlocks), ...asArray(r.props.ipv6CidrBlocks)]));
+    out.push(ingress(r.props.protocol, r.props.fromPort, r.props.toPort, cidrList([r.props.cidrBlocks, r.props.ipv6CidrBlocks])));
   } else if (is(r, T.vpcIngressRule)) {
     out.push(ingress(r.props.ipProtocol, r.props.fromPort, r.props.toPort, [r.props.cidrIpv4, r.props.cidrIpv6]));
   }
-  return out.filter((i): i is Ingress => i !== undefined);
+  return out;
+}
+
+/** CIDR lists, where a whole list may be unknown. */
+const cidrList = (lists: unknown[]) => lists.flatMap((l) => (isUnknown(l) ? [UNKNOWN] : asArray(l)));
+
+/**
+ * Judges world-open ingress of one resource: violations for known permissions open to the world that `matters`
+ * selects, one cannot-judge verdict when an unknown source or port range may make one (policies/preview.ts).
+ */
+export function judgeIngress(r: ResourceView, matters: (i: Ingress) => boolean, message: (i: Ingress) => string): Finding[] {
+  const found: Finding[] = [];
+  let undecided = false;
+  for (const i of ingressOf(r)) {
+    if (i.known && i.worldOpen === true && matters(i)) found.push(message(i));
+    else if (i.worldOpen !== false && (!i.known || matters(i))) undecided = true;
+  }
+  if (undecided && found.length === 0) found.push(cannotJudge(`${label(r)} has an ingress rule whose source or ports are unknown until the update.`));
+  return found;
 }
 
 export const coversPort = (i: Ingress, port: number, protocols = ["tcp", "udp"]) =>
@@ -250,6 +277,20 @@ export function coverage(
   }
   if (index.unresolved.some((c) => accept(c) !== false)) unknown = true;
   return unknown ? "unknown" : "uncovered";
+}
+
+/**
+ * Violations for targets no configuring resource covers, cannot-judge verdicts for those whose coverage is unknown at
+ * preview: "<kind> <label> <missing>." / "<kind> <label>: whether <configuring> exists is unknown until the update."
+ */
+export function coverageViolations(targets: readonly ResourceView[], configs: readonly ResourceView[], prop: string, kind: string, missing: string, configuring: string): StackViolation[] {
+  const out: StackViolation[] = [];
+  for (const target of targets) {
+    const verdict = coverage(target, configs, prop);
+    if (verdict === "uncovered") out.push({ resource: target, message: `${kind} ${label(target)} ${missing}.` });
+    if (verdict === "unknown") out.push({ resource: target, cannotJudge: true, message: `${kind} ${label(target)}: whether ${configuring} exists is unknown until the update.` });
+  }
+  return out;
 }
 
 /** `ofType` that returns the same array for the same resources and types, so indexes built on it are reused. */

@@ -14,9 +14,21 @@ function allTrue(values: unknown[]): boolean | "unknown" {
   return values.some(isUnknown) ? "unknown" : true;
 }
 
-/** The bucket's Block Public Access settings (from BucketPublicAccessBlock resources that name it). */
+/**
+ * The bucket's Block Public Access settings: those of the BucketPublicAccessBlock naming it, else the default of every
+ * new bucket since April 2023 (all four on), which AWS Config judges compliant. A block whose reference cannot be
+ * resolved at preview, and that is not fully on, may be this bucket's: "unknown".
+ */
 export function publicAccessBlock(bucket: ResourceView, resources: readonly ResourceView[], settings: readonly string[]): Verdict {
-  return coverage(bucket, ofTypeCached(resources, T.bucketPublicAccessBlock), "bucket", (c) => allTrue(settings.map((s) => c.props[s])));
+  const blocks = ofTypeCached(resources, T.bucketPublicAccessBlock);
+  const { matches, unresolved } = referrers(bucket, blocks, "bucket");
+  const judge = (c: ResourceView) => allTrue(settings.map((s) => c.props[s]));
+  if (matches.length > 0) {
+    const verdicts = matches.map(judge);
+    return verdicts.includes(true) ? "covered" : verdicts.includes("unknown") ? "unknown" : "uncovered";
+  }
+  if (unresolved && blocks.some((c) => judge(c) !== true && refersTo(c, "bucket", bucket) === "unknown")) return "unknown";
+  return "covered";
 }
 
 export const ALL_BPA_SETTINGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
@@ -108,12 +120,13 @@ export interface LogTargets {
 export const NO_LOG_TARGETS: LogTargets = { names: new Set(), urns: new Set(), unknown: false };
 
 /**
- * Buckets other resources write logs to (S3 access logs, ELB, CloudTrail, CloudFront, flow logs): by name/ARN when
- * known, by the engine's property dependencies when not; `unknown` when a destination cannot be resolved.
- * `sse-s3-only` keeps the deliveries that accept only SSE-S3 (AES256) target buckets: S3 server access logs and ELB
- * access logs.
+ * Buckets other resources write logs to: by name/ARN when known, by the engine's property dependencies when not;
+ * `unknown` when a destination cannot be resolved. `s3-access-logs`: targets of S3 server access logs (the only
+ * buckets exempt from logging themselves: logging them would loop; CloudTrail, CloudFront and flow-log buckets need
+ * access logs, as CIS 3.6 and FSBP CloudTrail.7 say). `sse-s3-only`: the deliveries that accept only SSE-S3 (AES256)
+ * targets, S3 server access logs and ELB access logs.
  */
-export function logTargets(resources: readonly ResourceView[], sources: "all" | "sse-s3-only"): LogTargets {
+export function logTargets(resources: readonly ResourceView[], sources: "s3-access-logs" | "sse-s3-only"): LogTargets {
   const names = new Set<string>();
   const urns = new Set<string>();
   let unknown = false;
@@ -129,18 +142,15 @@ export function logTargets(resources: readonly ResourceView[], sources: "all" | 
   for (const r of resources) {
     if (T.bucketLogging.includes(r.type as any)) add(r, "targetBucket", r.props.targetBucket);
     if (T.bucket.includes(r.type as any) && r.props.logging) add(r, "logging", r.props.logging?.targetBucket);
-    if (T.loadBalancer.includes(r.type as any) && r.props.accessLogs) add(r, "accessLogs", r.props.accessLogs?.bucket);
-    if (sources === "sse-s3-only") continue;
-    if (r.type === "aws:cloudtrail/trail:Trail") add(r, "s3BucketName", r.props.s3BucketName);
-    if (r.type === "aws:cloudfront/distribution:Distribution" && r.props.loggingConfig) add(r, "loggingConfig", r.props.loggingConfig?.bucket);
-    if (r.type === "aws:ec2/flowLog:FlowLog" && r.props.logDestinationType === "s3") add(r, "logDestination", r.props.logDestination);
+    if (sources === "sse-s3-only" && T.loadBalancer.includes(r.type as any) && r.props.accessLogs) add(r, "accessLogs", r.props.accessLogs?.bucket);
   }
   return { names, urns, unknown };
 }
 
-/** Whether the bucket receives logs (or, with an unresolvable destination in the stack, may). */
-export function isLogTarget(bucket: ResourceView, targets: LogTargets): boolean {
-  return targets.unknown || targets.urns.has(bucket.urn) || [...identifiersOf(bucket)].some((id) => targets.names.has(id));
+/** Whether the bucket receives logs; "unknown" when it does not visibly but a destination in the stack is unresolved. */
+export function isLogTarget(bucket: ResourceView, targets: LogTargets): boolean | "unknown" {
+  if (targets.urns.has(bucket.urn) || [...identifiersOf(bucket)].some((id) => targets.names.has(id))) return true;
+  return targets.unknown ? "unknown" : false;
 }
 
 /**
@@ -150,13 +160,24 @@ export function isLogTarget(bucket: ResourceView, targets: LogTargets): boolean 
 export function publicAccessViolations(resources: readonly ResourceView[], kind: "read" | "write"): StackViolation[] {
   const buckets = ofType(resources, T.bucket);
   const out: StackViolation[] = [];
+  const settingsFor = (via: "acl" | "policy") => (via === "acl" ? ["ignorePublicAcls"] : ["restrictPublicBuckets"]);
+  const what = (via: "acl" | "policy") => (via === "acl" ? "an ACL" : "a bucket policy statement");
   const report = (grantor: ResourceView, targets: ResourceView[] | undefined, via: "acl" | "policy") => {
     if (targets === undefined) return;
-    const settings = via === "acl" ? ["ignorePublicAcls"] : ["restrictPublicBuckets"];
-    const exposed = targets.filter((b) => publicAccessBlock(b, resources, settings) === "uncovered");
-    const what = via === "acl" ? "an ACL" : "a bucket policy statement";
-    if (targets.length === 0) out.push({ resource: grantor, message: `${label(grantor)} grants public ${kind} access through ${what}.` });
-    for (const b of exposed) out.push({ resource: b, message: `Bucket ${label(b)} allows public ${kind} access through ${what} (${label(grantor)}).` });
+    if (targets.length === 0) out.push({ resource: grantor, message: `${label(grantor)} grants public ${kind} access through ${what(via)}.` });
+    for (const b of targets) {
+      const block = publicAccessBlock(b, resources, settingsFor(via));
+      if (block === "uncovered") out.push({ resource: b, message: `Bucket ${label(b)} allows public ${kind} access through ${what(via)} (${label(grantor)}).` });
+      else if (block === "unknown") out.push({ resource: b, cannotJudge: true, message: `Bucket ${label(b)}: ${label(grantor)} grants public ${kind} access through ${what(via)}; whether Block Public Access restricts it is unknown until the update.` });
+    }
+  };
+  /** A policy the preview cannot read, on a bucket Block Public Access does not restrict: it may be public. */
+  const undecided = (grantor: ResourceView, targets: ResourceView[] | undefined) => {
+    for (const b of targets ?? []) {
+      if (publicAccessBlock(b, resources, settingsFor("policy")) !== "covered") {
+        out.push({ resource: b, cannotJudge: true, message: `Bucket ${label(b)}: the policy of ${label(grantor)} is unknown until the update, and Block Public Access does not restrict public policies.` });
+      }
+    }
   };
   for (const b of buckets) {
     if (publicAcl(b.props.acl, undefined, kind) || inlineGrantsPublic(b.props.grants, kind)) report(b, [b], "acl");
@@ -166,7 +187,9 @@ export function publicAccessViolations(resources: readonly ResourceView[], kind:
     if (publicAcl(r.props.acl, r.props.accessControlPolicy, kind)) report(r, bucketsNamedBy(r, buckets), "acl");
   }
   for (const r of ofType(resources, T.bucketPolicy)) {
-    if ((statementsOf(r.props.policy) ?? []).some((s) => publicGrant(s, kind))) report(r, bucketsNamedBy(r, buckets), "policy");
+    const statements = statementsOf(r.props.policy);
+    if (statements === undefined) undecided(r, bucketsNamedBy(r, buckets));
+    else if (statements.some((s) => publicGrant(s, kind))) report(r, bucketsNamedBy(r, buckets), "policy");
   }
   return out;
 }

@@ -1,8 +1,8 @@
 // autoscaling-launchconfig-requires-imdsv2: launch configurations require IMDSv2 tokens.
 import { label } from "../../helpers";
-import { isUnknown, resourceRule } from "../../model";
+import { resourceRule } from "../../model";
+import { judgeKnown } from "../../preview";
 
-export default resourceRule("autoscaling-launchconfig-requires-imdsv2", (r) => {
-  const tokens = r.props.metadataOptions?.httpTokens;
-  return tokens === "required" || isUnknown(tokens) || isUnknown(r.props.metadataOptions) ? [] : [`Launch configuration ${label(r)} does not require IMDSv2.`];
-});
+export default resourceRule("autoscaling-launchconfig-requires-imdsv2", (r) =>
+  judgeKnown(r, ["metadataOptions.httpTokens"], () => (r.props.metadataOptions?.httpTokens === "required" ? [] : [`Launch configuration ${label(r)} does not require IMDSv2.`])),
+);

@@ -1,7 +1,8 @@
 // cloud-trail-log-file-validation-enabled: trails validate log file integrity.
 import { label } from "../../helpers";
-import { isUnknown, resourceRule } from "../../model";
+import { resourceRule } from "../../model";
+import { judgeKnown } from "../../preview";
 
 export default resourceRule("cloud-trail-log-file-validation-enabled", (r) =>
-  r.props.enableLogFileValidation === true || isUnknown(r.props.enableLogFileValidation) ? [] : [`Trail ${label(r)} does not enable log file validation.`],
+  judgeKnown(r, ["enableLogFileValidation"], () => (r.props.enableLogFileValidation === true ? [] : [`Trail ${label(r)} does not enable log file validation.`])),
 );

@@ -1,20 +1,22 @@
 // encrypted-volumes: EBS volumes, instance block devices and launch template block devices are encrypted.
 import { asArray, isFalse, isTrue, label } from "../../helpers";
 import { isUnknown, resourceRule } from "../../model";
+import { cannotJudge } from "../../preview";
 
 export default resourceRule("encrypted-volumes", (r, config) => {
   // With EBS encryption by default on, an unset flag means encrypted; an explicit false never does.
-  const encrypted = (flag: unknown) => isTrue(flag) || isUnknown(flag) || (config.accountEncryptionByDefault === true && !isFalse(flag));
-  const unencrypted: string[] = [];
+  const encrypted = (flag: unknown) => isTrue(flag) || (config.accountEncryptionByDefault === true && !isFalse(flag) && !isUnknown(flag));
+  const devices: Array<{ what: string; flag: unknown }> = [];
   if (r.type === "aws:ebs/volume:Volume") {
-    if (!encrypted(r.props.encrypted)) unencrypted.push("the volume");
+    devices.push({ what: "the volume", flag: r.props.encrypted });
   } else if (r.type === "aws:ec2/instance:Instance") {
-    if (!encrypted(r.props.rootBlockDevice?.encrypted)) unencrypted.push("the root volume");
-    for (const d of asArray(r.props.ebsBlockDevices)) if (!encrypted(d?.encrypted)) unencrypted.push(d?.deviceName ?? "a block device");
+    devices.push({ what: "the root volume", flag: r.props.rootBlockDevice?.encrypted });
+    for (const d of asArray(r.props.ebsBlockDevices)) devices.push({ what: d?.deviceName ?? "a block device", flag: d?.encrypted });
   } else {
-    for (const m of asArray(r.props.blockDeviceMappings)) {
-      if (m?.ebs && !encrypted(m.ebs.encrypted)) unencrypted.push(m.deviceName ?? "a block device");
-    }
+    for (const m of asArray(r.props.blockDeviceMappings)) if (m?.ebs) devices.push({ what: m.deviceName ?? "a block device", flag: m.ebs.encrypted });
   }
-  return unencrypted.length ? [`${label(r)}: ${unencrypted.join(", ")} not encrypted.`] : [];
+  const unencrypted = devices.filter((d) => !encrypted(d.flag) && !isUnknown(d.flag)).map((d) => d.what);
+  if (unencrypted.length) return [`${label(r)}: ${unencrypted.join(", ")} not encrypted.`];
+  const unknown = devices.filter((d) => isUnknown(d.flag)).map((d) => d.what);
+  return unknown.length ? [cannotJudge(`${label(r)}: whether ${unknown.join(", ")} is encrypted is unknown until the update.`)] : [];
 });

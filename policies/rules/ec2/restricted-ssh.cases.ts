@@ -5,11 +5,14 @@ export default ruleCases({
       { title: "SSH from a private range", input: sg("web", [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8"] }]) },
       { title: "HTTPS from the world", input: sg("web", [world(443)]) },
       { title: "separate rule from a security group", input: res(SG_RULE, "r", { type: "ingress", protocol: "tcp", fromPort: 22, toPort: 22, sourceSecurityGroupId: "sg-1", securityGroupId: "sg-2" }) },
-      { title: "unknown CIDR in preview", input: res(INGRESS, "r", { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: UNKNOWN, securityGroupId: "sg-2" }) },
     ],
     violating: [
       { title: "inline 22 from 0.0.0.0/0", input: sg("web", [world(22)]), about: "web" },
       { title: "ec2.SecurityGroupRule range covering 22 from ::/0", input: res(SG_RULE, "r", { type: "ingress", protocol: "tcp", fromPort: 0, toPort: 1024, ipv6CidrBlocks: ["::/0"], securityGroupId: "sg-1" }), about: "r" },
       { title: "vpc.SecurityGroupIngressRule all traffic", input: res(INGRESS, "r", { ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", securityGroupId: "sg-1" }), about: "r" },
+    ],
+    unknown: [
+      { title: "unknown CIDR on port 22 in preview", input: res(INGRESS, "r", { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: UNKNOWN, securityGroupId: "sg-2" }), about: "r" },
+      { title: "unknown ports, world-open", input: res(INGRESS, "r", { ipProtocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, cidrIpv4: "0.0.0.0/0", securityGroupId: "sg-2" }), about: "r" },
     ],
   });

@@ -1,10 +1,7 @@
-// vpc-flow-logs-enabled: every VPC declared in the stack has a flow log.
-import { coverage, label, ofType } from "../../helpers";
+// vpc-flow-logs-enabled: every VPC declared in the stack has a flow log (a VPC the program only reads is not in it).
+import { coverageViolations, ofType } from "../../helpers";
 import { stackRule } from "../../model";
 
-export default stackRule("vpc-flow-logs-enabled", (resources) => {
-  const flowLogs = ofType(resources, ["aws:ec2/flowLog:FlowLog"]);
-  return ofType(resources, ["aws:ec2/vpc:Vpc"])
-    .filter((vpc) => coverage(vpc, flowLogs, "vpcId") === "uncovered")
-    .map((vpc) => ({ resource: vpc, message: `VPC ${label(vpc)} has no FlowLog.` }));
-});
+export default stackRule("vpc-flow-logs-enabled", (resources) =>
+  coverageViolations(ofType(resources, ["aws:ec2/vpc:Vpc"]), ofType(resources, ["aws:ec2/flowLog:FlowLog"]), "vpcId", "VPC", "has no FlowLog", "a FlowLog naming it"),
+);

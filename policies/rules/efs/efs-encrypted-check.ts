@@ -1,7 +1,6 @@
 // efs-encrypted-check: EFS file systems are encrypted at rest.
 import { label } from "../../helpers";
-import { isUnknown, resourceRule } from "../../model";
+import { resourceRule } from "../../model";
+import { judgeKnown } from "../../preview";
 
-export default resourceRule("efs-encrypted-check", (r) =>
-  r.props.encrypted === true || isUnknown(r.props.encrypted) ? [] : [`File system ${label(r)} is not encrypted.`],
-);
+export default resourceRule("efs-encrypted-check", (r) => judgeKnown(r, ["encrypted"], () => (r.props.encrypted === true ? [] : [`File system ${label(r)} is not encrypted.`])));

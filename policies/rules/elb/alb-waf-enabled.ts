@@ -1,5 +1,5 @@
 // alb-waf-enabled: every Application Load Balancer is associated with a WAFv2 web ACL.
-import { coverage, label, ofType, ofTypeCached, T } from "../../helpers";
+import { coverageViolations, label, ofType, ofTypeCached, T } from "../../helpers";
 import { isUnknown, ResourceView, stackRule } from "../../model";
 
 /** awsx's ALB is a remote component: unexpanded (as under `kamae check`), it stands for the load balancer it makes. */
@@ -12,7 +12,12 @@ export default stackRule("alb-waf-enabled", (resources) => {
   const unexpanded: ResourceView[] = ofType(resources, [AWSX_ALB])
     .filter((c) => !expanded.has(c.urn) && typeof c.props.loadBalancer?.arn === "string")
     .map((c) => ({ ...c, props: { arn: c.props.loadBalancer.arn } }));
-  return [...lbs, ...unexpanded]
-    .filter((lb) => coverage(lb, associations, "resourceArn") === "uncovered")
-    .map((lb) => ({ resource: resources.find((r) => r.urn === lb.urn), message: `Load balancer ${label(lb)} has no WebAclAssociation (WafAutoBlock or another web ACL).` }));
+  const undecidedType = ofType(resources, T.loadBalancer).filter((lb) => isUnknown(lb.props.loadBalancerType));
+  return [
+    ...coverageViolations([...lbs, ...unexpanded], associations, "resourceArn", "Load balancer", "has no WebAclAssociation (WafAutoBlock or another web ACL)", "a WebAclAssociation naming it").map((v) => ({
+      ...v,
+      resource: resources.find((r) => r.urn === v.resource?.urn),
+    })),
+    ...undecidedType.map((lb) => ({ resource: lb, cannotJudge: true as const, message: `Load balancer ${label(lb)}: its type is unknown until the update.` })),
+  ];
 });

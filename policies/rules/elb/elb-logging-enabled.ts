@@ -1,10 +1,14 @@
 // elb-logging-enabled: application and network load balancers write access logs.
 import { label } from "../../helpers";
-import { isUnknown, resourceRule } from "../../model";
+import { resourceRule } from "../../model";
+import { judgeKnown } from "../../preview";
 
-export default resourceRule("elb-logging-enabled", (r) => {
-  const logs = r.props.accessLogs;
-  if (isUnknown(logs) || r.props.loadBalancerType === "gateway") return [];
-  if (logs && (logs.enabled === true || isUnknown(logs.enabled)) && logs.bucket) return [];
-  return [`Load balancer ${label(r)} has no access logs (accessLogs.enabled with a bucket).`];
-});
+export default resourceRule("elb-logging-enabled", (r) =>
+  judgeKnown(r, ["loadBalancerType", "accessLogs.enabled"], () => {
+    const logs = r.props.accessLogs;
+    if (r.props.loadBalancerType === "gateway") return [];
+    // A bucket set from an unknown output is a bucket: its presence is what the rule checks.
+    if (logs?.enabled === true && logs.bucket) return [];
+    return [`Load balancer ${label(r)} has no access logs (accessLogs.enabled with a bucket).`];
+  }),
+);

@@ -1,7 +1,8 @@
 // rds-cluster-encrypted-at-rest: DB clusters have encrypted storage.
 import { label } from "../../helpers";
-import { isUnknown, resourceRule } from "../../model";
+import { resourceRule } from "../../model";
+import { judgeKnown } from "../../preview";
 
 export default resourceRule("rds-cluster-encrypted-at-rest", (r) =>
-  r.props.storageEncrypted === true || isUnknown(r.props.storageEncrypted) ? [] : [`DB cluster ${label(r)} does not encrypt its storage.`],
+  judgeKnown(r, ["storageEncrypted"], () => (r.props.storageEncrypted === true ? [] : [`DB cluster ${label(r)} does not encrypt its storage.`])),
 );

@@ -1,8 +1,12 @@
-import { BUCKET, doc, res, ruleCases, secureBucket } from "../cases";
+import { BUCKET, doc, res, ruleCases, secureBucket, UNKNOWN } from "../cases";
 
 export default ruleCases({
     compliant: [
       { title: "secured bucket", input: secureBucket("data") },
+      {
+        title: "public policy on a bucket with no BucketPublicAccessBlock: AWS's default (all on) restricts it",
+        input: [res(BUCKET, "site", { bucket: "site" }), res("aws:s3/bucketPolicy:BucketPolicy", "site-public", { bucket: "site", policy: doc({ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::site/*" }) })],
+      },
       {
         title: "public-read policy neutralised by restrictPublicBuckets",
         input: [...secureBucket("site"), res("aws:s3/bucketPolicy:BucketPolicy", "site-public", { bucket: "site", policy: doc({ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::site/*" }) })],
@@ -19,8 +23,20 @@ export default ruleCases({
       },
     ],
     violating: [
-      { title: "public-read ACL through a BucketAcl resource", input: [res(BUCKET, "open", { bucket: "open" }), res("aws:s3/bucketAcl:BucketAcl", "open-acl", { bucket: "open", acl: "public-read" })], about: "open" },
-      { title: "inline public-read ACL", input: [res(BUCKET, "open", { bucket: "open", acl: "public-read" })], about: "open" },
-      { title: "policy allowing s3:GetObject to *", input: [res(BUCKET, "open", { bucket: "open" }), res("aws:s3/bucketPolicy:BucketPolicy", "open-policy", { bucket: "open", policy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: ["s3:GetObject"], Resource: "arn:aws:s3:::open/*" }) })], about: "open" },
+      { title: "public-read ACL through a BucketAcl resource", input: [res(BUCKET, "open", { bucket: "open" }), res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "open-bpa", { bucket: "open", blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false }), res("aws:s3/bucketAcl:BucketAcl", "open-acl", { bucket: "open", acl: "public-read" })], about: "open" },
+      { title: "inline public-read ACL", input: [res(BUCKET, "open", { bucket: "open", acl: "public-read" }), res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "open-bpa", { bucket: "open", blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false })], about: "open" },
+      { title: "policy allowing s3:GetObject to *", input: [res(BUCKET, "open", { bucket: "open" }), res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "open-bpa", { bucket: "open", blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false }), res("aws:s3/bucketPolicy:BucketPolicy", "open-policy", { bucket: "open", policy: doc({ Effect: "Allow", Principal: { AWS: "*" }, Action: ["s3:GetObject"], Resource: "arn:aws:s3:::open/*" }) })], about: "open" },
+    ],
+    unknown: [
+      {
+        title: "policy unknown at preview on a bucket whose Block Public Access is off",
+        input: [res(BUCKET, "site", { bucket: "site" }), res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "site-bpa", { bucket: "site", blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false }), res("aws:s3/bucketPolicy:BucketPolicy", "site-policy", { bucket: "site", policy: UNKNOWN })],
+        about: "site",
+      },
+      {
+        title: "public policy, Block Public Access settings unknown",
+        input: [res(BUCKET, "site", { bucket: "site" }), res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "site-bpa", { bucket: "site", restrictPublicBuckets: UNKNOWN }), res("aws:s3/bucketPolicy:BucketPolicy", "site-policy", { bucket: "site", policy: doc({ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::site/*" }) })],
+        about: "site",
+      },
     ],
   });

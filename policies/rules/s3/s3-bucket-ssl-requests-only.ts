@@ -1,6 +1,6 @@
 // s3-bucket-ssl-requests-only: every bucket's policy denies requests without TLS (aws:SecureTransport false).
 import { isPublicPrincipal, label, list, ofType, T } from "../../helpers";
-import { stackRule } from "../../model";
+import { stackRule, StackViolation } from "../../model";
 import { bucketPolicyStatements } from "../../s3";
 
 /** Deny to everyone of all S3 actions when aws:SecureTransport is false. */
@@ -14,11 +14,12 @@ function deniesInsecureTransport(statement: any): boolean {
 }
 
 export default stackRule("s3-bucket-ssl-requests-only", (resources) => {
-  const out = [];
+  const out: StackViolation[] = [];
   for (const bucket of ofType(resources, T.bucket)) {
     const { statements, unknown } = bucketPolicyStatements(bucket, resources);
-    if (statements.some((s) => deniesInsecureTransport(s.statement)) || unknown) continue;
-    out.push({ resource: bucket, message: `Bucket ${label(bucket)} has no bucket policy statement denying requests with aws:SecureTransport false.` });
+    if (statements.some((s) => deniesInsecureTransport(s.statement))) continue;
+    if (unknown) out.push({ resource: bucket, cannotJudge: true, message: `Bucket ${label(bucket)}: its bucket policy is unknown until the update.` });
+    else out.push({ resource: bucket, message: `Bucket ${label(bucket)} has no bucket policy statement denying requests with aws:SecureTransport false.` });
   }
   return out;
 });

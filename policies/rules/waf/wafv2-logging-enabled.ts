@@ -1,10 +1,14 @@
 // wafv2-logging-enabled: every WAFv2 web ACL has a logging configuration.
-import { coverage, label, ofType } from "../../helpers";
+import { coverageViolations, ofType } from "../../helpers";
 import { stackRule } from "../../model";
 
-export default stackRule("wafv2-logging-enabled", (resources) => {
-  const logging = ofType(resources, ["aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration"]);
-  return ofType(resources, ["aws:wafv2/webAcl:WebAcl"])
-    .filter((acl) => coverage(acl, logging, "resourceArn") === "uncovered")
-    .map((acl) => ({ resource: acl, message: `Web ACL ${label(acl)} has no WebAclLoggingConfiguration.` }));
-});
+export default stackRule("wafv2-logging-enabled", (resources) =>
+  coverageViolations(
+    ofType(resources, ["aws:wafv2/webAcl:WebAcl"]),
+    ofType(resources, ["aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration"]),
+    "resourceArn",
+    "Web ACL",
+    "has no WebAclLoggingConfiguration",
+    "a WebAclLoggingConfiguration naming it",
+  ),
+);
