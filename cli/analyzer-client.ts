@@ -99,7 +99,8 @@ const SEVERITIES: Record<number, PolicyFinding["severity"]> = {
   [analyzerpb.PolicySeverity.POLICY_SEVERITY_CRITICAL]: "critical",
 };
 
-const START_TIMEOUT_MS = 60_000;
+// A pack loads its TypeScript (and @pulumi/aws) on start: minutes on a loaded 2-core CI machine.
+const START_TIMEOUT_MS = 180_000;
 const CALL_TIMEOUT_MS = 300_000;
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { createHash } from "node:crypto";
+import { renderPolicyDocument } from "./policy-document";
 
 /**
  * Pulumi mocks that let a program run with no AWS account and no Pulumi CLI, answering as a preview would: the
@@ -132,6 +133,32 @@ function arnFor(type: string, name: string, inputs: Record<string, any>): string
   }
 }
 
+/**
+ * An AMI lookup answered with the shape the provider returns: the architecture the filters ask for, and
+ * `imdsSupport: "v2.0"` for Amazon Linux 2023 images (which require IMDSv2), as AWS registers them.
+ */
+function amiLookup(inputs: Record<string, any>): Record<string, any> {
+  const wanted = JSON.stringify(inputs.filters ?? []) + JSON.stringify(inputs.nameRegex ?? "");
+  const architecture = /arm64|aarch64/.test(wanted) ? "arm64" : "x86_64";
+  const al2023 = !/amzn2-|ubuntu|windows|debian|rhel/i.test(wanted);
+  const name = al2023 ? `al2023-ami-2023.9.20251117.0-kernel-6.1-${architecture}` : `offline-image-${architecture}`;
+  const id = fakeId("ami", name);
+  return { id, imageId: id, architecture, name, owners: inputs.owners ?? ["amazon"], rootDeviceName: "/dev/xvda", ...(al2023 ? { imdsSupport: "v2.0" } : {}) };
+}
+
+/**
+ * Public SSM parameters hold what AWS publishes there: the ECS-optimized AMI's `recommended` parameter a JSON document
+ * (`image_id`, `image_name`...), AMI parameters an AMI id; anything else a placeholder string.
+ */
+function ssmParameterValue(name: string): string {
+  const image = fakeId("ami", name);
+  if (/^\/aws\/service\/ecs\/optimized-ami\/.+\/recommended$/.test(name)) {
+    return JSON.stringify({ ecs_agent_version: "1.89.0", ecs_runtime_version: "Docker version 25.0.8", image_id: image, image_name: `${name.split("/")[5]}-ecs-optimized`, image_version: "2025.11.18", os: "Amazon Linux 2023", schema_version: 1, source_image_name: "al2023-ami-minimal" });
+  }
+  if (name.includes("/ami") || name.endsWith("/image_id") || name.includes("ami-")) return image;
+  return "offline-value";
+}
+
 export class OfflineMocks implements pulumi.runtime.Mocks {
   readonly resources: RecordedResource[] = [];
   readonly invokes: RecordedInvoke[] = [];
@@ -161,22 +188,16 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
         zoneIds: ["use1-az1", "use1-az2", "use1-az4"],
         groupNames: [OFFLINE_REGION],
       }),
-      "aws:ec2/getAmi:getAmi": (inputs) => ({
-        id: "ami-0abcdef1234567890",
-        imageId: "ami-0abcdef1234567890",
-        architecture: "arm64",
-        name: "al2023-ami-2023.9.20251117.0-kernel-6.1-arm64",
-        owners: inputs.owners ?? ["amazon"],
-        rootDeviceName: "/dev/xvda",
-      }),
+      "aws:ec2/getAmi:getAmi": (inputs) => amiLookup(inputs),
       "aws:ssm/getParameter:getParameter": (inputs) => ({
         id: inputs.name,
         name: inputs.name,
         type: "String",
-        value: String(inputs.name).includes("/ami/") || String(inputs.name).includes("ami-") ? "ami-0abcdef1234567890" : "offline-value",
+        value: ssmParameterValue(String(inputs.name)),
         version: 1,
         arn: `arn:aws:ssm:${OFFLINE_REGION}:${OFFLINE_ACCOUNT_ID}:parameter${String(inputs.name).startsWith("/") ? "" : "/"}${inputs.name}`,
       }),
+      "aws:iam/getPolicyDocument:getPolicyDocument": (inputs) => renderPolicyDocument(inputs),
       // The account whose ELB nodes write access logs in us-east-1 (bucket policies grant it s3:PutObject).
       // Offline, an existing instance profile is taken to hold a role of the same name.
       "aws:iam/getInstanceProfile:getInstanceProfile": (inputs) => ({

@@ -49,7 +49,40 @@ const EXTERNAL = {
     default: false,
     description: "The account-level setting is managed outside this stack (another stack or AWS Organizations).",
   },
+  requiredInEveryStack: {
+    type: "boolean",
+    default: false,
+    description: "Judge the setting in every stack. By default it is judged only in stacks that declare account-level resources (a trail, a GuardDuty detector, SecurityBaseline...): a workload stack is not where account settings live.",
+  },
 } as const;
+
+/** Account-level settings (a trail, GuardDuty, Security Hub...): entries with the `managedExternally` parameter. */
+export const isAccountLevel = (entry: CatalogEntry) => entry.parameters?.managedExternally !== undefined && !entry.id.startsWith("kamae-");
+
+/** Kamae's wiring checks (how Kamae's components are combined): they apply to stacks that use a Kamae component. */
+export const KAMAE_WIRING: ReadonlySet<string> = new Set([
+  "lambda-functions-have-application-protection",
+  "kamae-agent-rollout-coverage",
+  "kamae-asg-isolation-scope",
+  "kamae-upload-bucket-malware-scan",
+]);
+
+/** Resource types that configure the account rather than a workload: a stack declaring one owns account settings. */
+export const ACCOUNT_LEVEL_TYPES: ReadonlySet<string> = new Set([
+  "aws:cloudtrail/trail:Trail",
+  "aws:guardduty/detector:Detector",
+  "aws:securityhub/account:Account",
+  "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock",
+  "aws:ebs/encryptionByDefault:EncryptionByDefault",
+  "aws:cfg/recorder:Recorder",
+  "aws:iam/accountPasswordPolicy:AccountPasswordPolicy",
+  "aws:ec2/instanceMetadataDefaults:InstanceMetadataDefaults",
+  "aws:organizations/organization:Organization",
+  "aws:accessanalyzer/analyzer:Analyzer",
+  "aws:macie2/account:Account",
+  "aws:inspector2/enabler:Enabler",
+  "kamae:index:SecurityBaseline",
+]);
 
 const ports = (description: string, defaults: number[]): PolicyConfigJSONSchema => ({
   type: "array",
@@ -535,21 +568,41 @@ const ownEntries: readonly CatalogEntry[] = [
     id: "iam-policy-no-statements-with-admin-access",
     awsConfigIdentifier: "IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS",
     severity: "critical",
-    description: "No IAM policy allows Action `*` on Resource `*`.",
+    description: "No customer managed IAM policy allows Action `*` on Resource `*` (inline policies are not evaluated by the AWS Config rule: kamae-iam-no-admin-equivalent-grants covers them).",
     remediation: "Grant the specific actions on the specific ARNs the principal needs.",
     cdkNag: "NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess",
-    resourceTypes: ["aws:iam/policy:Policy", "aws:iam/rolePolicy:RolePolicy", "aws:iam/userPolicy:UserPolicy", "aws:iam/groupPolicy:GroupPolicy", "aws:iam/role:Role"],
+    // The AWS Config rules evaluate customer managed policies (AWS::IAM::Policy), not inline ones.
+    resourceTypes: ["aws:iam/policy:Policy"],
     preview: "resource",
   },
   {
     id: "iam-policy-no-statements-with-full-access",
     awsConfigIdentifier: "IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS",
     severity: "high",
-    description: "No IAM policy allows all actions of a service (`service:*`) or `*`.",
+    description: "No customer managed IAM policy allows all actions of a service (`service:*`, a pattern such as `i*:*`, or Allow with NotAction).",
     remediation: "List the actions the principal needs instead of `service:*`.",
     cdkNag: "NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess",
-    resourceTypes: ["aws:iam/policy:Policy", "aws:iam/rolePolicy:RolePolicy", "aws:iam/userPolicy:UserPolicy", "aws:iam/groupPolicy:GroupPolicy", "aws:iam/role:Role"],
+    // The AWS Config rules evaluate customer managed policies (AWS::IAM::Policy), not inline ones.
+    resourceTypes: ["aws:iam/policy:Policy"],
     preview: "resource",
+  },
+  {
+    id: "kamae-iam-no-admin-equivalent-grants",
+    severity: "high",
+    description: "No principal gets administrator-equivalent access: the AWS managed AdministratorAccess, IAMFullAccess or PowerUserAccess policies, or an inline policy allowing `*` on `*` (beyond the letter of the AWS Config rules, which evaluate customer managed policies only).",
+    remediation: "Grant the specific actions the principal needs in a customer managed policy; keep break-glass administrator roles in a separate, audited stack and suppress there with a reason.",
+    resourceTypes: [
+      "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+      "aws:iam/userPolicyAttachment:UserPolicyAttachment",
+      "aws:iam/groupPolicyAttachment:GroupPolicyAttachment",
+      "aws:iam/policyAttachment:PolicyAttachment",
+      "aws:iam/role:Role",
+      "aws:iam/rolePolicy:RolePolicy",
+      "aws:iam/userPolicy:UserPolicy",
+      "aws:iam/groupPolicy:GroupPolicy",
+    ],
+    preview: "resource",
+    enforcement: "advisory",
   },
   {
     id: "iam-user-no-policies-check",

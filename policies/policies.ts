@@ -4,7 +4,7 @@
  * `new PolicyPack("mine", { policies: [...policies, ...myOwn] })`.
  */
 import { PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy, UnknownValueError } from "@pulumi/policy";
-import { CatalogEntry, catalog, controlsOf, enforcementLevelOf, parameterValues, previewEntries } from "./catalog";
+import { ACCOUNT_LEVEL_TYPES, CatalogEntry, catalog, controlsOf, enforcementLevelOf, isAccountLevel, KAMAE_WIRING, parameterValues, previewEntries } from "./catalog";
 import { ResourceView, Rule, StackViolation, UNKNOWN } from "./model";
 import { CANNOT_JUDGE_PREFIX, cannotJudgeSchema, DEFAULT_CANNOT_JUDGE_LEVEL, isCannotJudge } from "./preview";
 import { rules } from "./rules";
@@ -103,6 +103,17 @@ function common(entry: CatalogEntry) {
   };
 }
 
+/**
+ * Whether a stack policy applies to this stack: account-level settings are judged in stacks that declare
+ * account-level resources (or everywhere with `requiredInEveryStack`), Kamae's wiring checks in stacks that use a
+ * Kamae component. A workload stack is then not failed for settings another stack owns.
+ */
+export function inScope(entry: CatalogEntry, resources: readonly { type: string }[], config: Record<string, any>): boolean {
+  if (isAccountLevel(entry) && config.requiredInEveryStack !== true && !resources.some((r) => ACCOUNT_LEVEL_TYPES.has(r.type))) return false;
+  if (KAMAE_WIRING.has(entry.id) && !resources.some((r) => r.type.startsWith("kamae:"))) return false;
+  return true;
+}
+
 /** The CrossGuard policy for one catalog entry and its rule. */
 export function toPolicy(entry: CatalogEntry, rule: Rule): KamaePolicy {
   if (rule.kind === "resource") {
@@ -132,6 +143,7 @@ export function toPolicy(entry: CatalogEntry, rule: Rule): KamaePolicy {
     ...common(entry),
     validateStack: (args, report) => {
       const config = { ...args.getConfig<Record<string, any>>() };
+      if (!inScope(entry, args.resources, config)) return;
       const emit = reporter(entry, report, config);
       const found: StackViolation[] = rule.check(stackViews(args.resources), parameterValues(entry, config));
       for (const v of found) emit(v.resource, v.message, v.resource?.urn, v.cannotJudge === true);

@@ -43,6 +43,14 @@ export interface SecureBucket {
 
 export const DEFAULT_TLS_SID = "DenyInsecureTransport";
 
+/**
+ * The bucket's ARN from its name: the provider knows the (auto)name at preview, while the `arn` output stays unknown
+ * until the bucket exists, so policies built from this one can be judged by the pack during `pulumi preview`.
+ */
+function bucketArnOf(bucket: aws.s3.Bucket, opts: pulumi.ComponentResourceOptions | pulumi.CustomResourceOptions | undefined): pulumi.Output<string> {
+  return pulumi.interpolate`arn:${aws.getPartitionOutput({}, opts).partition}:s3:::${bucket.bucket}`;
+}
+
 /** The statement refusing every request made without TLS, on the bucket and its objects. */
 export function denyInsecureTransport(bucketArn: string, sid: string = DEFAULT_TLS_SID): Record<string, unknown> {
   return { Sid: sid, Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucketArn, `${bucketArn}/*`], Condition: { Bool: { "aws:SecureTransport": "false" } } };
@@ -79,10 +87,11 @@ export function secureBucket(name: string, args: SecureBucketArgs, opts: pulumi.
     { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn }, bucketKeyEnabled: true },
     opts,
   );
-  const extra = pulumi.output(args.extraStatements?.(bucket.arn) ?? []);
+  const arn = bucketArnOf(bucket, opts);
+  const extra = pulumi.output(args.extraStatements?.(arn) ?? []);
   const policy = new aws.s3.BucketPolicy(
     `${name}-policy`,
-    { bucket: bucket.bucket, policy: pulumi.all([bucket.arn, extra]).apply(([arn, statements]) => policyJson([denyInsecureTransport(arn, sid), ...statements])) },
+    { bucket: bucket.bucket, policy: pulumi.all([arn, extra]).apply(([arn, statements]) => policyJson([denyInsecureTransport(arn, sid), ...statements])) },
     { ...opts, dependsOn: [settings.publicAccess, settings.ownership] },
   );
   const ready: pulumi.Resource[] = [settings.versioning, settings.encryption, settings.publicAccess, settings.ownership, policy];
@@ -92,7 +101,7 @@ export function secureBucket(name: string, args: SecureBucketArgs, opts: pulumi.
 
   const logBucket =
     args.accessLogBucketName === undefined
-      ? accessLogTargetBucket(args.logBucketResourceName ?? `${name}-access-logs`, { sourceBucketArn: bucket.arn, retentionDays: args.accessLogRetentionDays, tlsStatementSid: sid }, opts)
+      ? accessLogTargetBucket(args.logBucketResourceName ?? `${name}-access-logs`, { sourceBucketArn: arn, retentionDays: args.accessLogRetentionDays, tlsStatementSid: sid }, opts)
       : undefined;
   const accessLogBucketName = logBucket ? logBucket.bucket.bucket : pulumi.output(args.accessLogBucketName!);
   ready.push(
@@ -158,7 +167,7 @@ export function accessLogTargetBucket(name: string, args: AccessLogTargetBucketA
     `${name}-policy`,
     {
       bucket: bucket.bucket,
-      policy: pulumi.all([bucket.arn, args.sourceBucketArn, identity.accountId]).apply(([arn, sourceArn, account]) =>
+      policy: pulumi.all([bucketArnOf(bucket, opts), args.sourceBucketArn, identity.accountId]).apply(([arn, sourceArn, account]) =>
         policyJson([
           denyInsecureTransport(arn, args.tlsStatementSid),
           {

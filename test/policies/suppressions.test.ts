@@ -102,10 +102,10 @@ describe("unknown values", () => {
     assert.deepEqual(plain.c, { d: "x" });
   });
 
-  it("does not report a violation on an unknown value", async () => {
+  it("reports an unknown value as cannot-judge (advisory by default), never as a violation", async () => {
     const policy = toPolicy(catalog.find((e) => e.id === "restricted-ssh")!, rule) as any;
     const [report, out] = collect();
     await policy.validateResource(resourceArgs("aws:ec2/securityGroup:SecurityGroup", "web", { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: UNKNOWN_STRING }] }), report);
-    assert.deepEqual(out, []);
+    assert.deepEqual(out, [{ enforcementLevel: "advisory", message: "cannot judge at preview: web (SecurityGroup) has an ingress rule whose source or ports are unknown until the update." }]);
   });
 });

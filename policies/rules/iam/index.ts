@@ -4,5 +4,6 @@ import iamPasswordPolicy from "./iam-password-policy";
 import iamPolicyNoStatementsWithAdminAccess from "./iam-policy-no-statements-with-admin-access";
 import iamPolicyNoStatementsWithFullAccess from "./iam-policy-no-statements-with-full-access";
 import iamUserNoPoliciesCheck from "./iam-user-no-policies-check";
+import kamaeIamNoAdminEquivalentGrants from "./kamae-iam-no-admin-equivalent-grants";
 
-export const rules: readonly Rule[] = [iamPasswordPolicy, iamPolicyNoStatementsWithAdminAccess, iamPolicyNoStatementsWithFullAccess, iamUserNoPoliciesCheck];
+export const rules: readonly Rule[] = [iamPasswordPolicy, iamPolicyNoStatementsWithAdminAccess, iamPolicyNoStatementsWithFullAccess, iamUserNoPoliciesCheck, kamaeIamNoAdminEquivalentGrants];
