@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { AnalyzedResource, AnalyzerInfo, defaultPolicyPackDir, PolicyFinding, PolicyPackProcess } from "./analyzer-client";
 import type { CannotJudgeLevel } from "../policies/preview";
 import { CatalogRule, Controls, FrameworkName, loadCatalog } from "./catalog";
@@ -19,6 +20,8 @@ export interface Finding {
   readonly resourceUrn?: string;
   readonly resourceName?: string;
   readonly resourceType?: string;
+  /** Where the program declared the resource: a path relative to the working directory, and the line. */
+  readonly location?: { readonly file: string; readonly line: number };
   readonly level: Level;
   readonly severity?: string;
   readonly message: string;
@@ -201,6 +204,7 @@ function toFinding(f: PolicyFinding, rule: CatalogRule | undefined, resource: Re
     ...(rule?.controls ? { controls: rule.controls } : {}),
     ...(f.urn ? { resourceUrn: f.urn } : {}),
     ...(resource ? { resourceName: resource.name, resourceType: resource.type } : {}),
+    ...(resource?.source ? { location: { file: relativeFile(resource.source.uri), line: resource.source.line } } : {}),
     level: f.enforcementLevel,
     ...(f.severity ?? rule?.severity ? { severity: f.severity ?? rule?.severity } : {}),
     message: violationText(f),
@@ -209,6 +213,12 @@ function toFinding(f: PolicyFinding, rule: CatalogRule | undefined, resource: Re
     cannotJudge: f.cannotJudge,
     description: f.description,
   };
+}
+
+/** A file URI from the SDK's source position, relative to the working directory (as SARIF locations want). */
+function relativeFile(uri: string): string {
+  const path = uri.startsWith("file://") ? fileURLToPath(uri) : uri;
+  return relative(process.cwd(), path).split("\\").join("/");
 }
 
 /** The violation's own text: CrossGuard prefixes a policy's description to the message it reports. */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { CANNOT_JUDGE_LEVELS, CannotJudgeLevel } from "../policies/preview";
@@ -17,7 +17,8 @@ Options:
   --format table|json|csv|sarif   output format (default: table)
   --output FILE                   write the report there (the table still goes to stdout)
   --policy-pack DIR               policy pack directory (default: Kamae's own pack)
-  --config FILE                   the program's stack config (Pulumi.<stack>.yaml)
+  --config FILE                   the program's stack config (default: Pulumi.<stack>.yaml next to Pulumi.yaml)
+  --stack NAME                    the stack whose Pulumi.<stack>.yaml is read (default: the only one there is)
   --policy-config FILE            policy pack config JSON, as for pulumi preview --policy-pack-config
   --framework fsbp|cis|nist|pci    only the policies that judge a control of that framework
   --cannot-judge LEVEL            advisory|mandatory|disabled: how policies report what a preview cannot judge
@@ -50,6 +51,22 @@ export function toolVersion(): string {
   }
 }
 
+/**
+ * The stack config the engine would read: `Pulumi.<stack>.yaml` beside Pulumi.yaml, for `--stack`, or the only one
+ * there is. Throws (exit 2) when `--stack` names a file that does not exist, or several exist and none is chosen.
+ */
+function defaultStackConfig(programDir: string, stack: string | undefined): string | undefined {
+  if (!existsSync(programDir)) return undefined;
+  const files = readdirSync(programDir).filter((f) => /^Pulumi\.[^.]+\.ya?ml$/.test(f));
+  if (stack !== undefined) {
+    const file = files.find((f) => f === `Pulumi.${stack}.yaml` || f === `Pulumi.${stack}.yml`);
+    if (!file) throw new Error(`${programDir} has no Pulumi.${stack}.yaml: create it, or pass --config FILE`);
+    return join(programDir, file);
+  }
+  if (files.length > 1) throw new Error(`${programDir} has several stack configs (${files.join(", ")}): choose one with --stack NAME`);
+  return files.length === 1 ? join(programDir, files[0]) : undefined;
+}
+
 /** The `kamae` command. Returns the exit code. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...rest] = argv;
@@ -62,6 +79,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 0;
   }
   if (command === "policies") return listPolicies(rest, io);
+  if (command === "check" && (rest.includes("--help") || rest.includes("-h"))) {
+    io.stdout(USAGE);
+    return 0;
+  }
   if (command !== "check") {
     io.stderr(`kamae: unknown command "${command}"\n\n${USAGE}`);
     return 2;
@@ -77,6 +98,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         output: { type: "string" },
         "policy-pack": { type: "string" },
         config: { type: "string" },
+        stack: { type: "string" },
         "policy-config": { type: "string" },
         "cannot-judge": { type: "string" },
         framework: { type: "string" },
@@ -108,7 +130,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     const report = await checkProgram(positionals[0], {
       policyPackDir: values["policy-pack"],
-      stackConfigFile: values.config,
+      stackConfigFile: values.config ?? defaultStackConfig(positionals[0], values.stack),
       policyConfigFile: values["policy-config"],
       ...(cannotJudge ? { cannotJudge: cannotJudge as CannotJudgeLevel } : {}),
       ...(framework ? { framework: framework as FrameworkName } : {}),

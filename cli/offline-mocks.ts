@@ -38,6 +38,15 @@ export interface RecordedResource {
   readonly dependencies?: string[];
   /** URNs each input property depends on (same condition as `parent`). */
   readonly propertyDependencies?: Record<string, string[]>;
+  /** Where the program declared the resource (the SDK's source position of the registration). */
+  readonly source?: SourcePosition;
+}
+
+export interface SourcePosition {
+  /** A file URI (`file:///…/index.ts`). */
+  readonly uri: string;
+  readonly line: number;
+  readonly column?: number;
 }
 
 /** Marks a computed output a preview does not know yet, in recorded state (Pulumi's own unknown sentinel). */
@@ -296,6 +305,7 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
       provider: args.provider,
       custom: args.custom ?? true,
       ...(parent ? { parent } : {}),
+      ...(registration?.source ? { source: registration.source } : {}),
       ...(registration
         ? {
             dependencies: registration.dependencies.map(engineUrnOf),
@@ -319,7 +329,9 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
       monitor[method] = (req, callback) => {
         const propertyDependencies: Record<string, string[]> = {};
         req.getPropertydependenciesMap?.().forEach((deps, key) => (propertyDependencies[key] = deps.getUrnsList()));
-        this.pending = { parent: req.getParent() || undefined, dependencies: req.getDependenciesList?.() ?? [], propertyDependencies, read: method === "readResource" };
+        const position = req.getSourceposition?.();
+        const source = position && position.getUri() ? { uri: position.getUri(), line: position.getLine(), column: position.getColumn() } : undefined;
+        this.pending = { parent: req.getParent() || undefined, dependencies: req.getDependenciesList?.() ?? [], propertyDependencies, read: method === "readResource", source };
         try {
           return original(req, callback);
         } finally {
@@ -339,6 +351,7 @@ interface Registration {
   readonly dependencies: string[];
   readonly propertyDependencies: Record<string, string[]>;
   readonly read: boolean;
+  readonly source?: SourcePosition;
 }
 
 /** Pulumi's unknown values (inputs computed from outputs not known at preview) as the sentinel, anywhere inside. */
@@ -369,6 +382,7 @@ interface RegistrationRequest {
   getParent(): string;
   getDependenciesList?(): string[];
   getPropertydependenciesMap?(): { forEach(f: (deps: { getUrnsList(): string[] }, key: string) => void): void };
+  getSourceposition?(): { getUri(): string; getLine(): number; getColumn(): number } | undefined;
 }
 type MonitorMethod = (req: RegistrationRequest, callback: (...args: unknown[]) => void) => unknown;
 interface MonitorRegistrations {

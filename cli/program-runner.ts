@@ -160,6 +160,7 @@ async function run(): Promise<void> {
     dependencies: r.dependencies ?? [],
     propertyDependencies: r.propertyDependencies ?? {},
     read: r.read,
+    ...(r.source ? { source: r.source } : {}),
     properties: plain(r.state) as Record<string, unknown>,
     notExpanded: notExpanded.has(r.urn),
   }));

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { basename, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as yaml from "js-yaml";
+import type { SourcePosition } from "./offline-mocks";
 
 /** What `kamae check` recorded of one resource the program registered. */
 export interface RecordedProgramResource {
@@ -18,6 +19,8 @@ export interface RecordedProgramResource {
   readonly propertyDependencies: Record<string, string[]>;
   /** A read-only lookup (`X.get(...)`): a preview reads it and never analyzes it. */
   readonly read: boolean;
+  /** Where the program declared it. */
+  readonly source?: SourcePosition;
   /** Inputs plus what the provider knows at preview, computed outputs unknown: what the analyzer sees. */
   readonly properties: Record<string, unknown>;
   /** A remote component (awsx) answered by the mocks instead of being expanded into its children. */

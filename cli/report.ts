@@ -94,6 +94,17 @@ export function renderCsv(report: CheckReport): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
+/** GitHub code scanning's `security-severity` scores (CVSS bands) for the catalog's severities. */
+const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
+
+/** A rule's name in PascalCase (SARIF wants a name distinct from the id): `restricted-ssh` → `RestrictedSsh`. */
+const ruleName = (id: string) => id.split(/[^a-z0-9]+/i).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
+
+const firstSentence = (text: string) => {
+  const end = text.search(/\.(\s|$)/);
+  return end > 0 ? text.slice(0, end + 1) : text;
+};
+
 const sarifLevel = (f: Finding): "error" | "warning" | "note" => (f.level === "mandatory" ? "error" : f.level === "advisory" ? "warning" : "note");
 
 /** SARIF 2.1.0: rules from the pack and its catalog, one result per finding, located by URN (logical) and program file. */
@@ -101,14 +112,16 @@ export function renderSarif(report: CheckReport, toolVersion: string): Record<st
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
   const rules = report.rules.map((r) => ({
     id: r.id,
-    name: r.id,
-    shortDescription: { text: r.description || r.id },
-    ...(r.remediation ? { help: { text: r.remediation } } : {}),
+    name: ruleName(r.id),
+    shortDescription: { text: firstSentence(r.description || r.id) },
+    fullDescription: { text: r.description || r.id },
+    help: { text: r.remediation ?? r.description, markdown: `${r.remediation ?? r.description}${r.configRuleId ? `\n\nAWS Config rule: \`${r.configRuleId}\`` : ""}` },
+    ...(r.configRuleId ? { helpUri: `https://docs.aws.amazon.com/config/latest/developerguide/${r.id}.html` } : {}),
     defaultConfiguration: { level: r.enforcementLevel === "mandatory" ? "error" : r.enforcementLevel === "disabled" ? "none" : "warning", enabled: r.enforcementLevel !== "disabled" },
     properties: {
       ...(r.configRuleId ? { awsConfigRule: r.configRuleId } : {}),
       ...(r.cdkNagId ? { cdkNagRule: r.cdkNagId } : {}),
-      ...(r.severity ? { severity: r.severity } : {}),
+      ...(r.severity ? { severity: r.severity, "security-severity": SECURITY_SEVERITY[r.severity] } : {}),
       ...(r.controls ? { controls: r.controls } : {}),
       tags: ["security", "pulumi", ...(r.configRuleId ? [r.configRuleId] : []), ...(r.controls?.fsbp ?? []).map((id) => `FSBP/${id}`)],
     },
@@ -120,7 +133,7 @@ export function renderSarif(report: CheckReport, toolVersion: string): Record<st
     message: { text: f.message },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: report.programFile } },
+        physicalLocation: { artifactLocation: { uri: f.location?.file ?? report.programFile }, region: { startLine: f.location?.line ?? 1 } },
         logicalLocations: [
           {
             fullyQualifiedName: f.resourceUrn ?? `urn:pulumi:${report.stack}::${report.project}`,

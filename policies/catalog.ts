@@ -697,7 +697,7 @@ const ownEntries: readonly CatalogEntry[] = [
     severity: "critical",
     description: "RDS DB instances are not publicly accessible.",
     remediation: "Set publiclyAccessible false (the default).",
-    resourceTypes: ["aws:rds/instance:Instance"],
+    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance"],
     preview: "resource",
   },
   {

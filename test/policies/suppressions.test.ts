@@ -82,12 +82,13 @@ describe("suppressions", () => {
     const trailPolicy = policies.find((p) => p.name === "multi-region-cloudtrail-enabled") as any;
     const args = (config: Record<string, any>) => ({ resources: [], stackTags: new Map(), getConfig: () => config, notApplicable: () => undefined }) as unknown as StackValidationArgs;
     const [report, out] = collect();
-    await trailPolicy.validateStack(args({ suppressions: [{ resource: "stack", reason: "organization trail in the management account" }] }), report);
+    // An empty stack declares no account-level resources: requiredInEveryStack makes the trail policy judge it anyway.
+    await trailPolicy.validateStack(args({ requiredInEveryStack: true, suppressions: [{ resource: "stack", reason: "organization trail in the management account" }] }), report);
     assert.equal(out.length, 1);
     assert.equal(out[0].enforcementLevel, "advisory");
     assert.match(out[0].message, /^suppressed: organization trail/);
     const [report2, out2] = collect();
-    await trailPolicy.validateStack(args({}), report2);
+    await trailPolicy.validateStack(args({ requiredInEveryStack: true }), report2);
     assert.equal(out2.length, 1);
     assert.equal(out2[0].enforcementLevel, undefined);
   });
