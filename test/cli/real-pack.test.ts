@@ -14,25 +14,22 @@ async function checkJson(dir: string): Promise<{ code: number; json: any; stderr
 }
 
 describe("kamae check with Kamae's policy pack", function () {
-  this.timeout(120_000);
+  // A program and the pack, each its own process: minutes on a loaded 2-core machine.
+  this.timeout(600_000);
 
   it("reports exactly the expected findings on the insecure program and exits 1", async () => {
     const { code, json, stderr } = await checkJson(fixture("insecure"));
     assert.equal(code, 1, stderr);
     const findings = json.findings.map((f: any) => [f.policyId, f.configRuleId, f.resourceUrn?.split("::").pop() ?? "(stack)", f.level, f.suppressed].join(" "));
+    // No account-level findings: the program declares no account-level resource (a workload stack). No bucket-level
+    // Block Public Access finding: the bucket keeps AWS's default (all four settings on).
     assert.deepEqual(findings.sort(), [
-      "ec2-ebs-encryption-by-default EC2_EBS_ENCRYPTION_BY_DEFAULT (stack) advisory false",
-      "guardduty-enabled-centralized GUARDDUTY_ENABLED_CENTRALIZED (stack) advisory false",
-      "multi-region-cloudtrail-enabled MULTI_REGION_CLOUD_TRAIL_ENABLED (stack) mandatory false",
       "restricted-ssh INCOMING_SSH_DISABLED ssh-bastion advisory true",
       "restricted-ssh INCOMING_SSH_DISABLED ssh-world mandatory false",
-      "s3-account-level-public-access-blocks-periodic S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC (stack) advisory false",
-      "s3-bucket-level-public-access-prohibited S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED open-bucket mandatory false",
       "s3-bucket-logging-enabled S3_BUCKET_LOGGING_ENABLED open-bucket advisory false",
       "s3-bucket-ssl-requests-only S3_BUCKET_SSL_REQUESTS_ONLY open-bucket mandatory false",
       "s3-bucket-versioning-enabled S3_BUCKET_VERSIONING_ENABLED open-bucket advisory false",
       "s3-default-encryption-kms S3_DEFAULT_ENCRYPTION_KMS open-bucket mandatory false",
-      "securityhub-enabled SECURITYHUB_ENABLED (stack) advisory false",
       "sns-encrypted-kms SNS_ENCRYPTED_KMS holder-topic advisory false",
       "vpc-sg-open-only-to-authorized-ports VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS ssh-bastion advisory true",
       "vpc-sg-open-only-to-authorized-ports VPC_SG_OPEN_ONLY_TO_AUTHORIZED_PORTS ssh-world mandatory false",
