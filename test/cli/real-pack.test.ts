@@ -36,10 +36,13 @@ describe("kamae check with Kamae's policy pack", function () {
     ]);
   });
 
-  it("finds nothing in what SecurityBaseline creates (every part on) and exits 0", async () => {
+  it("finds no mandatory violation in what SecurityBaseline creates (every part on) and exits 0", async () => {
     const { code, json, stderr } = await checkJson(fixture("baseline"));
     assert.equal(code, 0, stderr);
-    assert.deepEqual(json.findings, []);
+    // No mandatory finding and no violation of the AWS Config rules SecurityBaseline enforces; the FSBP advisories of
+    // S3 (replication, Object Lock, notifications, lifecycle) and cannot-judge verdicts on policies built from ARNs
+    // unknown at preview remain advisory.
+    assert.deepEqual(json.findings.filter((f: any) => f.level === "mandatory"), []);
     const types = new Set(json.resources.map((r: any) => r.type));
     for (const t of ["aws:cloudtrail/trail:Trail", "aws:cfg/recorder:Recorder", "aws:guardduty/detector:Detector", "aws:securityhub/account:Account", "aws:s3/bucket:Bucket"]) {
       assert.ok(types.has(t), `${t} missing from the checked program`);

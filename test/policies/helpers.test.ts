@@ -95,22 +95,21 @@ describe("policy helpers", () => {
     assert.equal(inlineGrantsPublic([{ type: "CanonicalUser", id: "abc", permissions: ["FULL_CONTROL"] }], "read"), false);
   });
 
-  it("logTargets: bucket names from names, ARNs and endpoint hosts; each delivery kind; unknown targets by dependency", () => {
-    const t = logTargets(
-      [
-        res("aws:s3/bucketLogging:BucketLogging", "l", { bucket: "src", targetBucket: "arn:aws:s3:::access-logs" }),
-        res("aws:lb/loadBalancer:LoadBalancer", "alb", { accessLogs: { bucket: "alb-logs.s3.us-east-1.amazonaws.com" } }),
-        res("aws:cloudtrail/trail:Trail", "t", { s3BucketName: "trail-logs" }),
-        res("aws:cloudfront/distribution:Distribution", "d", { loggingConfig: { bucket: "cf-logs.s3.amazonaws.com" } }),
-        res("aws:ec2/flowLog:FlowLog", "f", { logDestinationType: "s3", logDestination: "arn:aws:s3:::flow-logs/prefix" }),
-        res("aws:ec2/flowLog:FlowLog", "cw", { logDestinationType: "cloud-watch-logs", logDestination: "arn:aws:s3:::not-s3" }),
-        res("aws:s3/bucket:Bucket", "b", { logging: { targetBucket: UNKNOWN } }, { propertyDependencies: { logging: ["urn:logs"] } }),
-      ],
-      "all",
-    );
-    assert.deepEqual([...t.names].sort(), ["access-logs", "alb-logs", "cf-logs", "flow-logs", "trail-logs"]);
+  it("logTargets: S3 access-log targets (by name, ARN, endpoint host, dependency); ELB targets only among the SSE-S3-only deliveries", () => {
+    const resources = [
+      res("aws:s3/bucketLogging:BucketLogging", "l", { bucket: "src", targetBucket: "arn:aws:s3:::access-logs" }),
+      res("aws:lb/loadBalancer:LoadBalancer", "alb", { accessLogs: { bucket: "alb-logs.s3.us-east-1.amazonaws.com" } }),
+      // CloudTrail, CloudFront and flow-log buckets are not exempt from access logging (CIS 3.6, FSBP CloudTrail.7).
+      res("aws:cloudtrail/trail:Trail", "t", { s3BucketName: "trail-logs" }),
+      res("aws:cloudfront/distribution:Distribution", "d", { loggingConfig: { bucket: "cf-logs.s3.amazonaws.com" } }),
+      res("aws:ec2/flowLog:FlowLog", "f", { logDestinationType: "s3", logDestination: "arn:aws:s3:::flow-logs/prefix" }),
+      res("aws:s3/bucket:Bucket", "b", { logging: { targetBucket: UNKNOWN } }, { propertyDependencies: { logging: ["urn:logs"] } }),
+    ];
+    const t = logTargets(resources, "s3-access-logs");
+    assert.deepEqual([...t.names].sort(), ["access-logs"]);
     assert.deepEqual([...t.urns], ["urn:logs"]);
     assert.equal(t.unknown, false);
+    assert.deepEqual([...logTargets(resources, "sse-s3-only").names].sort(), ["access-logs", "alb-logs"]);
     const only = logTargets([res("aws:cloudtrail/trail:Trail", "t", { s3BucketName: "trail-logs" }), res("aws:s3/bucketLogging:BucketLogging", "l", { targetBucket: UNKNOWN })], "sse-s3-only");
     assert.deepEqual([...only.names], []);
     assert.equal(only.unknown, true, "an unknown target with no dependency leaves every bucket possibly a target");
