@@ -107,8 +107,8 @@ describe("TrafficMirrorFeed component", () => {
     assert.deepEqual(bySid("Report").Resource.length, 1);
   });
 
-  it("excludes the sensor's own CIDRs ahead of every accept rule, canonicalised, IPv6 included on request", async () => {
-    feed({ excludeCidrs: ["10.20.30.77/24"], ipv6: true, virtualNetworkId: 4242, packetLength: 128, mode: "detect", sessionNumber: 5 });
+  it("excludes the sensor's own CIDRs ahead of every accept rule (host bits refused), IPv6 included on request", async () => {
+    feed({ excludeCidrs: ["10.20.30.0/24"], ipv6: true, virtualNetworkId: 4242, packetLength: 128, mode: "detect", sessionNumber: 5 });
     await settle();
     const all = rules();
     assert.equal(all.length, 10);
