@@ -49,6 +49,23 @@ export interface SourcePosition {
   readonly column?: number;
 }
 
+/** What a created resource's computed outputs are after an update (unit tests' semantics): ids and ARNs of real shapes. */
+function createdOutputs(type: string, name: string, inputs: Record<string, any>, arn: string | undefined): { id: string; outputs: Record<string, any> } {
+  const prefixes: Record<string, string> = {
+    "aws:ec2/vpc:Vpc": "vpc",
+    "aws:ec2/subnet:Subnet": "subnet",
+    "aws:ec2/securityGroup:SecurityGroup": "sg",
+    "aws:ec2/instance:Instance": "i",
+    "aws:ec2/launchTemplate:LaunchTemplate": "lt",
+  };
+  const bucket = type === "aws:s3/bucket:Bucket" || type === "aws:s3/bucketV2:BucketV2";
+  const id = prefixes[type] ? fakeId(prefixes[type], name) : bucket ? (inputs.bucket ?? name) : `${name}-id`;
+  const outputs: Record<string, any> = { id };
+  if (arn && inputs.arn === undefined) outputs.arn = arn;
+  if (type === "aws:sqs/queue:Queue") outputs.url = `https://sqs.${OFFLINE_REGION}.amazonaws.com/${OFFLINE_ACCOUNT_ID}/${inputs.name ?? name}`;
+  return { id, outputs };
+}
+
 /** Marks a computed output a preview does not know yet, in recorded state (Pulumi's own unknown sentinel). */
 export const UNKNOWN_OUTPUT = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
@@ -180,7 +197,14 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
   private readonly byMonitorUrn = new Map<string, RecordedResource>();
   private readonly answers: Partial<Record<string, InvokeAnswer>>;
 
-  constructor(extraAnswers: Record<string, InvokeAnswer> = {}) {
+  /**
+   * `preview` (what `kamae check` runs): computed outputs of created resources stay unknown. `update` (component unit
+   * tests): they resolve to values of the real shapes, as after `pulumi up`, so tests can await them.
+   */
+  constructor(
+    extraAnswers: Record<string, InvokeAnswer> = {},
+    readonly semantics: "preview" | "update" = "preview",
+  ) {
     const region = { name: OFFLINE_REGION, region: OFFLINE_REGION, id: OFFLINE_REGION, description: "US East (N. Virginia)", endpoint: `ec2.${OFFLINE_REGION}.amazonaws.com` };
     this.answers = {
       "aws:index/getCallerIdentity:getCallerIdentity": () => ({
@@ -286,12 +310,19 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
     }
     const arn = arnFor(args.type, args.name, { ...inputs, ...known });
     // A lookup reads a resource that exists: its id and ARN are known. A resource being created has neither yet.
-    const computed: Record<string, any> = read ? { id: args.id, ...(arn ? { arn } : {}) } : arn && inputs.arn === undefined ? { arn: UNKNOWN_OUTPUT } : {};
+    const created = this.semantics === "update" && !read ? createdOutputs(args.type, args.name, { ...inputs, ...known }, arn) : undefined;
+    const computed: Record<string, any> = read
+      ? { id: args.id, ...(arn ? { arn } : {}) }
+      : created
+        ? created.outputs
+        : arn && inputs.arn === undefined
+          ? { arn: UNKNOWN_OUTPUT }
+          : {};
     const state = { ...inputs, ...known, ...computed };
     const parentRecord = registration?.parent ? this.byMonitorUrn.get(registration.parent) : undefined;
     const parent = parentRecord?.urn ?? registration?.parent;
     const engineUrnOf = (u: string) => this.byMonitorUrn.get(u)?.urn ?? u;
-    const id = read ? args.id : remote || args.custom === false ? `${args.name}-id` : undefined;
+    const id = read ? args.id : created ? created.id : remote || args.custom === false ? `${args.name}-id` : undefined;
     const record: RecordedResource = {
       urn: this.stackNames
         ? engineUrn(this.stackNames.project, this.stackNames.stack, parentRecord, args.type, args.name)
@@ -415,8 +446,8 @@ export async function installOfflineMocks(
   project: string,
   stack: string,
 ): Promise<void> {
-  // A preview: computed outputs of resources being created stay unknown to the program, as the engine leaves them.
-  await pulumiModule.runtime.setMocks(mocks, project, stack, true);
+  // A preview leaves computed outputs of resources being created unknown to the program, as the engine does.
+  await pulumiModule.runtime.setMocks(mocks, project, stack, mocks.semantics === "preview");
   const monitor = pulumiModule.runtime.getMonitor() as unknown as MonitorRegistrations | undefined;
   if (!monitor || typeof monitor.registerResource !== "function") throw new Error("kamae: the Pulumi runtime has no mock monitor to attach to");
   mocks.bindToMonitor(project, stack, monitor);

@@ -11,7 +11,8 @@ let mocks: OfflineMocks | undefined;
  * realistically. Call in `beforeEach`, then construct the component under test.
  */
 export async function useOfflineMocks(extraAnswers?: ConstructorParameters<typeof OfflineMocks>[0]): Promise<OfflineMocks> {
-  mocks = new OfflineMocks(extraAnswers);
+  // Update semantics: components' outputs resolve, as after `pulumi up`; `kamae check` itself runs as a preview.
+  mocks = new OfflineMocks(extraAnswers, "update");
   // Installed as `kamae check` installs them, so resources carry the URNs (parent chains) a preview shows.
   await installOfflineMocks(pulumi, mocks, "kamae-test", "test");
   return mocks;
