@@ -4,6 +4,7 @@
  * `new PolicyPack("mine", { policies: [...policies, ...myOwn] })`.
  */
 import { PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy, UnknownValueError } from "@pulumi/policy";
+import { functionsWithoutProtection } from "../components/application-protection/policy";
 import { ACCOUNT_LEVEL_TYPES, CatalogEntry, catalog, controlsOf, enforcementLevelOf, isAccountLevel, KAMAE_WIRING, parameterValues, previewEntries } from "./catalog";
 import { ResourceView, Rule, StackViolation, UNKNOWN } from "./model";
 import { CANNOT_JUDGE_PREFIX, cannotJudgeSchema, DEFAULT_CANNOT_JUDGE_LEVEL, isCannotJudge } from "./preview";
@@ -108,10 +109,32 @@ function common(entry: CatalogEntry) {
  * account-level resources (or everywhere with `requiredInEveryStack`), Kamae's wiring checks in stacks that use a
  * Kamae component. A workload stack is then not failed for settings another stack owns.
  */
-export function inScope(entry: CatalogEntry, resources: readonly { type: string }[], config: Record<string, any>): boolean {
+export function inScope(entry: CatalogEntry, resources: readonly { type: string; urn?: string }[], config: Record<string, any>): boolean {
   if (isAccountLevel(entry) && config.requiredInEveryStack !== true && !resources.some((r) => ACCOUNT_LEVEL_TYPES.has(r.type))) return false;
-  if (KAMAE_WIRING.has(entry.id) && !resources.some((r) => r.type.startsWith("kamae:"))) return false;
+  if (KAMAE_WIRING.has(entry.id) && !usesKamae(entry, resources, config)) return false;
   return true;
+}
+
+/** Settings every policy takes; any other key in a wiring check's config means the user asked for that check. */
+const GENERIC_SETTINGS = new Set(["enforcementLevel", "cannotJudge", "suppressions"]);
+
+/**
+ * A stack uses Kamae when it declares a Kamae component (as a resource or as a parent in a URN) or configures the
+ * wiring check itself. applicationProtection is a transform, not a component: a stack where some function already
+ * carries the protection layer or its opt-out tag uses it.
+ */
+function usesKamae(entry: CatalogEntry, resources: readonly { type: string; urn?: string; props?: any }[], config: Record<string, any>): boolean {
+  if (resources.some((r) => r.type.startsWith("kamae:") || (r.urn ?? "").includes("kamae:index:"))) return true;
+  if (Object.keys(config).some((k) => !GENERIC_SETTINGS.has(k) && config[k] !== undefined && JSON.stringify(config[k]) !== JSON.stringify((entry.parameters ?? {})[k]))) return true;
+  if (entry.id === "lambda-functions-have-application-protection") {
+    const functions = resources.filter((r) => r.type === "aws:lambda/function:Function");
+    try {
+      return functions.length > 0 && functionsWithoutProtection(functions as any, config).length < functions.length;
+    } catch {
+      return false; // layers unknown at preview: nothing shows the transform in use
+    }
+  }
+  return false;
 }
 
 /** The CrossGuard policy for one catalog entry and its rule. */

@@ -33,6 +33,8 @@ export interface LogBucketArgs {
   readonly elbLogDelivery?: boolean;
   /** Also accept VPC flow logs under `flow-logs/` (CloudWatch Logs' delivery service writes them). */
   readonly flowLogDelivery?: boolean;
+  /** The bucket that receives this bucket's own S3 server access logs (CIS 3.6: log buckets are logged too). */
+  readonly accessLogTarget?: aws.s3.Bucket;
 }
 
 /**
@@ -48,6 +50,9 @@ export function logBucket(name: string, args: LogBucketArgs, opts: pulumi.Custom
     { bucket: bucket.id, rules: [{ id: "expire-logs", status: "Enabled", filter: {}, expiration: { days: args.retentionDays }, noncurrentVersionExpiration: { noncurrentDays: 7 } }] },
     { parent: opts.parent },
   );
+  if (args.accessLogTarget) {
+    new aws.s3.BucketLogging(`${name}-logging`, { bucket: bucket.id, targetBucket: args.accessLogTarget.bucket, targetPrefix: `${name}/` }, { parent: opts.parent });
+  }
   const account = aws.getCallerIdentityOutput({}, { parent: opts.parent }).accountId;
   const elbAccount = args.elbLogDelivery ? aws.elb.getServiceAccountOutput({}, { parent: opts.parent }).arn : pulumi.output(undefined);
   new aws.s3.BucketPolicy(
@@ -55,7 +60,7 @@ export function logBucket(name: string, args: LogBucketArgs, opts: pulumi.Custom
     {
       bucket: bucket.id,
       policy: pulumi.all([account, elbAccount]).apply(([accountId, elbArn]) =>
-        bucketPolicy(bucket.arn, (arn) => [
+        bucketPolicy(pulumi.interpolate`arn:aws:s3:::${bucket.bucket}`, (arn) => [
           {
             Sid: "S3ServerAccessLogs",
             Effect: "Allow",

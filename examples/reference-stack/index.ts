@@ -49,7 +49,7 @@ export = async () => {
 
   // ALB access logs: WafAutoBlock reads them (errors and request rates per address, merged across files).
   const albLogBucketName = config.get("albLogBucketName") ?? `alb-logs-${unique}`;
-  const albLogs = logBucket("alb-logs", { bucketName: albLogBucketName, retentionDays: 90, elbLogDelivery: true });
+  const albLogs = logBucket("alb-logs", { bucketName: albLogBucketName, retentionDays: 90, elbLogDelivery: true, accessLogTarget: accessLogs });
   new aws.s3.BucketNotification("alb-logs-eventbridge", { bucket: albLogs.id, eventbridge: true });
 
   // The load balancer: HTTPS with the configured certificate (HTTP redirects to it); plain HTTP until one is set.
@@ -69,6 +69,7 @@ export = async () => {
     securityGroups: [albSecurityGroup.id],
     dropInvalidHeaderFields: true,
     accessLogs: { bucket: albLogs.bucket, prefix: "alb", enabled: true },
+    tags: { "kamae:suppress": "elb-deletion-protection-enabled=a reference stack is meant to be torn down (set enableDeletionProtection in production)" },
   });
   const targetGroup = new aws.lb.TargetGroup("web", {
     vpcId: vpc.vpcId,

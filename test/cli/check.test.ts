@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Ajv from "ajv-draft-04";
@@ -167,7 +167,10 @@ describe("kamae check", function () {
   });
 
   it("exits 2 with the program's error when required config is missing", async () => {
-    const run = await runCli(["check", fixture("secure"), "--policy-pack", pack]);
+    // A stack config without the program's required key.
+    const empty = join(mkdtempSync(join(tmpdir(), "kamae-config-")), "Pulumi.empty.yaml");
+    writeFileSync(empty, "config: {}\n");
+    const run = await runCli(["check", fixture("secure"), "--policy-pack", pack, "--config", empty]);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /the program failed: .*Missing required configuration variable 'secure-fixture:bucketName'/s);
   });
