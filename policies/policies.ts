@@ -125,7 +125,7 @@ const GENERIC_SETTINGS = new Set(["enforcementLevel", "cannotJudge", "suppressio
  */
 function usesKamae(entry: CatalogEntry, resources: readonly { type: string; urn?: string; props?: any }[], config: Record<string, any>): boolean {
   if (resources.some((r) => r.type.startsWith("kamae:") || (r.urn ?? "").includes("kamae:index:"))) return true;
-  if (Object.keys(config).some((k) => !GENERIC_SETTINGS.has(k) && config[k] !== undefined && JSON.stringify(config[k]) !== JSON.stringify((entry.parameters ?? {})[k]))) return true;
+  if (Object.keys(config).some((k) => !GENERIC_SETTINGS.has(k) && config[k] !== undefined && JSON.stringify(config[k]) !== JSON.stringify(((entry.parameters ?? {})[k] as { default?: unknown } | undefined)?.default))) return true;
   if (entry.id === "lambda-functions-have-application-protection") {
     const functions = resources.filter((r) => r.type === "aws:lambda/function:Function");
     try {

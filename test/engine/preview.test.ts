@@ -25,7 +25,18 @@ function programsIn(folder: string): string[] {
     .sort();
 }
 
-const programs: Program[] = [ROOT, ...programsIn(join(ROOT, "examples")), ...programsIn(join(ROOT, "test", "programs"))].map((dir) => ({
+/** Corpus programs the engine suite cannot run with its stubs yet, each with the reason (see test/engine/README.md). */
+const NOT_UNDER_THE_ENGINE: Record<string, string> = {
+  // Closure serialization packs the program folder's node_modules, which the suite's temporary copy does not have.
+  "test/programs/lambda-http-api-callback": "inline Lambda callback",
+  "test/programs/s3-upload-trigger": "inline Lambda callback",
+  // The awsx stub expands only awsx:ec2:Vpc; awsx's ECS and load-balancer components fail under it.
+  "test/programs/ecs-fargate-awsx": "awsx ECS and load-balancer components",
+};
+
+const programs: Program[] = [ROOT, ...programsIn(join(ROOT, "examples")), ...programsIn(join(ROOT, "test", "programs"))]
+  .filter((dir) => !(relative(ROOT, dir) in NOT_UNDER_THE_ENGINE))
+  .map((dir) => ({
   label: relative(ROOT, dir) || "(root) reference stack",
   dir,
   stackConfigFile: existsSync(join(dir, "Pulumi.dev.yaml")) ? join(dir, "Pulumi.dev.yaml") : undefined,

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 /**
  * A STUB of Pulumi's `aws` (and `random`, `awsx`) provider plugins, for previews under the real engine with no cloud
  * account. It is not Pulumi's provider: Pulumi's AWS provider cannot be built from the Go module proxy (it replaces
@@ -66,6 +67,19 @@ const typeOf = (urn: string) => urn.split("::")[2].split("$").pop()!;
 
 const mocks = new OfflineMocks();
 
+/**
+ * The AWS provider names a resource at check when the program gives no name (`<resource name>-<7 hex>`, or the
+ * `namePrefix`/`bucketPrefix` plus the suffix), so a preview knows autonames: the stub does the same.
+ */
+function autonamed(urn: string, news: Record<string, any>, inputs: ReadonlySet<string>): Record<string, any> {
+  const key = typeOf(urn) === "aws:s3/bucket:Bucket" || typeOf(urn) === "aws:s3/bucketV2:BucketV2" ? "bucket" : "name";
+  if (!typeOf(urn).startsWith("aws:") || !inputs.has(key) || news[key] !== undefined) return news;
+  const resourceName = urn.split("::").pop()!;
+  const suffix = createHash("sha256").update(urn).digest("hex").slice(0, 7);
+  const prefix = news[`${key}Prefix`] ?? news.namePrefix;
+  return { ...news, [key]: typeof prefix === "string" ? `${prefix}${suffix}` : `${resourceName}-${suffix}` };
+}
+
 const stub: provider.Provider = {
   version: sdkVersion,
 
@@ -73,7 +87,7 @@ const stub: provider.Provider = {
     const shape = shapeOf(typeOf(urn));
     if (!shape) return { inputs: news, failures: [{ property: "", reason: `the stub ${pkg} provider does not know ${typeOf(urn)}` }] };
     const unknown = Object.keys(news).filter((k) => !k.startsWith("__") && !shape.inputs.has(k));
-    return { inputs: news, failures: unknown.map((property) => ({ property, reason: `${typeOf(urn)} has no input "${property}"` })) };
+    return { inputs: autonamed(urn, news, shape.inputs), failures: unknown.map((property) => ({ property, reason: `${typeOf(urn)} has no input "${property}"` })) };
   },
 
   async diff() {
