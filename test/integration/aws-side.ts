@@ -2,9 +2,10 @@
  * What the suites read from AWS's side: a topic whose messages land in a queue (reports are asserted from there, as
  * an operator's subscription would see them), and polling for queue messages.
  */
+import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from "@aws-sdk/client-s3";
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { region, uniqueName } from "./endpoint";
+import { HOME_ACCOUNT, region, uniqueName } from "./endpoint";
 
 export const sns = () => new SNSClient({ region });
 export const sqs = () => new SQSClient({ region });
@@ -40,4 +41,34 @@ export async function drain(queueUrl: string): Promise<string[]> {
     if (!out.Messages?.length) return bodies;
     bodies.push(...out.Messages.map((m) => m.Body ?? ""));
   }
+}
+
+/** Creates versioned buckets (quarantine pins versions, so every bucket a suite uses is versioned). */
+export async function versionedBuckets(s3: S3Client, ...buckets: string[]): Promise<void> {
+  for (const bucket of buckets) {
+    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: "Enabled" } }));
+  }
+}
+
+/** A GuardDuty Malware Protection scan result for one object version, as EventBridge delivers it. */
+export function malwareScanResult(args: { id: string; bucket: string; key: string; versionId: string; malicious: boolean; account?: string }) {
+  const account = args.account ?? HOME_ACCOUNT;
+  return {
+    version: "0",
+    id: args.id,
+    "detail-type": "GuardDuty Malware Protection Object Scan Result",
+    source: "aws.guardduty",
+    account,
+    time: new Date().toISOString(),
+    region,
+    resources: [`arn:aws:guardduty:${region}:${account}:malware-protection-plan/integration`],
+    detail: {
+      schemaVersion: "1.0",
+      scanStatus: "COMPLETED",
+      resourceType: "S3_OBJECT",
+      s3ObjectDetails: { bucketName: args.bucket, objectKey: args.key, versionId: args.versionId, s3Throttled: false },
+      scanResultDetails: args.malicious ? { scanResultStatus: "THREATS_FOUND", threats: [{ name: "EICAR-Test-File" }] } : { scanResultStatus: "NO_THREATS_FOUND", threats: null },
+    },
+  };
 }

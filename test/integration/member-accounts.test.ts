@@ -1,8 +1,8 @@
-import { CreateBucketCommand, ListBucketsCommand, ListObjectVersionsCommand, PutBucketVersioningCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { ListBucketsCommand, ListObjectVersionsCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { strict as assert } from "node:assert";
-import { reportTopic } from "./aws-side";
+import { malwareScanResult, reportTopic, versionedBuckets } from "./aws-side";
 import { describeAgainstEndpoint, HOME_ACCOUNT, region, uniqueName } from "./endpoint";
 import { LambdaFunction } from "./functions";
 
@@ -31,10 +31,7 @@ describeAgainstEndpoint("A central deployment acts in a member account through t
     // The role MemberAccountAccess creates in the member account, which the responder assumes.
     const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${HOME_ACCOUNT}:root` }, Action: "sts:AssumeRole" }] });
     await new IAMClient({ region, credentials }).send(new CreateRoleCommand({ RoleName: ROLE, AssumeRolePolicyDocument: trust }));
-    for (const bucket of [source, quarantine]) {
-      await member.send(new CreateBucketCommand({ Bucket: bucket }));
-      await member.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: "Enabled" } }));
-    }
+    await versionedBuckets(member, source, quarantine);
     version = (await member.send(new PutObjectCommand({ Bucket: source, Key: key, Body: "X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR" }))).VersionId!;
     const reports = await reportTopic("kamae-it-member-reports");
     fn = await LambdaFunction.start("malware-quarantine", {
@@ -49,23 +46,7 @@ describeAgainstEndpoint("A central deployment acts in a member account through t
   after(() => fn?.stop());
 
   it("quarantines the member account's object in the member account; the home account has no such buckets", async () => {
-    const out = await fn.invoke({
-      version: "0",
-      id: "7b0c2a3e-0000-4000-8000-0000000000aa",
-      "detail-type": "GuardDuty Malware Protection Object Scan Result",
-      source: "aws.guardduty",
-      account: MEMBER,
-      time: new Date().toISOString(),
-      region,
-      resources: [`arn:aws:guardduty:${region}:${MEMBER}:malware-protection-plan/integration`],
-      detail: {
-        schemaVersion: "1.0",
-        scanStatus: "COMPLETED",
-        resourceType: "S3_OBJECT",
-        s3ObjectDetails: { bucketName: source, objectKey: key, versionId: version, s3Throttled: false },
-        scanResultDetails: { scanResultStatus: "THREATS_FOUND", threats: [{ name: "EICAR-Test-File" }] },
-      },
-    });
+    const out = await fn.invoke(malwareScanResult({ id: "7b0c2a3e-0000-4000-8000-0000000000aa", account: MEMBER, bucket: source, key, versionId: version, malicious: true }));
     assert.equal(out.error, undefined, fn.logText());
     const left = await member.send(new ListObjectVersionsCommand({ Bucket: source }));
     assert.equal((left.Versions ?? []).length, 0, "the scanned version left the member's bucket");

@@ -1,8 +1,8 @@
-import { CreateBucketCommand, GetObjectTaggingCommand, ListObjectVersionsCommand, PutBucketVersioningCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { GetObjectTaggingCommand, ListObjectVersionsCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { reportTopic } from "./aws-side";
+import { malwareScanResult, reportTopic, versionedBuckets } from "./aws-side";
 import { describeAgainstEndpoint, HOME_ACCOUNT, region, uniqueName } from "./endpoint";
 import { LambdaFunction } from "./functions";
 
@@ -47,10 +47,7 @@ describeAgainstEndpoint("MalwareQuarantine's bundle never promotes out of the cl
   let reports: Awaited<ReturnType<typeof reportTopic>>;
 
   before(async () => {
-    for (const bucket of [quarantine, clean]) {
-      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-      await s3.send(new PutBucketVersioningCommand({ Bucket: bucket, VersioningConfiguration: { Status: "Enabled" } }));
-    }
+    await versionedBuckets(s3, quarantine, clean);
     reports = await reportTopic("kamae-it-mq-clean-reports");
     fn = await LambdaFunction.start("malware-quarantine", {
       KAMAE_MODE: "enforce",
@@ -66,23 +63,7 @@ describeAgainstEndpoint("MalwareQuarantine's bundle never promotes out of the cl
   it("a clean result for an object in the clean bucket only tags it; a replay changes nothing", async () => {
     const key = "uploads/report.pdf";
     const versionId = (await s3.send(new PutObjectCommand({ Bucket: clean, Key: key, Body: "clean" }))).VersionId!;
-    const event = {
-      version: "0",
-      id: "7b0c2a3e-0000-4000-8000-000000000009",
-      "detail-type": "GuardDuty Malware Protection Object Scan Result",
-      source: "aws.guardduty",
-      account: HOME_ACCOUNT,
-      time: new Date().toISOString(),
-      region,
-      resources: [`arn:aws:guardduty:${region}:${HOME_ACCOUNT}:malware-protection-plan/integration`],
-      detail: {
-        schemaVersion: "1.0",
-        scanStatus: "COMPLETED",
-        resourceType: "S3_OBJECT",
-        s3ObjectDetails: { bucketName: clean, objectKey: key, versionId, s3Throttled: false },
-        scanResultDetails: { scanResultStatus: "NO_THREATS_FOUND", threats: null },
-      },
-    };
+    const event = malwareScanResult({ id: "7b0c2a3e-0000-4000-8000-000000000009", bucket: clean, key, versionId, malicious: false });
     for (let i = 0; i < 2; i++) assert.equal((await fn.invoke(event)).error, undefined, fn.logText());
     const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: clean }));
     assert.deepEqual((versions.Versions ?? []).map((v) => [v.Key, v.VersionId]), [[key, versionId]], "no nested copy, the original kept");
