@@ -30,14 +30,15 @@ import { mockClient } from "aws-sdk-client-mock";
 import { awsError, type FakeClock, RateLimit } from "../harness/aws";
 import { refusePublish } from "../harness/sns";
 
-type Mock = { restore(): void };
+type Mock = { restore(): void; calls(): Array<{ args: any[] }> };
 
 /**
  * The AWS the responder acts on, with each API's rules: not-found errors, size limits, idempotency, throttling; Step
  * Functions executions that run for `executionMs` of the fake clock and then succeed, with their histories.
  */
 export class FakeAws {
-  private readonly mocks: Mock[] = [];
+  /** The SDK stubs, whose calls the least-privilege test reads. */
+  readonly mocks: Mock[] = [];
   readonly calls: string[] = [];
   // Lambda
   readonly functions = new Set<string>();
@@ -284,13 +285,6 @@ export class FakeAws {
       return { Events: page.map(({ AccessKeyId: _a, ...e }) => e), NextToken: next };
     });
     this.mocks.push(lambda, sqs, sns, ssm, sfn, s3, iam, cloudtrail);
-  }
-
-  /** Every command sent to the fakes, in order: its SDK name and input (for the least-privilege test). */
-  sentCommands(): Array<{ command: string; input: Record<string, any> }> {
-    return (this.mocks as unknown as Array<{ calls(): Array<{ args: Array<{ constructor: { name: string }; input: Record<string, any> }> }> }>).flatMap((m) =>
-      m.calls().map((c) => ({ command: c.args[0].constructor.name, input: c.args[0].input })),
-    );
   }
 
   restore(): void {

@@ -126,7 +126,8 @@ export class FakeAws {
   private failures = new Map<string, Failure>();
   private holds = new Map<string, (input: any) => Promise<unknown> | undefined>();
   private counter = 0;
-  private readonly stubs: AwsStub<any, any, any>[] = [];
+  /** The SDK stubs, whose calls the least-privilege test reads. */
+  readonly stubs: AwsStub<any, any, any>[] = [];
   private readonly start = Date.now();
 
   /** Delays every call of `op` until the promise `hold` returns for its input settles (to interleave two runs). */

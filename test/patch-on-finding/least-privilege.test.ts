@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { PatchOnFinding } from "../../components/patch-on-finding";
 import { respond, type PatchReport } from "../../components/patch-on-finding/lambda/responder";
 import { settingsFromEnv } from "../../components/patch-on-finding/lambda/settings";
-import { assertLeastPrivilege, commandsOf, iamRequests } from "../harness/least-privilege";
-import { ACCOUNT_ID, iamDocuments, REGION, resourcesOfType, settle, useOfflineMocks } from "../harness/pulumi";
+import { builtFunction, checkCommands, commandsOf } from "../harness/least-privilege";
+import { ACCOUNT_ID, REGION, settle, useOfflineMocks } from "../harness/pulumi";
 import { FakeAws } from "./fakes";
 
 /** Every AWS call PatchOnFinding makes is granted by the policy its component builds, and nothing more (both strategies). */
@@ -19,8 +19,8 @@ describe("PatchOnFinding: every AWS call is granted, and nothing more", () => {
     it(`${strategy}: the calls of a patched finding and of its replay`, async () => {
       new PatchOnFinding("patch", { mode: "enforce", ...(strategy === "maintenance-window" ? { maintenanceWindow: { schedule: "cron(0 3 ? * SUN *)" } } : {}) });
       await settle();
-      const fn = resourcesOfType("aws:lambda/function:Function").find((f) => f.name === "patch-patcher-function")!;
-      const { topicArn, ...settings } = settingsFromEnv(fn.inputs.environment.variables);
+      const { env, policy } = builtFunction("patch-patcher");
+      const { topicArn, ...settings } = settingsFromEnv(env);
       // Per-client stubs: nothing to restore.
       const aws = new FakeAws(ACCOUNT_ID);
       aws.topics.add(topicArn!);
@@ -29,9 +29,7 @@ describe("PatchOnFinding: every AWS call is granted, and nothing more", () => {
       const report = (await respond(finding(), deps)) as PatchReport;
       assert.equal(report.outcome, "act");
       await respond(finding(), deps);
-      const policy = iamDocuments().find((d) => d.resource === "patch-patcher-permissions")!.document;
-      const requests = commandsOf(aws.stubs).flatMap((c) => iamRequests(c, { accountId: ACCOUNT_ID, region: REGION, key: policy.Statement.find((s: any) => s.Sid === "UseOwnKey")?.Resource[0] }));
-      assertLeastPrivilege("patch-on-finding", policy, requests);
+      checkCommands("patch-on-finding", policy, commandsOf(aws.stubs), { accountId: ACCOUNT_ID, region: REGION, key: policy.Statement.find((s: any) => s.Sid === "UseOwnKey")?.Resource[0] });
     });
   }
 });
