@@ -4,6 +4,7 @@ import { secureBucket } from "../shared/secure-bucket";
 import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
+import { stateTable } from "../shared/infra/state-table";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { RESPONDER_ROLE_PATH, stableSuffix } from "../shared/naming";
 import { type NotificationArgs, reportTopic } from "../shared/notifications";
@@ -62,6 +63,11 @@ export interface GuardDutyResponderArgs {
   readonly publicBuckets?: string[];
   /** The tag key that marks a bucket public on purpose. Default "kamae:intentionally-public". */
   readonly publicBucketTagKey?: string;
+  /**
+   * Act on GuardDuty sample findings ("Generate sample findings": `service.additionalInfo.sample` true) as if they
+   * were real, for a drill. Default false: they are dismissed (logged) and nothing is done or published.
+   */
+  readonly actOnSampleFindings?: boolean;
 }
 
 const MAX_ROUTES_ENV_BYTES = 2_500;
@@ -115,6 +121,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     validateMemberAccounts("GuardDutyResponder", args.memberAccounts);
     const credentials = used.has("restrictCredentials");
     for (const b of args.publicBuckets ?? []) if (!/^[a-z0-9.*?-]{1,63}$/.test(b)) fail(`publicBuckets: "${b}" is not a bucket name (wildcards * and ?)`);
+    if (args.actOnSampleFindings !== undefined && typeof args.actOnSampleFindings !== "boolean") fail("actOnSampleFindings must be true or false");
     if (args.publicBucketTagKey !== undefined && !/^[\w.:/=+@ -]{1,128}$/.test(args.publicBucketTagKey)) fail(`publicBucketTagKey "${args.publicBucketTagKey}" is not a tag key`);
     try {
       validateProtectedPrincipals(args.protectedPrincipals ?? []);
@@ -219,7 +226,10 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
       stateMachineArn = machine.arn;
     }
 
-    const statements: Statement[] = [...notify.publishStatements];
+    // Findings already answered, by id and update time: a redelivery or a redrive publishes no second report.
+    const answered = stateTable(`${name}-answered`, { kmsKeyArn: key.arn, hashKey: "pk", ttlAttribute: "expiresAt" }, parent);
+
+    const statements: Statement[] = [...notify.publishStatements, { sid: "AnsweredFindings", actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [answered.arn] }];
     if (used.has("isolate")) statements.push({ sid: "AskInstanceIsolation", actions: ["lambda:InvokeFunction"], resources: [args.isolationFunctionArn!] });
     if (used.has("block")) {
       statements.push({ sid: "AskWafAutoBlock", actions: ["sqs:SendMessage"], resources: [args.wafBlockQueueArn!] });
@@ -248,6 +258,8 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           // Every routed action's mode written out: what is not set is detect, visible in the function's settings.
           KAMAE_ACTION_MODES: JSON.stringify(Object.fromEntries([...used].filter((a) => a !== "notify").sort().map((a) => [a, modes[a] ?? "detect"]))),
           KAMAE_TOPIC_ARN: topicArn,
+          KAMAE_TABLE_NAME: answered.name,
+          KAMAE_ACT_ON_SAMPLE_FINDINGS: String(args.actOnSampleFindings ?? false),
           KAMAE_BLOCK_TTL_MINUTES: String(ttl),
           ...(used.has("isolate") ? { KAMAE_ISOLATION_FUNCTION_ARN: args.isolationFunctionArn! } : {}),
           ...(used.has("block") ? { KAMAE_WAF_BLOCK_QUEUE_URL: args.wafBlockQueueUrl! } : {}),

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy, Statement } from "../shared/iam/policy";
 import type { EnforcementMode } from "../shared/runtime/mode";
 import { createEncryptionKey } from "../shared/kms";
+import { stateTable } from "../shared/infra/state-table";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { stableSuffix } from "../shared/naming";
@@ -174,19 +175,7 @@ export class InstanceIsolation extends pulumi.ComponentResource {
     const reports = reportTopic(`${name}-reports`, args.notifications, key, parent);
     const reportTopicArn = reports.topicArn;
 
-    const table = new aws.dynamodb.Table(
-      `${name}-state`,
-      {
-        billingMode: "PAY_PER_REQUEST",
-        hashKey: "pk",
-        attributes: [{ name: "pk", type: "S" }],
-        serverSideEncryption: { enabled: true, kmsKeyArn: key.arn },
-        pointInTimeRecovery: { enabled: true },
-        ttl: { attributeName: "expiresAt", enabled: true },
-        deletionProtectionEnabled: true,
-      },
-      parent,
-    );
+    const table = stateTable(`${name}-state`, { kmsKeyArn: key.arn, hashKey: "pk", ttlAttribute: "expiresAt" }, parent);
 
     let profileName: pulumi.Output<string>;
     let isolationRoleArn: pulumi.Output<string> | undefined;

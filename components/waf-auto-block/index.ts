@@ -4,6 +4,7 @@ import { queueBacklogAlarm } from "../shared/alarms";
 import { createEncryptionKey } from "../shared/kms";
 import { deadLetterQueue, deadLetterQueuePolicy } from "../shared/infra/dead-letters";
 import { ResponderFunction } from "../shared/infra/responder-function";
+import { stateTable } from "../shared/infra/state-table";
 import { stableSuffix } from "../shared/naming";
 import { parseCidr } from "../shared/net/cidr";
 import { type NotificationArgs, reportTopic } from "../shared/notifications";
@@ -303,8 +304,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       this.webAclArn = acl.arn;
     }
 
-    const encryptedTable = { serverSideEncryption: { enabled: true, kmsKeyArn: key.arn }, pointInTimeRecovery: { enabled: true }, billingMode: "PAY_PER_REQUEST", ttl: { attributeName: "ttl", enabled: true }, deletionProtectionEnabled: true };
-    const blockTable = new aws.dynamodb.Table(`${name}-blocks`, { ...encryptedTable, hashKey: "cidr", attributes: [{ name: "cidr", type: "S" }] }, parent);
+    const blockTable = stateTable(`${name}-blocks`, { kmsKeyArn: key.arn, hashKey: "cidr", ttlAttribute: "ttl" }, parent);
     this.blockTableName = blockTable.name;
 
     const deadLetters = deadLetterQueue(`${name}-block-queue-dlq`, key.arn, parent);
@@ -442,11 +442,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
 
     if (args.accessLogs) {
       const logs = args.accessLogs;
-      const counters = new aws.dynamodb.Table(
-        `${name}-counters`,
-        { ...encryptedTable, hashKey: "ip", rangeKey: "minute", attributes: [{ name: "ip", type: "S" }, { name: "minute", type: "N" }] },
-        parent,
-      );
+      const counters = stateTable(`${name}-counters`, { kmsKeyArn: key.arn, hashKey: "ip", rangeKey: { name: "minute", type: "N" }, ttlAttribute: "ttl" }, parent);
       const parser = feeder(
         "log-parser",
         "waf-log-parser",

@@ -30,8 +30,12 @@ describe("GuardDutyResponder component", () => {
     const rules = resourcesOfType("aws:cloudwatch/eventRule:EventRule").map((x) => JSON.parse(x.inputs.eventPattern));
     assert.deepEqual(rules.map((p) => p.source), [["aws.guardduty"], ["aws.macie"]]);
     const doc = iamDocuments().find((d) => d.resource === "gd-responder-permissions")!.document;
-    assert.deepEqual(doc.Statement.map((s: any) => s.Sid).sort(), ["Report", "ReportFailures", "UseOwnKey", "WriteOwnLogs"]);
+    assert.deepEqual(doc.Statement.map((s: any) => s.Sid).sort(), ["AnsweredFindings", "Report", "ReportFailures", "UseOwnKey", "WriteOwnLogs"]);
     assert.equal(await valueOf(r.stateMachineArn), "");
+    // The record of answered findings (replays stay quiet): encrypted with the component's key, PITR, expiring items.
+    const [table] = resourcesOfType("aws:dynamodb/table:Table");
+    assert.deepEqual([table.inputs.serverSideEncryption.enabled, table.inputs.pointInTimeRecovery.enabled, table.inputs.ttl], [true, true, { attributeName: "expiresAt", enabled: true }]);
+    assert.equal(table.inputs.serverSideEncryption.kmsKeyArn, await valueOf(r.kmsKeyArn));
   });
 
   it("builds the credential workflow: valid definition, encrypted logging, KMS, a report bucket that passes the pack", async () => {

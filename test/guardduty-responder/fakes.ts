@@ -26,7 +26,10 @@ import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartE
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { ListCommandsCommand, SendCommandCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
+import { ReportedEvents } from "../../components/shared/aws/reported-events";
 import { awsError, type FakeClock, RateLimit } from "../harness/aws";
 import { refusePublish } from "../harness/sns";
 
@@ -40,6 +43,14 @@ export class FakeAws {
   /** The SDK stubs, whose calls the least-privilege test reads. */
   readonly mocks: Mock[] = [];
   readonly calls: string[] = [];
+  /** Fault injection: an error for a call ("sns:Publish"), thrown before the call has any effect. */
+  fault?: (call: string) => Error | undefined;
+  // DynamoDB: the responder's record of answered findings, by key
+  readonly answered = new Map<string, Record<string, any>>();
+  private readonly doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "y" } }));
+  /** The record of answered findings in a table of this name (the component's, in the least-privilege test). */
+  reportedIn = (tableName: string) => new ReportedEvents(this.doc, tableName, this.clock.now);
+  readonly reported: ReportedEvents;
   // Lambda
   readonly functions = new Set<string>();
   readonly invocations: Array<{ functionName: string; payload: any }> = [];
@@ -75,7 +86,7 @@ export class FakeAws {
     this.lookupLimit = new RateLimit(2, 2, clock);
     const lambda = mockClient(LambdaClient);
     lambda.on(InvokeCommand).callsFake(async (input) => {
-      this.calls.push("lambda:Invoke");
+      this.call("lambda:Invoke");
       if (!this.functions.has(input.FunctionName!)) throw awsError("ResourceNotFoundException", `Function not found: ${input.FunctionName}`, { httpStatusCode: 404 });
       if (input.Payload && Buffer.byteLength(input.Payload as Uint8Array) > 256 * 1024 && input.InvocationType === "Event") throw awsError("RequestEntityTooLargeException", "payload too large", { httpStatusCode: 413 });
       this.invocations.push({ functionName: input.FunctionName!, payload: JSON.parse(Buffer.from(input.Payload as Uint8Array).toString("utf8")) });
@@ -83,7 +94,7 @@ export class FakeAws {
     });
     const sqs = mockClient(SQSClient);
     sqs.on(SendMessageCommand).callsFake(async (input) => {
-      this.calls.push("sqs:SendMessage");
+      this.call("sqs:SendMessage");
       if (!this.queues.has(input.QueueUrl!)) throw awsError("QueueDoesNotExist", "The specified queue does not exist.");
       if (Buffer.byteLength(input.MessageBody!) > 256 * 1024) throw awsError("InvalidParameterValue", "message too long");
       this.messages.push({ queueUrl: input.QueueUrl!, body: JSON.parse(input.MessageBody!) });
@@ -91,14 +102,14 @@ export class FakeAws {
     });
     const sns = mockClient(SNSClient);
     sns.on(PublishCommand).callsFake(async (input) => {
-      this.calls.push("sns:Publish");
+      this.call("sns:Publish");
       refusePublish(input, (arn) => this.topics.has(arn));
       this.published.push({ subject: input.Subject, message: input.Message! });
       return { MessageId: `p-${this.published.length}` };
     });
     const ssm = mockClient(SSMClient);
     ssm.on(ListCommandsCommand).callsFake(async (input) => {
-      this.calls.push("ssm:ListCommands");
+      this.call("ssm:ListCommands");
       const doc = input.Filters?.find((f: { key?: string; value?: string }) => f.key === "DocumentName")?.value;
       const after = input.Filters?.find((f: { key?: string; value?: string }) => f.key === "InvokedAfter")?.value;
       return {
@@ -108,7 +119,7 @@ export class FakeAws {
       };
     });
     ssm.on(SendCommandCommand).callsFake(async (input) => {
-      this.calls.push("ssm:SendCommand");
+      this.call("ssm:SendCommand");
       if (input.Comment && input.Comment.length > 100) throw awsError("ValidationException", "Comment is longer than 100");
       for (const id of input.InstanceIds ?? []) if (!this.instances.has(id)) throw awsError("InvalidInstanceId", `Instance ${id} is not managed by SSM`);
       const command = { CommandId: `cmd-${this.commands.length + 1}`, DocumentName: input.DocumentName!, InstanceIds: input.InstanceIds ?? [], Comment: input.Comment, Status: "Pending", RequestedDateTime: new Date(clock.now()) };
@@ -117,7 +128,7 @@ export class FakeAws {
     });
     const sfn = mockClient(SFNClient);
     sfn.on(StartExecutionCommand).callsFake(async (input) => {
-      this.calls.push("states:StartExecution");
+      this.call("states:StartExecution");
       if (!this.stateMachines.has(input.stateMachineArn!)) throw awsError("StateMachineDoesNotExist", "State Machine Does Not Exist");
       // API reference, StartExecution: a name is 1-80 characters without white space, brackets, wildcards, the
       // special characters " # % \ ^ | ~ ` $ & , ; : / or control characters (InvalidName); the input is JSON of at
@@ -145,12 +156,12 @@ export class FakeAws {
       return { executionArn: arn, startDate: new Date(clock.now()) };
     });
     sfn.on(DescribeExecutionCommand).callsFake(async (input) => {
-      this.calls.push("states:DescribeExecution");
+      this.call("states:DescribeExecution");
       const e = this.execution(input.executionArn!);
       return { executionArn: e.arn, status: e.status, input: e.input, startDate: new Date(e.startedMs), ...(e.stoppedMs !== undefined ? { stopDate: new Date(e.stoppedMs) } : {}) };
     });
     sfn.on(GetExecutionHistoryCommand).callsFake(async (input) => {
-      this.calls.push("states:GetExecutionHistory");
+      this.call("states:GetExecutionHistory");
       const e = this.execution(input.executionArn!);
       const events: HistoryEvent[] = [{ id: 1, timestamp: new Date(e.startedMs), type: "ExecutionStarted", executionStartedEventDetails: { input: e.input } }];
       if (e.stoppedMs !== undefined) events.push({ id: 2, previousEventId: 1, timestamp: new Date(e.stoppedMs), type: e.status === "SUCCEEDED" ? "ExecutionSucceeded" : e.status === "FAILED" ? "ExecutionFailed" : e.status === "TIMED_OUT" ? "ExecutionTimedOut" : "ExecutionAborted" });
@@ -163,43 +174,43 @@ export class FakeAws {
       return b;
     };
     s3.on(GetPublicAccessBlockCommand).callsFake(async (input) => {
-      this.calls.push("s3:GetPublicAccessBlock");
+      this.call("s3:GetPublicAccessBlock");
       const b = bucket(input.Bucket);
       if (!b.pab) throw awsError("NoSuchPublicAccessBlockConfiguration", "The public access block configuration was not found", { httpStatusCode: 404 });
       return { PublicAccessBlockConfiguration: { ...b.pab } };
     });
     s3.on(PutPublicAccessBlockCommand).callsFake(async (input) => {
-      this.calls.push("s3:PutPublicAccessBlock");
+      this.call("s3:PutPublicAccessBlock");
       bucket(input.Bucket).pab = { ...(input.PublicAccessBlockConfiguration as Record<string, boolean>) };
       return {};
     });
     s3.on(GetBucketEncryptionCommand).callsFake(async (input) => {
-      this.calls.push("s3:GetBucketEncryption");
+      this.call("s3:GetBucketEncryption");
       const b = bucket(input.Bucket);
       if (!b.encryption) throw awsError("ServerSideEncryptionConfigurationNotFoundError", "The server side encryption configuration was not found", { httpStatusCode: 404 });
       return { ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: b.encryption as "AES256", KMSMasterKeyID: b.kmsKey } }] } };
     });
     s3.on(PutBucketEncryptionCommand).callsFake(async (input) => {
-      this.calls.push("s3:PutBucketEncryption");
+      this.call("s3:PutBucketEncryption");
       const rule = input.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault;
       if (!rule?.SSEAlgorithm) throw awsError("MalformedXML", "The XML you provided was not well-formed");
       Object.assign(bucket(input.Bucket), { encryption: rule.SSEAlgorithm, kmsKey: rule.KMSMasterKeyID });
       return {};
     });
     s3.on(GetBucketTaggingCommand).callsFake(async (input) => {
-      this.calls.push("s3:GetBucketTagging");
+      this.call("s3:GetBucketTagging");
       const b = bucket(input.Bucket);
       if (!b.tags || Object.keys(b.tags).length === 0) throw awsError("NoSuchTagSet", "The TagSet does not exist", { httpStatusCode: 404 });
       return { TagSet: Object.entries(b.tags).map(([Key, Value]) => ({ Key, Value })) };
     });
     s3.on(GetBucketPolicyCommand).callsFake(async (input) => {
-      this.calls.push("s3:GetBucketPolicy");
+      this.call("s3:GetBucketPolicy");
       const b = bucket(input.Bucket);
       if (!b.policy) throw awsError("NoSuchBucketPolicy", "The bucket policy does not exist", { httpStatusCode: 404 });
       return { Policy: b.policy };
     });
     s3.on(PutBucketPolicyCommand).callsFake(async (input) => {
-      this.calls.push("s3:PutBucketPolicy");
+      this.call("s3:PutBucketPolicy");
       const b = bucket(input.Bucket);
       if (b.pab?.BlockPublicPolicy && /"Principal":"\*"[^}]*"Effect":"Allow"|"Effect":"Allow"[^}]*"Principal":"\*"/.test(input.Policy!)) throw awsError("AccessDenied", "public policies are blocked", { httpStatusCode: 403 });
       if (Buffer.byteLength(input.Policy!) > 20 * 1024) throw awsError("PolicyTooLarge", "Policies must be less than 20KB");
@@ -208,7 +219,7 @@ export class FakeAws {
       return {};
     });
     s3.on(PutObjectCommand).callsFake(async (input) => {
-      this.calls.push("s3:PutObject");
+      this.call("s3:PutObject");
       const b = bucket(input.Bucket);
       // The report bucket's policy refuses objects not encrypted with KMS.
       if (b.encryption === "aws:kms" && input.ServerSideEncryption !== "aws:kms") throw awsError("AccessDenied", "Access Denied", { httpStatusCode: 403 });
@@ -222,14 +233,14 @@ export class FakeAws {
       return p;
     };
     const getPolicy = (kind: string) => async (input: { UserName?: string; RoleName?: string; PolicyName?: string }) => {
-      this.calls.push(`iam:Get${kind === "user" ? "User" : "Role"}Policy`);
+      this.call(`iam:Get${kind === "user" ? "User" : "Role"}Policy`);
       const doc = principal(kind, input.UserName ?? input.RoleName).get(input.PolicyName!);
       if (!doc) throw awsError("NoSuchEntityException", `The ${kind} policy with name ${input.PolicyName} cannot be found.`, { httpStatusCode: 404 });
       // IAM returns policy documents URL-encoded.
       return { PolicyName: input.PolicyName, PolicyDocument: encodeURIComponent(doc) };
     };
     const putPolicy = (kind: string, limit: number) => async (input: { UserName?: string; RoleName?: string; PolicyName?: string; PolicyDocument?: string }) => {
-      this.calls.push(`iam:Put${kind === "user" ? "User" : "Role"}Policy`);
+      this.call(`iam:Put${kind === "user" ? "User" : "Role"}Policy`);
       const p = principal(kind, input.UserName ?? input.RoleName);
       JSON.parse(input.PolicyDocument!);
       if (input.PolicyDocument!.replace(/\s/g, "").length > limit) throw awsError("LimitExceededException", "Maximum policy size exceeded", { httpStatusCode: 409 });
@@ -238,25 +249,25 @@ export class FakeAws {
     };
     const arnOf = (kind: string, name: string) => `arn:aws:iam::${this.iamAccountId}:${kind}${this.paths.get(`${kind}/${name}`) ?? "/"}${name}`;
     iam.on(GetUserCommand).callsFake(async (input) => {
-      this.calls.push("iam:GetUser");
+      this.call("iam:GetUser");
       if (!input.UserName) throw awsError("ValidationError", "the fake needs UserName (without it IAM answers about the caller)");
       principal("user", input.UserName);
       return { User: { UserName: input.UserName, Arn: arnOf("user", input.UserName), Path: this.paths.get(`user/${input.UserName}`) ?? "/", UserId: "AIDA", CreateDate: new Date(0) } };
     });
     iam.on(GetRoleCommand).callsFake(async (input) => {
-      this.calls.push("iam:GetRole");
+      this.call("iam:GetRole");
       principal("role", input.RoleName);
       return { Role: { RoleName: input.RoleName, Arn: arnOf("role", input.RoleName!), Path: this.paths.get(`role/${input.RoleName}`) ?? "/", RoleId: "AROA", CreateDate: new Date(0) } };
     });
     iam.on(ListAccessKeysCommand).callsFake(async (input) => {
-      this.calls.push("iam:ListAccessKeys");
+      this.call("iam:ListAccessKeys");
       if (!input.UserName) throw awsError("ValidationError", "the fake needs UserName (without it IAM lists the caller's keys)");
       principal("user", input.UserName);
       const keys = [...this.accessKeys].filter(([, k]) => k.userName === input.UserName);
       return { AccessKeyMetadata: keys.map(([id, k]) => ({ UserName: k.userName, AccessKeyId: id, Status: k.status, CreateDate: new Date(0) })), IsTruncated: false };
     });
     iam.on(UpdateAccessKeyCommand).callsFake(async (input) => {
-      this.calls.push("iam:UpdateAccessKey");
+      this.call("iam:UpdateAccessKey");
       if (!input.UserName) throw awsError("ValidationError", "the fake needs UserName (without it IAM acts on the caller's own key)");
       principal("user", input.UserName);
       const key = this.accessKeys.get(input.AccessKeyId!);
@@ -271,7 +282,7 @@ export class FakeAws {
     iam.on(PutRolePolicyCommand).callsFake(putPolicy("role", 10240));
     const cloudtrail = mockClient(CloudTrailClient);
     cloudtrail.on(LookupEventsCommand).callsFake(async (input) => {
-      this.calls.push("cloudtrail:LookupEvents");
+      this.call("cloudtrail:LookupEvents");
       if (!this.lookupLimit.take()) throw awsError("ThrottlingException", "Rate exceeded");
       if ((input.MaxResults ?? 50) > 50) throw awsError("InvalidMaxResultsException", "MaxResults must be at most 50");
       if ((input.LookupAttributes?.length ?? 0) !== 1) throw awsError("InvalidLookupAttributesException", "exactly one lookup attribute");
@@ -284,7 +295,25 @@ export class FakeAws {
       const next = from + page.length < matching.length ? `tok-${from + page.length}` : undefined;
       return { Events: page.map(({ AccessKeyId: _a, ...e }) => e), NextToken: next };
     });
-    this.mocks.push(lambda, sqs, sns, ssm, sfn, s3, iam, cloudtrail);
+    const dynamo = mockClient(this.doc);
+    dynamo.on(GetCommand).callsFake(async (input) => {
+      this.call("dynamodb:GetItem");
+      const item = this.answered.get(String(input.Key!.pk));
+      return item ? { Item: structuredClone(item) } : {};
+    });
+    dynamo.on(PutCommand).callsFake(async (input) => {
+      this.call("dynamodb:PutItem");
+      this.answered.set(String(input.Item!.pk), structuredClone(input.Item!));
+      return {};
+    });
+    this.reported = this.reportedIn("kamae-answered");
+    this.mocks.push(lambda, sqs, sns, ssm, sfn, s3, iam, cloudtrail, dynamo);
+  }
+
+  private call(name: string): void {
+    this.calls.push(name);
+    const injected = this.fault?.(name);
+    if (injected) throw injected;
   }
 
   restore(): void {

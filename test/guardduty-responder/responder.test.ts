@@ -29,6 +29,7 @@ function ccEvent() {
 const ENV = {
   KAMAE_ROUTES: JSON.stringify(RECOMMENDED_ROUTES),
   KAMAE_TOPIC_ARN: TOPIC,
+  KAMAE_TABLE_NAME: "kamae-answered",
   KAMAE_ISOLATION_FUNCTION_ARN: ISOLATION,
   KAMAE_WAF_BLOCK_QUEUE_URL: QUEUE,
   KAMAE_SCAN_DOCUMENT_NAME: "Kamae-AntiMalwareScan",
@@ -44,6 +45,7 @@ describe("GuardDutyResponder function", () => {
   const deps = (settings: ResponderSettings = settingsFromEnv({ ...ENV, KAMAE_ACTION_MODES: ENFORCE })) => ({
     settings,
     clients: new AccountClients({ homeAccountId: HOME, memberAccountIds: [MEMBER], memberRoleName: "kamae-member", sessionName: "t" }, { sts: () => ({ send: async () => ({ Credentials: { AccessKeyId: "a", SecretAccessKey: "b", SessionToken: "c", Expiration: new Date(clock.now() + 3600_000) } }) }) as never, now: clock.now }),
+    reported: aws.reported,
     log,
     now: clock.now,
   });
@@ -84,10 +86,11 @@ describe("GuardDutyResponder function", () => {
     assert.match(aws.published[0].message, /- isolate \[enforce\] done/);
   });
 
-  it("replays change nothing: the scan is not sent twice", async () => {
+  it("replays change nothing even without the record of answered findings (it could not be written): the scan is not sent twice", async () => {
     const event = ccEvent();
     aws.instances.add(event.detail.resource.instanceDetails.instanceId);
     await respondToFinding(event, deps());
+    aws.answered.clear();
     const second = await respondToFinding(event, deps());
     assert.equal(aws.commands.length, 1);
     assert.equal(second.outcomes.find((o) => o.action === "scan")!.status, "already");
@@ -134,19 +137,72 @@ describe("GuardDutyResponder function", () => {
     assert.notEqual(executionName("b".repeat(300), "2026-11-23T01:00:00Z"), executionName("b".repeat(300), "2026-11-23T02:00:00Z"));
   });
 
-  it("a redelivered finding is reported as already handled while the workflow runs and after it finished, and publishes nothing new", async () => {
+  it("a redelivered finding is reported as already handled while the workflow runs and after it finished, and publishes nothing new (even without the record of answered findings)", async () => {
     const event = sharedFixture("guardduty-aws-api-call.json");
     const first = await respondToFinding(event, deps());
     assert.equal(first.outcomes[0].status, "done");
     const reports = aws.published.length;
+    aws.answered.clear();
     const again = await respondToFinding(event, deps()); // EventBridge delivers at least once: same name, same input
     assert.equal(again.outcomes[0].status, "already", "a replay while the workflow runs is not a second \"done\"");
     assert.match(again.outcomes[0].detail, /RUNNING/);
     assert.equal(aws.published.length, reports, "the replay publishes no new report");
     clock.advance(aws.executionMs);
+    aws.answered.clear();
     const later = await respondToFinding(event, deps());
     assert.equal(later.outcomes[0].status, "already");
     assert.equal(aws.executions.size, 1);
+  });
+
+  describe("a replay is quiet (issue 18, point 11)", () => {
+    it("a notify-only finding redelivered publishes nothing; an update of it is reported", async () => {
+      const event = ccEvent();
+      const notifyOnly = deps(settingsFromEnv({ KAMAE_TOPIC_ARN: TOPIC, KAMAE_TABLE_NAME: "kamae-answered" }));
+      await respondToFinding(event, notifyOnly);
+      assert.equal(aws.published.length, 1);
+      const replay = await respondToFinding(event, notifyOnly);
+      assert.equal(replay.replay, true);
+      assert.deepEqual(replay.outcomes, []);
+      assert.equal(aws.published.length, 1, "a redelivery of a notify-only finding is not notified again");
+      event.detail.updatedAt = "2026-11-23T05:00:00.000Z";
+      await respondToFinding(event, notifyOnly);
+      assert.equal(aws.published.length, 2, "GuardDuty updated the finding: that is news");
+    });
+
+    it("isolate, block and detect-mode findings redelivered ask nothing again and publish nothing", async () => {
+      const event = ccEvent();
+      aws.instances.add(event.detail.resource.instanceDetails.instanceId);
+      await respondToFinding(event, deps());
+      await respondToFinding(event, deps());
+      assert.deepEqual([aws.invocations.length, aws.messages.length, aws.commands.length, aws.published.length], [1, 1, 1, 1]);
+      const detectEvent = ccEvent();
+      detectEvent.detail.id = "detect-finding";
+      await respondToFinding(detectEvent, deps(settingsFromEnv(ENV)));
+      await respondToFinding(detectEvent, deps(settingsFromEnv(ENV)));
+      assert.equal(aws.published.length, 2, "one detect-mode report, not two");
+    });
+
+    it("the same finding id in two accounts is two findings", async () => {
+      const notifyOnly = deps(settingsFromEnv({ KAMAE_TOPIC_ARN: TOPIC, KAMAE_TABLE_NAME: "kamae-answered" }));
+      const a = ccEvent();
+      const b = ccEvent();
+      b.detail.accountId = HOME;
+      await respondToFinding(a, notifyOnly);
+      await respondToFinding(b, notifyOnly);
+      assert.equal(aws.published.length, 2);
+    });
+
+    it("a response that failed is not remembered: its retry acts and reports again, and is remembered once complete", async () => {
+      const event = ccEvent(); // the instance is not managed by SSM: the scan fails
+      await assert.rejects(respondToFinding(event, deps()), /scan: InvalidInstanceId/);
+      assert.equal(aws.answered.size, 0);
+      aws.instances.add(event.detail.resource.instanceDetails.instanceId);
+      const retry = await respondToFinding(event, deps());
+      assert.equal(retry.outcomes.find((o) => o.action === "scan")!.status, "done");
+      assert.equal(aws.published.length, 2);
+      assert.equal((await respondToFinding(event, deps())).replay, true);
+      assert.equal(aws.published.length, 2);
+    });
   });
 
   it("dismisses a GuardDuty sample finding (a drill) without a call, and acts on it only when drills are opted in (issue 18)", async () => {
@@ -167,6 +223,7 @@ describe("GuardDutyResponder function", () => {
     const first = await respondToFinding(event, deps());
     assert.equal(first.outcomes[0].status, "done");
     assert.deepEqual(aws.buckets.get(bucket)!.pab, { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true });
+    aws.answered.clear(); // the bucket's own state, not the record, makes the replay a no-op
     const again = await respondToFinding(event, deps());
     assert.equal(again.outcomes[0].status, "already");
     assert.equal(aws.calls.filter((c) => c === "s3:PutPublicAccessBlock").length, 1);
@@ -176,10 +233,11 @@ describe("GuardDutyResponder function", () => {
     const event = sharedFixture("guardduty-s3-api-call.json");
     const [bucket] = event.detail.resource.s3BucketDetails.map((b: { name: string }) => b.name);
     aws.buckets.set(bucket, {});
-    const settings = settingsFromEnv({ KAMAE_TOPIC_ARN: TOPIC, KAMAE_ROUTES: JSON.stringify([{ name: "public-bucket", typePrefixes: ["Policy:S3/"], actions: ["blockPublicAccess"] }]), KAMAE_ACTION_MODES: ENFORCE });
+    const settings = settingsFromEnv({ KAMAE_TOPIC_ARN: TOPIC, KAMAE_TABLE_NAME: "kamae-answered", KAMAE_ROUTES: JSON.stringify([{ name: "public-bucket", typePrefixes: ["Policy:S3/"], actions: ["blockPublicAccess"] }]), KAMAE_ACTION_MODES: ENFORCE });
     await respondToFinding(event, deps(settings));
     assert.equal(aws.published.length, 1);
     assert.match(aws.published[0].message, /blockPublicAccess \[enforce\] done/);
+    aws.answered.clear();
     await respondToFinding(event, deps(settings));
     assert.equal(aws.published.length, 1, "a replay that changed nothing is not notified again");
   });
@@ -197,6 +255,7 @@ describe("GuardDutyResponder function", () => {
     assert.equal(policy.Statement[1].Sid, DENY_INSECURE_SID);
     assert.deepEqual(policy.Statement[1].Condition, { Bool: { "aws:SecureTransport": "false" } });
     assert.match(aws.published[0].subject!, /^Kamae Macie: SensitiveData:S3Object\/Personal \(8\) in 444455556666/);
+    aws.answered.clear();
     const again = await respondToFinding(macieFixture(), deps());
     assert.equal(again.outcomes[0].status, "already");
     assert.equal(aws.calls.filter((c) => c === "s3:PutBucketPolicy").length, 1);
@@ -258,7 +317,7 @@ describe("GuardDutyResponder function", () => {
     assert.throws(() => settingsFromEnv({ ...ENV, KAMAE_ROUTES: '[{"name":"x","actions":["boom"]}]' }), /KAMAE_ROUTES: routes\[0\]\.actions/);
     assert.throws(() => settingsFromEnv({ ...ENV, KAMAE_ACTION_MODES: '{"isolate":"maybe"}' }), /KAMAE_ACTION_MODES/);
     assert.throws(() => settingsFromEnv({ ...ENV, KAMAE_TOPIC_ARN: "" }), /KAMAE_TOPIC_ARN is required/);
-    assert.deepEqual(settingsFromEnv({ KAMAE_TOPIC_ARN: TOPIC }).routes.map((r) => r.name), ["notify-guardduty", "notify-macie"]);
+    assert.deepEqual(settingsFromEnv({ KAMAE_TOPIC_ARN: TOPIC, KAMAE_TABLE_NAME: "t" }).routes.map((r) => r.name), ["notify-guardduty", "notify-macie"]);
   });
 });
 

@@ -7,6 +7,7 @@ import {
   DEFAULT_ROUTES,
   eventPattern,
   type FindingRoute,
+  MAX_BLOCKS_PER_FINDING,
   planResponse,
   RECOMMENDED_ROUTES,
   type ResponderFinding,
@@ -125,6 +126,13 @@ describe("GuardDutyResponder routing", () => {
     const rootPlan = planResponse(finding(root), routes, enforceAll);
     assert.deepEqual(rootPlan.actions.map((a) => a.action), ["notify"]);
     assert.match(rootPlan.skipped[0].reason, /Root principal cannot be restricted/);
+  });
+
+  it("a finding naming thousands of addresses blocks at most MAX_BLOCKS_PER_FINDING; the rest are reported (issue 18, point 6)", () => {
+    const many: ResponderFinding = { ...finding(guardDutyEvent("Backdoor:EC2/C&CActivity.B", 8)), remoteIps: Array.from({ length: 5000 }, (_, i) => `93.184.${i >> 8}.${i & 255}`) };
+    const plan = planResponse(many, [{ name: "block", actions: ["block"] }], enforceAll);
+    assert.equal(plan.actions.find((a) => a.action === "block")!.addresses!.length, MAX_BLOCKS_PER_FINDING);
+    assert.match(plan.skipped.find((s) => s.action === "block")!.reason, /5000 public remote addresses: the first 50 blocked, 4950 not \(cap per finding\)/);
   });
 
   it("checks severity bounds: minSeverity inclusive, belowSeverity exclusive", () => {

@@ -2,6 +2,7 @@
  * What the suites read from AWS's side: a topic whose messages land in a queue (reports are asserted from there, as
  * an operator's subscription would see them), and polling for queue messages.
  */
+import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from "@aws-sdk/client-s3";
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
@@ -31,6 +32,15 @@ export async function reportTopic(prefix: string): Promise<{ topicArn: string; r
         return { subject: envelope.Subject, body };
       }),
   };
+}
+
+/** A table keyed as a component's state table (a string partition key named `hashKey`); its name. */
+export async function stateTable(prefix: string, hashKey = "pk"): Promise<string> {
+  const table = uniqueName(prefix);
+  await new DynamoDBClient({ region }).send(
+    new CreateTableCommand({ TableName: table, KeySchema: [{ AttributeName: hashKey, KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: hashKey, AttributeType: "S" }], BillingMode: "PAY_PER_REQUEST" }),
+  );
+  return table;
 }
 
 /** Every message on the queue now (received, not deleted: each read sees what arrived since the last). */

@@ -2,7 +2,7 @@ import { CreateQueueCommand } from "@aws-sdk/client-sqs";
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { drain, reportTopic, sqs } from "./aws-side";
+import { drain, reportTopic, sqs, stateTable } from "./aws-side";
 import { describeAgainstEndpoint, HOME_ACCOUNT, region, uniqueName } from "./endpoint";
 import { LambdaFunction } from "./functions";
 
@@ -34,6 +34,7 @@ describeAgainstEndpoint("GuardDutyResponder's bundle routes findings to WafAutoB
     fn = await LambdaFunction.start("guardduty-responder", {
       KAMAE_HOME_ACCOUNT_ID: HOME_ACCOUNT,
       KAMAE_TOPIC_ARN: reports.topicArn,
+      KAMAE_TABLE_NAME: await stateTable("kamae-it-gd-answered"),
       KAMAE_WAF_BLOCK_QUEUE_URL: blockQueue,
       KAMAE_BLOCK_TTL_MINUTES: "60",
       KAMAE_ROUTES: JSON.stringify([
@@ -64,6 +65,21 @@ describeAgainstEndpoint("GuardDutyResponder's bundle routes findings to WafAutoB
     assert.equal(out.error, undefined, fn.logText());
     assert.deepEqual(await drain(blockQueue), []);
     assert.ok((await reports.read()).length >= 1);
+  });
+
+  it("a replayed finding publishes no second report and queues no second block; an update of it is reported (issue 18, point 11)", async () => {
+    const event = finding();
+    assert.equal((await fn.invoke(event)).error, undefined, fn.logText());
+    assert.equal((await drain(blockQueue)).length, 1);
+    assert.ok((await reports.read()).length >= 1);
+    const replay = await fn.invoke(event);
+    assert.equal(replay.error, undefined, fn.logText());
+    assert.deepEqual(await drain(blockQueue), [], "the replay asks WafAutoBlock nothing");
+    assert.deepEqual(await reports.read(), [], "the replay publishes nothing");
+    event.detail.updatedAt = new Date(Date.parse(event.detail.updatedAt) + 3600_000).toISOString();
+    assert.equal((await fn.invoke(event)).error, undefined, fn.logText());
+    assert.equal((await reports.read()).length, 1, "an update of the finding is news");
+    assert.equal((await drain(blockQueue)).length, 1, "and blocks again (WafAutoBlock's request ids keep its counts honest)");
   });
 
   it("a finding from an account the responder is not enrolled in blocks nothing", async () => {

@@ -1,5 +1,4 @@
 import { AutoScalingClient, CreateAutoScalingGroupCommand, DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
-import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import {
   CreateLaunchTemplateCommand,
   CreateSecurityGroupCommand,
@@ -14,7 +13,7 @@ import {
 import { CreateTargetGroupCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { strict as assert } from "node:assert";
-import { reportTopic } from "./aws-side";
+import { reportTopic, stateTable } from "./aws-side";
 import { describeAgainstEndpoint, HOME_ACCOUNT, region, uniqueName } from "./endpoint";
 import { LambdaFunction } from "./functions";
 
@@ -58,10 +57,7 @@ describeAgainstEndpoint("InstanceIsolation's bundle isolates an Auto Scaling ins
     await iam.send(new CreateRoleCommand({ RoleName: isolationProfile, AssumeRolePolicyDocument: trust }));
     await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: isolationProfile }));
     await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: isolationProfile, RoleName: isolationProfile }));
-    const table = uniqueName("kamae-it-isolations");
-    await new DynamoDBClient({ region }).send(
-      new CreateTableCommand({ TableName: table, KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }], BillingMode: "PAY_PER_REQUEST" }),
-    );
+    const table = await stateTable("kamae-it-isolations");
     reports = await reportTopic("kamae-it-iso-reports");
     fn = await LambdaFunction.start("isolate-instance", {
       KAMAE_HOME_ACCOUNT_ID: HOME_ACCOUNT,

@@ -1,6 +1,6 @@
-import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { CreateIPSetCommand, GetIPSetCommand, UpdateIPSetCommand, WAFV2Client } from "@aws-sdk/client-wafv2";
 import { strict as assert } from "node:assert";
+import { stateTable } from "./aws-side";
 import { describeAgainstEndpoint, HOME_ACCOUNT, region, uniqueName } from "./endpoint";
 import { LambdaFunction } from "./functions";
 
@@ -28,10 +28,7 @@ describeAgainstEndpoint("WafAutoBlock's writer bundle: concurrent writers and lo
   before(async () => {
     setName = uniqueName("kamae-it-block-v4");
     setId = (await waf.send(new CreateIPSetCommand({ Name: setName, Scope: "REGIONAL", IPAddressVersion: "IPV4", Addresses: [] }))).Summary!.Id!;
-    const table = uniqueName("kamae-it-blocks");
-    await new DynamoDBClient({ region }).send(
-      new CreateTableCommand({ TableName: table, KeySchema: [{ AttributeName: "cidr", KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: "cidr", AttributeType: "S" }], BillingMode: "PAY_PER_REQUEST" }),
-    );
+    const table = await stateTable("kamae-it-blocks", "cidr");
     const env = {
       KAMAE_HOME_ACCOUNT_ID: HOME_ACCOUNT,
       KAMAE_BLOCK_TABLE: table,

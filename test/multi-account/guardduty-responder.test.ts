@@ -22,6 +22,7 @@ const SETTINGS_ENV = {
   KAMAE_ROUTES: JSON.stringify(RECOMMENDED_ROUTES),
   KAMAE_ACTION_MODES: JSON.stringify({ isolate: "enforce", block: "enforce", scan: "enforce", restrictCredentials: "enforce", blockPublicAccess: "enforce", protectBucket: "enforce" }),
   KAMAE_TOPIC_ARN: TOPIC,
+  KAMAE_TABLE_NAME: "kamae-answered",
   KAMAE_ISOLATION_FUNCTION_ARN: ISOLATION,
   KAMAE_WAF_BLOCK_QUEUE_URL: QUEUE,
   KAMAE_SCAN_DOCUMENT_NAME: "Kamae-AntiMalwareScan",
@@ -89,7 +90,7 @@ describe("Central GuardDutyResponder acting in member accounts (AccountClients +
     sts.restore();
   });
 
-  const deps = (clients = sts.clients()) => ({ settings: settingsFromEnv(SETTINGS_ENV), clients, log, now: sts.clock.now });
+  const deps = (clients = sts.clients()) => ({ settings: settingsFromEnv(SETTINGS_ENV), clients, reported: aws.reported, log, now: sts.clock.now });
 
   it("scans a member's instance through that account's role in the finding's Region; isolation, block and report stay central and name the account", async () => {
     const event = commandAndControl(MEMBER_A, "eu-west-1");
@@ -112,7 +113,11 @@ describe("Central GuardDutyResponder acting in member accounts (AccountClients +
     assert.match(aws.published[0].subject!, new RegExp(`in ${MEMBER_A}$`));
     assert.match(aws.published[0].message, new RegExp(`Account ${MEMBER_A}, Region eu-west-1`));
 
-    // The finding redelivered: the scan is found already sent in the member account, nothing sent twice, no new session.
+    // The finding redelivered: answered already, nothing sent or published. Without the record (it could not be
+    // written), the scan is found already sent in the member account: nothing sent twice.
+    assert.equal((await respondToFinding(event, deps())).replay, true);
+    assert.equal(aws.published.length, 1);
+    aws.answered.clear();
     const replay = await respondToFinding(event, deps());
     assert.equal(replay.outcomes.find((o) => o.action === "scan")!.status, "already");
     assert.equal(aws.commands.length, 1);
@@ -148,7 +153,7 @@ describe("Central GuardDutyResponder acting in member accounts (AccountClients +
     assert.deepEqual(report.outcomes.map((o) => [o.action, o.status]), [["scan", "refused"], ["isolate", "refused"], ["block", "refused"], ["notify", "done"]]);
     assert.deepEqual(bucketReport.outcomes.map((o) => [o.action, o.status]), [["blockPublicAccess", "refused"], ["notify", "done"]]);
     for (const o of [...report.outcomes, ...bucketReport.outcomes].filter((x) => x.status === "refused")) assert.match(o.detail, new RegExp(`account ${STRANGER} is not enrolled`));
-    assert.deepEqual(aws.calls, ["sns:Publish", "sns:Publish"], "only the reports");
+    assert.deepEqual(aws.calls.filter((c) => !c.startsWith("dynamodb:")), ["sns:Publish", "sns:Publish"], "only the reports (and the home table of answered findings)");
     assert.deepEqual([aws.invocations, aws.messages, aws.commands], [[], [], []]);
     assert.deepEqual(aws.buckets.get("uploads-prod"), {});
     assert.deepEqual(sts.assumptions, []);

@@ -16,6 +16,7 @@ import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { ListCommandsCommand, SendCommandCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { type AccountClients, partitionOf, queueUrlTarget } from "../../shared/aws/account-clients";
+import { ReportedEvents } from "../../shared/aws/reported-events";
 import { parseGuardDutyEvent, sampleFindingDismissal } from "../../shared/events/guardduty";
 import { boolean, ConfigurationError, integer, json, optionalString, requiredString } from "../../shared/runtime/env";
 import { globToRegExp } from "../../shared/runtime/glob";
@@ -41,6 +42,8 @@ export interface ResponderSettings {
   readonly routes: FindingRoute[];
   readonly modes: ActionModes;
   readonly topicArn: string;
+  /** The component's table of findings already answered (replays stay quiet). */
+  readonly tableName: string;
   readonly isolationFunctionArn?: string;
   readonly wafBlockQueueUrl?: string;
   /** The function's own Region: where a queue whose URL names none (an emulator's, a VPC endpoint's) lives. */
@@ -87,6 +90,7 @@ export function settingsFromEnv(env: Env = process.env): ResponderSettings {
     routes: json("KAMAE_ROUTES", (v) => validateRoutes(v), [...DEFAULT_ROUTES], env),
     modes: json("KAMAE_ACTION_MODES", (v) => validateModes(v), {}, env),
     topicArn: requiredString("KAMAE_TOPIC_ARN", env),
+    tableName: requiredString("KAMAE_TABLE_NAME", env),
     isolationFunctionArn: optionalString("KAMAE_ISOLATION_FUNCTION_ARN", env),
     wafBlockQueueUrl: optionalString("KAMAE_WAF_BLOCK_QUEUE_URL", env),
     region: optionalString("AWS_REGION", env),
@@ -111,6 +115,8 @@ export function settingsFromEnv(env: Env = process.env): ResponderSettings {
 export interface ResponderDeps {
   readonly settings: ResponderSettings;
   readonly clients: AccountClients;
+  /** Findings already answered with a report, in the table named by the settings. */
+  readonly reported: ReportedEvents;
   readonly log: Pick<Logger, "info" | "warn" | "error">;
   readonly now?: () => number;
 }
@@ -128,6 +134,8 @@ export interface ResponseReport {
   readonly plan?: ResponsePlan;
   readonly outcomes: ActionOutcome[];
   readonly rejected?: string;
+  /** Set when the event is a redelivery of one already answered: nothing was done or published. */
+  readonly replay?: true;
 }
 
 /** Reads a GuardDuty or Macie finding event; a malformed event is rejected, never acted on. */
@@ -395,6 +403,17 @@ export async function respondToFinding(event: unknown, deps: ResponderDeps): Pro
     return { outcomes: [], rejected: drill };
   }
   const plan = planResponse(parsed.finding, deps.settings.routes, deps.settings.modes);
+  // A redelivery or a redrive of an event already answered changes and publishes nothing. When the record cannot be
+  // read the finding is handled anyway (every action is idempotent): a second report beats a missed response.
+  const replayKey = ReportedEvents.key(parsed.finding.source, `${parsed.finding.accountId}/${parsed.finding.id}`, parsed.finding.updatedAt);
+  const answered = await deps.reported.answered(replayKey).catch((err) => {
+    deps.log.warn("could not read the record of answered findings; handling the finding", { findingId: parsed.finding.id, error: `${errorName(err)}: ${(err as Error).message}` });
+    return false;
+  });
+  if (answered) {
+    deps.log.info("finding already answered; replay ignored", { findingId: parsed.finding.id, updatedAt: parsed.finding.updatedAt });
+    return { plan, outcomes: [], replay: true };
+  }
   deps.log.info("response planned", { findingId: parsed.finding.id, accountId: parsed.finding.accountId, region: parsed.finding.region, actions: plan.actions, skipped: plan.skipped });
   const executor = new Executor(deps, parsed.finding);
   const outcomes: ActionOutcome[] = [];
@@ -432,5 +451,10 @@ export async function respondToFinding(event: unknown, deps: ResponderDeps): Pro
   const replay = outcomes.length > 0 && outcomes.every((o) => o.status === "already");
   if ((plan.actions.some((a) => a.action === "notify") && !replay) || acted || failures.length > 0 || refusal) outcomes.push(await executor.notify(plan, outcomes));
   if (failures.length > 0) throw new Error(`finding ${parsed.finding.id}: ${failures.length} action(s) failed: ${failures.join("; ")}`);
+  // Only a complete answer is remembered: a failed one is retried and reported again. A record that cannot be
+  // written leaves the response complete; a later replay of it is then reported once more (logged as an error).
+  await deps.reported.remember(replayKey, outcomes.map((o) => `${o.action} ${o.status}`).join(", ")).catch((err) => {
+    deps.log.error("could not record the answered finding: a replay of it will be reported again", { findingId: parsed.finding.id, error: `${errorName(err)}: ${(err as Error).message}` });
+  });
   return { plan, outcomes };
 }

@@ -256,6 +256,9 @@ export function routeMatches(route: FindingRoute, finding: ResponderFinding): bo
   return true;
 }
 
+/** Addresses one finding may block (WafAutoBlock's event feeder caps GuardDuty findings the same way by default). */
+export const MAX_BLOCKS_PER_FINDING = 50;
+
 const PRINCIPAL_NAME = /^[\w+=,.@-]{1,128}$/;
 
 /** The whole decision, pure: which routes match, which of their actions apply to this finding, in which mode. */
@@ -279,9 +282,12 @@ export function planResponse(finding: ResponderFinding, routes: readonly Finding
         else actions.push({ ...base, instanceId: finding.instanceId, reason: `${finding.type} on ${finding.instanceId} (${where})` });
         break;
       case "block": {
-        const addresses = finding.remoteIps.filter((ip) => !isPrivateOrReserved(ip));
-        if (addresses.length === 0) skip(finding.remoteIps.length > 0 ? "every remote address is private or reserved" : "the finding names no remote address");
+        const all = finding.remoteIps.filter((ip) => !isPrivateOrReserved(ip));
+        // One port probe can name thousands of addresses: a few become blocks, the rest are reported for a human.
+        const addresses = all.slice(0, MAX_BLOCKS_PER_FINDING);
+        if (all.length === 0) skip(finding.remoteIps.length > 0 ? "every remote address is private or reserved" : "the finding names no remote address");
         else actions.push({ ...base, addresses, reason: `remote address(es) of ${finding.type} (${where})` });
+        if (all.length > addresses.length) skip(`${all.length} public remote addresses: the first ${addresses.length} blocked, ${all.length - addresses.length} not (cap per finding): ${all.slice(addresses.length, addresses.length + 20).join(", ")}${all.length > addresses.length + 20 ? ", …" : ""}`);
         break;
       }
       case "restrictCredentials": {
