@@ -78,6 +78,20 @@ export interface RecordedInvoke {
 type InvokeAnswer = (inputs: Record<string, any>) => Record<string, any>;
 
 const shortHash = (s: string) => createHash("sha256").update(s).digest("hex");
+
+/**
+ * The AWS provider names a resource at check when the program gives no name: `<resource name>-<7 hex>`, or the
+ * `bucketPrefix`/`namePrefix` plus the suffix. A preview knows these names, so policies built from them can be judged.
+ */
+export function providerAutoname(type: string, name: string, inputs: Record<string, unknown>): Record<string, string> {
+  if (!type.startsWith("aws:")) return {};
+  const key = type === "aws:s3/bucket:Bucket" || type === "aws:s3/bucketV2:BucketV2" ? "bucket" : "name";
+  if (inputs[key] !== undefined) return {};
+  const prefix = inputs[`${key}Prefix`] ?? inputs.namePrefix;
+  const suffix = shortHash(name).slice(0, 7);
+  return { [key]: typeof prefix === "string" ? `${prefix}${suffix}` : `${name}-${suffix}` };
+}
+
 const fakeId = (prefix: string, name: string, length = 17) => `${prefix}-${shortHash(name).slice(0, length)}`;
 
 /** Remote components of @pulumi/awsx and the outputs a real expansion would give them. */
@@ -301,13 +315,7 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
     const read = registration?.read === true;
     const remote = REMOTE_COMPONENTS[args.type];
     // What the provider's check knows before creation: remote components' answers and autonames (`${name}-<7 hex>`).
-    const known: Record<string, any> = { ...(remote ? remote(args.name, inputs) : {}) };
-    const autoname = inputs.namePrefix !== undefined ? `${inputs.namePrefix}${shortHash(args.name).slice(0, 7)}` : `${args.name}-${shortHash(args.name).slice(0, 7)}`;
-    if (args.type === "aws:s3/bucket:Bucket" || args.type === "aws:s3/bucketV2:BucketV2") {
-      if (inputs.bucket === undefined) known.bucket = inputs.bucketPrefix !== undefined ? `${inputs.bucketPrefix}${shortHash(args.name).slice(0, 7)}` : autoname;
-    } else if (args.type.startsWith("aws:") && inputs.name === undefined) {
-      known.name = autoname;
-    }
+    const known: Record<string, any> = { ...(remote ? remote(args.name, inputs) : {}), ...providerAutoname(args.type, args.name, inputs) };
     const arn = arnFor(args.type, args.name, { ...inputs, ...known });
     // A lookup reads a resource that exists: its id and ARN are known. A resource being created has neither yet.
     const created = this.semantics === "update" && !read ? createdOutputs(args.type, args.name, { ...inputs, ...known }, arn) : undefined;

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 /**
  * A STUB of Pulumi's `aws` (and `random`, `awsx`) provider plugins, for previews under the real engine with no cloud
  * account. It is not Pulumi's provider: Pulumi's AWS provider cannot be built from the Go module proxy (it replaces
@@ -23,7 +22,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as provider from "@pulumi/pulumi/provider";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { OfflineMocks } from "../../cli/offline-mocks";
+import { OfflineMocks, providerAutoname } from "../../cli/offline-mocks";
 
 /** The engine's wire value for "unknown until the resource exists" (sdk/go/common/resource/plugin/rpc.go). */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -67,17 +66,10 @@ const typeOf = (urn: string) => urn.split("::")[2].split("$").pop()!;
 
 const mocks = new OfflineMocks();
 
-/**
- * The AWS provider names a resource at check when the program gives no name (`<resource name>-<7 hex>`, or the
- * `namePrefix`/`bucketPrefix` plus the suffix), so a preview knows autonames: the stub does the same.
- */
+/** The stub autonames at check as the AWS provider does, for the inputs its schema has. */
 function autonamed(urn: string, news: Record<string, any>, inputs: ReadonlySet<string>): Record<string, any> {
-  const key = typeOf(urn) === "aws:s3/bucket:Bucket" || typeOf(urn) === "aws:s3/bucketV2:BucketV2" ? "bucket" : "name";
-  if (!typeOf(urn).startsWith("aws:") || !inputs.has(key) || news[key] !== undefined) return news;
-  const resourceName = urn.split("::").pop()!;
-  const suffix = createHash("sha256").update(urn).digest("hex").slice(0, 7);
-  const prefix = news[`${key}Prefix`] ?? news.namePrefix;
-  return { ...news, [key]: typeof prefix === "string" ? `${prefix}${suffix}` : `${resourceName}-${suffix}` };
+  const name = providerAutoname(typeOf(urn), urn.split("::").pop()!, news);
+  return Object.keys(name).every((key) => inputs.has(key)) ? { ...news, ...name } : news;
 }
 
 const stub: provider.Provider = {
