@@ -4,10 +4,12 @@
 // drift with the runtime's copy, and they are deterministic: same source, same bytes (no timestamps, sorted inputs,
 // relative source-map paths).
 import { build } from "esbuild";
+import yaml from "js-yaml";
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { findEntryPoints } from "./entry-points.mjs";
+import { makeSelfContainedPack } from "./self-contained-pack.mjs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -62,13 +64,12 @@ if (!functionsOnly) {
     cwd: root,
     stdio: "inherit",
   });
-  // The compiled pack must be runnable where it is installed (`pulumi preview --policy-pack node_modules/kamae/dist/policies`):
-  // the engine reads PulumiPolicy.yaml there, and PolicyPack reads package.json from the pack's directory.
-  const packSource = JSON.parse(readFileSync(join(root, "policies", "package.json"), "utf8"));
+  // The compiled pack must run and publish from its own folder (`pulumi preview --policy-pack node_modules/kamae/dist/policies`,
+  // `pulumi policy publish`): the engine reads PulumiPolicy.yaml there, PolicyPack reads package.json there, and
+  // publishing ships that folder alone.
+  const { name, version } = JSON.parse(readFileSync(join(root, "policies", "package.json"), "utf8"));
+  const { description } = yaml.load(readFileSync(join(root, "policies", "PulumiPolicy.yaml"), "utf8"));
   copyFileSync(join(root, "policies", "PulumiPolicy.yaml"), join(root, "dist", "policies", "PulumiPolicy.yaml"));
-  writeFileSync(
-    join(root, "dist", "policies", "package.json"),
-    `${JSON.stringify({ name: packSource.name, version: packSource.version, description: packSource.description, private: true, main: "index.js" }, null, 2)}\n`,
-  );
+  makeSelfContainedPack(join(root, "dist"), join(root, "package-lock.json"), { name, version, description });
 }
 await bundleFunctions();
