@@ -38,7 +38,7 @@ export function commandsOf(stubs: ReadonlyArray<{ calls(): Array<{ args: any[] }
   return stubs.flatMap((m) => m.calls().map((c) => ({ command: c.args[0].constructor.name as string, input: c.args[0].input as Record<string, any> })));
 }
 
-const EC2_RESOURCE_TYPES: Record<string, string> = { i: "instance", sg: "security-group", snap: "snapshot", vol: "volume", eni: "network-interface", vpc: "vpc", subnet: "subnet", eipalloc: "elastic-ip" };
+const EC2_RESOURCE_TYPES: Record<string, string> = { i: "instance", sg: "security-group", snap: "snapshot", vol: "volume", eni: "network-interface", vpc: "vpc", subnet: "subnet", eipalloc: "elastic-ip", tms: "traffic-mirror-session", tmt: "traffic-mirror-target", tmf: "traffic-mirror-filter" };
 
 /** The IAM requests one SDK command makes (action, resource ARN and the condition keys the policies test). */
 export function iamRequests(sent: SentCommand, where: Where): IamRequest[] {
@@ -92,14 +92,9 @@ export function iamRequests(sent: SentCommand, where: Where): IamRequest[] {
     DescribeAddressesCommand: "ec2:DescribeAddresses",
     DescribeIamInstanceProfileAssociationsCommand: "ec2:DescribeIamInstanceProfileAssociations",
     DescribeSecurityGroupsCommand: "ec2:DescribeSecurityGroups",
-    DescribeNetworkInterfacesCommand: "ec2:DescribeNetworkInterfaces",
     DescribeTagsCommand: "ec2:DescribeTags",
     DescribeTrafficMirrorSessionsCommand: "ec2:DescribeTrafficMirrorSessions",
-    DescribeTrafficMirrorTargetsCommand: "ec2:DescribeTrafficMirrorTargets",
-    DescribeTrafficMirrorFiltersCommand: "ec2:DescribeTrafficMirrorFilters",
-    DescribeInstanceTypesCommand: "ec2:DescribeInstanceTypes",
     DescribeAutoScalingInstancesCommand: "autoscaling:DescribeAutoScalingInstances",
-    DescribeAutoScalingGroupsCommand: "autoscaling:DescribeAutoScalingGroups",
     DescribeTargetGroupsCommand: "elasticloadbalancing:DescribeTargetGroups",
     DescribeTargetHealthCommand: "elasticloadbalancing:DescribeTargetHealth",
     ListCommandsCommand: "ssm:ListCommands",
@@ -111,8 +106,6 @@ export function iamRequests(sent: SentCommand, where: Where): IamRequest[] {
     case "InvokeCommand": return one("lambda:InvokeFunction", input.FunctionName);
     case "SendMessageCommand": return [...one("sqs:SendMessage", queue(input.QueueUrl)), ...kms(where.key)];
     case "SendMessageBatchCommand": return [...one("sqs:SendMessage", queue(input.QueueUrl)), ...kms(where.key)];
-    case "DeleteMessageBatchCommand": return one("sqs:DeleteMessage", queue(input.QueueUrl));
-    case "ChangeMessageVisibilityBatchCommand": return one("sqs:ChangeMessageVisibility", queue(input.QueueUrl));
     case "PublishCommand": return [...one("sns:Publish", input.TopicArn), ...kms(where.key)];
     case "SendCommandCommand": {
       // AWS's own documents have no account in their ARN.
@@ -120,6 +113,17 @@ export function iamRequests(sent: SentCommand, where: Where): IamRequest[] {
       return [...one("ssm:SendCommand", document), ...each(input.InstanceIds as string[], (id) => one("ssm:SendCommand", instance(id)))];
     }
     case "CreateTagsCommand": return each(input.Resources as string[], (id) => one("ec2:CreateTags", ec2(id), tagKeys(input.Tags)));
+    case "CreateTrafficMirrorSessionCommand": {
+      const session = ec2("tms-*");
+      const requestTags = (input.TagSpecifications ?? []).flatMap((spec: { Tags?: Array<{ Key: string; Value: string }> }) => spec.Tags ?? []);
+      const context = { ...Object.fromEntries(requestTags.map((t: { Key: string; Value: string }) => [`aws:RequestTag/${t.Key}`, t.Value])), ...tagKeys(requestTags) };
+      return [
+        ...one("ec2:CreateTrafficMirrorSession", session, context),
+        ...[input.NetworkInterfaceId, input.TrafficMirrorTargetId, input.TrafficMirrorFilterId].flatMap((id: string) => one("ec2:CreateTrafficMirrorSession", ec2(id))),
+        ...tagOnCreate(input.TagSpecifications, "CreateTrafficMirrorSession", () => session),
+      ];
+    }
+    case "DeleteTrafficMirrorSessionCommand": return one("ec2:DeleteTrafficMirrorSession", ec2(input.TrafficMirrorSessionId));
     case "ModifyInstanceAttributeCommand": return [...one("ec2:ModifyInstanceAttribute", instance(input.InstanceId)), ...each(input.Groups as string[], (g) => one("ec2:ModifyInstanceAttribute", ec2(g)))];
     case "ModifyNetworkInterfaceAttributeCommand": return [...one("ec2:ModifyNetworkInterfaceAttribute", ec2(input.NetworkInterfaceId)), ...each(input.Groups as string[], (g) => one("ec2:ModifyNetworkInterfaceAttribute", ec2(g)))];
     case "CreateSecurityGroupCommand": {
@@ -160,12 +164,14 @@ export function iamRequests(sent: SentCommand, where: Where): IamRequest[] {
     case "QueryCommand": return one("dynamodb:Query", table(input.TableName));
     case "ScanCommand": return one("dynamodb:Scan", table(input.TableName));
     case "BatchGetCommand": return Object.keys(input.RequestItems).flatMap((name) => one("dynamodb:BatchGetItem", table(name)));
-    case "BatchWriteCommand": return Object.keys(input.RequestItems).flatMap((name) => one("dynamodb:BatchWriteItem", table(name)));
     // A transaction is authorized as its items' own actions.
     case "TransactWriteCommand": return (input.TransactItems as any[]).flatMap((item) => {
       const [kind, body] = Object.entries(item)[0] as [string, { TableName: string }];
       return one(`dynamodb:${{ Put: "PutItem", Update: "UpdateItem", Delete: "DeleteItem", ConditionCheck: "ConditionCheckItem" }[kind]}`, table(body.TableName));
     });
+    case "GetIPSetCommand":
+    case "UpdateIPSetCommand":
+      return one(`wafv2:${command.slice(0, -"Command".length)}`, `arn:aws:wafv2:${region}:${accountId}:${input.Scope === "CLOUDFRONT" ? "global" : "regional"}/ipset/${input.Name}/${input.Id}`);
     case "StartExecutionCommand": return one("states:StartExecution", input.stateMachineArn);
     case "DescribeExecutionCommand": return one("states:DescribeExecution", input.executionArn);
     case "GetPublicAccessBlockCommand": return one("s3:GetBucketPublicAccessBlock", s3(input.Bucket));
@@ -183,7 +189,6 @@ export function iamRequests(sent: SentCommand, where: Where): IamRequest[] {
     case "GetObjectAttributesCommand": return versioned("s3:GetObjectAttributes", "s3:GetObjectVersionAttributes");
     case "DeleteObjectCommand": return versioned("s3:DeleteObject", "s3:DeleteObjectVersion");
     case "ListObjectVersionsCommand": return one("s3:ListBucketVersions", s3(input.Bucket));
-    case "ListObjectsV2Command": return one("s3:ListBucket", s3(input.Bucket));
     case "PutObjectCommand":
     case "CreateMultipartUploadCommand":
       return write();
@@ -219,14 +224,16 @@ export function assertLeastPrivilege(fn: string, policy: any, requests: readonly
 
 /**
  * A function the component under test built (offline mocks, after `settle()`): its settings and its role's policy.
- * With `accountId`, both as deployed in that account instead of the offline stack's (for fakes with their own account).
+ * With `accountId`, both as deployed in that account instead of the offline stack's (for fakes with their own account);
+ * with `ids`, the offline ids of created resources replaced by ids of AWS's shape (`feed-filter-id` → `tmf-…`).
  */
-export function builtFunction(responder: string, options: { accountId?: string } = {}): { env: Record<string, string>; policy: any } {
+export function builtFunction(responder: string, options: { accountId?: string; ids?: Record<string, string> } = {}): { env: Record<string, string>; policy: any } {
   const fn = resourcesOfType("aws:lambda/function:Function").find((f) => f.name === `${responder}-function`);
   const policy = iamDocuments().find((d) => d.resource === `${responder}-permissions`)?.document;
   assert.ok(fn && policy, `no function ${responder}-function with its policy ${responder}-permissions was built`);
-  const rehome = <T>(v: T): T => (options.accountId ? JSON.parse(JSON.stringify(v).replaceAll(ACCOUNT_ID, options.accountId)) : v);
-  return { env: rehome(fn.inputs.environment.variables), policy: rehome(policy) };
+  const replacements = Object.entries({ ...(options.accountId ? { [ACCOUNT_ID]: options.accountId } : {}), ...(options.ids ?? {}) });
+  const deployed = <T>(v: T): T => JSON.parse(replacements.reduce((json, [from, to]) => json.replaceAll(from, to), JSON.stringify(v)));
+  return { env: deployed(fn.inputs.environment.variables), policy: deployed(policy) };
 }
 
 /**

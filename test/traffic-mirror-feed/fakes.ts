@@ -57,8 +57,11 @@ export class FakeEc2 {
   private readonly tokens = new Map<string, { params: string; sessionId: string }>();
   private seq = 0;
 
+  /** The SDK stub, whose calls the least-privilege test reads. */
+  readonly mock = mockClient(this.client);
+
   constructor() {
-    const mock = mockClient(this.client);
+    const mock = this.mock;
     mock.on(DescribeInstancesCommand).callsFake(async (input) => this.describeInstances(input));
     mock.on(DescribeTrafficMirrorSessionsCommand).callsFake(async (input) => this.describeSessions(input));
     mock.on(CreateTrafficMirrorSessionCommand).callsFake(async (input) => this.createSession(input));

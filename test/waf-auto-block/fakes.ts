@@ -31,6 +31,8 @@ export class FakeWaf {
   private readonly writes: RateLimit;
   /** Removes the fake (needed after a fake of every client, so other tests can mock the class). */
   readonly restore: () => void;
+  /** The SDK stub, whose calls the least-privilege test reads. */
+  readonly mock: { calls(): Array<{ args: any[] }> };
   private tokens = 0;
 
   /** `everyClient`: answer for every WAFV2Client (for code that builds its own clients, like a handler module). */
@@ -41,6 +43,7 @@ export class FakeWaf {
   ) {
     this.writes = new RateLimit(1, 1, clock);
     const mock = everyClient ? mockClient(WAFV2Client) : mockClient(this.client);
+    this.mock = mock;
     this.restore = () => mock.restore();
     mock.on(GetIPSetCommand).callsFake(async (input) => {
       this.calls.get++;
@@ -76,8 +79,7 @@ export class FakeWaf {
     });
   }
 
-  create(name: string, version: 4 | 6, scope = "REGIONAL"): { name: string; id: string; scope: "REGIONAL"; version: 4 | 6 } {
-    const id = `${name}-0000-id`;
+  create(name: string, version: 4 | 6, scope = "REGIONAL", id = `${name}-0000-id`): { name: string; id: string; scope: "REGIONAL"; version: 4 | 6 } {
     this.sets.set(id, { name, id, scope, version: version === 4 ? "IPV4" : "IPV6", addresses: [], lockToken: this.nextToken() });
     return { name, id, scope: scope as "REGIONAL", version };
   }
@@ -173,6 +175,8 @@ export class FakeDynamo {
   batchGetServes = 60;
   /** Removes the fake (needed after a fake of every client, so other tests can mock the class). */
   readonly restore: () => void;
+  /** The SDK stub, whose calls the least-privilege test reads. */
+  readonly mock: { calls(): Array<{ args: any[] }> };
   scanPageSize = 700;
   /** Fails chosen calls ("BatchGetItem", "Scan"): fault injection, call by call. */
   fail?: (op: string) => Error | undefined;
@@ -186,6 +190,7 @@ export class FakeDynamo {
   ) {
     for (const name of Object.keys(keys)) this.tables.set(name, new Map());
     const mock = everyClient ? mockClient(DynamoDBDocumentClient) : mockClient(this.client);
+    this.mock = mock;
     this.restore = () => mock.restore();
     mock.on(BatchGetCommand).callsFake(async (input) => {
       const injected = this.fail?.("BatchGetItem");

@@ -1,5 +1,4 @@
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { SendMessageBatchCommand, type SendMessageBatchRequestEntry, SQSClient } from "@aws-sdk/client-sqs";
 import type { Context } from "aws-lambda";
 import { mockClient } from "aws-sdk-client-mock";
 import { strict as assert } from "node:assert";
@@ -8,103 +7,25 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
-import { parseQueueMessage, type BlockRequest } from "../../components/waf-auto-block/lambda/block-request";
 import { awsError } from "../harness/aws";
 import { FakeDynamo } from "./fakes";
+import { FakeSqs, HandlerLoader, HOME } from "./feeder-harness";
 
-const HOME = "123456789012";
-const QUEUE = `https://sqs.us-east-1.amazonaws.com/${HOME}/kamae-waf-block-queue`;
-const LAMBDA = "../../components/waf-auto-block/lambda";
 const FIXTURES = join(__dirname, "../../components/waf-auto-block/fixtures");
 const fixtureText = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
 const fixture = (name: string) => JSON.parse(fixtureText(name));
 const context = { functionName: "kamae-waf-feeder", awsRequestId: "req-1", invokedFunctionArn: `arn:aws:lambda:us-east-1:${HOME}:function:f` } as Context;
 
-/** What every feeder gets from the component: its Region, own credentials, home account and the writer's queue. */
-const BASE_ENV = {
-  AWS_REGION: "us-east-1",
-  AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
-  AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-  KAMAE_HOME_ACCOUNT_ID: HOME,
-  KAMAE_BLOCK_QUEUE_URL: QUEUE,
-  POWERTOOLS_LOG_LEVEL: "SILENT",
-};
-
-type Handler = (event: unknown, context: Context) => Promise<any>;
-
-/**
- * SQS SendMessageBatch as it behaves: the queue must exist, 1 to 10 entries with distinct well-formed ids, at most
- * 256 KiB in all. Entries listed in `refuseOnce` are answered as failed the first time (a partial batch failure).
- */
-class FakeSqs {
-  readonly bodies: string[] = [];
-  readonly calls: number[] = [];
-  readonly refuseOnce = new Set<string>();
-  private readonly mock = mockClient(SQSClient);
-  constructor(readonly queues: string[] = [QUEUE]) {
-    this.mock.on(SendMessageBatchCommand).callsFake(async (input) => {
-      if (!this.queues.includes(input.QueueUrl ?? "")) throw awsError("AWS.SimpleQueueService.NonExistentQueue", "The specified queue does not exist.", { httpStatusCode: 400 });
-      const entries: SendMessageBatchRequestEntry[] = input.Entries ?? [];
-      this.calls.push(entries.length);
-      if (entries.length === 0) throw awsError("AWS.SimpleQueueService.EmptyBatchRequest", "There should be at least one SendMessageBatchRequestEntry in the request.");
-      if (entries.length > 10) throw awsError("AWS.SimpleQueueService.TooManyEntriesInBatchRequest", "Maximum number of entries per request are 10.");
-      if (new Set(entries.map((e) => e.Id)).size !== entries.length) throw awsError("AWS.SimpleQueueService.BatchEntryIdsNotDistinct", "Two or more batch entries in the request have the same Id.");
-      if (!entries.every((e) => /^[\w-]{1,80}$/.test(e.Id ?? ""))) throw awsError("AWS.SimpleQueueService.InvalidBatchEntryId", "A batch entry id can only contain alphanumeric characters, hyphens and underscores.");
-      if (entries.reduce((n, e) => n + Buffer.byteLength(e.MessageBody ?? ""), 0) > 256 * 1024) throw awsError("AWS.SimpleQueueService.BatchRequestTooLong", "Batch requests cannot be longer than 262144 bytes.");
-      const Successful = [];
-      const Failed = [];
-      for (const e of entries) {
-        if (this.refuseOnce.delete(e.MessageBody!)) {
-          Failed.push({ Id: e.Id!, SenderFault: false, Code: "InternalError" });
-          continue;
-        }
-        this.bodies.push(e.MessageBody!);
-        Successful.push({ Id: e.Id!, MessageId: `m-${this.bodies.length}`, MD5OfMessageBody: "" });
-      }
-      return { Successful, Failed };
-    });
-  }
-
-  /** The queued block requests, each checked against the writer's own parser. */
-  requests(): BlockRequest[] {
-    return this.bodies.map((body) => {
-      const parsed = parseQueueMessage(body);
-      assert.ok(parsed.ok, `the writer refuses ${body}: ${parsed.ok ? "" : parsed.reason}`);
-      assert.equal(parsed.value.kind, "kamae.block");
-      return parsed.value as BlockRequest;
-    });
-  }
-
-  restore(): void {
-    this.mock.restore();
-  }
-}
-
 describe("WafAutoBlock feeder entry points (modules as Lambda loads them)", () => {
-  const saved = { ...process.env };
   let sqs: FakeSqs;
-  const loaded: string[] = [];
-
-  /** A fresh copy of the handler module: its settings and clients are read at load, from this environment. */
-  function load(name: string, env: Record<string, string>): Handler {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved, BASE_ENV, env);
-    const path = require.resolve(`${LAMBDA}/${name}`);
-    delete require.cache[path];
-    loaded.push(path);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(path).handler;
-  }
+  const loader = new HandlerLoader();
+  const load = (name: string, env: Record<string, string>) => loader.load(name, env);
 
   beforeEach(() => {
     sqs = new FakeSqs();
   });
   afterEach(() => sqs.restore());
-  after(() => {
-    for (const path of loaded) delete require.cache[path];
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-  });
+  after(() => loader.restore());
 
   describe("waf-event-feeder (Deep Security over SNS, GuardDuty over EventBridge)", () => {
     // The component's defaults (index.ts) for a deployment with both sources.
