@@ -18,7 +18,7 @@ import {
   validateToken,
 } from "./validation";
 
-/** The vendor's Distributor package (playbooks §4). */
+/** The vendor's Distributor package: Trend Micro publishes its Workload Security agent to SSM Distributor under this name. */
 export const VENDOR_PACKAGE = "TrendMicro-CloudOne-WorkloadSecurity";
 /** The flat Parameter Store names the vendor's package reads. */
 export const VENDOR_PARAMETER_NAMES = { activationUrl: "dsActivationUrl", managerUrl: "dsManagerUrl", tenantId: "dsTenantId", token: "dsToken" } as const;
@@ -70,19 +70,28 @@ export interface CustomPackageArgs {
 }
 
 export interface AgentRolloutArgs {
-  /** Agent activation URL, `dsm://host:port/` (trailing slash). Omit all four agent settings to use existing parameters. */
+  /**
+   * Agent activation URL, `dsm://host:port/` (trailing slash). Give it with `managerUrl` and `token`, or omit all four
+   * agent settings to use existing parameters.
+   */
   readonly activationUrl?: pulumi.Input<string>;
   /** Manager URL, `https://host:port` (no trailing slash). */
   readonly managerUrl?: pulumi.Input<string>;
   /** Tenant id; empty for a self-hosted manager. */
   readonly tenantId?: pulumi.Input<string>;
-  /** Activation token (pass a Pulumi secret, e.g. `config.requireSecret("agentToken")`); stored as a SecureString. */
+  /**
+   * Activation token, stored as a SecureString and kept secret whatever is passed (give it as a Pulumi secret, e.g.
+   * `config.requireSecret("agentToken")`).
+   */
   readonly token?: pulumi.Input<string>;
   /** Parameter Store names, when the package reads other names than the vendor's flat defaults. */
   readonly parameterNames?: AgentParameterNames;
   /** Existing KMS key for the SecureString token and the package bucket; default: a key created here. */
   readonly kmsKeyArn?: pulumi.Input<string>;
-  /** Roles (instance roles) allowed to decrypt the token through Parameter Store with the created key. */
+  /**
+   * Roles (instance roles) allowed `kms:Decrypt` on the created key, only through Parameter Store (`kms:ViaService`);
+   * default: the account, delegated to IAM. Not with `kmsKeyArn` (let the roles decrypt in that key's policy).
+   */
   readonly decryptingRoleArns?: pulumi.Input<string>[];
   /** Distributor package to install (default `TrendMicro-CloudOne-WorkloadSecurity`); ignored with `customPackage`. */
   readonly packageName?: string;
@@ -92,7 +101,7 @@ export interface AgentRolloutArgs {
   readonly customPackage?: CustomPackageArgs;
   /** Existing bucket for the custom package's files (must be SSE-KMS with `kmsKeyArn`); default: a bucket created here. */
   readonly packageBucketName?: pulumi.Input<string>;
-  /** Bucket receiving the created bucket's server access logs; default: the bucket logs to itself. */
+  /** Bucket receiving the created package bucket's server access logs; default: a log bucket created here (SSE-S3). */
   readonly accessLogBucketName?: pulumi.Input<string>;
   /** `Install` (default) or `Uninstall`. */
   readonly action?: AgentAction;
@@ -100,9 +109,12 @@ export interface AgentRolloutArgs {
   readonly installationType?: AgentInstallationType;
   /** Extra arguments for the package's install script, passed as environment variables. */
   readonly additionalArguments?: Record<string, string>;
-  /** Tag targets: key → values (default `kamae:agent-rollout` = `true`, the tag AutoHealingGroup sets). */
+  /** Tag targets, 1 to 5 keys: key → values (default `kamae:agent-rollout` = `true`, the tag AutoHealingGroup sets). */
   readonly targetTags?: Record<string, string[]>;
-  /** `rate(...)` or `cron(...)` (default `rate(1 day)`): re-applies the package, covering drift and new versions. */
+  /**
+   * `rate(N unit)` of at least 30 minutes or a six-field `cron(...)` (default `rate(1 day)`): re-applies the package,
+   * covering drift and new versions.
+   */
   readonly scheduleExpression?: string;
   /** How many targets at once: a count ("10") or a percentage ("10%"); default "10%". */
   readonly maxConcurrency?: string;
@@ -138,7 +150,9 @@ export class AgentRollout extends pulumi.ComponentResource {
   public readonly kmsKeyArn: pulumi.Output<string>;
   /** The Distributor package the association installs. */
   public readonly packageName: pulumi.Output<string>;
+  /** The State Manager association that installs the package. */
   public readonly associationId: pulumi.Output<string>;
+  /** The association's name. */
   public readonly associationName: pulumi.Output<string>;
   /** Bucket holding the custom package's files, when one is built. */
   public readonly packageBucketName?: pulumi.Output<string>;

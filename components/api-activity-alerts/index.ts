@@ -13,7 +13,10 @@ import { apiActivityActStatements } from "./permissions";
 export { ActivityRuleEffect, TimeWindowsMatch, Weekday, type ActivityRule, type TimeWindow } from "./lambda/rules";
 
 export interface ApiActivityAlertsArgs {
-  /** The rules: which calls a human must review (include) and which never (exclude). At least one include rule. */
+  /**
+   * The rules: which calls a human must review (include) and which never (exclude). At least one include rule; at most
+   * 100, and 3,000 bytes as JSON (Lambda's environment holds 4 KB).
+   */
   readonly rules: ActivityRule[];
   /** Drop calls that AWS services made by themselves (AWSService identities, service-linked roles, "AWS Internal"). Default true. */
   readonly excludeAwsServiceCalls?: boolean;
@@ -21,15 +24,21 @@ export interface ApiActivityAlertsArgs {
   readonly existingTrailBucketName?: pulumi.Input<string>;
   /** ARN of an existing trail's bucket (alternative to the name). */
   readonly existingTrailBucketArn?: pulumi.Input<string>;
-  /** KMS key that encrypts the existing trail's files, so the function may decrypt them. */
+  /** KMS key that encrypts the existing trail's files: the function is granted `kms:Decrypt` on it. */
   readonly existingTrailKmsKeyArn?: pulumi.Input<string>;
-  /** Turn on EventBridge notifications of the existing bucket (this replaces the bucket's notification configuration). */
+  /**
+   * Turn on EventBridge notifications of the existing bucket. This replaces the bucket's notification configuration: if
+   * it already notifies elsewhere, leave this off and enable EventBridge yourself.
+   */
   readonly enableBucketEventBridge?: boolean;
   /** Name of the multi-region trail created when no existing bucket is given. Default "kamae-<name>". */
   readonly trailName?: string;
   /** Deliver the created trail's events to a CloudWatch Logs group too (KMS, retention). Default true. */
   readonly trailCloudWatchLogs?: boolean;
-  /** Record S3 data events in the created trail (every object read and write: many more files to filter). Default false. */
+  /**
+   * Record S3 data events in the created trail. Default false: every object read and write would become a record to
+   * filter; the pack's advisory `cloudtrail-s3-dataevents-enabled` stays until another trail records them.
+   */
   readonly trailS3DataEvents?: boolean;
   /** Existing bucket that receives the created trail bucket's server access logs; one is created when omitted. */
   readonly accessLogsBucketName?: pulumi.Input<string>;
@@ -61,11 +70,15 @@ function fail(message: string): never {
  * SNS in batches below the message size limit.
  */
 export class ApiActivityAlerts extends pulumi.ComponentResource {
+  /** The topic alerts go to (created or given). */
   public readonly topicArn: pulumi.Output<string>;
+  /** The filter function. */
   public readonly functionArn: pulumi.Output<string>;
+  /** The bucket the function reads trail files from (created or given). */
   public readonly bucketName: pulumi.Output<string>;
   /** The created trail's ARN; undefined when an existing bucket is read. */
   public readonly trailArn: pulumi.Output<string | undefined>;
+  /** The key created here: the created topic, trail, trail bucket and log group, and the function's queue and logs. */
   public readonly kmsKeyArn: pulumi.Output<string>;
 
   constructor(name: string, args: ApiActivityAlertsArgs, opts?: pulumi.ComponentResourceOptions) {

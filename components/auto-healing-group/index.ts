@@ -28,7 +28,7 @@ export interface AutoHealingGroupArgs {
   readonly imageId?: pulumi.Input<string>;
   /** CPU architecture of the default AMI: "arm64" (default) or "x86_64". */
   readonly architecture?: InstanceArchitecture;
-  /** Instance type (default t4g.small). */
+  /** Instance type (default t4g.small for arm64, t3.small for x86_64). */
   readonly instanceType?: pulumi.Input<string>;
   /** Root device name of the image (default /dev/xvda, as on Amazon Linux). */
   readonly rootDeviceName?: string;
@@ -40,9 +40,11 @@ export interface AutoHealingGroupArgs {
   readonly instanceProfileName?: pulumi.Input<string>;
   /** User data, plain text (encoded here). */
   readonly userData?: pulumi.Input<string>;
-  /** Group sizes (defaults 2 / 2 / 4). */
+  /** Smallest group size (default 2); validated: minSize ≤ desiredCapacity ≤ maxSize. */
   readonly minSize?: number;
+  /** Instances to run (default 2, at least 1). */
   readonly desiredCapacity?: number;
+  /** Largest group size (default 4). */
   readonly maxSize?: number;
   /** Seconds before a new instance's failing health checks count (default 300). */
   readonly healthCheckGracePeriodSeconds?: number;
@@ -63,10 +65,15 @@ const amiParameter = (architecture: "arm64" | "x86_64") => `/aws/service/ami-ama
  * InstanceIsolation's scope and AgentRollout's targets.
  */
 export class AutoHealingGroup extends pulumi.ComponentResource {
+  /** The Auto Scaling group's name. */
   public readonly autoScalingGroupName: pulumi.Output<string>;
+  /** The Auto Scaling group's ARN. */
   public readonly autoScalingGroupArn: pulumi.Output<string>;
+  /** The launch template of the instances. */
   public readonly launchTemplateId: pulumi.Output<string>;
+  /** The instances' security groups (created or given). */
   public readonly securityGroupIds: pulumi.Output<string[]>;
+  /** The instances' instance profile (created or given). */
   public readonly instanceProfileName: pulumi.Output<string>;
   /** The instances' role: the created one, or the role of the given `instanceProfileName`. */
   public readonly instanceRoleArn: pulumi.Output<string>;

@@ -33,7 +33,11 @@ export interface EgressNetworkFirewallArgs {
 }
 
 export interface EgressAllowlistArgs {
-  /** VPCs whose DNS queries the allowlist filters (each one associated with the rule group and query logging). */
+  /**
+   * VPCs whose DNS queries the allowlist filters (each one associated with the rule group and query logging); children
+   * are named by a hash of the id, so reordering replaces nothing. At least one VPC in `vpcIds` and `namedVpcIds`
+   * together.
+   */
   readonly vpcIds?: string[];
   /** The same, keyed by a stable label: use this when VPC ids are outputs of other resources. */
   readonly namedVpcIds?: Record<string, pulumi.Input<string>>;
@@ -43,9 +47,16 @@ export interface EgressAllowlistArgs {
   readonly allowedDomains?: string[];
   /** Allow the agent vendor's endpoints (default true). */
   readonly allowVendorDomains?: boolean;
-  /** Replaces the vendor's default endpoint list. */
+  /**
+   * Replaces the vendor's default endpoints (`*.deepsecurity.trendmicro.com`, `*.cloudone.trendmicro.com`,
+   * `*.workload.trendmicro.com`, `*.activeupdate.trendmicro.com`, `*.icrc.trendmicro.com`, `*.trendmicro.com.cn`).
+   */
   readonly vendorDomains?: string[];
-  /** AWS services (endpoint prefixes) the workload reaches in this Region (default: SSM, EC2, S3, KMS, logs, STS…). */
+  /**
+   * AWS services (endpoint prefixes) the workload reaches in this Region, allowed as `<service>.<region>.amazonaws.com`
+   * (S3 adds its bucket-style and dual-stack names); default ec2, ec2messages, kms, logs, monitoring, s3, ssm,
+   * ssmmessages, sts.
+   */
   readonly awsServices?: string[];
   /** Allow the VPC's internal names (`*.compute.internal`, reverse lookups); default true. */
   readonly allowVpcInternalNames?: boolean;
@@ -76,8 +87,11 @@ export const CATCH_ALL_RULE_PRIORITY = 200;
 export class EgressAllowlist extends pulumi.ComponentResource {
   /** The allowed domains, as deployed (defaults resolved for the Region). */
   public readonly allowedDomains: pulumi.Output<string[]>;
+  /** The DNS Firewall rule group associated with every VPC. */
   public readonly ruleGroupId: pulumi.Output<string>;
+  /** The log group of the VPCs' DNS queries. */
   public readonly queryLogGroupName: pulumi.Output<string>;
+  /** The key of the logs and the network firewall (created or given). */
   public readonly kmsKeyArn: pulumi.Output<string>;
   /** ARN of the network firewall, when one is created. */
   public readonly networkFirewallArn?: pulumi.Output<string>;

@@ -47,7 +47,7 @@ export interface GuardDutyResponderArgs {
   readonly notifications?: NotificationArgs;
   /** Retention of the functions' and the workflow's logs (days). Default 365. */
   readonly logRetentionDays?: number;
-  /** Member accounts the responders may act in. */
+  /** Member accounts the responders may act in (`regions`: the Regions acted in besides the deployment's own). */
   readonly memberAccounts?: MemberAccountsArgs;
   /**
    * Principals the credential workflow never restricts, only reports: the incident team's break-glass and admin
@@ -85,11 +85,17 @@ function fail(message: string): never {
  * and, for Macie sensitive-data findings, Block Public Access + default KMS encryption + a deny-non-TLS policy.
  */
 export class GuardDutyResponder extends pulumi.ComponentResource {
+  /** The topic reports go to (created or given). */
   public readonly topicArn: pulumi.Output<string>;
+  /** The function that plans and runs each finding's actions. */
   public readonly responderFunctionArn: pulumi.Output<string>;
+  /** The credential workflow (empty unless a route restricts credentials). */
   public readonly stateMachineArn: pulumi.Output<string>;
+  /** The bucket of the credential workflow's activity reports (empty unless a route restricts credentials). */
   public readonly reportBucketName: pulumi.Output<string>;
+  /** The key created here for the topic, queues, logs and report bucket. */
   public readonly kmsKeyArn: pulumi.Output<string>;
+  /** The EventBridge rules of the routes' findings. */
   public readonly ruleArns: pulumi.Output<string>[];
 
   constructor(name: string, args: GuardDutyResponderArgs, opts?: pulumi.ComponentResourceOptions) {

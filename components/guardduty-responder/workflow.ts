@@ -1,5 +1,5 @@
 /**
- * The credential-compromise workflow (playbooks.md §6) as an Amazon States Language definition: notify, restrict the
+ * The response to misused credentials, as an Amazon States Language definition: notify, restrict the
  * principal (deactivate the long-term access key the finding names, deny sessions issued before now; protected
  * principals are only reported), gather its recent API activity into a report in S3, notify again with what was done,
  * what was refused and what remains for a human. Any failure is caught, notified, and ends the execution as failed,

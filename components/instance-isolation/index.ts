@@ -54,25 +54,39 @@ export interface IsolationCircuitBreakerArgs {
 }
 
 export interface InstanceIsolationArgs {
-  /** "detect" (default) reports what it would do and changes nothing; "enforce" isolates. */
+  /** "detect" (default) reports the plan, changes nothing and takes no circuit-breaker slot; "enforce" isolates. */
   readonly mode?: EnforcementMode;
   /** Deep Security / Workload Security events on SNS; no trigger when omitted. */
   readonly deepSecurity?: IsolationDeepSecurityArgs;
   /** GuardDuty findings through EventBridge (on by default). */
   readonly guardDuty?: IsolationGuardDutyArgs;
-  /** Which instances may be isolated at all. */
+  /**
+   * Which instances may be isolated at all (default: those tagged `kamae:isolation-scope=true`); outside it nothing is
+   * touched (reported as `out-of-scope`).
+   */
   readonly scope?: IsolationScopeArgs;
-  /** Instances tagged `<key>=true` are never isolated (default `kamae:protected`). */
+  /** Instances tagged `<key>=true` are never isolated, reported as `protected` (default `kamae:protected`). */
   readonly protectionTagKey?: string;
+  /**
+   * At most so many isolations in a sliding window (default 3 per 3600 s); beyond it the function only notifies
+   * (`breaker-open`, with the plan).
+   */
   readonly circuitBreaker?: IsolationCircuitBreakerArgs;
   /** VPCs to create the empty isolation group in now (the function creates missing groups in other VPCs on demand). */
   readonly isolationVpcIds?: string[];
-  /** An existing instance profile that grants nothing, to swap onto isolated instances; default: one created here. */
+  /**
+   * An existing instance profile that grants nothing, to swap onto isolated instances; default: one created here, whose
+   * role has no policy.
+   */
   readonly isolationInstanceProfileName?: pulumi.Input<string>;
-  /** Snapshot every volume of an isolated instance (default true). */
+  /** Snapshot every volume of an isolated instance after the cut (default true). */
   readonly snapshots?: boolean;
-  /** Also deny every session of the instance's role issued before the isolation (opt-in: hits all instances sharing the role). */
+  /**
+   * Also deny every session of the instance's role issued before the isolation (`aws:TokenIssueTime`; opt-in: hits all
+   * instances sharing the role; default false).
+   */
   readonly revokeRoleSessions?: boolean;
+  /** Where reports go; default: a KMS-encrypted topic created here. */
   readonly notifications?: NotificationArgs;
   /** Member accounts the function may act in, through MemberAccountAccess roles. */
   readonly memberAccounts?: MemberAccountsArgs;
@@ -143,15 +157,21 @@ export function isolationGuardDutyEventPattern(prefixes: readonly string[], mini
 export class InstanceIsolation extends pulumi.ComponentResource {
   /** The function; GuardDutyResponder and operators invoke it directly with `kamae.isolate` / `kamae.release`. */
   public readonly functionArn: pulumi.Output<string>;
+  /** The function's name. */
   public readonly functionName: pulumi.Output<string>;
+  /** The topic every report is published to (created or given). */
   public readonly reportTopicArn: pulumi.Output<string>;
   /** The topic the Deep Security manager publishes to (undefined without that trigger). */
   public readonly deepSecurityTopicArn: pulumi.Output<string | undefined>;
+  /** The EventBridge rule of GuardDuty findings (undefined when `guardDuty.enabled` is false). */
   public readonly guardDutyRuleArn: pulumi.Output<string | undefined>;
+  /** The DynamoDB table of isolation records and the circuit breaker. */
   public readonly tableName: pulumi.Output<string>;
+  /** The instance profile swapped onto isolated instances. */
   public readonly isolationInstanceProfileName: pulumi.Output<string>;
   /** The empty isolation group of each VPC in `isolationVpcIds`, by VPC id. */
   public readonly isolationSecurityGroupIds: pulumi.Output<Record<string, string>>;
+  /** The key of the topics and table created here and of the function's failure queue. */
   public readonly kmsKeyArn: pulumi.Output<string>;
 
   constructor(name: string, args: InstanceIsolationArgs = {}, opts?: pulumi.ComponentResourceOptions) {

@@ -23,9 +23,13 @@ export interface ManagedInstanceRoleArgs {
  * AutoHealingGroup creates one by default; AgentRollout and others use its outputs.
  */
 export class ManagedInstanceRole extends pulumi.ComponentResource {
+  /** The instance role's ARN. */
   public readonly roleArn: pulumi.Output<string>;
+  /** The instance role's name. */
   public readonly roleName: pulumi.Output<string>;
+  /** The instance profile's ARN. */
   public readonly instanceProfileArn: pulumi.Output<string>;
+  /** The instance profile's name (AutoHealingGroup's `instanceProfileName`). */
   public readonly instanceProfileName: pulumi.Output<string>;
 
   constructor(name: string, args: ManagedInstanceRoleArgs = {}, opts?: pulumi.ComponentResourceOptions) {

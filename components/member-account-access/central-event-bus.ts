@@ -2,9 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
 export interface CentralEventBusAccessArgs {
-  /** Member accounts whose MemberAccountAccess forwards events here. */
+  /** Member accounts whose MemberAccountAccess forwards events here: their `root` principals may `events:PutEvents`. */
   readonly memberAccountIds?: string[];
-  /** Or every account of this AWS Organization (o-…). */
+  /** Or every account of this AWS Organization (o-…): `Principal: "*"` bounded by `aws:PrincipalOrgID`. */
   readonly organizationId?: pulumi.Input<string>;
   /** The bus that receives them (default: the default bus, where the central responders' rules listen). */
   readonly eventBusName?: pulumi.Input<string>;

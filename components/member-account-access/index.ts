@@ -42,15 +42,25 @@ export interface MemberAccountAccessArgs {
   readonly centralPrincipalArns?: pulumi.Input<string>[];
   /** The AWS Organizations id of the central account: the trust then also requires `aws:PrincipalOrgID`. */
   readonly organizationId?: pulumi.Input<string>;
-  /** Name of the role; the central deployment's `memberAccounts.roleName`. */
+  /**
+   * Name of the role (default `kamae-central-responder`, `DEFAULT_MEMBER_ROLE_NAME`); the central deployment's
+   * `memberAccounts.roleName`.
+   */
   readonly roleName?: string;
-  /** Which central responders act in this account: the role carries their permissions and nothing more. */
+  /**
+   * Which central responders act in this account (at least one): the role carries their permissions and nothing more.
+   */
   readonly responders: CentralResponder[];
-  /** Buckets in this account that the central MalwareQuarantine moves objects out of. */
+  /**
+   * Buckets in this account that the central MalwareQuarantine moves objects out of (required with malware-quarantine).
+   */
   readonly quarantineSourceBucketNames?: string[];
   /** KMS keys that encrypt those buckets (decrypt for the copy). */
   readonly quarantineSourceKeyArns?: pulumi.Input<string>[];
-  /** The central MalwareQuarantine's quarantine bucket (its `quarantineBucketName` output): the member role writes the copies. */
+  /**
+   * The central MalwareQuarantine's quarantine bucket (its `quarantineBucketName` output): the member role writes the
+   * copies (required with malware-quarantine).
+   */
   readonly quarantineBucketName?: pulumi.Input<string>;
   /** The KMS key of that bucket (the central MalwareQuarantine grants the member role on a key it created). */
   readonly quarantineKmsKeyArn?: pulumi.Input<string>;
@@ -64,7 +74,10 @@ export interface MemberAccountAccessArgs {
   readonly isolationRevokeRoleSessions?: boolean;
   /** The actions of the central GuardDutyResponder's routes (`scan`, `restrictCredentials`, `blockPublicAccess`, `protectBucket` act here); required with guardduty-responder. */
   readonly guardDutyActions?: ResponseAction[];
-  /** The central GuardDutyResponder's `scanDocumentName` (needed with `scan`); the document must exist in this account. */
+  /**
+   * The central GuardDutyResponder's `scanDocumentName` (needed with `scan`); the document must exist in this account
+   * or be one of AWS's.
+   */
   readonly guardDutyScanDocumentName?: string;
   /** The central GuardDutyResponder's `protectedPrincipals`: never restricted here either (this role always is). */
   readonly guardDutyProtectedPrincipals?: string[];
@@ -78,7 +91,10 @@ export interface MemberAccountAccessArgs {
   readonly centralEventBusArn?: pulumi.Input<string>;
   /** Which security events to forward: guardduty-findings, malware-scan-results, inspector-findings, macie-findings, instance-state-changes (default: the first two). */
   readonly forwardEvents?: string[];
-  /** CloudTrail buckets of this account whose new log files the central ApiActivityAlerts reads (EventBridge notifications are enabled on them). */
+  /**
+   * CloudTrail buckets of this account whose new log files the central ApiActivityAlerts reads: EventBridge
+   * notifications are enabled on them and new CloudTrail log objects forwarded (required with api-activity-alerts).
+   */
   readonly cloudTrailBucketNames?: string[];
   /** Deep Security topics of this account, subscribed to the central functions that consume them. */
   readonly deepSecurityTopicArns?: string[];

@@ -42,13 +42,13 @@ export interface PatchMaintenanceWindowArgs {
 }
 
 export interface PatchOnFindingArgs {
-  /** Lowest Inspector severity patched (default HIGH). */
+  /** Lowest Inspector severity patched (default HIGH); UNTRIAGED findings are never patched. */
   readonly minSeverity?: PatchSeverity;
   /** `detect` (default) reports what would be patched; `enforce` patches. */
   readonly mode?: EnforcementMode;
-  /** Patch commands running at once in one account and Region (default 5). */
+  /** The responder's own patch commands pending or in progress at once in one account and Region (default 5). */
   readonly maxConcurrent?: number;
-  /** Minutes after a patch run in which the same instance is not patched again (default 360). */
+  /** Minutes after a patch run (running or succeeded) in which the same instance is not patched again (default 360). */
   readonly cooldownMinutes?: number;
   /** `RebootIfNeeded` (default, needed for kernel and library fixes to take effect) or `NoReboot`. */
   readonly rebootOption?: PatchRebootOption;
@@ -60,6 +60,7 @@ export interface PatchOnFindingArgs {
   readonly notifications?: NotificationArgs;
   /** Member accounts whose findings this deployment acts on (through their MemberAccountAccess role). */
   readonly memberAccounts?: MemberAccountsArgs;
+  /** Retention of the function's logs in days (default 365). */
   readonly logRetentionDays?: number;
 }
 
@@ -111,8 +112,11 @@ function validate(args: PatchOnFindingArgs): void {
  * reports what it would do.
  */
 export class PatchOnFinding extends pulumi.ComponentResource {
+  /** The function that plans and starts the patching. */
   public readonly functionArn: pulumi.Output<string>;
+  /** The EventBridge rule of Inspector findings. */
   public readonly eventRuleArn: pulumi.Output<string>;
+  /** The topic reports go to (created or given). */
   public readonly notificationTopicArn: pulumi.Output<string>;
   /** Id of the maintenance window, when one is used. */
   public readonly maintenanceWindowId?: pulumi.Output<string>;

@@ -12,6 +12,10 @@ export type ObjectLockMode = (typeof ObjectLockMode)[keyof typeof ObjectLockMode
 
 /** Object Lock default retention applied to every new object version. */
 export interface ObjectLockArgs {
+  /**
+   * "GOVERNANCE" (users with `s3:BypassGovernanceRetention` may delete early) or "COMPLIANCE" (no one can, not even
+   * root, until the days pass).
+   */
   readonly mode: ObjectLockMode;
   /** Whole days each version stays locked (at least 1). */
   readonly days: number;
@@ -22,11 +26,17 @@ export interface QuarantineBucketArgs {
   readonly forensicPrincipalArns?: pulumi.Input<string>[];
   /** IAM principals that may write objects (the quarantine function's role); when set, everyone else's writes are denied. */
   readonly writerPrincipalArns?: pulumi.Input<string>[];
-  /** An existing KMS key for SSE-KMS; without it the bucket gets its own key with rotation. */
+  /**
+   * An existing KMS key for SSE-KMS (its key policy must let writers encrypt and forensic principals decrypt); without
+   * it the bucket gets its own key with rotation.
+   */
   readonly kmsKeyArn?: pulumi.Input<string>;
-  /** Days after which quarantined objects and their noncurrent versions expire (default 365). */
+  /** Days after which quarantined objects and their noncurrent versions expire (default 365, at least 1). */
   readonly expirationDays?: number;
-  /** Object Lock default retention for every quarantined version; set at creation only (S3 cannot add it later). */
+  /**
+   * Object Lock default retention for every quarantined version, at most `expirationDays`; set at creation only (S3
+   * cannot add it later).
+   */
   readonly objectLock?: ObjectLockArgs;
   /** An existing bucket for the server access logs; without it a log bucket is created. */
   readonly accessLogBucketName?: pulumi.Input<string>;
@@ -46,11 +56,20 @@ export const CONTENT_READ_ACTIONS = ["s3:GetObject", "s3:GetObjectVersion", "s3:
  * lifecycle expiry, optional Object Lock, and server access logging to a log bucket it creates or one given.
  */
 export class QuarantineBucket extends pulumi.ComponentResource {
+  /** The quarantine bucket. */
   public readonly bucket: aws.s3.Bucket;
+  /** The bucket's name. */
   public readonly bucketName: pulumi.Output<string>;
+  /** The bucket's ARN. */
   public readonly bucketArn: pulumi.Output<string>;
+  /** The key the bucket is encrypted with (created or given). */
   public readonly kmsKeyArn: pulumi.Output<string>;
+  /** The bucket receiving its server access logs (created or given). */
   public readonly accessLogBucketName: pulumi.Output<string>;
+  /**
+   * The bucket policy: TLS only; reads and deletes only by the forensic principals; writes only by the writers when
+   * given.
+   */
   public readonly policy: aws.s3.BucketPolicy;
 
   constructor(name: string, args: QuarantineBucketArgs = {}, opts?: pulumi.ComponentResourceOptions) {

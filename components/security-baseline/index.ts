@@ -11,35 +11,44 @@ export interface SecurityBaselineArgs {
   readonly configRules?: boolean;
   /** Catalog rule ids not to deploy as AWS Config rules (for example rules another stack deploys). */
   readonly excludeConfigRules?: string[];
-  /** Prefix of the AWS Config rule names, unique per account and Region (default "kamae-"). */
+  /**
+   * Prefix of the AWS Config rule, trail and association names, unique per account and Region: at most 40 safe
+   * characters (default "kamae-").
+   */
   readonly configRuleNamePrefix?: string;
   /** An AWS Config recorder and delivery channel already exist in this account and Region (default false: create them). */
   readonly existingConfigRecorder?: boolean;
   /** Enable a GuardDuty detector (default true; false when the organization's delegated administrator enables it). */
   readonly guardDuty?: boolean;
-  /** Enable Security Hub (default true). */
+  /** Enable Security Hub: consolidated control findings, no default standards (default true). */
   readonly securityHub?: boolean;
   /** Security Hub standards to subscribe to: ARNs, or ids such as "aws-foundational-security-best-practices/v/1.0.0". */
   readonly securityHubStandards?: string[];
   /** Create a multi-region CloudTrail trail with KMS encryption, log file validation and CloudWatch Logs (default true). */
   readonly cloudTrail?: boolean;
-  /** Record S3 object-level data events in the trail (default true). */
+  /** Record S3 object-level data events of all buckets in the trail (default true). */
   readonly cloudTrailS3DataEvents?: boolean;
-  /** Turn on the account-level S3 Block Public Access (default true). */
+  /** Turn on the account-level S3 Block Public Access, all four settings (default true). */
   readonly s3AccountPublicAccessBlock?: boolean;
   /** Turn on EBS encryption by default for the Region (default true). */
   readonly ebsEncryptionByDefault?: boolean;
-  /** Gather software inventory from every managed instance with SSM (default true). */
+  /** Gather software inventory from every managed instance with SSM, every 12 hours (default true). */
   readonly softwareInventory?: boolean;
-  /** Applications that must not be installed on managed instances (name or name:version): an AWS Config rule reports them. */
+  /**
+   * Applications that must not be installed on managed instances (name or name:version, no commas; none both blocked
+   * and required): an AWS Config rule reports them.
+   */
   readonly blockedApplications?: string[];
   /** Applications that must be installed on every managed instance: an AWS Config rule reports instances without them. */
   readonly requiredApplications?: string[];
-  /** Existing KMS key for the trail, the audit bucket and the log group (default: a new key with rotation). */
+  /**
+   * Existing KMS key for the trail, the buckets, the log group and Config delivery; its policy must allow CloudTrail,
+   * Config, CloudWatch Logs and S3 logging (default: a new key with rotation).
+   */
   readonly kmsKeyArn?: pulumi.Input<string>;
   /** Existing bucket that receives the audit bucket's server access logs (default: a new access-log bucket). */
   readonly accessLogBucketName?: pulumi.Input<string>;
-  /** Days the trail's CloudWatch log group keeps events (default 365). */
+  /** Days the trail's CloudWatch log group keeps events, one of the values CloudWatch Logs accepts (default 365). */
   readonly trailLogRetentionDays?: number;
 }
 
@@ -94,9 +103,13 @@ export class SecurityBaseline extends pulumi.ComponentResource {
   public readonly kmsKeyArn: pulumi.Output<string | undefined>;
   /** Bucket receiving CloudTrail logs and AWS Config snapshots (undefined when neither is created). */
   public readonly auditBucketName: pulumi.Output<string | undefined>;
+  /** The trail (undefined when `cloudTrail` is false). */
   public readonly trailArn: pulumi.Output<string | undefined>;
+  /** The GuardDuty detector (undefined when `guardDuty` is false). */
   public readonly guardDutyDetectorId: pulumi.Output<string | undefined>;
+  /** Whether this component enabled Security Hub. */
   public readonly securityHubEnabled: pulumi.Output<boolean>;
+  /** The AWS Config recorder created here (undefined with `existingConfigRecorder`). */
   public readonly configRecorderName: pulumi.Output<string | undefined>;
   /** Names of the AWS Config rules deployed. */
   public readonly configRuleNames: pulumi.Output<string[]>;

@@ -20,7 +20,9 @@ export type TrafficRuleAction = (typeof TrafficRuleAction)[keyof typeof TrafficR
 
 /** An inclusive TCP/UDP port range (0–65535). */
 export interface TrafficMirrorPortRange {
+  /** First port of the range (0–65535). */
   readonly fromPort: number;
+  /** Last port of the range, at least `fromPort`. */
   readonly toPort: number;
 }
 
@@ -42,6 +44,7 @@ export interface TrafficMirrorFilterRuleArgs {
   readonly sourcePortRange?: TrafficMirrorPortRange;
   /** TCP/UDP only. */
   readonly destinationPortRange?: TrafficMirrorPortRange;
+  /** Description of the rule in the filter. */
   readonly description?: string;
 }
 

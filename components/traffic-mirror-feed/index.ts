@@ -18,7 +18,10 @@ export { FEED_TAG, MIRROR_STATUS_TAG, SOURCE_INSTANCE_TAG } from "./lambda/model
 export interface TrafficMirrorFeedArgs {
   /** The sensor's Network Load Balancer (a UDP listener on 4789 for VXLAN): the recommended, highly available target. */
   readonly networkLoadBalancerArn?: pulumi.Input<string>;
-  /** The network interface of a single sensor instance, as the target. */
+  /**
+   * The network interface of a single sensor instance, as the target (AWS: 10 sources per target, 100 on the largest
+   * sizes).
+   */
   readonly networkInterfaceId?: pulumi.Input<string>;
   /** A Gateway Load Balancer endpoint of the sensor fleet, as the target. */
   readonly gatewayLoadBalancerEndpointId?: pulumi.Input<string>;
@@ -28,7 +31,10 @@ export interface TrafficMirrorFeedArgs {
   readonly filterRules?: TrafficMirrorFilterRuleArgs[];
   /** The default rules also cover IPv6 (::/0); default false. */
   readonly ipv6?: boolean;
-  /** CIDRs whose traffic is not mirrored (the sensor's own subnets), rejected ahead of every rule. */
+  /**
+   * CIDRs whose traffic is not mirrored (the sensor's own subnets): one reject rule per direction, numbered 1–9, ahead
+   * of every accept rule.
+   */
   readonly excludeCidrs?: string[];
   /** Also mirror queries to the Amazon DNS resolver (filter network service `amazon-dns`); default true. */
   readonly mirrorAmazonDns?: boolean;
@@ -42,7 +48,7 @@ export interface TrafficMirrorFeedArgs {
   readonly instanceTagKey?: string;
   /** Value of that tag; default "true". */
   readonly instanceTagValue?: string;
-  /** "enforce" creates and deletes sessions; "detect" only reports what it would do. Default "enforce". */
+  /** "detect" (default) only reports what it would do; "enforce" creates and deletes sessions. */
   readonly mode?: EnforcementMode;
   /** How often the reconciler catches missed events (EventBridge schedule); default `rate(15 minutes)`. */
   readonly reconcileSchedule?: string;
@@ -71,11 +77,15 @@ export class TrafficMirrorFeed extends pulumi.ComponentResource {
   public readonly targetId: pulumi.Output<string>;
   /** The traffic mirror filter id (tmf-…). */
   public readonly filterId: pulumi.Output<string>;
-  /** The value of the `kamae:traffic-mirror-feed` tag on this feed's sessions. */
+  /** The value of the `kamae:traffic-mirror-feed` tag on this feed's sessions: `<project>-<stack>-<name>`. */
   public readonly feedName: pulumi.Output<string>;
+  /** The function that creates and deletes the sessions. */
   public readonly functionArn: pulumi.Output<string>;
+  /** The topic reports go to (created or given). */
   public readonly reportTopicArn: pulumi.Output<string>;
+  /** The EventBridge rule of instance state changes. */
   public readonly stateChangeRuleArn: pulumi.Output<string>;
+  /** The schedule of the reconciler. */
   public readonly reconcileRuleArn: pulumi.Output<string>;
 
   constructor(name: string, args: TrafficMirrorFeedArgs, opts?: pulumi.ComponentResourceOptions) {

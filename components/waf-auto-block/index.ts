@@ -89,11 +89,17 @@ export interface WafAutoBlockArgs {
   readonly scope?: WafAutoBlockScope;
   /** "detect" (default): the rules count requests from listed addresses (the sets are still maintained); "enforce" blocks them. */
   readonly mode?: EnforcementMode;
-  /** Addresses to hold per family (IPv4, IPv6): IP sets are created up front to fit them. Default 10,000. */
+  /**
+   * Addresses to hold per family (IPv4, IPv6): IP sets are created up front to fit them, ⌈maxAddresses / ipSetCapacity⌉
+   * per family (at most 25). Default 10,000.
+   */
   readonly maxAddresses?: number;
-  /** Addresses per IP set (at most WAF's 10,000). */
+  /** Addresses per IP set (default and at most WAF's 10,000). */
   readonly ipSetCapacity?: number;
-  /** CIDRs never blocked (your offices, partners, monitoring, search-engine crawlers you want). */
+  /**
+   * CIDRs never blocked (your offices, partners, monitoring, search-engine crawlers you want); a block request
+   * overlapping one is refused.
+   */
   readonly allowlist?: string[];
   /** Also block private and reserved ranges (default false: never attackers on the internet). */
   readonly blockPrivateRanges?: boolean;
@@ -103,17 +109,24 @@ export interface WafAutoBlockArgs {
   readonly defaultBlockMinutes?: number;
   /** How often expired blocks are lifted (default "rate(5 minutes)"). */
   readonly sweepSchedule?: string;
-  /** Create a web ACL of its own (with WAF logging) holding the rule group, associated with the given resources. */
+  /**
+   * Create a web ACL of its own holding the rule group, associated with the given resources, with WAF logging to a
+   * KMS-encrypted `aws-waf-logs-*` log group.
+   */
   readonly webAcl?: WafAutoBlockWebAclArgs;
+  /** Block the sources of Deep Security / Workload Security intrusion prevention and firewall events. */
   readonly deepSecurity?: WafAutoBlockDeepSecurityArgs;
   /** Block the remote addresses of GuardDuty findings of this account and Region. */
   readonly guardDuty?: WafAutoBlockGuardDutyArgs;
+  /** Block addresses whose ALB, CloudFront or AWS WAF access logs show scanning (errors or request bursts). */
   readonly accessLogs?: WafAutoBlockAccessLogArgs;
+  /** Block the ranges of reputation lists, read on a schedule. */
   readonly reputationLists?: WafAutoBlockReputationArgs;
-  /** Create a honeypot URL (HTTP API) whose callers are blocked. */
+  /** Create a honeypot URL (HTTP API, throttled to 10 requests per second, burst 20) whose callers are blocked. */
   readonly honeypot?: WafAutoBlockHoneypotArgs;
-  /** Where reports go: a created KMS-encrypted topic, or an existing one (with its customer-managed key). */
+  /** Where "list full" reports and alarms go; default: a KMS-encrypted topic created here. */
   readonly notifications?: NotificationArgs;
+  /** Retention of every log group in days (default 365). */
   readonly logRetentionDays?: number;
 }
 
@@ -180,19 +193,27 @@ function trustedProxyList(logs: WafAutoBlockAccessLogArgs, parent: pulumi.Resour
 export class WafAutoBlock extends pulumi.ComponentResource {
   /** The queue every feeder (and other components, e.g. GuardDutyResponder) sends block requests to. */
   public readonly blockQueueArn: pulumi.Output<string>;
+  /** The block queue's URL. */
   public readonly blockQueueUrl: pulumi.Output<string>;
   /** The key the queue is encrypted with: senders need kms:GenerateDataKey and kms:Decrypt on it. */
   public readonly kmsKeyArn: pulumi.Output<string>;
+  /** The IPv4 IP sets of the rule group. */
   public readonly ipv4SetArns: pulumi.Output<string>[];
+  /** The IPv6 IP sets of the rule group. */
   public readonly ipv6SetArns: pulumi.Output<string>[];
   /** A rule group to reference from an existing web ACL (RuleGroupReferenceStatement, override action none). */
   public readonly ruleGroupArn: pulumi.Output<string>;
   /** Capacity (WCUs) the rule group uses in a web ACL. */
   public readonly ruleGroupCapacity: number;
+  /** The web ACL created for `webAcl` (undefined without it). */
   public readonly webAclArn?: pulumi.Output<string>;
+  /** The DynamoDB table of blocked addresses and their expiry. */
   public readonly blockTableName: pulumi.Output<string>;
+  /** The function that consumes the block queue and writes the IP sets. */
   public readonly writerFunctionArn: pulumi.Output<string>;
+  /** The topic reports and alarms go to (created or given). */
   public readonly notificationTopicArn: pulumi.Output<string>;
+  /** The honeypot's URL (undefined without `honeypot`). */
   public readonly honeypotUrl?: pulumi.Output<string>;
 
   constructor(name: string, args: WafAutoBlockArgs = {}, opts?: pulumi.ComponentResourceOptions) {

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as kamae from "kamae";
 
-// GuardDuty findings routed by severity (playbooks.md §6): every finding is notified; compromised instances are
+// GuardDuty findings routed by severity: every finding is notified; compromised instances are
 // isolated and their remote peers blocked in WAF; misused credentials are restricted (sessions issued before the
 // finding denied) with a report of the principal's recent API calls; public buckets are closed. Every acting action
 // is in detect mode until `mode` is "enforce".

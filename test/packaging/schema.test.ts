@@ -1,11 +1,11 @@
 import { strict as assert } from "node:assert";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Analyzer } from "@pulumi/pulumi/provider/experimental/analyzer";
 import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental/provider";
-import { generateSchema, type PackageSpec } from "@pulumi/pulumi/provider/experimental/schema";
+import type { PackageSpec } from "@pulumi/pulumi/provider/experimental/schema";
 import ts from "typescript";
 import * as kamae from "../../components";
+import { inferSchema, readmeOf, renderComponentTables, tableEnd, tableStart, withComponentTables } from "../../scripts/component-tables";
 
 // Multi-language use (`pulumi package add`): Pulumi infers the package schema from the exported component classes and
 // their args interfaces. Every component must have the token kamae:index:<Class> and args in the shapes the inference
@@ -108,13 +108,6 @@ function argsProblems(type: ts.Type, path: string, checker: ts.TypeChecker, seen
   return problems;
 }
 
-/** The package's inferred schema, as `pulumi package add` builds it: Pulumi's analyzer, entry found from package.json. */
-function inferSchema(componentNames: string[]): PackageSpec {
-  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { name: string; version: string; description: string };
-  const { components, typeDefinitions, dependencies } = new Analyzer(root, pkg.name, pkg, new Set(componentNames)).analyze();
-  return generateSchema(pkg.name, pkg.version, pkg.description, components, typeDefinitions, dependencies);
-}
-
 describe("multi-language schema of the exported components", function () {
   this.timeout(180_000);
   let program: ts.Program;
@@ -182,7 +175,6 @@ describe("multi-language schema of the exported components", function () {
       entryExports = new Set(checker.getExportsOfModule(checker.getSymbolAtLocation(program.getSourceFile(entry)!)!).map((s) => s.getName()));
       // Throws at the first property it cannot map, naming the component and the property.
       schema = inferSchema(components.map((c) => c.name));
-      console.log(`    inferred resources: ${Object.keys(schema.resources).sort().join(", ")}`);
     });
 
     it("finds the TypeScript entry the way `pulumi package add` does (package.json main/exports name dist/, so the root index.ts)", () => {
@@ -234,6 +226,33 @@ describe("multi-language schema of the exported components", function () {
       const lock = schema.types["kamae:index:ObjectLockArgs"];
       assert.deepEqual(Object.keys(lock.properties!).sort(), ["days", "mode"]);
       assert.deepEqual(lock.required?.sort(), ["days", "mode"]);
+    });
+
+    it("carries the current args and outputs tables in every component README (regenerate with `npm run readme:tables`)", () => {
+      const byReadme = new Map<string, string[]>();
+      for (const c of components) byReadme.set(readmeOf(c.name), [...(byReadme.get(readmeOf(c.name)) ?? []), c.name]);
+      for (const [file, names] of byReadme) {
+        const readme = readFileSync(file, "utf8");
+        for (const name of names) assert.ok(readme.includes(tableStart(name)) && readme.includes(tableEnd(name)), `${file} lacks the markers of ${name}`);
+        assert.equal(withComponentTables(readme, schema, names), readme, `${file}: stale args or outputs table: run \`npm run readme:tables\``);
+      }
+    });
+
+    it("renders every documented arg and output, and goes stale when a JSDoc or an arg changes", () => {
+      const isolation = renderComponentTables(schema, "InstanceIsolation");
+      for (const name of ["mode", "deepSecurity", "publisherArns", "maxIsolations", "emails", "functionArn", "isolationSecurityGroupIds"]) {
+        assert.ok(isolation.includes(`| \`${name}\` |`), `${name} missing`);
+      }
+      assert.match(isolation, /\| `mode` \| `"enforce" \\\| "detect"` \| "detect" \(default\)/);
+      assert.match(isolation, /\| `externalId` \| `Input<string>`, required \|/);
+      const readme = readFileSync(readmeOf("InstanceIsolation"), "utf8");
+      const changed = structuredClone(schema);
+      const resource = changed.resources["kamae:index:InstanceIsolation"];
+      resource.inputProperties!.snapshots.description = "Another meaning.";
+      assert.notEqual(withComponentTables(readme, changed, ["InstanceIsolation"]), readme);
+      const added = structuredClone(schema);
+      added.resources["kamae:index:InstanceIsolation"].inputProperties!.newArg = { type: "string", plain: true };
+      assert.notEqual(withComponentTables(readme, added, ["InstanceIsolation"]), readme);
     });
   });
 });

@@ -59,11 +59,20 @@ export interface FindingRoute {
 
 /** Mode of each acting action; every one is "detect" unless set to "enforce". */
 export interface ActionModes {
+  /** Isolate the instance through InstanceIsolation. */
   readonly isolate?: EnforcementMode;
+  /** Send the finding's remote addresses to WafAutoBlock's queue. */
   readonly block?: EnforcementMode;
+  /** Run the scan document on the instance. */
   readonly scan?: EnforcementMode;
+  /** Run the credential workflow: deny the principal's sessions or deactivate its access key. */
   readonly restrictCredentials?: EnforcementMode;
+  /** Turn on every Block Public Access setting of a GuardDuty finding's bucket. */
   readonly blockPublicAccess?: EnforcementMode;
+  /**
+   * Tighten a Macie finding's bucket: Block Public Access, default encryption, a TLS-only statement merged into its
+   * policy.
+   */
   readonly protectBucket?: EnforcementMode;
 }
 
@@ -73,7 +82,11 @@ export const DEFAULT_ROUTES: readonly FindingRoute[] = [
   { name: "notify-macie", source: "macie", actions: ["notify"] },
 ];
 
-/** The routing of the AWS Summit talk (playbooks.md §6), ready to pass as `routes` (still detect until modes say enforce). */
+/**
+ * Routing by kind and severity, ready to pass as `routes` (still detect until modes say enforce): every finding is
+ * notified; a compromised instance is isolated, scanned and its remote peers blocked; misused credentials are
+ * restricted; public buckets are closed; buckets holding sensitive data (Macie) are tightened.
+ */
 export const RECOMMENDED_ROUTES: readonly FindingRoute[] = [
   { name: "notify-guardduty", actions: ["notify"] },
   {
