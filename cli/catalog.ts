@@ -16,12 +16,28 @@ export interface CatalogRule {
 
 export const FRAMEWORK_NAMES = ["fsbp", "cis", "nist", "pci"] as const;
 export type FrameworkName = (typeof FRAMEWORK_NAMES)[number];
-export type Controls = Readonly<Record<FrameworkName, readonly string[]>>;
+/**
+ * Control ids per framework. `cis`, `nist` and `pci` are the requirements AWS publishes for the FSBP controls;
+ * `derived` the third-party ones standing in where AWS's mapping could not be obtained.
+ */
+export type Controls = Readonly<Record<FrameworkName, readonly string[]>> & {
+  readonly derived?: Readonly<Partial<Record<FrameworkName, readonly string[]>>>;
+};
 
-/** "FSBP ECS.4; CIS 3.6; …" for one-line formats; empty when the policy maps to no framework. */
+/** Whether a policy with these controls judges a control of the framework (AWS-published, or derived in its place). */
+export function mapsToFramework(controls: Controls | undefined, framework: FrameworkName): boolean {
+  return (controls?.[framework].length ?? 0) > 0 || (controls?.derived?.[framework]?.length ?? 0) > 0;
+}
+
+/** "FSBP ECS.4; CIS v3 3.6; …" for one-line formats (derived ids marked); empty when the policy maps to no framework. */
 export function controlsText(controls: Controls | undefined): string {
   const label = { fsbp: "FSBP", cis: "CIS v3", nist: "NIST 800-53 r5", pci: "PCI DSS v4" } as const;
-  return FRAMEWORK_NAMES.filter((f) => (controls?.[f].length ?? 0) > 0).map((f) => `${label[f]} ${controls![f].join(", ")}`).join("; ");
+  return FRAMEWORK_NAMES.filter((f) => mapsToFramework(controls, f))
+    .map((f) => {
+      const derived = controls!.derived?.[f] ?? [];
+      return `${label[f]} ${[...controls![f], ...(derived.length > 0 ? [`${derived.join(", ")} (derived)`] : [])].join(", ")}`;
+    })
+    .join("; ");
 }
 
 const first = (entry: Record<string, unknown>, keys: readonly string[]): string | undefined => {

@@ -3,7 +3,7 @@ import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AnalyzedResource, AnalyzerInfo, defaultPolicyPackDir, PolicyFinding, PolicyPackProcess } from "./analyzer-client";
 import type { CannotJudgeLevel } from "../policies/preview";
-import { CatalogRule, Controls, FrameworkName, loadCatalog } from "./catalog";
+import { CatalogRule, Controls, FrameworkName, loadCatalog, mapsToFramework } from "./catalog";
 import { RecordedProgramResource, runProgramOffline } from "./program";
 
 export type Level = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -126,7 +126,7 @@ export async function checkProgram(programDir: string, options: CheckOptions = {
   }
   const byUrn = new Map(program.resources.map((r) => [r.urn, r]));
   const order = new Map(program.resources.map((r, i) => [r.urn, i]));
-  const inFramework = (policy: string) => !options.framework || (catalog.get(policy)?.controls?.[options.framework].length ?? 0) > 0;
+  const inFramework = (policy: string) => !options.framework || mapsToFramework(catalog.get(policy)?.controls, options.framework);
   const findings = raw
     .filter((f) => inFramework(f.policyName))
     .map((f) => toFinding(f, catalog.get(f.policyName), f.urn ? byUrn.get(f.urn) : undefined))

@@ -1,12 +1,13 @@
 /** `kamae policies`: the pack's catalog, with the framework controls each policy judges. */
 import { catalog, CatalogEntry, controlsOf, enforcementLevelOf, Framework } from "../policies/catalog";
+import { mapsToFramework } from "./catalog";
 
 export const POLICY_FORMATS = ["table", "json"] as const;
 export type PolicyFormat = (typeof POLICY_FORMATS)[number];
 
 /** The catalog entries (optionally those judging a control of `framework`) and the distinct FSBP controls judged at preview. */
 export function policyCatalog(framework?: Framework) {
-  const entries = catalog.filter((e) => !framework || controlsOf(e)[framework].length > 0);
+  const entries = catalog.filter((e) => !framework || mapsToFramework(controlsOf(e), framework));
   const previewFsbp = new Set(entries.filter((e) => e.preview !== "none").flatMap((e) => controlsOf(e).fsbp));
   return {
     fsbpControlsJudgedAtPreview: previewFsbp.size,

@@ -6,7 +6,7 @@
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { DEFAULT_LAYER_NAME_PATTERN } from "../components/application-protection/policy";
 import { KamaeTags } from "../components/shared/runtime/tags";
-import { FSBP_CONTROLS } from "./fsbp-controls";
+import { FSBP_CONTROLS, MappingSource } from "./fsbp-controls";
 import { T } from "./helpers";
 import { ruleEntries } from "./rules/entries";
 
@@ -515,7 +515,7 @@ const ownEntries: readonly CatalogEntry[] = [
     preview: "resource",
   },
   {
-    id: "ec2-instance-managed-by-ssm",
+    id: "ec2-instance-managed-by-systems-manager",
     awsConfigIdentifier: "EC2_INSTANCE_MANAGED_BY_SSM",
     severity: "medium",
     description: "Instances are managed by Systems Manager (known only after launch).",
@@ -817,7 +817,7 @@ const FSBP_OF: Readonly<Record<string, readonly string[]>> = {
   "autoscaling-launch-config-public-ip-disabled": ["AutoScaling.5"],
   "autoscaling-launchconfig-requires-imdsv2": ["AutoScaling.3"],
   "lambda-function-public-access-prohibited": ["Lambda.1"],
-  "ec2-instance-managed-by-ssm": ["SSM.1"],
+  "ec2-instance-managed-by-systems-manager": ["SSM.1"],
   "ec2-managedinstance-association-compliance-status-check": ["SSM.3"],
   "ec2-managedinstance-patch-compliance-status-check": ["SSM.2"],
   "iam-policy-no-statements-with-admin-access": ["IAM.1"],
@@ -839,21 +839,33 @@ const FSBP_OF: Readonly<Record<string, readonly string[]>> = {
 /** Every rule of the pack, with its FSBP controls. */
 export const catalog: readonly CatalogEntry[] = [...ownEntries.map((e) => (FSBP_OF[e.id] ? { ...e, fsbp: FSBP_OF[e.id] } : e)), ...ruleEntries];
 
-/** The frameworks auditors use, as the entry's FSBP controls map to them. */
+/**
+ * The frameworks auditors use, as the entry's FSBP controls map to them: `cis`, `nist` and `pci` are the requirements
+ * AWS publishes for the controls ("Related requirements"); `derived` holds Prowler-derived ones, only for controls whose
+ * AWS mapping for that framework could not be obtained (fsbp-controls.ts says which).
+ */
 export interface ControlMappings {
   readonly fsbp: readonly string[];
   readonly cis: readonly string[];
   readonly nist: readonly string[];
   readonly pci: readonly string[];
+  readonly derived: Readonly<Record<MappedFramework, readonly string[]>>;
 }
 
 export const FRAMEWORKS = ["fsbp", "cis", "nist", "pci"] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
+type MappedFramework = Exclude<Framework, "fsbp">;
 
 export function controlsOf(entry: CatalogEntry): ControlMappings {
   const fsbp = entry.fsbp ?? [];
-  const union = (key: "cis" | "nist" | "pci") => [...new Set(fsbp.flatMap((id) => FSBP_CONTROLS[id]?.[key] ?? []))];
-  return { fsbp, cis: union("cis"), nist: union("nist"), pci: union("pci") };
+  const union = (key: MappedFramework, source: MappingSource) => [...new Set(fsbp.flatMap((id) => (FSBP_CONTROLS[id]?.[key].source === source ? FSBP_CONTROLS[id][key].ids : [])))];
+  return {
+    fsbp,
+    cis: union("cis", "aws"),
+    nist: union("nist", "aws"),
+    pci: union("pci", "aws"),
+    derived: { cis: union("cis", "derived"), nist: union("nist", "derived"), pci: union("pci", "derived") },
+  };
 }
 
 /** The entry's enforcement level unless configured otherwise. */

@@ -96,6 +96,10 @@ function common(entry: CatalogEntry) {
       ...controls.cis.map((id) => `cis-v3:${id}`),
       ...controls.nist.map((id) => `nist-800-53-r5:${id}`),
       ...controls.pci.map((id) => `pci-dss-v4:${id}`),
+      // Third-party mappings stand in where AWS's could not be obtained; their tags say so.
+      ...controls.derived.cis.map((id) => `cis-v3-derived:${id}`),
+      ...controls.derived.nist.map((id) => `nist-800-53-r5-derived:${id}`),
+      ...controls.derived.pci.map((id) => `pci-dss-v4-derived:${id}`),
     ],
     ...(controls.fsbp.length > 0
       ? { framework: { name: "AWS Foundational Security Best Practices", version: "1.0.0", reference: controls.fsbp.join(","), specification: "https://docs.aws.amazon.com/securityhub/latest/userguide/fsbp-standard.html" } }

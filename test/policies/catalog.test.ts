@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { awsConfigRules, catalog, controlsOf, defaultEnforcementLevel, previewEntries } from "../../policies/catalog";
 import { FSBP_CONTROLS } from "../../policies/fsbp-controls";
+import { renderFsbpControls } from "../../scripts/fsbp-controls";
 import { ruleEntries } from "../../policies/rules/entries";
 import { renderCatalogTable, TABLE_END, TABLE_START, withCatalogTable } from "../../policies/catalog-table";
 import { policies } from "../../policies/policies";
@@ -34,7 +35,7 @@ describe("policy catalog", () => {
     }
   });
 
-  it("names real FSBP controls, takes the control's severity, and maps them to CIS, NIST and PCI through the control", () => {
+  it("names real FSBP controls and takes the control's severity", () => {
     const order = ["low", "medium", "high", "critical"];
     for (const e of catalog) {
       for (const id of e.fsbp ?? []) assert.ok(FSBP_CONTROLS[id], `${e.id}: ${id} is not an FSBP control`);
@@ -43,10 +44,62 @@ describe("policy catalog", () => {
         if (ruleEntries.includes(e)) assert.equal(e.severity, severity, e.id);
       }
     }
-    const kms = controlsOf(catalog.find((e) => e.id === "cmk-backing-key-rotation-enabled")!);
-    assert.deepEqual(kms.fsbp, ["KMS.4"]);
-    assert.deepEqual(kms.cis, ["3.6"]);
-    assert.ok(kms.nist.includes("SC-12(2)") && kms.pci.includes("3.7.4.5"));
+  });
+
+  // Pinned against the controls' "Related requirements" on docs.aws.amazon.com/securityhub/latest/userguide
+  // (kms-, s3-, ec2-, iam-, rds-controls), where Prowler's shared-check join gave other or many more requirements.
+  it("maps controls to CIS v3.0.0, NIST 800-53 r5 and PCI DSS v4.0.1 as AWS publishes them", () => {
+    const of = (id: string) => controlsOf(catalog.find((e) => e.id === id)!);
+    const kms = of("cmk-backing-key-rotation-enabled");
+    assert.deepEqual([kms.fsbp, kms.cis, kms.nist, kms.pci], [["KMS.4"], ["3.6"], ["SC-12", "SC-12(2)", "SC-28(3)"], ["3.7.4"]]);
+    const ssl = of("s3-bucket-ssl-requests-only");
+    assert.deepEqual([ssl.cis, ssl.pci], [["2.1.1"], ["4.2.1"]]);
+    assert.deepEqual([of("vpc-default-security-group-closed").cis, of("vpc-default-security-group-closed").pci], [["5.4"], []]);
+    assert.deepEqual(of("iam-root-access-key-check").cis, ["1.4"]);
+    assert.deepEqual(of("rds-instance-public-access-check").pci, ["1.4.4"]);
+    // ACM.2: AWS relates one PCI requirement; the shared-check join gave unrelated ones.
+    assert.deepEqual(FSBP_CONTROLS["ACM.2"].pci, { source: "aws", ids: ["4.2.1"] });
+    for (const e of catalog) for (const f of ["cis", "nist", "pci"] as const) assert.deepEqual(controlsOf(e).derived[f].filter((id) => controlsOf(e)[f].includes(id)), [], e.id);
+  });
+
+  it("marks mappings derived only where AWS's could not be obtained, and keeps them apart", () => {
+    // CloudTrail.1: only the 2023 archive of the page was obtainable; it gives NIST, not CIS v3 or PCI DSS v4.
+    const trail = FSBP_CONTROLS["CloudTrail.1"];
+    assert.deepEqual([trail.cis.source, trail.nist.source, trail.pci.source], ["derived", "aws", "derived"]);
+    const multiRegion = controlsOf(catalog.find((e) => e.id === "multi-region-cloudtrail-enabled")!);
+    assert.deepEqual([multiRegion.cis, multiRegion.derived.cis], [[], ["3.1"]]);
+    assert.ok(multiRegion.nist.includes("AU-12") && multiRegion.derived.nist.length === 0);
+    const tags = policies.find((p) => p.name === "multi-region-cloudtrail-enabled")!.tags ?? [];
+    assert.ok(tags.includes("cis-v3-derived:3.1") && !tags.includes("cis-v3:3.1") && tags.includes("nist-800-53-r5:AU-12"));
+    const aws = JSON.parse(readFileSync(join(root, "policies", "data", "fsbp-aws.json"), "utf8")).controls;
+    for (const [id, c] of Object.entries(FSBP_CONTROLS)) {
+      for (const f of ["cis", "nist", "pci"] as const) assert.equal(c[f].source, aws[id]?.[f] ? "aws" : "derived", `${id} ${f}`);
+    }
+  });
+
+  it("policies/fsbp-controls.ts is generated from policies/data (regenerate with `npm run policies:fsbp`)", () => {
+    assert.equal(renderFsbpControls(), readFileSync(join(root, "policies", "fsbp-controls.ts"), "utf8"));
+  });
+
+  it("names each rule after the AWS Config rule AWS documents for its control, and deploys no Security Hub-only rule", () => {
+    // Security Hub judges these controls with a variant of its own; the managed rule judging the same setting exists.
+    const managedEquivalent: Record<string, string> = { "kms-cmk-not-scheduled-for-deletion": "KMS.3", "redshift-audit-logging-enabled": "Redshift.4" };
+    for (const e of catalog) {
+      const documented = (e.fsbp ?? []).map((id) => FSBP_CONTROLS[id]).filter((c) => c.awsConfigRule !== undefined || c.securityHubRule !== undefined);
+      if (documented.length === 0) continue;
+      const managed = documented.flatMap((c) => c.awsConfigRule ?? []);
+      if (managed.length > 0) {
+        assert.ok(managed.includes(e.id), `${e.id}: AWS documents ${managed.join(", ")} for ${e.fsbp!.join(", ")}`);
+        assert.ok(e.awsConfigIdentifier, `${e.id} has no AWS Config identifier`);
+      } else if (!managedEquivalent[e.id]) {
+        assert.equal(e.awsConfigIdentifier, undefined, `${e.id}: ${e.fsbp!.join(", ")} has no AWS Config managed rule`);
+      }
+    }
+    const deployed = new Set(awsConfigRules().map((s) => s.sourceIdentifier));
+    for (const gone of ["RDS_NO_DEFAULT_PORTS", "ELB_CONNECTION_DRAINING_ENABLED", "ELASTICSEARCH_HTTPS_REQUIRED"]) assert.ok(!deployed.has(gone), gone);
+    assert.ok(deployed.has("EC2_INSTANCE_MANAGED_BY_SSM") && deployed.has("RDS_AURORA_MYSQL_AUDIT_LOGGING_ENABLED"));
+    const cognito = awsConfigRules().find((s) => s.name === "cognito-user-pool-advanced-security-enabled")!;
+    assert.deepEqual([cognito.sourceIdentifier, JSON.parse(cognito.inputParameters!)], ["COGNITO_USER_POOL_ADVANCED_SECURITY_ENABLED", { SecurityMode: "ENFORCED" }]);
   });
 
   it("defaults to mandatory for high and critical severity, advisory otherwise", () => {

@@ -1,5 +1,5 @@
 // cognito rules, one file each (named after the AWS Config rule it enforces).
 import type { Rule } from "../../model";
-import cognitoUserPoolThreatProtectionEnforced from "./cognito-user-pool-threat-protection-enforced";
+import cognitoUserPoolAdvancedSecurityEnabled from "./cognito-user-pool-advanced-security-enabled";
 
-export const rules: readonly Rule[] = [cognitoUserPoolThreatProtectionEnforced];
+export const rules: readonly Rule[] = [cognitoUserPoolAdvancedSecurityEnabled];

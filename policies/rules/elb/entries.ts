@@ -26,7 +26,6 @@ export const entries: readonly CatalogEntry[] = [
   },
   {
     id: "elb-connection-draining-enabled",
-    awsConfigIdentifier: "ELB_CONNECTION_DRAINING_ENABLED",
     fsbp: ["ELB.7"],
     severity: "medium",
     enforcement: "advisory",

@@ -1,4 +1,5 @@
 // elasticsearch-audit-logging-enabled: Elasticsearch domains publish audit logs to CloudWatch Logs. (FSBP ES.5)
+// Security Hub judges this control with a rule of its own: there is no AWS Config managed rule to deploy.
 import { asArray } from "../../helpers";
 import { settingRule } from "../../judge";
 import { isUnknown, UNKNOWN } from "../../model";

@@ -103,7 +103,6 @@ export const entries: readonly CatalogEntry[] = [
   },
   {
     id: "elasticsearch-audit-logging-enabled",
-    awsConfigIdentifier: "ELASTICSEARCH_AUDIT_LOGGING_ENABLED",
     fsbp: ["ES.5"],
     severity: "medium",
     enforcement: "advisory",
@@ -125,7 +124,6 @@ export const entries: readonly CatalogEntry[] = [
   },
   {
     id: "elasticsearch-data-node-fault-tolerance",
-    awsConfigIdentifier: "ELASTICSEARCH_DATA_NODE_FAULT_TOLERANCE",
     fsbp: ["ES.6"],
     severity: "medium",
     enforcement: "advisory",
@@ -136,7 +134,6 @@ export const entries: readonly CatalogEntry[] = [
   },
   {
     id: "elasticsearch-primary-node-fault-tolerance",
-    awsConfigIdentifier: "ELASTICSEARCH_PRIMARY_NODE_FAULT_TOLERANCE",
     fsbp: ["ES.7"],
     severity: "medium",
     enforcement: "advisory",
@@ -169,7 +166,6 @@ export const entries: readonly CatalogEntry[] = [
   },
   {
     id: "elasticsearch-https-required",
-    awsConfigIdentifier: "ELASTICSEARCH_HTTPS_REQUIRED",
     fsbp: ["ES.8"],
     severity: "medium",
     enforcement: "advisory",

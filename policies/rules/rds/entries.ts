@@ -81,7 +81,6 @@ export const entries: readonly CatalogEntry[] = [
   },
   {
     id: "rds-instance-copy-tags-to-snapshots-enabled",
-    awsConfigIdentifier: "RDS_INSTANCE_COPY_TAGS_TO_SNAPSHOTS_ENABLED",
     fsbp: ["RDS.17"],
     severity: "low",
     enforcement: "advisory",
@@ -92,7 +91,6 @@ export const entries: readonly CatalogEntry[] = [
   },
   {
     id: "rds-cluster-copy-tags-to-snapshots-enabled",
-    awsConfigIdentifier: "RDS_CLUSTER_COPY_TAGS_TO_SNAPSHOTS_ENABLED",
     fsbp: ["RDS.16"],
     severity: "low",
     enforcement: "advisory",
@@ -190,8 +188,8 @@ export const entries: readonly CatalogEntry[] = [
     preview: "resource",
   },
   {
-    id: "aurora-mysql-cluster-audit-logging",
-    awsConfigIdentifier: "AURORA_MYSQL_CLUSTER_AUDIT_LOGGING",
+    id: "rds-aurora-mysql-audit-logging-enabled",
+    awsConfigIdentifier: "RDS_AURORA_MYSQL_AUDIT_LOGGING_ENABLED",
     fsbp: ["RDS.34"],
     severity: "medium",
     enforcement: "advisory",
@@ -202,7 +200,6 @@ export const entries: readonly CatalogEntry[] = [
   },
   {
     id: "rds-no-default-ports",
-    awsConfigIdentifier: "RDS_NO_DEFAULT_PORTS",
     fsbp: ["RDS.23"],
     severity: "low",
     enforcement: "advisory",

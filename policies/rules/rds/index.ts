@@ -1,7 +1,7 @@
 // rds rules, one file each (named after the AWS Config rule it enforces).
 import type { Rule } from "../../model";
 import auroraMysqlBacktrackingEnabled from "./aurora-mysql-backtracking-enabled";
-import auroraMysqlClusterAuditLogging from "./aurora-mysql-cluster-audit-logging";
+import rdsAuroraMysqlAuditLoggingEnabled from "./rds-aurora-mysql-audit-logging-enabled";
 import dbInstanceBackupEnabled from "./db-instance-backup-enabled";
 import rdsAuroraPostgresqlLogsToCloudwatch from "./rds-aurora-postgresql-logs-to-cloudwatch";
 import rdsAutomaticMinorVersionUpgradeEnabled from "./rds-automatic-minor-version-upgrade-enabled";
@@ -24,4 +24,4 @@ import rdsPostgresqlLogsToCloudwatch from "./rds-postgresql-logs-to-cloudwatch";
 import rdsSnapshotsPublicProhibited from "./rds-snapshots-public-prohibited";
 import rdsStorageEncrypted from "./rds-storage-encrypted";
 
-export const rules: readonly Rule[] = [auroraMysqlBacktrackingEnabled, auroraMysqlClusterAuditLogging, dbInstanceBackupEnabled, rdsAuroraPostgresqlLogsToCloudwatch, rdsAutomaticMinorVersionUpgradeEnabled, rdsClusterAutoMinorVersionUpgradeEnable, rdsClusterCopyTagsToSnapshotsEnabled, rdsClusterDefaultAdminCheck, rdsClusterDeletionProtectionEnabled, rdsClusterEncryptedAtRest, rdsClusterIamAuthenticationEnabled, rdsEnhancedMonitoringEnabled, rdsInstanceCopyTagsToSnapshotsEnabled, rdsInstanceDefaultAdminCheck, rdsInstanceDeletionProtectionEnabled, rdsInstanceIamAuthenticationEnabled, rdsInstancePublicAccessCheck, rdsLoggingEnabled, rdsMultiAzSupport, rdsNoDefaultPorts, rdsPostgresqlLogsToCloudwatch, rdsSnapshotsPublicProhibited, rdsStorageEncrypted];
+export const rules: readonly Rule[] = [auroraMysqlBacktrackingEnabled, rdsAuroraMysqlAuditLoggingEnabled, dbInstanceBackupEnabled, rdsAuroraPostgresqlLogsToCloudwatch, rdsAutomaticMinorVersionUpgradeEnabled, rdsClusterAutoMinorVersionUpgradeEnable, rdsClusterCopyTagsToSnapshotsEnabled, rdsClusterDefaultAdminCheck, rdsClusterDeletionProtectionEnabled, rdsClusterEncryptedAtRest, rdsClusterIamAuthenticationEnabled, rdsEnhancedMonitoringEnabled, rdsInstanceCopyTagsToSnapshotsEnabled, rdsInstanceDefaultAdminCheck, rdsInstanceDeletionProtectionEnabled, rdsInstanceIamAuthenticationEnabled, rdsInstancePublicAccessCheck, rdsLoggingEnabled, rdsMultiAzSupport, rdsNoDefaultPorts, rdsPostgresqlLogsToCloudwatch, rdsSnapshotsPublicProhibited, rdsStorageEncrypted];

@@ -1,4 +1,5 @@
 // rds-instance-copy-tags-to-snapshots-enabled: RDS DB instances copy their tags to snapshots. (FSBP RDS.17)
+// Security Hub judges this control with a rule of its own: there is no AWS Config managed rule to deploy.
 import { requireTrue, settingRule } from "../../judge";
 
 export default settingRule("rds-instance-copy-tags-to-snapshots-enabled", (p) => requireTrue(p.copyTagsToSnapshot, "does not copy its tags to snapshots: set copyTagsToSnapshot true"));

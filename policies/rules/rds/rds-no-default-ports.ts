@@ -1,4 +1,5 @@
 // rds-no-default-ports: RDS DB instances and clusters listen on a port other than their engine's default. (FSBP RDS.23)
+// Security Hub judges this control with a rule of its own: there is no AWS Config managed rule to deploy.
 import { settingRule } from "../../judge";
 import { isUnknown, UNKNOWN } from "../../model";
 

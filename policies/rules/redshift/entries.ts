@@ -80,7 +80,7 @@ export const entries: readonly CatalogEntry[] = [
     preview: "resource",
   },
   {
-    id: "redshift-cluster-audit-logging-enabled",
+    id: "redshift-audit-logging-enabled",
     awsConfigIdentifier: "REDSHIFT_AUDIT_LOGGING_ENABLED",
     fsbp: ["Redshift.4"],
     severity: "medium",

@@ -1,8 +1,8 @@
-// redshift-cluster-audit-logging-enabled: Redshift clusters have audit logging. (FSBP Redshift.4)
+// redshift-audit-logging-enabled: Redshift clusters have audit logging. (FSBP Redshift.4)
 import { coverage, label, ofType } from "../../helpers";
 import { stackRule } from "../../model";
 
-export default stackRule("redshift-cluster-audit-logging-enabled", (resources) => {
+export default stackRule("redshift-audit-logging-enabled", (resources) => {
   const configs = ofType(resources, ["aws:redshift/logging:Logging"]);
   return ofType(resources, ["aws:redshift/cluster:Cluster"])
     .flatMap((t) => {
