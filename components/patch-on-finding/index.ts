@@ -5,6 +5,7 @@ import type { EnforcementMode } from "../shared/runtime/mode";
 import type { Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
+import { stateTable } from "../shared/infra/state-table";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { type NotificationArgs, reportTopic } from "../shared/notifications";
 import { PATCH_DOCUMENT } from "./lambda/plan";
@@ -62,6 +63,21 @@ export interface PatchOnFindingArgs {
   readonly memberAccounts?: MemberAccountsArgs;
   /** Retention of the function's logs in days (default 365). */
   readonly logRetentionDays?: number;
+  /**
+   * Instances tagged `<scopeTagKey>=true` are in scope (InstanceIsolation's scope tag is `kamae:isolation-scope`).
+   * With neither `scopeTagKey` nor `scopeAutoScalingGroups`, every instance Inspector reports on is in scope.
+   */
+  readonly scopeTagKey?: string;
+  /** Instances of these Auto Scaling groups are in scope. */
+  readonly scopeAutoScalingGroups?: string[];
+  /** Instances tagged `<protectionTagKey>=true` are never patched, only reported (default `kamae:protected`, as InstanceIsolation). */
+  readonly protectionTagKey?: string;
+  /** Instances of one Auto Scaling group patched (and maybe rebooted) at once, 1-100 (default 1). */
+  readonly maxPerAutoScalingGroup?: number;
+  /** A tag naming a group of instances that serve together (a cluster): at most `groupMaxPercent` of it at once. */
+  readonly groupTagKey?: string;
+  /** Share of a `groupTagKey` group patched at once, 1-100 percent (default 34; always at least one instance). */
+  readonly groupMaxPercent?: number;
 }
 
 /** The EventBridge pattern: active, fixable package vulnerabilities on EC2 instances at or above the severity. */
@@ -94,6 +110,17 @@ function validate(args: PatchOnFindingArgs): void {
   if (args.rebootOption !== undefined && !["RebootIfNeeded", "NoReboot"].includes(args.rebootOption)) fail(`rebootOption "${args.rebootOption}" must be RebootIfNeeded or NoReboot`);
   const tag = args.pendingTagKey ?? "kamae:patch-pending";
   if (tag.trim() === "" || tag.length > 128 || /^aws:/i.test(tag)) fail(`pendingTagKey "${tag}" must be 1-128 characters and not start with aws:`);
+  const tagKey = (name: string, key: string | undefined) => {
+    if (key !== undefined && (key.trim() === "" || key.length > 128 || /^aws:/i.test(key))) fail(`${name} "${key}" must be 1-128 characters and not start with aws:`);
+  };
+  tagKey("scopeTagKey", args.scopeTagKey);
+  tagKey("protectionTagKey", args.protectionTagKey);
+  tagKey("groupTagKey", args.groupTagKey);
+  for (const g of args.scopeAutoScalingGroups ?? []) if (!/^[\x20-\x7e]{1,255}$/.test(g) || g.includes(",")) fail(`scopeAutoScalingGroups: "${g}" is not an Auto Scaling group name`);
+  const perGroup = args.maxPerAutoScalingGroup ?? 1;
+  if (!Number.isInteger(perGroup) || perGroup < 1 || perGroup > 100) fail(`maxPerAutoScalingGroup ${perGroup} must be a whole number from 1 to 100`);
+  const percent = args.groupMaxPercent ?? 34;
+  if (!Number.isInteger(percent) || percent < 1 || percent > 100) fail(`groupMaxPercent ${percent} must be a whole number from 1 to 100`);
   const w = args.maintenanceWindow;
   if (w) {
     if (!/^(cron|rate|at)\(.+\)$/.test(w.schedule)) fail(`maintenanceWindow.schedule "${w.schedule}" must be cron(...), rate(...) or at(...)`);
@@ -129,6 +156,7 @@ export class PatchOnFinding extends pulumi.ComponentResource {
     const region = aws.getRegionOutput({}, parent);
     const partition = aws.getPartitionOutput({}, parent);
     const maxConcurrent = args.maxConcurrent ?? 5;
+    const perGroupLimit = args.maxPerAutoScalingGroup ?? 1;
     const pendingTagKey = args.pendingTagKey ?? "kamae:patch-pending";
     const windowed = args.maintenanceWindow !== undefined;
 
@@ -140,9 +168,13 @@ export class PatchOnFinding extends pulumi.ComponentResource {
     const reports = reportTopic(`${name}-reports`, args.notifications, key, parent);
     this.notificationTopicArn = reports.topicArn;
 
+    // Finding updates already answered: a redelivery or a redrive publishes no second report.
+    const answered = stateTable(`${name}-answered`, { kmsKeyArn: key.arn, hashKey: "pk", ttlAttribute: "expiresAt" }, parent);
+
     const statements: Statement[] = [
       ...patchActStatements({ partition: partition.partition, accountId: identity.accountId, region: region.region, maintenanceWindow: windowed, pendingTagKey }),
       ...reports.publishStatements,
+      { sid: "AnsweredFindings", actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [answered.arn] },
     ];
 
     const fn = new ResponderFunction(
@@ -166,7 +198,14 @@ export class PatchOnFinding extends pulumi.ComponentResource {
           KAMAE_PENDING_TAG_KEY: pendingTagKey,
           KAMAE_REBOOT_OPTION: args.rebootOption ?? "RebootIfNeeded",
           KAMAE_TOPIC_ARN: this.notificationTopicArn,
+          KAMAE_TABLE_NAME: answered.name,
           KAMAE_SESSION_NAME: "kamae-patch-on-finding",
+          KAMAE_MAX_PER_ASG: String(perGroupLimit),
+          KAMAE_GROUP_MAX_PERCENT: String(args.groupMaxPercent ?? 34),
+          ...(args.scopeTagKey !== undefined ? { KAMAE_SCOPE_TAG_KEY: args.scopeTagKey } : {}),
+          ...(args.scopeAutoScalingGroups !== undefined ? { KAMAE_SCOPE_ASG_NAMES: args.scopeAutoScalingGroups.join(",") } : {}),
+          ...(args.protectionTagKey !== undefined ? { KAMAE_PROTECTION_TAG_KEY: args.protectionTagKey } : {}),
+          ...(args.groupTagKey !== undefined ? { KAMAE_GROUP_TAG_KEY: args.groupTagKey } : {}),
         },
       },
       parent,

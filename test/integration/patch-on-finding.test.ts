@@ -3,6 +3,7 @@ import { ListCommandsCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { reportTopic, stateTable } from "./aws-side";
 import { describeAgainstEndpoint, HOME_ACCOUNT, region } from "./endpoint";
 import { LambdaFunction } from "./functions";
 
@@ -12,6 +13,7 @@ describeAgainstEndpoint("PatchOnFinding's bundle patches the instance an Inspect
   const ssm = new SSMClient({ region });
   let instanceId: string;
   let fn: LambdaFunction;
+  let reports: Awaited<ReturnType<typeof reportTopic>>;
 
   const finding = () => {
     const event = JSON.parse(readFileSync(FIXTURE, "utf8"));
@@ -30,18 +32,21 @@ describeAgainstEndpoint("PatchOnFinding's bundle patches the instance an Inspect
 
   before(async () => {
     instanceId = (await new EC2Client({ region }).send(new RunInstancesCommand({ ImageId: "ami-12c6146b", InstanceType: "t3.micro", MinCount: 1, MaxCount: 1 }))).Instances![0].InstanceId!;
-    fn = await LambdaFunction.start("patch-on-finding", { KAMAE_HOME_ACCOUNT_ID: HOME_ACCOUNT, KAMAE_MODE: "enforce" });
+    reports = await reportTopic("kamae-it-patch-reports");
+    fn = await LambdaFunction.start("patch-on-finding", { KAMAE_HOME_ACCOUNT_ID: HOME_ACCOUNT, KAMAE_MODE: "enforce", KAMAE_TOPIC_ARN: reports.topicArn, KAMAE_TABLE_NAME: await stateTable("kamae-it-patch-answered") });
   });
   after(() => fn?.stop());
 
-  it("sends AWS-RunPatchBaseline (Install) to the instance, and a replay sends nothing more", async () => {
+  it("sends AWS-RunPatchBaseline (Install) to the instance, reports it once, and a replay sends and publishes nothing more (issue 18, point 11)", async () => {
     const out = await fn.invoke(finding());
     assert.equal(out.error, undefined, fn.logText());
     const sent = await patchCommands();
     assert.equal(sent.length, 1, fn.logText());
     assert.deepEqual(sent[0].Parameters?.Operation, ["Install"]);
     assert.ok(sent[0].InstanceIds?.includes(instanceId));
+    assert.equal((await reports.read()).length, 1, "the patch is reported");
     assert.equal((await fn.invoke(finding())).error, undefined, fn.logText());
     assert.equal((await patchCommands()).length, 1, "the replay was deduplicated");
+    assert.deepEqual(await reports.read(), [], "the replay publishes no second report");
   });
 });

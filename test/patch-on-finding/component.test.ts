@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { inspectorEventPattern, PatchOnFinding } from "../../components/patch-on-finding";
+import { settingsFromEnv } from "../../components/patch-on-finding/lambda/settings";
 import { iamDocuments, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 const fixture = (name: string): any => JSON.parse(readFileSync(join(__dirname, "../../components/patch-on-finding/fixtures", `${name}.json`), "utf8"));
@@ -66,6 +67,21 @@ describe("PatchOnFinding component", () => {
     assert.ok(doc.Statement.every((s: any) => s.Action.every((a: string) => !a.endsWith("*"))));
   });
 
+  it("passes its safety limits (scope, protection, per-group caps) to the function's settings, and keeps a record of answered findings (issue 18)", async () => {
+    const patch = new PatchOnFinding("patch", { scopeTagKey: "kamae:isolation-scope", scopeAutoScalingGroups: ["web", "api"], protectionTagKey: "team:protected", maxPerAutoScalingGroup: 2, groupTagKey: "cluster", groupMaxPercent: 25 });
+    await settle();
+    const env = resourcesOfType("aws:lambda/function:Function")[0].state.environment.variables;
+    const settings = settingsFromEnv(env);
+    assert.deepEqual(
+      [settings.scopeTagKey, settings.scopeAutoScalingGroups, settings.protectionTagKey, settings.maxPerAutoScalingGroup, settings.groupTagKey, settings.groupMaxPercent],
+      ["kamae:isolation-scope", ["web", "api"], "team:protected", 2, "cluster", 25],
+    );
+    const [table] = resourcesOfType("aws:dynamodb/table:Table");
+    assert.equal(settings.tableName, table.state.name);
+    assert.deepEqual([table.inputs.serverSideEncryption.enabled, table.inputs.pointInTimeRecovery.enabled, table.inputs.ttl.attributeName], [true, true, "expiresAt"]);
+    assert.ok(await valueOf(patch.functionArn));
+  });
+
   it("defaults to detect mode", async () => {
     new PatchOnFinding("patch");
     await settle();
@@ -111,6 +127,11 @@ describe("PatchOnFinding component", () => {
       [{ pendingTagKey: "aws:patch" }, /pendingTagKey "aws:patch"/],
       [{ maintenanceWindow: { schedule: "sundays" } }, /maintenanceWindow.schedule "sundays" must be cron/],
       [{ maintenanceWindow: { schedule: "cron(0 3 ? * SUN *)", durationHours: 2, cutoffHours: 2 } }, /cutoffHours 2 must be 0-1/],
+      [{ scopeTagKey: "aws:scope" }, /scopeTagKey "aws:scope"/],
+      [{ protectionTagKey: "" }, /protectionTagKey ""/],
+      [{ scopeAutoScalingGroups: ["web,api"] }, /scopeAutoScalingGroups: "web,api"/],
+      [{ maxPerAutoScalingGroup: 0 }, /maxPerAutoScalingGroup 0 must be a whole number from 1 to 100/],
+      [{ groupMaxPercent: 150 }, /groupMaxPercent 150 must be a whole number from 1 to 100/],
     ];
     for (const [args, message] of cases) assert.throws(() => new PatchOnFinding("patch", args), message);
   });

@@ -8,7 +8,10 @@ import {
   type Command,
   type DescribeInstanceInformationCommandInput,
 } from "@aws-sdk/client-ssm";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
+import { ReportedEvents } from "../../components/shared/aws/reported-events";
 import { AccountClients, type ActionTarget } from "../../components/shared/aws/account-clients";
 import { awsError, FakeClock } from "../harness/aws";
 import { refusePublish } from "../harness/sns";
@@ -54,6 +57,14 @@ export class FakeAws {
   readonly clients: Pick<AccountClients, "client">;
   /** Every write call, in order: what a test asserts "changed nothing" on. */
   readonly writes: string[] = [];
+  /** Every call, in order ("ssm:ListCommands"), and fault injection: an error for a call, thrown before it has any effect. */
+  readonly calls: string[] = [];
+  fault?: (call: string) => Error | undefined;
+  /** The responder's record of answered findings, by key (DynamoDB). */
+  readonly answered = new Map<string, Record<string, any>>();
+  readonly reported: ReportedEvents;
+  /** The record in a table of this name (the component's, in the least-privilege test). */
+  readonly reportedIn: (tableName: string) => ReportedEvents;
   /** Runs before SendCommand is judged: lets a test change the world between the responder's read and its write. */
   beforeSendCommand?: () => void;
   private readonly instancesOfClients = new Map<string, unknown>();
@@ -62,6 +73,21 @@ export class FakeAws {
   private readonly access: AccountClients;
 
   constructor(homeAccountId: string, memberAccountIds: string[] = []) {
+    const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "y" } }));
+    const dynamo = mockClient(doc);
+    this.stubs.push(dynamo);
+    dynamo.on(GetCommand).callsFake(async (input) => {
+      this.call("dynamodb:GetItem");
+      const item = this.answered.get(String(input.Key!.pk));
+      return item ? { Item: structuredClone(item) } : {};
+    });
+    dynamo.on(PutCommand).callsFake(async (input) => {
+      this.call("dynamodb:PutItem");
+      this.answered.set(String(input.Item!.pk), structuredClone(input.Item!));
+      return {};
+    });
+    this.reportedIn = (tableName) => new ReportedEvents(doc, tableName, this.clock.now);
+    this.reported = this.reportedIn("kamae-answered");
     this.access = new AccountClients({ homeAccountId, memberAccountIds, memberRoleName: memberAccountIds.length > 0 ? "kamae-member" : undefined, sessionName: "test" });
     this.clients = {
       client: <C>(ctor: new (config: { region: string }) => C, target: ActionTarget): C => {
@@ -76,6 +102,12 @@ export class FakeAws {
         return client;
       },
     };
+  }
+
+  private call(name: string): void {
+    this.calls.push(name);
+    const injected = this.fault?.(name);
+    if (injected) throw injected;
   }
 
   world(target: ActionTarget): World {
@@ -115,6 +147,7 @@ export class FakeAws {
     stub
       .on(PublishCommand)
       .callsFake((input) => {
+        this.call("sns:Publish");
         refusePublish(input, (arn) => this.topics.has(arn));
         this.writes.push("sns:Publish");
         this.published.push({ TopicArn: input.TopicArn!, Subject: input.Subject, Message: input.Message! });
@@ -129,6 +162,7 @@ export class FakeAws {
       const mock = mockClient(client as SSMClient);
       this.stubs.push(mock);
       mock.on(DescribeInstanceInformationCommand).callsFake((input: DescribeInstanceInformationCommandInput) => {
+        this.call("ssm:DescribeInstanceInformation");
         const filter = input.Filters?.find((f) => f.Key === "InstanceIds");
         if (input.InstanceInformationFilterList && input.Filters) throw awsError("InvalidFilterKey", "Filters and InstanceInformationFilterList cannot be used together");
         const ids = filter?.Values ?? [...w.instances.keys()];
@@ -140,6 +174,7 @@ export class FakeAws {
         };
       });
       mock.on(ListCommandsCommand).callsFake((input) => {
+        this.call("ssm:ListCommands");
         const max = input.MaxResults ?? 50;
         if (max < 1 || max > 50) throw awsError("ValidationException", "1 validation error detected: Value at 'maxResults' failed to satisfy constraint");
         let rows = [...w.commands];
@@ -178,6 +213,7 @@ export class FakeAws {
         return { Commands: page.map((c) => ({ ...c }) as Command), NextToken: start + max < rows.length ? `page-${start + max}` : undefined };
       });
       mock.on(SendCommandCommand).callsFake((input) => {
+        this.call("ssm:SendCommand");
         this.beforeSendCommand?.();
         if (!input.DocumentName || !DOCUMENTS.has(input.DocumentName)) throw awsError("InvalidDocument", `Document ${input.DocumentName} does not exist`);
         if ((input.Comment ?? "").length > 100) throw awsError("ValidationException", "Value at 'comment' failed to satisfy constraint: Member must have length less than or equal to 100");
@@ -201,6 +237,7 @@ export class FakeAws {
       const mock = mockClient(client as EC2Client);
       this.stubs.push(mock);
       mock.on(DescribeTagsCommand).callsFake((input: DescribeTagsCommandInput) => {
+        this.call("ec2:DescribeTags");
         const ids = input.Filters?.find((f) => f.Name === "resource-id")?.Values ?? [...w.instances.keys()];
         const keys = input.Filters?.find((f) => f.Name === "key")?.Values;
         const values = input.Filters?.find((f) => f.Name === "value")?.Values;
@@ -212,6 +249,7 @@ export class FakeAws {
         return { Tags: tags };
       });
       mock.on(CreateTagsCommand).callsFake((input) => {
+        this.call("ec2:CreateTags");
         for (const id of input.Resources ?? []) if (!w.instances.has(id)) throw awsError("InvalidInstanceID.NotFound", `The instance ID '${id}' does not exist`);
         for (const tag of input.Tags ?? []) {
           if (!tag.Key || tag.Key.length > 128 || tag.Key.toLowerCase().startsWith("aws:")) throw awsError("InvalidParameterValue", `Tag key ${tag.Key} is not valid`);

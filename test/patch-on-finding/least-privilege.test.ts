@@ -20,12 +20,12 @@ describe("PatchOnFinding: every AWS call is granted, and nothing more", () => {
       new PatchOnFinding("patch", { mode: "enforce", ...(strategy === "maintenance-window" ? { maintenanceWindow: { schedule: "cron(0 3 ? * SUN *)" } } : {}) });
       await settle();
       const { env, policy } = builtFunction("patch-patcher");
-      const { topicArn, ...settings } = settingsFromEnv(env);
+      const { topicArn, tableName, ...settings } = settingsFromEnv(env);
       // Per-client stubs: nothing to restore.
       const aws = new FakeAws(ACCOUNT_ID);
       aws.topics.add(topicArn!);
       aws.addInstance({ accountId: ACCOUNT_ID, region: REGION }, INSTANCE);
-      const deps = { clients: aws.clients, settings, topicArn: topicArn!, sns: aws.snsClient(), now: aws.clock.now, log: { info: () => undefined, warn: () => undefined } };
+      const deps = { clients: aws.clients, settings, topicArn: topicArn!, sns: aws.snsClient(), reported: aws.reportedIn(tableName), now: aws.clock.now, log: { info: () => undefined, warn: () => undefined, error: () => undefined } };
       const report = (await respond(finding(), deps)) as PatchReport;
       assert.equal(report.outcome, "act");
       await respond(finding(), deps);

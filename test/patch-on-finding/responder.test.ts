@@ -25,7 +25,7 @@ const SETTINGS: PatchSettings = {
   rebootOption: "RebootIfNeeded",
 };
 
-const silent = { info: () => undefined, warn: () => undefined };
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe("PatchOnFinding", () => {
   let aws: FakeAws;
@@ -36,6 +36,7 @@ describe("PatchOnFinding", () => {
     topicArn: TOPIC,
     sns: aws.snsClient(),
     now: aws.clock.now,
+    reported: aws.reported,
     log: silent,
   });
 
@@ -145,20 +146,46 @@ describe("PatchOnFinding", () => {
       assert.match(aws.published[0].Subject!, /patching i-0123456789abcdef0 in 111122223333\/us-east-1/);
     });
 
-    it("is idempotent: a replay while the command runs, or after it succeeded, sends nothing", async () => {
+    it("a replay is quiet (issue 18, point 11): the answered update publishes and sends nothing; an update of the finding is judged again", async () => {
       const event = fixture("inspector-ec2-package-vulnerability");
       await respond(event, deps);
+      assert.deepEqual(await respond(event, deps), { replay: event.detail.findingArn });
+      assert.deepEqual(aws.writes, ["ssm:SendCommand", "sns:Publish"]);
+      event.detail.updatedAt = "2026-11-24T00:00:00Z";
+      assert.equal(((await respond(event, deps)) as PatchReport).outcome, "already-handled");
+      assert.deepEqual(aws.writes, ["ssm:SendCommand", "sns:Publish", "sns:Publish"], "the update is told the patch is running, once");
+    });
+
+    it("unmanaged, protected and detect-mode findings redelivered are reported once", async () => {
+      aws.addInstance(TARGET, "i-0bbbbbbbbbbbbbbb1", { managed: false });
+      const unmanaged = JSON.parse(JSON.stringify(fixture("inspector-ec2-package-vulnerability")).replaceAll(INSTANCE, "i-0bbbbbbbbbbbbbbb1"));
+      unmanaged.detail.findingArn = unmanaged.detail.findingArn.replace(/.{4}$/, "beef"); // one finding per resource
+      await respond(unmanaged, deps);
+      await respond(unmanaged, deps);
+      const detect = make({ mode: "detect" });
+      const event = fixture("inspector-ec2-package-vulnerability");
+      await respond(event, detect);
+      await respond(event, detect);
+      assert.deepEqual(aws.published.map((p) => p.Subject!.split(" ").slice(2, 4).join(" ")), ["unmanaged i-0bbbbbbbbbbbbbbb1", "would patch"]);
+    });
+
+    it("is idempotent without the record of answered findings: a replay while the command runs, or after it succeeded, sends nothing", async () => {
+      const event = fixture("inspector-ec2-package-vulnerability");
+      await respond(event, deps);
+      aws.answered.clear(); // as if it could not be written
       const replay = (await respond(event, deps)) as PatchReport;
       assert.equal(replay.outcome, "already-handled");
       assert.deepEqual(replay.actions, []);
       aws.commandsOf(TARGET)[0].Status = "Success";
       aws.clock.advance(60 * 60_000);
+      aws.answered.clear();
       const later = (await respond(event, deps)) as PatchReport;
       assert.equal(later.outcome, "already-handled");
       assert.match(later.reason, /was patched by command .* within the last 360 minutes/);
-      assert.deepEqual(aws.writes, ["ssm:SendCommand", "sns:Publish"]);
+      assert.equal(aws.writes.filter((w) => w === "ssm:SendCommand").length, 1);
       // After the cooldown a still-active finding is patched again (a reboot or a newer fix may be due).
       aws.clock.advance(6 * 60 * 60_000);
+      aws.answered.clear();
       assert.equal(((await respond(event, deps)) as PatchReport).outcome, "act");
     });
 
@@ -262,7 +289,7 @@ describe("PatchOnFinding", () => {
 
     it("logs and rejects malformed events without acting", async () => {
       const warnings: string[] = [];
-      const d = { ...deps, log: { info: () => undefined, warn: (m: string, x?: any) => warnings.push(`${m} ${x?.reason}`) } };
+      const d = { ...deps, log: { info: () => undefined, warn: (m: string, x?: any) => warnings.push(`${m} ${x?.reason}`), error: () => undefined } };
       for (const event of [null, "x", { source: "aws.inspector2" }, fixture("inspector-ec2-closed").detail]) {
         const r = await respond(event, d);
         assert.ok("rejected" in r);
@@ -290,20 +317,25 @@ describe("PatchOnFinding", () => {
       assert.equal(report.actions[0].kind, "tag-for-maintenance-window");
       assert.equal(aws.world(TARGET).instances.get(INSTANCE)!.tags["kamae:patch-pending"], "true");
       assert.equal(aws.commandsOf(TARGET).length, 0);
+      assert.ok("replay" in (await respond(fixture("inspector-ec2-package-vulnerability"), d)));
+      assert.deepEqual(aws.writes, ["ec2:CreateTags", "sns:Publish"]);
+      // Without the record (it could not be written), the tag makes the replay a no-op that is reported.
+      aws.answered.clear();
       const replay = (await respond(fixture("inspector-ec2-package-vulnerability"), d)) as PatchReport;
       assert.equal(replay.outcome, "already-handled");
-      assert.deepEqual(aws.writes, ["ec2:CreateTags", "sns:Publish"]);
+      assert.deepEqual(aws.writes, ["ec2:CreateTags", "sns:Publish", "sns:Publish"]);
     });
   });
 
   describe("settings", () => {
     it("reads the environment with safe defaults and clear errors", () => {
-      const s = settingsFromEnv({});
+      assert.throws(() => settingsFromEnv({}), /KAMAE_TABLE_NAME is required/);
+      const s = settingsFromEnv({ KAMAE_TABLE_NAME: "t" });
       assert.equal(s.mode, "detect");
       assert.equal(s.minSeverity, "HIGH");
       assert.equal(s.maxConcurrent, 5);
-      assert.throws(() => settingsFromEnv({ KAMAE_MAX_CONCURRENT: "0" }), /KAMAE_MAX_CONCURRENT must be >= 1/);
-      assert.throws(() => settingsFromEnv({ KAMAE_MIN_SEVERITY: "SEVERE" }), /KAMAE_MIN_SEVERITY must be one of/);
+      assert.throws(() => settingsFromEnv({ KAMAE_TABLE_NAME: "t", KAMAE_MAX_CONCURRENT: "0" }), /KAMAE_MAX_CONCURRENT must be >= 1/);
+      assert.throws(() => settingsFromEnv({ KAMAE_TABLE_NAME: "t", KAMAE_MIN_SEVERITY: "SEVERE" }), /KAMAE_MIN_SEVERITY must be one of/);
     });
   });
 });

@@ -8,24 +8,27 @@ import { FakeAws } from "./fakes";
 const HOME = "111122223333";
 const TARGET = { accountId: HOME, region: "us-east-1" };
 const TOPIC = `arn:aws:sns:us-east-1:${HOME}:kamae-reports`;
-const silent = { info: () => undefined, warn: () => undefined };
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 const NODES = ["i-0aaaaaaaaaaaaaaa1", "i-0aaaaaaaaaaaaaaa2", "i-0aaaaaaaaaaaaaaa3"];
 
 /** The same CVE on one instance: a fleet-wide CVE arrives as one finding per instance. */
 function finding(instanceId: string): any {
   const event = JSON.parse(readFileSync(join(__dirname, "../../components/patch-on-finding/fixtures/inspector-ec2-package-vulnerability.json"), "utf8"));
   const text = JSON.stringify(event).replaceAll(event.detail.resources[0].id, instanceId);
-  return JSON.parse(text);
+  const out = JSON.parse(text);
+  out.detail.findingArn = out.detail.findingArn.replace(/finding\/.*$/, `finding/${instanceId.slice(2)}`); // one finding per instance
+  return out;
 }
 
 describe("PatchOnFinding stays inside its scope (issue 18, point 10)", () => {
   let aws: FakeAws;
   const deps = (env: Record<string, string> = {}): ResponderDeps => ({
     clients: aws.clients,
-    settings: settingsFromEnv({ KAMAE_MODE: "enforce", ...env }),
+    settings: settingsFromEnv({ KAMAE_MODE: "enforce", KAMAE_TABLE_NAME: "kamae-answered", ...env }),
     topicArn: TOPIC,
     sns: aws.snsClient(),
     now: aws.clock.now,
+    reported: aws.reported,
     log: silent,
   });
   const outcome = async (id: string, d: ResponderDeps) => {

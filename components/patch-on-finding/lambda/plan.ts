@@ -43,7 +43,7 @@ export interface PatchState {
   /** Online | ConnectionLost | Inactive */
   readonly pingStatus?: string;
   /** AWS-RunPatchBaseline commands on this instance of the last day (or the cooldown, when longer), with their age. */
-  readonly recentCommands: ReadonlyArray<{ commandId: string; status: string; ageMinutes: number }>;
+  readonly recentCommands: ReadonlyArray<{ commandId: string; status: string; ageMinutes: number; comment?: string }>;
   /** This responder's patch commands pending or in progress in the account and Region. */
   readonly runningCommands: number;
   /** Value of the pending tag on the instance (strategy `maintenance-window`). */
@@ -125,14 +125,18 @@ export function planPatch(finding: InspectorFinding, state: PatchState, settings
   if (!state.managed) {
     return plan("unmanaged", `${instanceId} is not managed by Systems Manager (no SSM Agent, role or connectivity): it cannot be patched by Run Command`);
   }
+  // A command sent for this very finding by an earlier delivery whose report failed is reported now (the responder
+  // skips updates it already answered, so this reaches a human once); another finding's command stays quiet.
+  const own = (c: { comment?: string }) => c.comment === commandComment(finding);
   const active = state.recentCommands.find((c) => running.has(c.status));
-  if (active) return plan("already-handled", `patch command ${active.commandId} is already ${active.status} on ${instanceId}`, [], false);
+  if (active) return plan("already-handled", `patch command ${active.commandId} is already ${active.status} on ${instanceId}`, [], own(active));
   const done = state.recentCommands.find((c) => c.status === "Success" && c.ageMinutes <= settings.cooldownMinutes);
-  if (done) return plan("already-handled", `${instanceId} was patched by command ${done.commandId} within the last ${settings.cooldownMinutes} minutes`, [], false);
+  if (done) return plan("already-handled", `${instanceId} was patched by command ${done.commandId} within the last ${settings.cooldownMinutes} minutes`, [], own(done));
 
   const why = `${finding.severity} ${finding.vulnerabilityId ?? "vulnerability"} on ${instanceId} has a fix${finding.packages.length > 0 ? ` (${finding.packages.map((p) => p.name).slice(0, 5).join(", ")})` : ""}`;
   if (settings.strategy === "maintenance-window") {
-    if (state.pendingTagValue === "true") return plan("already-handled", `${instanceId} already waits for the maintenance window`, [], false);
+    // Reported: the tag may be this finding's own from a delivery whose report failed (updates answered are skipped).
+    if (state.pendingTagValue === "true") return plan("already-handled", `${instanceId} already waits for the maintenance window`);
     return plan("act", `${why}; patched in the next maintenance window`, [
       { kind: "tag-for-maintenance-window", instanceId, tagKey: settings.pendingTagKey, tagValue: "true", reason: `${why}: the maintenance window's task patches instances with this tag` },
     ]);

@@ -10,6 +10,7 @@ import {
 } from "@aws-sdk/client-ssm";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { AccountClients } from "../../shared/aws/account-clients";
+import { ReportedEvents } from "../../shared/aws/reported-events";
 import { parseInspectorEvent, type InspectorFinding } from "../../shared/events/inspector";
 import { ASG_TAG, COMMENT_PREFIX, PATCH_DOCUMENT, planPatch, screen, type PatchPlan, type PatchSettings, type PatchState } from "./plan";
 
@@ -24,8 +25,10 @@ export interface ResponderDeps {
   /** Topic for reports in the home account and Region; none: reports are only logged. */
   readonly topicArn?: string;
   readonly sns?: SNSClient;
+  /** Finding updates already answered: a redelivery or a redrive of one of them is quiet. */
+  readonly reported: ReportedEvents;
   readonly now?: () => number;
-  readonly log: Pick<Logger, "info" | "warn">;
+  readonly log: Pick<Logger, "info" | "warn" | "error">;
 }
 
 export interface PatchReport extends PatchPlan {
@@ -109,6 +112,7 @@ export async function readState(finding: InspectorFinding, deps: ResponderDeps):
       commandId: c.CommandId ?? "?",
       status: c.Status ?? "Unknown",
       ageMinutes: c.RequestedDateTime ? (now - c.RequestedDateTime.getTime()) / 60_000 : Number.POSITIVE_INFINITY,
+      ...(c.Comment !== undefined ? { comment: c.Comment } : {}),
     })),
     runningCommands,
     pendingTagValue,
@@ -159,13 +163,24 @@ export async function execute(plan: PatchPlan, deps: ResponderDeps): Promise<{ p
 }
 
 /** The whole response to one event: parse, screen, read, plan, act (enforce) or report (detect), notify. */
-export async function respond(event: unknown, deps: ResponderDeps): Promise<PatchReport | { rejected: string }> {
+export async function respond(event: unknown, deps: ResponderDeps): Promise<PatchReport | { rejected: string } | { replay: string }> {
   const parsed = parseInspectorEvent(event);
   if (!parsed.ok) {
     deps.log.warn("rejected event", { reason: parsed.reason });
     return { rejected: parsed.reason };
   }
   const finding = parsed.value;
+  // A finding update already answered changes and publishes nothing; when the record cannot be read the finding is
+  // handled anyway (the plan finds a patch already sent and sends nothing twice).
+  const replayKey = ReportedEvents.key("inspector", `${finding.accountId}/${finding.findingArn}`, finding.updatedAt);
+  const answered = await deps.reported.answered(replayKey).catch((err: Error) => {
+    deps.log.warn("could not read the record of answered findings; handling the finding", { findingArn: finding.findingArn, error: `${err.name}: ${err.message}` });
+    return false;
+  });
+  if (answered) {
+    deps.log.info("finding already answered; replay ignored", { findingArn: finding.findingArn, updatedAt: finding.updatedAt });
+    return { replay: finding.findingArn };
+  }
   const plan = screen(finding, deps.settings) ?? planPatch(finding, await readState(finding, deps), deps.settings);
   let report: PatchReport;
   if (deps.settings.mode === "enforce" && plan.actions.length > 0) {
@@ -186,5 +201,10 @@ export async function respond(event: unknown, deps: ResponderDeps): Promise<Patc
     );
   }
   if (report.outcome === "deferred" && deps.settings.mode === "enforce") throw new DeferredError(report.reason);
+  // Only a complete answer is remembered (a deferral is retried). A record that cannot be written leaves the response
+  // complete; a later replay of it may then be reported once more (logged as an error).
+  await deps.reported.remember(replayKey, `${report.outcome}: ${report.reason}`).catch((err: Error) => {
+    deps.log.error("could not record the answered finding: a replay of it may be reported again", { findingArn: finding.findingArn, error: `${err.name}: ${err.message}` });
+  });
   return report;
 }
