@@ -86,6 +86,16 @@ export interface InstanceIsolationArgs {
    * instances sharing the role; default false).
    */
   readonly revokeRoleSessions?: boolean;
+  /**
+   * A finding an operator released isolates again when GuardDuty updates it later (a newer `updatedAt`): opt-in.
+   * Default false: the update is reported, the instance left released. A replay of the released update never isolates.
+   */
+  readonly reisolateUpdatedFindings?: boolean;
+  /**
+   * Act on GuardDuty sample findings ("Generate sample findings": `service.additionalInfo.sample` true) as if they
+   * were real, for a drill. Default false: they are dismissed (logged) and nothing is done or published.
+   */
+  readonly actOnSampleFindings?: boolean;
   /** Where reports go; default: a KMS-encrypted topic created here. */
   readonly notifications?: NotificationArgs;
   /** Member accounts the function may act in, through MemberAccountAccess roles. */
@@ -120,6 +130,9 @@ function validate(args: InstanceIsolationArgs): void {
   if (dsSeverity !== undefined && !(Number.isFinite(dsSeverity) && dsSeverity >= 0)) fail(`deepSecurity.minimumSeverity must be a number >= 0, got ${dsSeverity}`);
   if (args.deepSecurity?.eventTypes?.length === 0) fail("deepSecurity.eventTypes is empty: no event would isolate");
   for (const t of args.deepSecurity?.eventTypes ?? []) if (!/^[A-Za-z]+$/.test(t)) fail(`deepSecurity.eventTypes: "${t}" is not an event type`);
+  for (const [what, flag] of [["reisolateUpdatedFindings", args.reisolateUpdatedFindings], ["actOnSampleFindings", args.actOnSampleFindings]] as const) {
+    if (flag !== undefined && typeof flag !== "boolean") fail(`${what} must be true or false`);
+  }
   for (const vpc of args.isolationVpcIds ?? []) if (!/^vpc-[0-9a-f]{8,17}$/.test(vpc)) fail(`isolationVpcIds: "${vpc}" is not a VPC id`);
   const tagKey = args.scope?.tagKey;
   if (tagKey !== undefined && tagKey !== "" && (tagKey.length > 128 || tagKey.startsWith("aws:"))) fail(`scope.tagKey "${tagKey}" is not a usable tag key`);
@@ -256,6 +269,8 @@ export class InstanceIsolation extends pulumi.ComponentResource {
       KAMAE_GD_MIN_SEVERITY: String(gdSeverity),
       KAMAE_SNAPSHOTS: String(args.snapshots ?? true),
       KAMAE_REVOKE_ROLE_SESSIONS: String(args.revokeRoleSessions ?? false),
+      KAMAE_REISOLATE_UPDATED_FINDINGS: String(args.reisolateUpdatedFindings ?? false),
+      KAMAE_ACT_ON_SAMPLE_FINDINGS: String(args.actOnSampleFindings ?? false),
     };
 
     const responder = new ResponderFunction(

@@ -5,6 +5,9 @@ import { createEncryptionKey } from "../shared/kms";
 import { deadLetterQueue, deadLetterQueuePolicy } from "../shared/infra/dead-letters";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { stateTable } from "../shared/infra/state-table";
+import { BLOCK_SOURCES, isBlockSource } from "./lambda/block-request";
+import { DEFAULT_EVENT_FEEDER } from "./lambda/event-feeder";
+import { DEFAULT_BREAKER } from "./lambda/writer-config";
 import { stableSuffix } from "../shared/naming";
 import { parseCidr } from "../shared/net/cidr";
 import { type NotificationArgs, reportTopic } from "../shared/notifications";
@@ -30,6 +33,32 @@ export interface WafAutoBlockGuardDutyArgs {
   readonly minSeverity?: number;
   /** Action types whose remote addresses are blocked (default NETWORK_CONNECTION, PORT_PROBE, AWS_API_CALL). */
   readonly actionTypes?: string[];
+  /** Addresses one finding blocks, 1-2000 (default 50): a port probe can name thousands; the rest are reported. */
+  readonly maxAddressesPerFinding?: number;
+  /**
+   * Act on GuardDuty sample findings ("Generate sample findings": `service.additionalInfo.sample` true) as if they
+   * were real, for a drill. Default false: they are dismissed (logged).
+   */
+  readonly actOnSampleFindings?: boolean;
+}
+
+/** The writer's breaker: past this many new blocks from one source in a window, the rest are recorded and notified, not blocked. */
+export interface WafAutoBlockBreakerArgs {
+  /** Window in minutes, 1-10080 (default 60). */
+  readonly windowMinutes?: number;
+  /**
+   * New blocks per source per window (sources "deep-security", "guardduty", "access-log", "honeypot", "reputation",
+   * "manual"…). Default 200 per event source, 5,000 for reputation; a source not listed has no breaker.
+   */
+  readonly maxNewBlocks?: Record<string, number>;
+}
+
+/** The widest network (smallest prefix length) the writer accepts, per family. */
+export interface WafAutoBlockPrefixArgs {
+  /** IPv4 prefix length, 1-32. */
+  readonly v4?: number;
+  /** IPv6 prefix length, 1-128. */
+  readonly v6?: number;
 }
 
 export interface WafAutoBlockAccessLogArgs {
@@ -128,6 +157,12 @@ export interface WafAutoBlockArgs {
   readonly notifications?: NotificationArgs;
   /** Retention of every log group in days (default 365). */
   readonly logRetentionDays?: number;
+  /** New blocks per source per window before the writer only records and notifies (defaults in `WafAutoBlockBreakerArgs`). */
+  readonly breaker?: WafAutoBlockBreakerArgs;
+  /** Widest network any request may block (default /8 and /24; event feeders send /32 and /128 only). */
+  readonly minimumPrefix?: WafAutoBlockPrefixArgs;
+  /** Widest network a reputation list may block (default /16 and /24); wider entries are refused and notified. */
+  readonly reputationMinimumPrefix?: WafAutoBlockPrefixArgs;
 }
 
 const SCHEDULE = /^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\([^)]+\))$/;
@@ -165,6 +200,17 @@ function validate(args: WafAutoBlockArgs): void {
     positiveInt(logs.requestsPer5Minutes, "accessLogs.requestsPer5Minutes");
     for (const cidr of logs.trustedProxies ?? []) if (!parseCidr(cidr).ok) fail(`accessLogs.trustedProxies entry ${JSON.stringify(cidr)} is not a CIDR`);
     for (const c of [...(logs.albErrorCodes ?? []), ...(logs.cloudFrontErrorCodes ?? [])]) if (!Number.isInteger(c) || c < 100 || c > 599) fail(`error code ${c} is not an HTTP status`);
+  }
+  positiveInt(args.guardDuty?.maxAddressesPerFinding, "guardDuty.maxAddressesPerFinding", 2000);
+  if (args.guardDuty?.actOnSampleFindings !== undefined && typeof args.guardDuty.actOnSampleFindings !== "boolean") fail("guardDuty.actOnSampleFindings must be true or false");
+  positiveInt(args.breaker?.windowMinutes, "breaker.windowMinutes", 7 * 24 * 60);
+  for (const [source, n] of Object.entries(args.breaker?.maxNewBlocks ?? {})) {
+    if (!isBlockSource(source)) fail(`breaker.maxNewBlocks: "${source}" is not a source (${BLOCK_SOURCES.join(", ")})`);
+    positiveInt(n, `breaker.maxNewBlocks.${source}`);
+  }
+  for (const [what, p] of [["minimumPrefix", args.minimumPrefix], ["reputationMinimumPrefix", args.reputationMinimumPrefix]] as const) {
+    positiveInt(p?.v4, `${what}.v4`, 32);
+    positiveInt(p?.v6, `${what}.v6`, 128);
   }
   if (args.deepSecurity && Object.keys(args.deepSecurity.topics).length === 0) fail("deepSecurity.topics is empty");
   for (const label of [...Object.keys(args.deepSecurity?.topics ?? {}), ...Object.keys(args.webAcl?.associations ?? {})]) {
@@ -407,6 +453,13 @@ export class WafAutoBlock extends pulumi.ComponentResource {
           KAMAE_DEFAULT_BLOCK_MINUTES: String(args.defaultBlockMinutes ?? 240),
           KAMAE_NOTIFY_TOPIC_ARN: this.notificationTopicArn,
           ...(scope === "CLOUDFRONT" ? { KAMAE_WAF_REGION: "us-east-1" } : {}),
+          ...(args.breaker?.windowMinutes !== undefined ? { KAMAE_BREAKER_WINDOW_MINUTES: String(args.breaker.windowMinutes) } : {}),
+          // Listed sources replace the defaults one by one; the others keep theirs.
+          ...(args.breaker?.maxNewBlocks !== undefined ? { KAMAE_BREAKER_NEW_BLOCKS: JSON.stringify({ ...DEFAULT_BREAKER.maxNewBlocks, ...args.breaker.maxNewBlocks }) } : {}),
+          ...(args.minimumPrefix?.v4 !== undefined ? { KAMAE_MIN_PREFIX_V4: String(args.minimumPrefix.v4) } : {}),
+          ...(args.minimumPrefix?.v6 !== undefined ? { KAMAE_MIN_PREFIX_V6: String(args.minimumPrefix.v6) } : {}),
+          ...(args.reputationMinimumPrefix?.v4 !== undefined ? { KAMAE_REPUTATION_MIN_PREFIX_V4: String(args.reputationMinimumPrefix.v4) } : {}),
+          ...(args.reputationMinimumPrefix?.v6 !== undefined ? { KAMAE_REPUTATION_MIN_PREFIX_V6: String(args.reputationMinimumPrefix.v6) } : {}),
         },
         statements: [
           { sid: "ReadWriteOwnIpSets", actions: ["wafv2:GetIPSet", "wafv2:UpdateIPSet"], resources: sets.map((s) => s.set.arn) },
@@ -439,6 +492,8 @@ export class WafAutoBlock extends pulumi.ComponentResource {
           KAMAE_DS_PACKET_MIN_REPEAT: String(args.deepSecurity?.packetMinRepeat ?? 5),
           KAMAE_GUARDDUTY_MIN_SEVERITY: String(args.guardDuty?.minSeverity ?? 4),
           KAMAE_GUARDDUTY_ACTIONS: (args.guardDuty?.actionTypes ?? ["NETWORK_CONNECTION", "PORT_PROBE", "AWS_API_CALL"]).join(","),
+          KAMAE_MAX_ADDRESSES_PER_EVENT: String(args.guardDuty?.maxAddressesPerFinding ?? DEFAULT_EVENT_FEEDER.maxAddressesPerEvent),
+          KAMAE_ACT_ON_SAMPLE_FINDINGS: String(args.guardDuty?.actOnSampleFindings ?? false),
         },
         sender("Events"),
       );

@@ -61,6 +61,8 @@ describe("InstanceIsolation component (Pulumi mocks)", () => {
       circuitBreaker: { maxIsolations: 5, windowSeconds: 1800 },
       deepSecurity: { eventTypes: ["IntegrityEvent"], minimumSeverity: 2, publisherArns: [DS_MANAGER] },
       guardDuty: { findingTypePrefixes: ["Backdoor:EC2/"], minimumSeverity: 8 },
+      reisolateUpdatedFindings: true,
+      actOnSampleFindings: true,
     });
     await settle();
     const env = await environmentOf();
@@ -76,6 +78,7 @@ describe("InstanceIsolation component (Pulumi mocks)", () => {
     assert.deepEqual([settings.breakerMaxIsolations, settings.breakerWindowSeconds], [5, 1800]);
     assert.deepEqual([settings.deepSecurityEventTypes, settings.deepSecurityMinSeverity, settings.deepSecurityRegion], [["IntegrityEvent"], 2, "us-east-1"]);
     assert.deepEqual([settings.guardDutyTypePrefixes, settings.guardDutyMinSeverity], [["Backdoor:EC2/"], 8]);
+    assert.deepEqual([settings.reisolateUpdatedFindings, settings.actOnSampleFindings], [true, true]);
     assert.equal(env.KAMAE_HOME_ACCOUNT_ID, ACCOUNT_ID);
     for (const [k, v] of Object.entries(env)) assert.equal(typeof v, "string", `${k} is a string`);
   });

@@ -123,6 +123,17 @@ describe("WafAutoBlock component", () => {
     assert.equal(env.KAMAE_TRUSTED_PROXIES, "130.176.0.0/16");
   });
 
+  it("passes its safety settings (breaker, minimum prefixes, per-finding cap, drills) to the functions as typed args (issue 18)", async () => {
+    await build({ ...full, breaker: { windowMinutes: 30, maxNewBlocks: { guardduty: 20 } }, minimumPrefix: { v4: 16, v6: 48 }, reputationMinimumPrefix: { v4: 20 }, guardDuty: { maxAddressesPerFinding: 10, actOnSampleFindings: true } });
+    const env = (name: string) => resourcesOfType("aws:lambda/function:Function").find((f) => f.name === name)!.state.environment.variables;
+    const writer = writerConfig({ ...env("wab-writer-function"), AWS_REGION: "us-east-1" });
+    assert.deepEqual(writer.breaker, { windowMinutes: 30, maxNewBlocks: { "deep-security": 200, guardduty: 20, "access-log": 200, honeypot: 200, reputation: 5000 } });
+    const events = env("wab-events-function");
+    assert.deepEqual([events.KAMAE_MAX_ADDRESSES_PER_EVENT, events.KAMAE_ACT_ON_SAMPLE_FINDINGS], ["10", "true"]);
+    const w = env("wab-writer-function");
+    assert.deepEqual([w.KAMAE_MIN_PREFIX_V4, w.KAMAE_MIN_PREFIX_V6, w.KAMAE_REPUTATION_MIN_PREFIX_V4, w.KAMAE_REPUTATION_MIN_PREFIX_V6], ["16", "48", "20", undefined]);
+  });
+
   it("refuses bad arguments before anything is deployed", () => {
     const bad: Array<[WafAutoBlockArgs, RegExp]> = [
       [{ mode: "deny" as any }, /mode/],
@@ -136,6 +147,11 @@ describe("WafAutoBlock component", () => {
       [{ accessLogs: { bucketNames: ["Not_A_Bucket"] } }, /bucket name/],
       [{ blockMinutes: { honeypot: 0 } }, /blockMinutes/],
       [{ sweepSchedule: "every 5 minutes" }, /schedule/],
+      [{ guardDuty: { maxAddressesPerFinding: 5000 } }, /guardDuty.maxAddressesPerFinding must be an integer from 1 to 2000/],
+      [{ breaker: { maxNewBlocks: { constructor: 5 } } }, /"constructor" is not a source/],
+      [{ breaker: { windowMinutes: 0 } }, /breaker.windowMinutes/],
+      [{ minimumPrefix: { v4: 0 } }, /minimumPrefix.v4 must be an integer from 1 to 32/],
+      [{ reputationMinimumPrefix: { v6: 129 } }, /reputationMinimumPrefix.v6 must be an integer from 1 to 128/],
     ];
     for (const [args, message] of bad) assert.throws(() => new WafAutoBlock(`bad-${Math.random()}`, args), message);
   });
