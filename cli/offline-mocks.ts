@@ -256,6 +256,14 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
         roleId: fakeId("AROA", String(inputs.name)),
         path: "/",
       }),
+      // A role of this account: its unique id as IAM shapes it (AROA and 17 upper-case characters).
+      "aws:iam/getRole:getRole": (inputs) => ({
+        id: inputs.name,
+        name: inputs.name,
+        arn: `arn:aws:iam::${OFFLINE_ACCOUNT_ID}:role/${inputs.name}`,
+        uniqueId: `AROA${shortHash(String(inputs.name)).slice(0, 17).toUpperCase()}`,
+        path: "/",
+      }),
       "aws:elb/getServiceAccount:getServiceAccount": () => ({ id: "127311923021", arn: "arn:aws:iam::127311923021:root", region: OFFLINE_REGION }),
       "aws:ec2/getVpc:getVpc": (inputs) => ({ id: inputs.id ?? fakeId("vpc", "default"), cidrBlock: "10.0.0.0/16", default: inputs.default ?? false }),
       "aws:ec2/getSubnets:getSubnets": () => ({ id: OFFLINE_REGION, ids: [0, 1, 2].map((i) => fakeId("subnet", `lookup-${i}`)) }),

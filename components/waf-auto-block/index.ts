@@ -8,7 +8,7 @@ import { stateTable } from "../shared/infra/state-table";
 import { BLOCK_SOURCES, isBlockSource } from "./lambda/block-request";
 import { DEFAULT_EVENT_FEEDER } from "./lambda/event-feeder";
 import { DEFAULT_BREAKER } from "./lambda/writer-config";
-import { stableSuffix } from "../shared/naming";
+import { RESPONDER_ROLE_PATH, stableSuffix } from "../shared/naming";
 import { parseCidr } from "../shared/net/cidr";
 import { type NotificationArgs, reportTopic } from "../shared/notifications";
 import type { Statement } from "../shared/iam/policy";
@@ -153,6 +153,17 @@ export interface WafAutoBlockArgs {
   readonly reputationLists?: WafAutoBlockReputationArgs;
   /** Create a honeypot URL (HTTP API, throttled to 10 requests per second, burst 20) whose callers are blocked. */
   readonly honeypot?: WafAutoBlockHoneypotArgs;
+  /**
+   * Other principals that send block requests (IAM ARNs, wildcards allowed). Kamae's responders (roles under the
+   * /kamae/ path, such as GuardDutyResponder's) and this component's feeders are always accepted; the queue refuses
+   * every other sender, whatever its own IAM policy allows.
+   */
+  readonly senderArns?: pulumi.Input<string>[];
+  /**
+   * IAM roles of this account (ARNs) whose unblock, permanent, pinned and manual requests the writer accepts: your
+   * operators and runbooks. The writer refuses such requests from any other sender and notifies them. Default: none.
+   */
+  readonly privilegedSenderArns?: pulumi.Input<string>[];
   /** Where "list full" reports and alarms go; default: a KMS-encrypted topic created here. */
   readonly notifications?: NotificationArgs;
   /** Retention of every log group in days (default 365). */
@@ -174,6 +185,9 @@ function validate(args: WafAutoBlockArgs): void {
   const positiveInt = (value: number | undefined, what: string, max = Number.MAX_SAFE_INTEGER) => {
     if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > max)) fail(`${what} must be an integer from 1 to ${max}, got ${value}`);
   };
+  for (const arn of args.privilegedSenderArns ?? []) {
+    if (typeof arn === "string" && !/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(arn)) fail(`privilegedSenderArns: "${arn}" is not an IAM role ARN`);
+  }
   if (args.scope !== undefined && args.scope !== "REGIONAL" && args.scope !== "CLOUDFRONT") fail(`scope must be "REGIONAL" or "CLOUDFRONT", got ${JSON.stringify(args.scope)}`);
   if (args.mode !== undefined && args.mode !== "enforce" && args.mode !== "detect") fail(`mode must be "enforce" or "detect", got ${JSON.stringify(args.mode)}`);
   positiveInt(args.ipSetCapacity, "ipSetCapacity", WAF_IP_SET_LIMIT);
@@ -396,11 +410,21 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       `${name}-block-queue-policy`,
       {
         queueUrl: queue.url,
-        policy: pulumi.all([queue.arn, sweepRule.arn, identity.accountId]).apply(([queueArn, ruleArn, account]) =>
+        policy: pulumi.all([queue.arn, sweepRule.arn, identity.accountId, partition.partition, pulumi.all([...(args.senderArns ?? []), ...(args.privilegedSenderArns ?? [])])]).apply(([queueArn, ruleArn, account, part, senders]) =>
           JSON.stringify({
             Version: "2012-10-17",
             Statement: [
               { Sid: "SweeperTicks", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sqs:SendMessage", Resource: queueArn, Condition: { ArnEquals: { "aws:SourceArn": ruleArn }, StringEquals: { "aws:SourceAccount": account } } },
+              {
+                // Only the named senders, however broad a workload's own sqs:SendMessage grant: Kamae's responders
+                // and feeders (roles under its path), the configured senders, and AWS services (the sweep's rule).
+                Sid: "OnlyNamedSenders",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "sqs:SendMessage",
+                Resource: queueArn,
+                Condition: { ArnNotLike: { "aws:PrincipalArn": [`arn:${part}:iam::${account}:role${RESPONDER_ROLE_PATH}*`, ...senders] }, Bool: { "aws:PrincipalIsAWSService": "false" } },
+              },
               { Sid: "DenyWithoutTls", Effect: "Deny", Principal: "*", Action: ["sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage"], Resource: queueArn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
             ],
           }),
@@ -452,6 +476,10 @@ export class WafAutoBlock extends pulumi.ComponentResource {
           KAMAE_BLOCK_MINUTES: JSON.stringify(minutes),
           KAMAE_DEFAULT_BLOCK_MINUTES: String(args.defaultBlockMinutes ?? 240),
           KAMAE_NOTIFY_TOPIC_ARN: this.notificationTopicArn,
+          // SQS names a sender by its unique id (AROA…), not its ARN.
+          KAMAE_PRIVILEGED_SENDER_IDS: pulumi
+            .all((args.privilegedSenderArns ?? []).map((arn) => aws.iam.getRoleOutput({ name: pulumi.output(arn).apply((a) => a.split("/").at(-1)!) }, parent).uniqueId))
+            .apply((ids) => ids.join(",")),
           ...(scope === "CLOUDFRONT" ? { KAMAE_WAF_REGION: "us-east-1" } : {}),
           ...(args.breaker?.windowMinutes !== undefined ? { KAMAE_BREAKER_WINDOW_MINUTES: String(args.breaker.windowMinutes) } : {}),
           // Listed sources replace the defaults one by one; the others keep theirs.

@@ -140,6 +140,26 @@ describe("WafAutoBlock writer: block requests → table → IP sets", () => {
     assert.deepEqual(w.waf.all(), []);
   });
 
+  it("unblock, permanent, pinned and manual requests count only from the privileged senders SQS names; others are notified", async () => {
+    const w = world();
+    const workload = "AROAEXAMPLEWORKLOAD01:i-0123456789abcdef0";
+    await w.deliver([record(block(["45.33.32.156"], { source: "guardduty" }), "m-ordinary", workload)]);
+    assert.deepEqual(w.waf.all(), ["45.33.32.156/32"], "anyone the queue accepts may ask for an ordinary block");
+    const forged = [
+      record({ kind: "kamae.unblock", addresses: ["45.33.32.156"], reason: "let me in" }, "m-unblock", workload),
+      record(block(["45.33.32.157"], { permanent: true }), "m-permanent", workload),
+      record(block(["45.33.32.158"], { pinned: true, source: "manual" }), "m-pinned", workload),
+      record(block(["45.33.32.159"], { source: "manual" }), "m-manual"),
+    ];
+    // The last one claims nothing but carries no sender at all.
+    const report = await w.deliver([...forged.slice(0, 3), { ...forged[3], senderId: undefined }]);
+    assert.deepEqual(report.rejected.map((r) => r.messageId), ["m-unblock", "m-permanent", "m-pinned", "m-manual"]);
+    assert.deepEqual(w.waf.all(), ["45.33.32.156/32"], "nothing unblocked, nothing blocked for them");
+    assert.match(w.notifications.at(-1)!.subject, /4 requests refused .*not from a configured privileged sender/);
+    await w.deliver([record({ kind: "kamae.unblock", addresses: ["45.33.32.156"], reason: "false positive" })]);
+    assert.deepEqual(w.waf.all(), [], "the operator's unblock counts");
+  });
+
   it("duplicate deliveries and replayed events change nothing", async () => {
     const w = world();
     const msg = record(block(["45.33.32.156"], { requestId: "finding-abc@2026-11-23T00:00:00Z" }));

@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
 import { WafAutoBlock, type WafAutoBlockArgs } from "../../components/waf-auto-block";
 import { writerConfig } from "../../components/waf-auto-block/lambda/writer-config";
+import { evaluate } from "../harness/iam-evaluator";
 import { iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 const ALB = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188";
@@ -85,6 +86,30 @@ describe("WafAutoBlock component", () => {
     assert.deepEqual(JSON.parse(sweep.inputs.input), { kind: "kamae.sync" });
     const mapping = resourcesOfType("aws:lambda/eventSourceMapping:EventSourceMapping")[0];
     assert.ok(mapping.inputs.batchSize >= 1000 && mapping.inputs.maximumBatchingWindowInSeconds > 0);
+  });
+
+  it("the queue takes requests only from Kamae's roles and the named senders; privileged requests only from the named roles", async () => {
+    const operator = "arn:aws:iam::123456789012:role/incident-operators";
+    const runbook = "arn:aws:iam::123456789012:role/automation/unblock-runbook";
+    await build({ ...full, senderArns: ["arn:aws:iam::123456789012:role/siem-forwarder"], privilegedSenderArns: [operator, runbook] });
+    const policy = JSON.parse(resourceNamed("wab-block-queue-policy").state.policy);
+    const queueArn = policy.Statement[0].Resource;
+    // The queue policy's Deny, as IAM applies it to any principal of the account (Principal "*").
+    const send = (principalArn: string | undefined) =>
+      evaluate({ identity: [{ Statement: policy.Statement.filter((s: any) => s.Effect === "Deny") }] }, {
+        action: "sqs:SendMessage",
+        resource: queueArn,
+        context: { "aws:SecureTransport": true, "aws:PrincipalIsAWSService": principalArn === undefined, ...(principalArn ? { "aws:PrincipalArn": principalArn } : {}) },
+      }).decision;
+    assert.equal(send("arn:aws:iam::123456789012:role/web-tier"), "explicitDeny", "a workload with sqs:SendMessage on * cannot forge requests");
+    assert.equal(send("arn:aws:iam::999988887777:role/kamae/other-account"), "explicitDeny");
+    for (const allowed of ["arn:aws:iam::123456789012:role/kamae/gd-responder-role-1a2b3c4", "arn:aws:iam::123456789012:role/siem-forwarder", operator, undefined]) {
+      assert.equal(send(allowed), "implicitDeny", `${allowed ?? "EventBridge"} is not refused by the queue`);
+    }
+    const ids = writerConfig({ ...resourceNamed("wab-writer-function").inputs.environment.variables, AWS_REGION: "us-east-1" }).privilegedSenders;
+    assert.equal(ids.length, 2);
+    assert.ok(ids.every((id) => /^AROA[0-9A-F]{17}$/.test(id)), ids.join());
+    assert.throws(() => new WafAutoBlock("bad", { privilegedSenderArns: ["arn:aws:iam::123456789012:user/alice"] }), /not an IAM role ARN/);
   });
 
   it("grants each function only what it uses, scoped to ARNs, with no wildcard actions", async () => {

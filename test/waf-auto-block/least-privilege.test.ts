@@ -43,6 +43,7 @@ describe("WafAutoBlock: every AWS call is granted, and nothing more", () => {
       accessLogs: { bucketNames: [LOGS], errorsPerMinute: 5, requestsPer5Minutes: 10 },
       reputationLists: { urls: [LIST] },
       honeypot: {},
+      privilegedSenderArns: [`arn:aws:iam::${ACCOUNT_ID}:role/incident-operators`],
     });
     await settle();
     // The IP sets as AWS names them: the id is the last part of the ARN.
@@ -117,10 +118,11 @@ describe("WafAutoBlock: every AWS call is granted, and nothing more", () => {
     fakes.push(waf, dynamo, sns);
     for (const set of JSON.parse(env.KAMAE_IP_SETS)) waf.create(set.name, set.version, set.scope, set.id);
     const handler = loader.load("waf-block-writer.handler", { ...env, POWERTOOLS_METRICS_DISABLED: "true" }) as unknown as (e: SQSEvent, c: Context) => Promise<any>;
-    const message = (id: string, body: unknown) => ({ messageId: id, receiptHandle: "r", body: JSON.stringify(body), attributes: {}, messageAttributes: {}, md5OfBody: "", eventSource: "aws:sqs", eventSourceARN: "q", awsRegion: REGION });
+    const operator = `${env.KAMAE_PRIVILEGED_SENDER_IDS}:operator`;
+    const message = (id: string, body: unknown) => ({ messageId: id, receiptHandle: "r", body: JSON.stringify(body), attributes: { SenderId: operator }, messageAttributes: {}, md5OfBody: "", eventSource: "aws:sqs", eventSourceARN: "q", awsRegion: REGION });
     await handler({ Records: [message("1", { kind: "kamae.block", addresses: ["45.33.32.156", "2a00:1450:4001:811::200e"], source: "guardduty", reason: "r" }), message("4", { kind: "kamae.block", addresses: ["1.0.0.0/8"], source: "reputation", reason: "listed" })] } as SQSEvent, context);
     await handler({ Records: [message("2", { kind: "kamae.unblock", addresses: ["45.33.32.156"], reason: "false positive" }), message("3", { kind: "kamae.sync" })] } as SQSEvent, context);
-    assert.ok(waf.all().includes("2a00:1450:4001:811::200e/128"));
+    assert.deepEqual(waf.all(), ["2a00:1450:4001:811::200e/128"], "the operator's unblock lifted the other block");
     checkCommands("waf-block-writer", policy, commandsOf([waf.mock, dynamo.mock, sns]), where(policy), {
       "sqs:ReceiveMessage": "the event source mapping receives the queue's messages with the function's role",
       "sqs:DeleteMessage": "the event source mapping deletes the messages the function handled",

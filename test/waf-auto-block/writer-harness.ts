@@ -6,6 +6,8 @@ import { FakeClock } from "../harness/aws";
 import { FakeDynamo, FakeWaf } from "./fakes";
 
 export const BLOCK_TABLE = "kamae-blocks";
+/** The operator role the writer takes unblock, permanent, pinned and manual requests from (as SQS names its sender). */
+export const OPERATOR = "AROAEXAMPLEOPERATOR01";
 
 export interface WriterWorld {
   readonly clock: FakeClock;
@@ -21,8 +23,9 @@ export interface WriterWorld {
 }
 
 let seq = 0;
-export function record(body: unknown, messageId = `m-${++seq}`): QueueRecord {
-  return { messageId, body: typeof body === "string" ? body : JSON.stringify(body) };
+/** A queue message, sent by the operator role unless another sender is named. */
+export function record(body: unknown, messageId = `m-${++seq}`, senderId = `${OPERATOR}:operator`): QueueRecord {
+  return { messageId, body: typeof body === "string" ? body : JSON.stringify(body), senderId };
 }
 
 export function block(addresses: string[], extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -50,6 +53,7 @@ export function world(options: { v4Shards?: number; v6Shards?: number; capacity?
     defaults: { minutesBySource: { reputation: 1440 }, defaultMinutes: 240, historyDays: 30 },
     now: clock.now,
     target: { accountId: "123456789012", region: "us-east-1" },
+    privilegedSenders: [OPERATOR],
     metric: (name, value) => metrics.push([name, value]),
     notify: async (subject, message) => {
       notifications.push({ subject, message });

@@ -61,6 +61,17 @@ export function cleanReason(text: string): string {
   return cleaned.length > MAX_REASON ? `${cleaned.slice(0, MAX_REASON - 1)}…` : cleaned;
 }
 
+/**
+ * Requests only the configured privileged senders may make: lifting a block, and blocks that never expire, are never
+ * evicted, or come as "manual" (no breaker). Anyone else who can send to the queue may only ask for ordinary blocks.
+ */
+export function needsPrivilegedSender(msg: QueueMessage): boolean {
+  return msg.kind === "kamae.unblock" || (msg.kind === "kamae.block" && (msg.permanent === true || msg.pinned === true || msg.source === "manual"));
+}
+
+/** The refusal reason of a privileged request from another sender. */
+export const NOT_PRIVILEGED = "not from a configured privileged sender";
+
 /** Parses one queue message body. Never throws; a refused message says why. */
 export function parseQueueMessage(body: unknown): ParseResult<QueueMessage> {
   const parsed = parseJsonText(body);

@@ -1,5 +1,5 @@
 import type { ActionTarget } from "../../shared/aws/account-clients";
-import { admitAddress, parseQueueMessage, TOO_BROAD, type AddressPolicy, type BlockSource } from "./block-request";
+import { admitAddress, needsPrivilegedSender, NOT_PRIVILEGED, parseQueueMessage, TOO_BROAD, type AddressPolicy, type BlockSource } from "./block-request";
 import { isBlocking, ownValue, planEntries, type AdmittedRequest, type BlockDefaults, type BlockEntry, type BlockStore, type EntryAction } from "./block-store";
 import type { IpSetContents, IpSetRef, IpSetWriter } from "./ip-set-writer";
 import { planShards } from "./shard-plan";
@@ -7,6 +7,8 @@ import { planShards } from "./shard-plan";
 export interface QueueRecord {
   readonly messageId: string;
   readonly body: string;
+  /** SQS's SenderId attribute: the sender's unique id (`AROA…:<session>` for a role, `AIDA…` for a user). */
+  readonly senderId?: string;
 }
 
 export interface WriterDeps {
@@ -31,6 +33,8 @@ export interface WriterDeps {
   readonly notified?: { v4: number; v6: number };
   /** New blocks each source may make per window; past it, requests are recorded (held) and notified, not blocked. */
   readonly breaker?: BreakerLimits;
+  /** Unique ids (`AROA…`, `AIDA…`) of the only senders whose unblock, permanent, pinned and manual requests count. */
+  readonly privilegedSenders: readonly string[];
 }
 
 export interface BreakerLimits {
@@ -82,6 +86,11 @@ export async function processMessages(records: readonly QueueRecord[], deps: Wri
     }
     const msg = parsed.value;
     if (msg.kind === "kamae.sync") continue;
+    // The sender id comes from SQS, not from the message: a sender cannot claim another's.
+    if (needsPrivilegedSender(msg) && !deps.privilegedSenders.includes(record.senderId?.split(":")[0] ?? "")) {
+      rejected.push({ messageId: record.messageId, reason: `${msg.kind === "kamae.unblock" ? "unblock" : "permanent, pinned or manual block"} from ${record.senderId ?? "an unknown sender"}: ${NOT_PRIVILEGED}` });
+      continue;
+    }
     const requestId = msg.requestId ?? `sqs:${record.messageId}`;
     for (const address of msg.addresses) {
       // An unblock lifts whatever is recorded: only a block is held to its source's minimum prefix.
@@ -159,14 +168,23 @@ async function applyBreaker(actions: readonly EntryAction[], deps: WriterDeps, n
   return held;
 }
 
-/** Networks refused as broader than their source may block are told to a human, not only logged. */
+/**
+ * Networks refused as broader than their source may block, and privileged requests from other senders (a
+ * misconfiguration or a forgery), are told to a human, not only logged.
+ */
 async function notifyRefusals(deps: WriterDeps, rejected: WriterReport["rejected"]): Promise<void> {
+  const where = `${deps.target.accountId}/${deps.target.region}`;
   const broad = rejected.filter((r) => r.reason.includes(TOO_BROAD));
-  if (broad.length === 0) return;
-  await deps.notify(
-    `Kamae WafAutoBlock: ${broad.length} networks too broad to block in ${deps.target.accountId}/${deps.target.region}`,
-    [`Refused (first 20):`, ...broad.slice(0, 20).map((r) => `${r.address}: ${r.reason}`)].join("\n"),
-  );
+  if (broad.length > 0) {
+    await deps.notify(`Kamae WafAutoBlock: ${broad.length} networks too broad to block in ${where}`, [`Refused (first 20):`, ...broad.slice(0, 20).map((r) => `${r.address}: ${r.reason}`)].join("\n"));
+  }
+  const unprivileged = rejected.filter((r) => r.reason.includes(NOT_PRIVILEGED));
+  if (unprivileged.length > 0) {
+    await deps.notify(
+      `Kamae WafAutoBlock: ${unprivileged.length} requests refused in ${where}: ${NOT_PRIVILEGED}`,
+      ["Nothing was unblocked or blocked for them. Send unblock, permanent, pinned and manual requests from a role in privilegedSenderArns.", ...unprivileged.slice(0, 20).map((r) => `${r.messageId}: ${r.reason}`)].join("\n"),
+    );
+  }
 }
 
 /**

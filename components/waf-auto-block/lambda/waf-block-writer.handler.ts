@@ -27,7 +27,7 @@ const store = new DynamoBlockStore(DynamoDBDocumentClient.from(clients.client(Dy
 
 export const handler = lambdaHandler(async (event: SQSEvent) => {
   const report = await processMessages(
-    (event.Records ?? []).map((r) => ({ messageId: r.messageId, body: r.body })),
+    (event.Records ?? []).map((r) => ({ messageId: r.messageId, body: r.body, senderId: r.attributes?.SenderId })),
     {
       store,
       writer,
@@ -39,6 +39,7 @@ export const handler = lambdaHandler(async (event: SQSEvent) => {
       target,
       notified,
       breaker: config.breaker,
+      privilegedSenders: config.privilegedSenders,
       metric: (name, value) => metrics.addMetric(name, MetricUnit.Count, value),
       notify: async (subject, message) => {
         if (!config.notifyTopicArn) return logger.warn("no notification topic configured", { subject, message });

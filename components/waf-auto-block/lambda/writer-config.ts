@@ -14,6 +14,7 @@ export interface WriterConfig {
   readonly wafRegion: string;
   readonly minWriteIntervalMs: number;
   readonly breaker: BreakerLimits;
+  readonly privilegedSenders: string[];
 }
 
 /**
@@ -59,7 +60,16 @@ export function writerConfig(env: Record<string, string | undefined> = process.e
       windowMinutes: integer("KAMAE_BREAKER_WINDOW_MINUTES", DEFAULT_BREAKER.windowMinutes, { min: 1, max: 7 * 24 * 60 }, env),
       maxNewBlocks: json("KAMAE_BREAKER_NEW_BLOCKS", parseMinutes, DEFAULT_BREAKER.maxNewBlocks, env),
     },
+    privilegedSenders: privilegedSenders(env),
   };
+}
+
+/** Unique ids of IAM roles (AROA…) or users (AIDA…), as SQS reports senders. */
+function privilegedSenders(env: Record<string, string | undefined>): string[] {
+  const ids = list("KAMAE_PRIVILEGED_SENDER_IDS", env);
+  const bad = ids.find((id) => !/^A(RO|ID)A[A-Z0-9]{12,124}$/.test(id));
+  if (bad !== undefined) throw new ConfigurationError(`KAMAE_PRIVILEGED_SENDER_IDS: "${bad}" is not the unique id of an IAM role or user`);
+  return ids;
 }
 
 function parseIpSets(value: unknown): IpSetRef[] {
