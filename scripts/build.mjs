@@ -8,6 +8,7 @@ import yaml from "js-yaml";
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { builtFrom, inputsHash, stampOf } from "./build-stamp.mjs";
 import { findEntryPoints } from "./entry-points.mjs";
 import { makeSelfContainedPack } from "./self-contained-pack.mjs";
 import { fileURLToPath } from "node:url";
@@ -58,6 +59,14 @@ async function bundleFunctions() {
   console.log(`bundled ${entries.length} function(s) into ${relative(root, outRoot)}/`);
 }
 
+const hash = only ? undefined : inputsHash(root);
+const library = join(root, "dist", "components");
+if (hash !== undefined && builtFrom(outRoot, hash) && (functionsOnly || builtFrom(library, hash)) && !process.argv.includes("--force")) {
+  console.log(`build: inputs unchanged since ${relative(root, functionsOnly ? outRoot : join(root, "dist"))}/ was built, kept (--force rebuilds)`);
+  process.exit(0);
+}
+if (hash !== undefined) rmSync(stampOf(outRoot), { force: true });
+
 if (!functionsOnly) {
   rmSync(join(root, "dist"), { recursive: true, force: true });
   execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], {
@@ -73,3 +82,8 @@ if (!functionsOnly) {
   makeSelfContainedPack(join(root, "dist"), join(root, "package-lock.json"), { name, version, description });
 }
 await bundleFunctions();
+// Stamped once complete: an interrupted build is redone.
+if (hash !== undefined) {
+  writeFileSync(stampOf(outRoot), hash);
+  if (!functionsOnly) writeFileSync(stampOf(library), hash);
+}
