@@ -2,12 +2,11 @@ import { strict as assert } from "node:assert";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Ajv from "ajv-draft-04";
-import addFormats from "ajv-formats";
 import { checkProgram, CheckReport } from "../../cli/check";
 import { main } from "../../cli/main";
 import { runProgramOffline } from "../../cli/program";
 import { render } from "../../cli/report";
+import { sarifValidator } from "../harness/sarif";
 
 const fixtures = join(__dirname, "fixtures");
 const pack = join(fixtures, "stand-in-pack");
@@ -18,17 +17,6 @@ async function runCli(args: string[]): Promise<{ code: number; stdout: string; s
   let stderr = "";
   const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
   return { code, stdout, stderr };
-}
-
-/**
- * The SARIF 2.1.0 JSON schema (draft-04) as Microsoft's @microsoft/jest-sarif package ships it, with its formats (uri,
- * date-time) checked. `unicodeRegExp: false` because the schema's pattern for `language` is not valid in Unicode mode.
- */
-function sarifValidator() {
-  const schema = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
-  return ajv.compile(schema);
 }
 
 const urn = (project: string, qualifiedType: string, name: string) => `urn:pulumi:offline::${project}::${qualifiedType}::${name}`;

@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
+import { CheckReport, checkProgram } from "../../cli/check";
 
 /** One expected verdict: the policy, the resource (logical name, or "stack") and the level it is reported at. */
 export interface ExpectedFinding {
@@ -87,4 +88,28 @@ export function score(expected: Expected, reported: readonly ReportedFinding[]):
     mandatoryFalsePositives: falsePositives.filter((k) => k.endsWith("(mandatory)")),
     cannotJudgeDiff: [...[...unknownGot].filter((k) => !unknownWanted.has(k)).map((k) => `unexpected: ${k}`), ...[...unknownWanted].filter((k) => !unknownGot.has(k)).map((k) => `missing: ${k}`)],
   };
+}
+
+/** One program's `kamae check` run: its report, or why it failed. */
+export type CorpusRun = { readonly report: CheckReport; readonly error?: undefined } | { readonly report?: undefined; readonly error: string };
+
+let corpusRuns: Promise<Map<string, CorpusRun>> | undefined;
+
+/**
+ * `kamae check` on every program of the corpus, once per test process: the suites that judge the runs (findings,
+ * SARIF) share it. Programs run one after the other (each is its own process, and so is the pack).
+ */
+export function checkCorpus(): Promise<Map<string, CorpusRun>> {
+  corpusRuns ??= (async () => {
+    const runs = new Map<string, CorpusRun>();
+    for (const p of corpusPrograms()) {
+      try {
+        runs.set(p.name, { report: await checkProgram(p.dir) });
+      } catch (e) {
+        runs.set(p.name, { error: (e as Error).message });
+      }
+    }
+    return runs;
+  })();
+  return corpusRuns;
 }
