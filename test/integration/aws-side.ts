@@ -34,11 +34,16 @@ export async function reportTopic(prefix: string): Promise<{ topicArn: string; r
   };
 }
 
-/** A table keyed as a component's state table (a string partition key named `hashKey`); its name. */
-export async function stateTable(prefix: string, hashKey = "pk"): Promise<string> {
+/** A table keyed as a component's state table (a string partition key, and a sort key when given); its name. */
+export async function stateTable(prefix: string, hashKey = "pk", rangeKey?: { name: string; type: "S" | "N" }): Promise<string> {
   const table = uniqueName(prefix);
   await new DynamoDBClient({ region }).send(
-    new CreateTableCommand({ TableName: table, KeySchema: [{ AttributeName: hashKey, KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: hashKey, AttributeType: "S" }], BillingMode: "PAY_PER_REQUEST" }),
+    new CreateTableCommand({
+      TableName: table,
+      KeySchema: [{ AttributeName: hashKey, KeyType: "HASH" }, ...(rangeKey ? [{ AttributeName: rangeKey.name, KeyType: "RANGE" as const }] : [])],
+      AttributeDefinitions: [{ AttributeName: hashKey, AttributeType: "S" }, ...(rangeKey ? [{ AttributeName: rangeKey.name, AttributeType: rangeKey.type }] : [])],
+      BillingMode: "PAY_PER_REQUEST",
+    }),
   );
   return table;
 }

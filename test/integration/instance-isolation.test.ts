@@ -124,4 +124,18 @@ describeAgainstEndpoint("InstanceIsolation's bundle isolates an Auto Scaling ins
     const reported = await reports.read();
     assert.ok(reported.length >= 1);
   });
+
+  it("a released finding replayed stays released: no cut, no further replacement, no report (issue 18, points 2 and 11)", async () => {
+    const release = await fn.invoke({ kind: "kamae.release", instanceId, accountId: HOME_ACCOUNT, region, reason: "integration: a false positive" });
+    assert.equal(release.error, undefined, fn.logText());
+    assert.ok((await reports.read()).length >= 1, "the release is reported");
+    const members = await asgInstances();
+    const replay = await fn.invoke(request());
+    assert.equal(replay.error, undefined, fn.logText());
+    assert.equal((replay.result as { responses: Array<{ outcome: string }> }).responses[0].outcome, "released-finding", fn.logText());
+    assert.deepEqual(await asgInstances(), members, "nothing left or joined the group: no further replacement");
+    const profile = (await ec2.send(new DescribeIamInstanceProfileAssociationsCommand({ Filters: [{ Name: "instance-id", Values: [instanceId] }] }))).IamInstanceProfileAssociations ?? [];
+    assert.ok(!profile.some((a) => a.State === "associated" && a.IamInstanceProfile?.Arn?.endsWith(`/${isolationProfile}`)), "the isolation profile is not put back");
+    assert.deepEqual(await reports.read(), [], "the replay publishes nothing");
+  });
 });
