@@ -26,14 +26,34 @@ import { DescribeExecutionCommand, GetExecutionHistoryCommand, SFNClient, StartE
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { ListCommandsCommand, SendCommandCommand, SSMClient } from "@aws-sdk/client-ssm";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
-import { ReportedEvents } from "../../components/shared/aws/reported-events";
+import type { ReportedEvents } from "../../components/shared/aws/reported-events";
+import { RECOMMENDED_ROUTES } from "../../components/guardduty-responder/lambda/routing";
+import { fakeReportedEvents } from "../harness/reported-events";
 import { awsError, type FakeClock, RateLimit } from "../harness/aws";
 import { refusePublish } from "../harness/sns";
 
 type Mock = { restore(): void; calls(): Array<{ args: any[] }> };
+
+// The home account's responder settings the tests run with: every routed action has its setting.
+export const HOME = "111122223333";
+export const MEMBER = "444455556666";
+export const TOPIC = `arn:aws:sns:us-east-1:${HOME}:kamae-guardduty`;
+export const ISOLATION = `arn:aws:lambda:us-east-1:${HOME}:function:kamae-isolation`;
+export const QUEUE = `https://sqs.us-east-1.amazonaws.com/${HOME}/kamae-waf-block`;
+export const WORKFLOW = `arn:aws:states:us-east-1:${HOME}:stateMachine:kamae-credentials`;
+export const ENV = {
+  KAMAE_ROUTES: JSON.stringify(RECOMMENDED_ROUTES),
+  KAMAE_TOPIC_ARN: TOPIC,
+  KAMAE_TABLE_NAME: "kamae-answered",
+  KAMAE_ISOLATION_FUNCTION_ARN: ISOLATION,
+  KAMAE_WAF_BLOCK_QUEUE_URL: QUEUE,
+  KAMAE_SCAN_DOCUMENT_NAME: "Kamae-AntiMalwareScan",
+  KAMAE_SCAN_DOCUMENT_PARAMETERS: JSON.stringify({ scanType: ["full"] }),
+  KAMAE_CREDENTIAL_WORKFLOW_ARN: WORKFLOW,
+};
+/** Every acting action enforced (the modes setting). */
+export const ENFORCE = JSON.stringify({ isolate: "enforce", block: "enforce", scan: "enforce", restrictCredentials: "enforce", blockPublicAccess: "enforce", protectBucket: "enforce" });
 
 /**
  * The AWS the responder acts on, with each API's rules: not-found errors, size limits, idempotency, throttling; Step
@@ -45,11 +65,9 @@ export class FakeAws {
   readonly calls: string[] = [];
   /** Fault injection: an error for a call ("sns:Publish"), thrown before the call has any effect. */
   fault?: (call: string) => Error | undefined;
-  // DynamoDB: the responder's record of answered findings, by key
-  readonly answered = new Map<string, Record<string, any>>();
-  private readonly doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "y" } }));
-  /** The record of answered findings in a table of this name (the component's, in the least-privilege test). */
-  reportedIn = (tableName: string) => new ReportedEvents(this.doc, tableName, this.clock.now);
+  // DynamoDB: the responder's record of answered findings, by key; the record in a table of a given name
+  readonly answered: Map<string, Record<string, any>>;
+  readonly reportedIn: (tableName: string) => ReportedEvents;
   readonly reported: ReportedEvents;
   // Lambda
   readonly functions = new Set<string>();
@@ -295,19 +313,11 @@ export class FakeAws {
       const next = from + page.length < matching.length ? `tok-${from + page.length}` : undefined;
       return { Events: page.map(({ AccessKeyId: _a, ...e }) => e), NextToken: next };
     });
-    const dynamo = mockClient(this.doc);
-    dynamo.on(GetCommand).callsFake(async (input) => {
-      this.call("dynamodb:GetItem");
-      const item = this.answered.get(String(input.Key!.pk));
-      return item ? { Item: structuredClone(item) } : {};
-    });
-    dynamo.on(PutCommand).callsFake(async (input) => {
-      this.call("dynamodb:PutItem");
-      this.answered.set(String(input.Item!.pk), structuredClone(input.Item!));
-      return {};
-    });
-    this.reported = this.reportedIn("kamae-answered");
-    this.mocks.push(lambda, sqs, sns, ssm, sfn, s3, iam, cloudtrail, dynamo);
+    const record = fakeReportedEvents(clock.now, (name) => this.call(name));
+    this.answered = record.answered;
+    this.reportedIn = record.reportedIn;
+    this.reported = record.reported;
+    this.mocks.push(lambda, sqs, sns, ssm, sfn, s3, iam, cloudtrail, record.stub);
   }
 
   private call(name: string): void {

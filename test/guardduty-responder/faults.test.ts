@@ -3,10 +3,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DENY_INSECURE_SID } from "../../components/guardduty-responder/lambda/bucket-hardening";
 import { respondToFinding, settingsFromEnv } from "../../components/guardduty-responder/lambda/responder";
-import { RECOMMENDED_ROUTES } from "../../components/guardduty-responder/lambda/routing";
 import { AccountClients } from "../../components/shared/aws/account-clients";
 import { awsError, FakeClock } from "../harness/aws";
-import { FakeAws } from "./fakes";
+import { ENFORCE, ENV, FakeAws, HOME, ISOLATION, MEMBER, QUEUE, TOPIC, WORKFLOW } from "./fakes";
 
 /**
  * Fault injection, call by call: each AWS call of the responder's plans (an instance compromise, stolen credentials,
@@ -15,22 +14,7 @@ import { FakeAws } from "./fakes";
  * completes the response; only the record of answered findings may fail without failing the run, and that is logged.
  * Never a silent partial success; and once complete, a replay is quiet.
  */
-const HOME = "111122223333";
-const MEMBER = "444455556666";
-const TOPIC = `arn:aws:sns:us-east-1:${HOME}:kamae-guardduty`;
-const ISOLATION = `arn:aws:lambda:us-east-1:${HOME}:function:kamae-isolation`;
-const QUEUE = `https://sqs.us-east-1.amazonaws.com/${HOME}/kamae-waf-block`;
-const WORKFLOW = `arn:aws:states:us-east-1:${HOME}:stateMachine:kamae-credentials`;
-const ENV = {
-  KAMAE_ROUTES: JSON.stringify(RECOMMENDED_ROUTES),
-  KAMAE_TOPIC_ARN: TOPIC,
-  KAMAE_TABLE_NAME: "kamae-answered",
-  KAMAE_ISOLATION_FUNCTION_ARN: ISOLATION,
-  KAMAE_WAF_BLOCK_QUEUE_URL: QUEUE,
-  KAMAE_SCAN_DOCUMENT_NAME: "Kamae-AntiMalwareScan",
-  KAMAE_CREDENTIAL_WORKFLOW_ARN: WORKFLOW,
-  KAMAE_ACTION_MODES: JSON.stringify({ isolate: "enforce", block: "enforce", scan: "enforce", restrictCredentials: "enforce", blockPublicAccess: "enforce", protectBucket: "enforce" }),
-};
+const SETTINGS = { ...ENV, KAMAE_ACTION_MODES: ENFORCE };
 const fixture = (path: string) => JSON.parse(readFileSync(join(__dirname, "../../components", path), "utf8"));
 const BUCKET = fixture("shared/events/fixtures/guardduty-s3-api-call.json").detail.resource.s3BucketDetails[0].name as string;
 
@@ -105,7 +89,7 @@ describe(`GuardDutyResponder fault injection: ${CASES.length} calls × ${Object.
   let aws: FakeAws;
   let logged: Array<{ level: string; message: string }>;
   const deps = () => ({
-    settings: settingsFromEnv(ENV),
+    settings: settingsFromEnv(SETTINGS),
     clients: new AccountClients({ homeAccountId: HOME, memberAccountIds: [MEMBER], memberRoleName: "kamae-member", sessionName: "t" }, { sts: () => ({ send: async () => ({ Credentials: { AccessKeyId: "a", SecretAccessKey: "b", SessionToken: "c", Expiration: new Date(clock.now() + 3600_000) } }) }) as never, now: clock.now }),
     reported: aws.reported,
     log: { info: () => undefined, warn: (message: string) => void logged.push({ level: "warn", message }), error: (message: string) => void logged.push({ level: "error", message }) },

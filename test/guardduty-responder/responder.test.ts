@@ -4,17 +4,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DENY_INSECURE_SID, mergeDenyInsecureTransport, planBucketHardening } from "../../components/guardduty-responder/lambda/bucket-hardening";
 import { executionName, respondToFinding, type ResponderSettings, settingsFromEnv } from "../../components/guardduty-responder/lambda/responder";
-import { RECOMMENDED_ROUTES } from "../../components/guardduty-responder/lambda/routing";
 import { AccountClients } from "../../components/shared/aws/account-clients";
 import { FakeClock } from "../harness/aws";
-import { FakeAws } from "./fakes";
+import { ENFORCE, ENV, FakeAws, HOME, ISOLATION, MEMBER, QUEUE, TOPIC, WORKFLOW } from "./fakes";
 
-const HOME = "111122223333";
-const MEMBER = "444455556666";
-const TOPIC = `arn:aws:sns:us-east-1:${HOME}:kamae-guardduty`;
-const ISOLATION = `arn:aws:lambda:us-east-1:${HOME}:function:kamae-isolation`;
-const QUEUE = `https://sqs.us-east-1.amazonaws.com/${HOME}/kamae-waf-block`;
-const WORKFLOW = `arn:aws:states:us-east-1:${HOME}:stateMachine:kamae-credentials`;
 const PUBLIC_IP = "93.184.216.34";
 
 const sharedFixture = (name: string) => JSON.parse(readFileSync(join(__dirname, "../../components/shared/events/fixtures", name), "utf8"));
@@ -26,17 +19,6 @@ function ccEvent() {
   return e;
 }
 
-const ENV = {
-  KAMAE_ROUTES: JSON.stringify(RECOMMENDED_ROUTES),
-  KAMAE_TOPIC_ARN: TOPIC,
-  KAMAE_TABLE_NAME: "kamae-answered",
-  KAMAE_ISOLATION_FUNCTION_ARN: ISOLATION,
-  KAMAE_WAF_BLOCK_QUEUE_URL: QUEUE,
-  KAMAE_SCAN_DOCUMENT_NAME: "Kamae-AntiMalwareScan",
-  KAMAE_SCAN_DOCUMENT_PARAMETERS: JSON.stringify({ scanType: ["full"] }),
-  KAMAE_CREDENTIAL_WORKFLOW_ARN: WORKFLOW,
-};
-const ENFORCE = JSON.stringify({ isolate: "enforce", block: "enforce", scan: "enforce", restrictCredentials: "enforce", blockPublicAccess: "enforce", protectBucket: "enforce" });
 
 describe("GuardDutyResponder function", () => {
   let clock: FakeClock;

@@ -8,10 +8,9 @@ import {
   type Command,
   type DescribeInstanceInformationCommandInput,
 } from "@aws-sdk/client-ssm";
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
-import { ReportedEvents } from "../../components/shared/aws/reported-events";
+import type { ReportedEvents } from "../../components/shared/aws/reported-events";
+import { fakeReportedEvents } from "../harness/reported-events";
 import { AccountClients, type ActionTarget } from "../../components/shared/aws/account-clients";
 import { awsError, FakeClock } from "../harness/aws";
 import { refusePublish } from "../harness/sns";
@@ -61,7 +60,7 @@ export class FakeAws {
   readonly calls: string[] = [];
   fault?: (call: string) => Error | undefined;
   /** The responder's record of answered findings, by key (DynamoDB). */
-  readonly answered = new Map<string, Record<string, any>>();
+  readonly answered: Map<string, Record<string, any>>;
   readonly reported: ReportedEvents;
   /** The record in a table of this name (the component's, in the least-privilege test). */
   readonly reportedIn: (tableName: string) => ReportedEvents;
@@ -73,21 +72,11 @@ export class FakeAws {
   private readonly access: AccountClients;
 
   constructor(homeAccountId: string, memberAccountIds: string[] = []) {
-    const doc = DynamoDBDocumentClient.from(new DynamoDBClient({ region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "y" } }));
-    const dynamo = mockClient(doc);
-    this.stubs.push(dynamo);
-    dynamo.on(GetCommand).callsFake(async (input) => {
-      this.call("dynamodb:GetItem");
-      const item = this.answered.get(String(input.Key!.pk));
-      return item ? { Item: structuredClone(item) } : {};
-    });
-    dynamo.on(PutCommand).callsFake(async (input) => {
-      this.call("dynamodb:PutItem");
-      this.answered.set(String(input.Item!.pk), structuredClone(input.Item!));
-      return {};
-    });
-    this.reportedIn = (tableName) => new ReportedEvents(doc, tableName, this.clock.now);
-    this.reported = this.reportedIn("kamae-answered");
+    const record = fakeReportedEvents(this.clock.now, (name) => this.call(name));
+    this.stubs.push(record.stub);
+    this.answered = record.answered;
+    this.reportedIn = record.reportedIn;
+    this.reported = record.reported;
     this.access = new AccountClients({ homeAccountId, memberAccountIds, memberRoleName: memberAccountIds.length > 0 ? "kamae-member" : undefined, sessionName: "test" });
     this.clients = {
       client: <C>(ctor: new (config: { region: string }) => C, target: ActionTarget): C => {
