@@ -17,6 +17,9 @@ import {
   validateTenantId,
   validateToken,
 } from "./validation";
+import { Validator } from "../shared/validation";
+
+const check: Validator = new Validator("AgentRollout");
 
 /** The vendor's Distributor package: Trend Micro publishes its Workload Security agent to SSM Distributor under this name. */
 export const VENDOR_PACKAGE = "TrendMicro-CloudOne-WorkloadSecurity";
@@ -166,36 +169,36 @@ export class AgentRollout extends pulumi.ComponentResource {
     // Everything that can be checked without AWS is checked before any resource is declared.
     const settingsGiven = [args.activationUrl, args.managerUrl, args.token].filter((v) => v !== undefined).length;
     if (settingsGiven !== 0 && settingsGiven !== 3) {
-      throw new Error("kamae:AgentRollout: activationUrl, managerUrl and token go together: give all three (tenantId optional) or none to use existing parameters");
+      check.fail("activationUrl, managerUrl and token go together: give all three (tenantId optional) or none to use existing parameters");
     }
-    if (settingsGiven === 0 && args.tenantId !== undefined) throw new Error("kamae:AgentRollout: tenantId was given without activationUrl, managerUrl and token");
+    if (settingsGiven === 0 && args.tenantId !== undefined) check.fail("tenantId was given without activationUrl, managerUrl and token");
     const names = {
       activationUrl: validateParameterName("activationUrl", args.parameterNames?.activationUrl ?? VENDOR_PARAMETER_NAMES.activationUrl),
       managerUrl: validateParameterName("managerUrl", args.parameterNames?.managerUrl ?? VENDOR_PARAMETER_NAMES.managerUrl),
       tenantId: validateParameterName("tenantId", args.parameterNames?.tenantId ?? VENDOR_PARAMETER_NAMES.tenantId),
       token: validateParameterName("token", args.parameterNames?.token ?? VENDOR_PARAMETER_NAMES.token),
     };
-    if (new Set(Object.values(names)).size !== 4) throw new Error("kamae:AgentRollout: the four parameter names must be different");
+    if (new Set(Object.values(names)).size !== 4) check.fail("the four parameter names must be different");
     const installationType = args.installationType ?? "In-place update";
-    if (!INSTALLATION_TYPES.includes(installationType)) throw new Error(`kamae:AgentRollout: installationType "${installationType}" must be one of: ${INSTALLATION_TYPES.join(", ")}`);
+    if (!INSTALLATION_TYPES.includes(installationType)) check.fail(`installationType "${installationType}" must be one of: ${INSTALLATION_TYPES.join(", ")}`);
     const action = args.action ?? "Install";
-    if (action !== "Install" && action !== "Uninstall") throw new Error(`kamae:AgentRollout: action "${String(action)}" must be Install or Uninstall`);
+    if (action !== "Install" && action !== "Uninstall") check.fail(`action "${String(action)}" must be Install or Uninstall`);
     const severity = args.complianceSeverity ?? "HIGH";
-    if (!SEVERITIES.includes(severity)) throw new Error(`kamae:AgentRollout: complianceSeverity "${severity}" must be one of: ${SEVERITIES.join(", ")}`);
+    if (!SEVERITIES.includes(severity)) check.fail(`complianceSeverity "${severity}" must be one of: ${SEVERITIES.join(", ")}`);
     const targets = validateTargetTags(args.targetTags ?? { [KamaeTags.agentRollout]: ["true"] });
     const schedule = validateSchedule(args.scheduleExpression ?? "rate(1 day)");
     const maxConcurrency = validateRate("maxConcurrency", args.maxConcurrency ?? "10%");
     const maxErrors = validateRate("maxErrors", args.maxErrors ?? "5%");
     for (const [key, value] of Object.entries(args.additionalArguments ?? {})) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`kamae:AgentRollout: additionalArguments key "${key}" must be an environment variable name`);
-      if (typeof value !== "string") throw new Error(`kamae:AgentRollout: additionalArguments "${key}" must be a string`);
+      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) check.fail(`additionalArguments key "${key}" must be an environment variable name`);
+      if (typeof value !== "string") check.fail(`additionalArguments "${key}" must be a string`);
     }
     const local = args.customPackage ? readLocalPackage(resolve(args.customPackage.directory)) : undefined;
     const customName = args.customPackage ? validatePackageName(args.customPackage.name ?? basename(resolve(args.customPackage.directory))) : undefined;
     if (args.packageName !== undefined && !args.customPackage) validatePublishedPackageName(args.packageName);
 
     if (args.kmsKeyArn !== undefined && args.decryptingRoleArns !== undefined) {
-      throw new Error("kamae:AgentRollout: decryptingRoleArns applies to the key created here; with kmsKeyArn, let the roles decrypt in that key's policy");
+      check.fail("decryptingRoleArns applies to the key created here; with kmsKeyArn, let the roles decrypt in that key's policy");
     }
     const needsKey = settingsGiven === 3 || (local !== undefined && args.packageBucketName === undefined);
     const identity = aws.getCallerIdentityOutput({}, parent);

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { Validator } from "../shared/validation";
 
 /**
  * Reading a custom SSM Distributor package from a local directory: `manifest.json` plus the zip files it names. The
@@ -22,14 +23,14 @@ export interface LocalPackage {
   readonly files: readonly PackageFile[];
 }
 
-const PREFIX = "kamae:AgentRollout: custom package";
+const check: Validator = new Validator("AgentRollout");
 const PLATFORMS = new Set(["_any", "amazon", "windows", "ubuntu", "redhat", "centos", "suse", "debian", "oracle", "darwin", "rocky", "almalinux"]);
 const ARCHITECTURES = new Set(["_any", "x86_64", "arm64", "386", "i386", "amd64"]);
 /** SSM's limit on attachments of one document version. */
 export const MAX_ATTACHMENTS = 20;
 
 function fail(dir: string, message: string): never {
-  throw new Error(`${PREFIX} in ${dir}: ${message}`);
+  return check.fail(`custom package in ${dir}: ${message}`);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

@@ -4,10 +4,12 @@
  * before a broken association reaches every instance.
  */
 
-const PREFIX = "kamae:AgentRollout:";
+import { Validator } from "../shared/validation";
+
+const check: Validator = new Validator("AgentRollout");
 
 function fail(message: string): never {
-  throw new Error(`${PREFIX} ${message}`);
+  return check.fail(message);
 }
 
 const HOST = /^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
@@ -70,25 +72,14 @@ export function validateRate(what: "maxConcurrency" | "maxErrors", value: number
   return fail(`${what} "${value}" must be a whole number or a percentage such as "10%"`);
 }
 
-const RATE_UNITS: Record<string, number> = { minute: 1, minutes: 1, hour: 60, hours: 60, day: 1440, days: 1440 };
+const RATE_MINUTES: Record<string, number> = { minute: 1, minutes: 1, hour: 60, hours: 60, day: 1440, days: 1440 };
 
-/** A State Manager schedule: `rate(N unit)` (at least 30 minutes) or `cron(...)` with six fields. */
+/** A State Manager schedule: an EventBridge-style `rate()` (at least 30 minutes) or six-field `cron()`. */
 export function validateSchedule(value: string): string {
-  const rate = /^rate\((\d+) (minutes?|hours?|days?)\)$/.exec(value);
-  if (rate) {
-    const n = Number(rate[1]);
-    if (n < 1) fail(`schedule "${value}" must be a positive rate`);
-    if ((n === 1) !== /^(minute|hour|day)$/.test(rate[2])) fail(`schedule "${value}": write "rate(1 day)" but "rate(2 days)"`);
-    if (n * RATE_UNITS[rate[2]] < 30) fail(`schedule "${value}" is too frequent: State Manager's shortest rate is rate(30 minutes)`);
-    return value;
-  }
-  const cron = /^cron\((.+)\)$/.exec(value);
-  if (cron) {
-    const fields = cron[1].trim().split(/\s+/);
-    if (fields.length !== 6) fail(`schedule "${value}" must have six cron fields (minutes hours day-of-month month day-of-week year), got ${fields.length}`);
-    return value;
-  }
-  return fail(`schedule "${value}" must be rate(N minutes|hours|days) or cron(...) (for example "rate(1 day)" or "cron(0 2 ? * SUN *)")`);
+  check.schedule("scheduleExpression", value);
+  const rate = /^rate\((\d+) ([a-z]+)\)$/.exec(value);
+  if (rate && Number(rate[1]) * RATE_MINUTES[rate[2]] < 30) fail(`scheduleExpression "${value}" is too frequent: State Manager's shortest rate is rate(30 minutes)`);
+  return value;
 }
 
 /** Tag targets: 1-5 keys (State Manager's limit), each key and value non-empty, keys of at most 128 characters. */

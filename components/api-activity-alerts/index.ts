@@ -4,10 +4,11 @@ import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/ia
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
-import { type NotificationArgs, reportTopic } from "../shared/notifications";
+import { type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
 import { DEFAULT_MAX_MESSAGE_BYTES, SNS_MESSAGE_LIMIT } from "./lambda/messages";
 import { type ActivityRule, validateRules } from "./lambda/rules";
 import { secureBucket } from "../shared/secure-bucket";
+import { LAMBDA_MEMORY_MB, Validator } from "../shared/validation";
 import { apiActivityActStatements } from "./permissions";
 
 export { ActivityRuleEffect, TimeWindowsMatch, Weekday, type ActivityRule, type TimeWindow } from "./lambda/rules";
@@ -59,9 +60,7 @@ export interface ApiActivityAlertsArgs {
 /** Lambda's environment holds 4 KB in all: the rules must leave room for the other settings. */
 const MAX_RULES_ENV_BYTES = 3_000;
 
-function fail(message: string): never {
-  throw new Error(`kamae:ApiActivityAlerts: ${message}`);
-}
+const check: Validator = new Validator("ApiActivityAlerts");
 
 /**
  * Notifies only the API activity a human must review. Reads each new CloudTrail file of an existing trail's bucket, or
@@ -89,24 +88,31 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
     try {
       rules = validateRules(args.rules);
     } catch (err) {
-      fail((err as Error).message);
+      check.fail((err as Error).message);
     }
     const rulesJson = JSON.stringify(rules);
     if (Buffer.byteLength(rulesJson) > MAX_RULES_ENV_BYTES) {
-      fail(`the rules take ${Buffer.byteLength(rulesJson)} bytes; Lambda's environment (4 KB in all) leaves ${MAX_RULES_ENV_BYTES} for them: merge rules`);
+      check.fail(`the rules take ${Buffer.byteLength(rulesJson)} bytes; Lambda's environment (4 KB in all) leaves ${MAX_RULES_ENV_BYTES} for them: merge rules`);
     }
     const maxMessageBytes = args.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-    if (!Number.isInteger(maxMessageBytes) || maxMessageBytes < 8 * 1024 || maxMessageBytes > SNS_MESSAGE_LIMIT - 1024) fail("maxMessageBytes must be an integer from 8192 to 261120");
+    check.integer("maxMessageBytes", maxMessageBytes, 8 * 1024, SNS_MESSAGE_LIMIT - 1024);
+    check.integer("memorySize", args.memorySize, LAMBDA_MEMORY_MB.min, LAMBDA_MEMORY_MB.max);
+    check.integer("timeoutSeconds", args.timeoutSeconds, 1, 900);
+    check.logRetentionDays("logRetentionDays", args.logRetentionDays);
+    check.bucketName("existingTrailBucketName", args.existingTrailBucketName);
+    check.bucketName("accessLogsBucketName", args.accessLogsBucketName);
+    check.arn("existingTrailKmsKeyArn", args.existingTrailKmsKeyArn, "kms");
+    validateNotifications(check, args.notifications);
     const existing = args.existingTrailBucketName ?? args.existingTrailBucketArn;
-    if (args.existingTrailBucketName !== undefined && args.existingTrailBucketArn !== undefined) fail("give existingTrailBucketName or existingTrailBucketArn, not both");
-    if (existing === undefined && (args.existingTrailKmsKeyArn !== undefined || args.enableBucketEventBridge)) fail("existingTrailKmsKeyArn and enableBucketEventBridge apply only to an existing trail bucket");
+    if (args.existingTrailBucketName !== undefined && args.existingTrailBucketArn !== undefined) check.fail("give existingTrailBucketName or existingTrailBucketArn, not both");
+    if (existing === undefined && (args.existingTrailKmsKeyArn !== undefined || args.enableBucketEventBridge)) check.fail("existingTrailKmsKeyArn and enableBucketEventBridge apply only to an existing trail bucket");
     if (existing !== undefined && (args.trailName !== undefined || args.accessLogsBucketName !== undefined || args.trailCloudWatchLogs !== undefined || args.trailS3DataEvents !== undefined)) {
-      fail("trailName, accessLogsBucketName, trailCloudWatchLogs and trailS3DataEvents apply only to a created trail");
+      check.fail("trailName, accessLogsBucketName, trailCloudWatchLogs and trailS3DataEvents apply only to a created trail");
     }
     if (typeof args.existingTrailBucketArn === "string" && !/^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(args.existingTrailBucketArn)) {
-      fail(`existingTrailBucketArn "${args.existingTrailBucketArn}" is not an S3 bucket ARN`);
+      check.fail(`existingTrailBucketArn "${args.existingTrailBucketArn}" is not an S3 bucket ARN`);
     }
-    if (args.trailName !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{2,127}$/.test(args.trailName)) fail(`trailName "${args.trailName}" is not a valid trail name`);
+    if (args.trailName !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{2,127}$/.test(args.trailName)) check.fail(`trailName "${args.trailName}" is not a valid trail name`);
     validateMemberAccounts("ApiActivityAlerts", args.memberAccounts);
 
     const identity = aws.getCallerIdentityOutput({}, parent);

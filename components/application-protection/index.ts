@@ -2,6 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { KamaeTags } from "../shared/runtime/tags";
 
 import { KAMAE_RESPONDER_TYPE, LAMBDA_FUNCTION_TYPE, mergeEnvironment, mergeLayers, namePatternToRegExp, selects, urnType } from "./merge";
+import { Validator } from "../shared/validation";
+
+const check: Validator = new Validator("applicationProtection");
 
 export interface ApplicationProtectionArgs {
   /** ARN (with version) of the vendor's protection layer for the functions' runtime. */
@@ -32,20 +35,20 @@ const ENV_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 const RESERVED_ENV = new Set(["_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV", "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE", "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR"]);
 
 function settingsOf(args: ApplicationProtectionArgs): Settings {
-  if (!args || args.layerArn === undefined || args.layerArn === "") throw new Error("kamae:applicationProtection: layerArn is required");
+  if (!args || args.layerArn === undefined || args.layerArn === "") check.fail("layerArn is required");
   if (typeof args.layerArn === "string" && !/^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:layer:[A-Za-z0-9_-]{1,140}:\d+$/.test(args.layerArn)) {
-    throw new Error(`kamae:applicationProtection: layerArn "${args.layerArn}" must be a layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>)`);
+    check.fail(`layerArn "${args.layerArn}" must be a layer version ARN (arn:aws:lambda:<region>:<account>:layer:<name>:<version>)`);
   }
   for (const key of Object.keys(args.environment ?? {})) {
-    if (!ENV_NAME.test(key)) throw new Error(`kamae:applicationProtection: environment variable name "${key}" must start with a letter and hold letters, digits and _`);
-    if (RESERVED_ENV.has(key)) throw new Error(`kamae:applicationProtection: environment variable "${key}" is reserved by Lambda`);
+    if (!ENV_NAME.test(key)) check.fail(`environment variable name "${key}" must start with a letter and hold letters, digits and _`);
+    if (RESERVED_ENV.has(key)) check.fail(`environment variable "${key}" is reserved by Lambda`);
   }
   for (const [key, value] of Object.entries(args.tagFilter ?? {})) {
-    if (key.trim() === "") throw new Error("kamae:applicationProtection: a tagFilter key is empty");
-    if (typeof value !== "string") throw new Error(`kamae:applicationProtection: tagFilter "${key}" must be a string value`);
+    if (key.trim() === "") check.fail("a tagFilter key is empty");
+    if (typeof value !== "string") check.fail(`tagFilter "${key}" must be a string value`);
   }
   const optOutTagKey = args.optOutTagKey ?? KamaeTags.protectionOptOut;
-  if (optOutTagKey.trim() === "") throw new Error("kamae:applicationProtection: optOutTagKey is empty");
+  if (optOutTagKey.trim() === "") check.fail("optOutTagKey is empty");
   return {
     layerArn: args.layerArn,
     environment: { ...(args.environment ?? {}) },

@@ -1,4 +1,7 @@
 import { KamaeTags } from "../shared/runtime/tags";
+import { Validator } from "../shared/validation";
+
+const check: Validator = new Validator("applicationProtection");
 
 /** The pure parts of applicationProtection: which functions it selects and how layers and settings are merged. */
 
@@ -22,7 +25,7 @@ export function isUnderKamaeResponder(urn: string): boolean {
 
 /** A name pattern as a regular expression: `*` any run of characters, `?` one character, everything else literal. */
 export function namePatternToRegExp(pattern: string): RegExp {
-  if (typeof pattern !== "string" || pattern === "") throw new Error("kamae:applicationProtection: a name pattern is empty");
+  if (typeof pattern !== "string" || pattern === "") check.fail("a name pattern is empty");
   const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
   return new RegExp(`^${body}$`);
 }
@@ -53,7 +56,7 @@ export function mergeLayers(own: readonly string[] | undefined, layerArn: string
   if (mine.includes(layerArn)) return mine;
   const others = mine.filter((l) => unversioned(l) !== unversioned(layerArn));
   if (others.length >= MAX_LAYERS) {
-    throw new Error(`kamae:applicationProtection: function "${functionName}" already has ${others.length} layers; Lambda allows ${MAX_LAYERS}, so the protection layer cannot be added (opt it out with the ${KamaeTags.protectionOptOut} tag or remove a layer)`);
+    check.fail(`function "${functionName}" already has ${others.length} layers; Lambda allows ${MAX_LAYERS}, so the protection layer cannot be added (opt it out with the ${KamaeTags.protectionOptOut} tag or remove a layer)`);
   }
   return [...others, layerArn];
 }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkEnumValue } from "../shared/validation";
+import { plainItems, Validator } from "../shared/validation";
 import { KamaeTags } from "../shared/runtime/tags";
 import { ManagedInstanceRole } from "../managed-instance-role";
 
@@ -28,7 +28,10 @@ export interface AutoHealingGroupArgs {
   readonly imageId?: pulumi.Input<string>;
   /** CPU architecture of the default AMI: "arm64" (default) or "x86_64". */
   readonly architecture?: InstanceArchitecture;
-  /** Instance type (default t4g.small for arm64, t3.small for x86_64). */
+  /**
+   * Instance type (default t4g.small for arm64, t3.small for x86_64); it must match the default image's `architecture`
+   * (an x86 type such as t3.small needs `architecture: "x86_64"`), or the group is refused at preview.
+   */
   readonly instanceType?: pulumi.Input<string>;
   /** Root device name of the image (default /dev/xvda, as on Amazon Linux). */
   readonly rootDeviceName?: string;
@@ -46,7 +49,7 @@ export interface AutoHealingGroupArgs {
   readonly desiredCapacity?: number;
   /** Largest group size (default 4). */
   readonly maxSize?: number;
-  /** Seconds before a new instance's failing health checks count (default 300). */
+  /** Seconds before a new instance's failing health checks count (default 300, at least 0). */
   readonly healthCheckGracePeriodSeconds?: number;
   /** Tag instances into InstanceIsolation's default scope (default true). */
   readonly isolationScope?: boolean;
@@ -80,22 +83,31 @@ export class AutoHealingGroup extends pulumi.ComponentResource {
 
   constructor(name: string, args: AutoHealingGroupArgs, opts?: pulumi.ComponentResourceOptions) {
     super("kamae:index:AutoHealingGroup", name, args, opts);
+    const check: Validator = new Validator("AutoHealingGroup");
     const min = args.minSize ?? 2;
     const desired = args.desiredCapacity ?? Math.max(min, 2);
     const max = args.maxSize ?? Math.max(desired, 4);
     if (!(Number.isInteger(min) && Number.isInteger(desired) && Number.isInteger(max) && 0 <= min && min <= desired && desired <= max)) {
-      throw new Error(`kamae:AutoHealingGroup: sizes must be integers with 0 <= minSize <= desiredCapacity <= maxSize (got ${min}/${desired}/${max})`);
+      check.fail(`sizes must be integers with 0 <= minSize <= desiredCapacity <= maxSize (got ${min}/${desired}/${max})`);
     }
-    if (desired < 1) throw new Error("kamae:AutoHealingGroup: desiredCapacity must be at least 1, or nothing replaces an isolated instance");
-    if (Array.isArray(args.subnetIds) && args.subnetIds.length === 0) throw new Error("kamae:AutoHealingGroup: subnetIds must name at least one subnet");
+    if (desired < 1) check.fail("desiredCapacity must be at least 1, or nothing replaces an isolated instance");
+    check.vpcId("vpcId", args.vpcId);
+    if (Array.isArray(args.subnetIds) && args.subnetIds.length === 0) check.fail("subnetIds must name at least one subnet");
+    for (const subnet of plainItems(args.subnetIds)) check.subnetId("subnetIds", subnet);
     if (Array.isArray(args.targetGroupArns) && args.targetGroupArns.length === 0) {
-      throw new Error("kamae:AutoHealingGroup: targetGroupArns must name at least one target group (ELB health checks drive replacement)");
+      check.fail("targetGroupArns must name at least one target group (ELB health checks drive replacement)");
     }
-    checkEnumValue("AutoHealingGroup", "architecture", args.architecture, InstanceArchitecture);
+    for (const arn of plainItems(args.targetGroupArns)) check.arn("targetGroupArns", arn, "elasticloadbalancing");
+    for (const group of plainItems(args.loadBalancerSecurityGroupIds)) check.securityGroupId("loadBalancerSecurityGroupIds", group);
+    for (const group of plainItems(args.securityGroupIds)) check.securityGroupId("securityGroupIds", group);
+    check.oneOf("architecture", args.architecture, InstanceArchitecture);
+    // With imageId given the image's architecture is the user's to match; the default image is `architecture`'s.
+    if (args.imageId === undefined) check.instanceTypeFor("instanceType", args.instanceType, args.architecture ?? "arm64");
     const port = args.port ?? 80;
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`kamae:AutoHealingGroup: port ${port} is not a TCP port`);
+    check.integer("port", port, 1, 65535);
     const volumeSize = args.rootVolumeSizeGiB ?? 20;
-    if (!Number.isInteger(volumeSize) || volumeSize < 1 || volumeSize > 16384) throw new Error(`kamae:AutoHealingGroup: rootVolumeSizeGiB ${volumeSize} is out of range`);
+    check.integer("rootVolumeSizeGiB", volumeSize, 1, 16384);
+    check.integer("healthCheckGracePeriodSeconds", args.healthCheckGracePeriodSeconds, 0);
     const parent = { parent: this };
 
     const scopeTags: Record<string, string> = {

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { EnforcementMode } from "../shared/runtime/mode";
+import { EnforcementMode } from "../shared/runtime/mode";
+import { isPlain, plainItems, Validator } from "../shared/validation";
 import { createEncryptionKey } from "../shared/kms";
 import { stableSuffix } from "../shared/naming";
 import {
@@ -100,25 +101,30 @@ export class EgressAllowlist extends pulumi.ComponentResource {
     super("kamae:index:EgressAllowlist", name, {}, opts);
     const parent = { parent: this };
 
+    const check: Validator = new Validator("EgressAllowlist");
+    check.oneOf("mode", args.mode, EnforcementMode);
+    check.oneOf("blockResponse", args.blockResponse, DnsBlockResponse);
+    check.integer("associationPriority", args.associationPriority, 101, 9899);
+    check.arn("kmsKeyArn", args.kmsKeyArn, "kms");
+    check.logRetentionDays("logRetentionDays", args.logRetentionDays);
+    check.vpcId("networkFirewall.vpcId", args.networkFirewall?.vpcId);
+    for (const subnet of plainItems(args.networkFirewall?.subnetIds)) check.subnetId("networkFirewall.subnetIds", subnet);
     const mode = args.mode ?? "detect";
-    if (mode !== "detect" && mode !== "enforce") throw new Error(`kamae:EgressAllowlist: mode "${String(mode)}" must be "detect" or "enforce"`);
     const blockResponse = args.blockResponse ?? "NODATA";
-    if (blockResponse !== "NODATA" && blockResponse !== "NXDOMAIN") throw new Error(`kamae:EgressAllowlist: blockResponse "${String(blockResponse)}" must be NODATA or NXDOMAIN`);
     const priority = args.associationPriority ?? 5000;
-    if (!Number.isInteger(priority) || priority < 101 || priority > 9899) throw new Error(`kamae:EgressAllowlist: associationPriority ${priority} must be a whole number from 101 to 9899`);
     const vpcs = vpcMap(args);
     const own = validateDomains(args.allowedDomains ?? [], "allowedDomains");
     const vendor = args.allowVendorDomains === false ? [] : validateDomains(args.vendorDomains ?? VENDOR_DOMAINS, "vendorDomains");
     const internal = args.allowVpcInternalNames === false ? [] : [...VPC_INTERNAL_DOMAINS];
     const services = args.awsServices ?? DEFAULT_AWS_SERVICES;
     awsServiceDomains(services, "us-east-1"); // validates the service names now; the Region is known later
-    if (args.networkFirewall && args.networkFirewall.subnetIds.length === 0) throw new Error("kamae:EgressAllowlist: networkFirewall.subnetIds is empty");
+    if (args.networkFirewall && args.networkFirewall.subnetIds.length === 0) check.fail("networkFirewall.subnetIds is empty");
     const retention = args.logRetentionDays ?? 365;
 
     const region = aws.getRegionOutput({}, parent).region;
     this.allowedDomains = region.apply((r) => {
       const all = validateDomains([...vendor, ...awsServiceDomains(services, r), ...internal, ...own], "the allow list");
-      if (all.length > MAX_DOMAINS) throw new Error(`kamae:EgressAllowlist: ${all.length} domains exceed ${MAX_DOMAINS}`);
+      if (all.length > MAX_DOMAINS) check.fail(`${all.length} domains exceed ${MAX_DOMAINS}`);
       return all;
     });
 
@@ -234,18 +240,19 @@ export class EgressAllowlist extends pulumi.ComponentResource {
 
 /** The VPCs keyed by a stable label (a hash of a literal id, or the caller's label), so reordering replaces nothing. */
 function vpcMap(args: EgressAllowlistArgs): Record<string, pulumi.Input<string>> {
+  const check: Validator = new Validator("EgressAllowlist");
   const out: Record<string, pulumi.Input<string>> = {};
   for (const id of args.vpcIds ?? []) {
-    if (typeof id !== "string" || !/^vpc-[0-9a-f]{8,17}$/.test(id)) {
-      throw new Error(`kamae:EgressAllowlist: vpcIds entry ${JSON.stringify(id)} is not a VPC id (vpc-…); pass VPC ids that are outputs through namedVpcIds`);
-    }
+    if (!isPlain(id)) check.fail("vpcIds entries are literal VPC ids; pass VPC ids that are outputs through namedVpcIds");
+    check.vpcId("vpcIds", id);
     out[stableSuffix(id)] = id;
   }
   for (const [label, id] of Object.entries(args.namedVpcIds ?? {})) {
-    if (!/^[a-z0-9-]{1,40}$/.test(label)) throw new Error(`kamae:EgressAllowlist: namedVpcIds label "${label}" must be 1-40 lower-case letters, digits or hyphens`);
-    if (label in out) throw new Error(`kamae:EgressAllowlist: namedVpcIds label "${label}" is used twice`);
+    if (!/^[a-z0-9-]{1,40}$/.test(label)) check.fail(`namedVpcIds label "${label}" must be 1-40 lower-case letters, digits or hyphens`);
+    if (label in out) check.fail(`namedVpcIds label "${label}" is used twice`);
+    check.vpcId(`namedVpcIds.${label}`, id);
     out[label] = id;
   }
-  if (Object.keys(out).length === 0) throw new Error("kamae:EgressAllowlist: give at least one VPC (vpcIds or namedVpcIds)");
+  if (Object.keys(out).length === 0) check.fail("give at least one VPC (vpcIds or namedVpcIds)");
   return out;
 }

@@ -1,13 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../shared/secure-bucket";
+import { Validator } from "../shared/validation";
 import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { stateTable } from "../shared/infra/state-table";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { RESPONDER_ROLE_PATH, stableSuffix } from "../shared/naming";
-import { type NotificationArgs, reportTopic } from "../shared/notifications";
+import { type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
 import { guardDutyCredentialActStatements, guardDutyResponderActStatements } from "./permissions";
 import { validateProtectedPrincipals } from "./lambda/protected-principals";
 import { type ActionModes, DEFAULT_ROUTES, eventPattern, type FindingRoute, validateModes, validateRoutes } from "./lambda/routing";
@@ -72,9 +73,7 @@ export interface GuardDutyResponderArgs {
 
 const MAX_ROUTES_ENV_BYTES = 2_500;
 
-function fail(message: string): never {
-  throw new Error(`kamae:GuardDutyResponder: ${message}`);
-}
+const check: Validator = new Validator("GuardDutyResponder");
 
 /**
  * Responds to GuardDuty and Amazon Macie findings by severity and type: EventBridge rules built from typed routes
@@ -108,31 +107,39 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
       routes = validateRoutes(args.routes ?? [...DEFAULT_ROUTES]);
       modes = validateModes(args.modes);
     } catch (err) {
-      fail((err as Error).message);
+      check.fail((err as Error).message);
     }
     const routesJson = JSON.stringify(routes);
-    if (Buffer.byteLength(routesJson) > MAX_ROUTES_ENV_BYTES) fail(`the routes take ${Buffer.byteLength(routesJson)} bytes of the function's 4 KB environment; at most ${MAX_ROUTES_ENV_BYTES}`);
+    if (Buffer.byteLength(routesJson) > MAX_ROUTES_ENV_BYTES) check.fail(`the routes take ${Buffer.byteLength(routesJson)} bytes of the function's 4 KB environment; at most ${MAX_ROUTES_ENV_BYTES}`);
     const used = new Set(routes.flatMap((r) => r.actions));
-    if (used.has("isolate") && args.isolationFunctionArn === undefined) fail("a route isolates instances: set isolationFunctionArn (InstanceIsolation's function)");
-    if (used.has("block") && (args.wafBlockQueueArn === undefined || args.wafBlockQueueUrl === undefined)) fail("a route blocks addresses: set wafBlockQueueArn and wafBlockQueueUrl (WafAutoBlock's queue)");
-    if (used.has("scan") && args.scanDocumentName === undefined) fail("a route scans instances: set scanDocumentName (the anti-malware SSM document)");
-    if (args.scanDocumentName !== undefined && !/^[A-Za-z0-9_.-]{3,128}$/.test(args.scanDocumentName)) fail(`scanDocumentName "${args.scanDocumentName}" is not an SSM document name`);
+    if (used.has("isolate") && args.isolationFunctionArn === undefined) check.fail("a route isolates instances: set isolationFunctionArn (InstanceIsolation's function)");
+    if (used.has("block") && (args.wafBlockQueueArn === undefined || args.wafBlockQueueUrl === undefined)) check.fail("a route blocks addresses: set wafBlockQueueArn and wafBlockQueueUrl (WafAutoBlock's queue)");
+    if (used.has("scan") && args.scanDocumentName === undefined) check.fail("a route scans instances: set scanDocumentName (the anti-malware SSM document)");
+    if (args.scanDocumentName !== undefined && !/^[A-Za-z0-9_.-]{3,128}$/.test(args.scanDocumentName)) check.fail(`scanDocumentName "${args.scanDocumentName}" is not an SSM document name`);
     for (const [k, v] of Object.entries(args.scanDocumentParameters ?? {})) {
-      if (!Array.isArray(v) || v.some((s) => typeof s !== "string")) fail(`scanDocumentParameters.${k} must be a list of strings`);
+      if (!Array.isArray(v) || v.some((s) => typeof s !== "string")) check.fail(`scanDocumentParameters.${k} must be a list of strings`);
     }
     const ttl = args.blockTtlMinutes ?? 240;
-    if (!Number.isInteger(ttl) || ttl < 5 || ttl > 525600) fail("blockTtlMinutes must be an integer from 5 to 525600");
+    check.integer("blockTtlMinutes", ttl, 5, 525600);
     const lookback = args.activityLookbackHours ?? 24;
-    if (!Number.isInteger(lookback) || lookback < 1 || lookback > 2160) fail("activityLookbackHours must be an integer from 1 to 2160 (90 days, CloudTrail's event history)");
+    // 90 days: CloudTrail's event history.
+    check.integer("activityLookbackHours", lookback, 1, 2160);
+    check.arn("isolationFunctionArn", args.isolationFunctionArn, "lambda");
+    check.arn("wafBlockQueueArn", args.wafBlockQueueArn, "sqs");
+    check.arn("wafBlockQueueKmsKeyArn", args.wafBlockQueueKmsKeyArn, "kms");
+    check.arn("macieBucketKmsKeyArn", args.macieBucketKmsKeyArn, "kms");
+    check.bucketName("reportAccessLogsBucketName", args.reportAccessLogsBucketName);
+    check.logRetentionDays("logRetentionDays", args.logRetentionDays);
+    validateNotifications(check, args.notifications);
     validateMemberAccounts("GuardDutyResponder", args.memberAccounts);
     const credentials = used.has("restrictCredentials");
-    for (const b of args.publicBuckets ?? []) if (!/^[a-z0-9.*?-]{1,63}$/.test(b)) fail(`publicBuckets: "${b}" is not a bucket name (wildcards * and ?)`);
-    if (args.actOnSampleFindings !== undefined && typeof args.actOnSampleFindings !== "boolean") fail("actOnSampleFindings must be true or false");
-    if (args.publicBucketTagKey !== undefined && !/^[\w.:/=+@ -]{1,128}$/.test(args.publicBucketTagKey)) fail(`publicBucketTagKey "${args.publicBucketTagKey}" is not a tag key`);
+    for (const b of args.publicBuckets ?? []) if (!/^[a-z0-9.*?-]{1,63}$/.test(b)) check.fail(`publicBuckets: "${b}" is not a bucket name (wildcards * and ?)`);
+    if (args.actOnSampleFindings !== undefined && typeof args.actOnSampleFindings !== "boolean") check.fail("actOnSampleFindings must be true or false");
+    if (args.publicBucketTagKey !== undefined && !/^[\w.:/=+@ -]{1,128}$/.test(args.publicBucketTagKey)) check.fail(`publicBucketTagKey "${args.publicBucketTagKey}" is not a tag key`);
     try {
       validateProtectedPrincipals(args.protectedPrincipals ?? []);
     } catch (err) {
-      fail(`protectedPrincipals: ${(err as Error).message}`);
+      check.fail(`protectedPrincipals: ${(err as Error).message}`);
     }
     // Kamae's own roles (every responder's, under RESPONDER_ROLE_PATH) and the member access role are never restricted.
     const protectedPrincipals = [
@@ -215,7 +222,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
       const definition = pulumi.all([steps.functionArn, topicArn]).apply(([functionArn, topic]) => {
         const d = credentialWorkflowDefinition({ functionArn, topicArn: topic });
         const errors = validateStateMachine(d);
-        if (errors.length > 0) fail(`the credential workflow is invalid: ${errors.join("; ")}`);
+        if (errors.length > 0) check.fail(`the credential workflow is invalid: ${errors.join("; ")}`);
         return JSON.stringify(d);
       });
       const machine = new aws.sfn.StateMachine(

@@ -1,15 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy, Statement } from "../shared/iam/policy";
-import type { EnforcementMode } from "../shared/runtime/mode";
+import { EnforcementMode } from "../shared/runtime/mode";
 import { createEncryptionKey } from "../shared/kms";
 import { stateTable } from "../shared/infra/state-table";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { stableSuffix } from "../shared/naming";
-import { notificationTopic, type NotificationArgs, reportTopic } from "../shared/notifications";
-import { KamaeTags } from "../shared/runtime/tags";
-import { DEFAULT_DS_EVENT_TYPES, DEFAULT_GD_TYPE_PREFIXES } from "./lambda/settings";
+import { notificationTopic, type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
+import { GUARDDUTY_SEVERITY, plainItems, Validator } from "../shared/validation";
+import { IsolationDefaults, IsolationEnv } from "./lambda/settings";
 import { ISOLATION_GROUP_TAG } from "./lambda/model";
 import { isolationActStatements } from "./permissions";
 
@@ -107,39 +107,35 @@ export interface InstanceIsolationArgs {
 const TYPE_PREFIX = /^[A-Za-z]+:(?:[A-Za-z0-9]+\/[\w.!&-]*)?$/;
 
 function validate(args: InstanceIsolationArgs): void {
-  const fail = (message: string) => {
-    throw new Error(`kamae:InstanceIsolation: ${message}`);
-  };
+  const check: Validator = new Validator("InstanceIsolation");
+  check.oneOf("mode", args.mode, EnforcementMode);
   if (args.deepSecurity !== undefined && args.deepSecurity.existingTopicArn === undefined && (args.deepSecurity.publisherArns ?? []).length === 0) {
-    fail("deepSecurity.publisherArns: name the principal the Deep Security manager publishes with (the topic accepts no one else), or give existingTopicArn");
+    check.fail("deepSecurity.publisherArns: name the principal the Deep Security manager publishes with (the topic accepts no one else), or give existingTopicArn");
   }
+  check.arn("deepSecurity.existingTopicArn", args.deepSecurity?.existingTopicArn, "sns");
+  for (const arn of args.deepSecurity?.publisherArns ?? []) check.arn("deepSecurity.publisherArns", arn, "iam");
   const breaker = args.circuitBreaker ?? {};
-  if (breaker.maxIsolations !== undefined && (!Number.isInteger(breaker.maxIsolations) || breaker.maxIsolations < 0 || breaker.maxIsolations > 1000)) {
-    fail(`circuitBreaker.maxIsolations must be an integer from 0 to 1000, got ${breaker.maxIsolations}`);
-  }
-  if (breaker.windowSeconds !== undefined && (!Number.isInteger(breaker.windowSeconds) || breaker.windowSeconds < 60 || breaker.windowSeconds > 604800)) {
-    fail(`circuitBreaker.windowSeconds must be an integer from 60 to 604800, got ${breaker.windowSeconds}`);
-  }
+  check.integer("circuitBreaker.maxIsolations", breaker.maxIsolations, 0, 1000);
+  check.integer("circuitBreaker.windowSeconds", breaker.windowSeconds, 60, 604800);
   for (const prefix of args.guardDuty?.findingTypePrefixes ?? []) {
-    if (!TYPE_PREFIX.test(prefix)) fail(`guardDuty.findingTypePrefixes: "${prefix}" is not a finding type prefix like "Backdoor:EC2/"`);
+    if (!TYPE_PREFIX.test(prefix)) check.fail(`guardDuty.findingTypePrefixes: "${prefix}" is not a finding type prefix like "Backdoor:EC2/"`);
   }
-  if (args.guardDuty?.findingTypePrefixes?.length === 0) fail("guardDuty.findingTypePrefixes is empty: no finding would isolate (disable the trigger instead)");
-  const gdSeverity = args.guardDuty?.minimumSeverity;
-  if (gdSeverity !== undefined && !(gdSeverity >= 1 && gdSeverity <= 10)) fail(`guardDuty.minimumSeverity must be from 1 to 10, got ${gdSeverity}`);
-  const dsSeverity = args.deepSecurity?.minimumSeverity;
-  if (dsSeverity !== undefined && !(Number.isFinite(dsSeverity) && dsSeverity >= 0)) fail(`deepSecurity.minimumSeverity must be a number >= 0, got ${dsSeverity}`);
-  if (args.deepSecurity?.eventTypes?.length === 0) fail("deepSecurity.eventTypes is empty: no event would isolate");
-  for (const t of args.deepSecurity?.eventTypes ?? []) if (!/^[A-Za-z]+$/.test(t)) fail(`deepSecurity.eventTypes: "${t}" is not an event type`);
+  if (args.guardDuty?.findingTypePrefixes?.length === 0) check.fail("guardDuty.findingTypePrefixes is empty: no finding would isolate (disable the trigger instead)");
+  check.number("guardDuty.minimumSeverity", args.guardDuty?.minimumSeverity, GUARDDUTY_SEVERITY.min, GUARDDUTY_SEVERITY.max);
+  check.number("deepSecurity.minimumSeverity", args.deepSecurity?.minimumSeverity, 0, Number.MAX_SAFE_INTEGER);
+  if (args.deepSecurity?.eventTypes?.length === 0) check.fail("deepSecurity.eventTypes is empty: no event would isolate");
+  for (const t of args.deepSecurity?.eventTypes ?? []) if (!/^[A-Za-z]+$/.test(t)) check.fail(`deepSecurity.eventTypes: "${t}" is not an event type`);
   for (const [what, flag] of [["reisolateUpdatedFindings", args.reisolateUpdatedFindings], ["actOnSampleFindings", args.actOnSampleFindings]] as const) {
-    if (flag !== undefined && typeof flag !== "boolean") fail(`${what} must be true or false`);
+    if (flag !== undefined && typeof flag !== "boolean") check.fail(`${what} must be true or false`);
   }
-  for (const vpc of args.isolationVpcIds ?? []) if (!/^vpc-[0-9a-f]{8,17}$/.test(vpc)) fail(`isolationVpcIds: "${vpc}" is not a VPC id`);
+  for (const vpc of plainItems(args.isolationVpcIds)) check.vpcId("isolationVpcIds", vpc);
   const tagKey = args.scope?.tagKey;
-  if (tagKey !== undefined && tagKey !== "" && (tagKey.length > 128 || tagKey.startsWith("aws:"))) fail(`scope.tagKey "${tagKey}" is not a usable tag key`);
-  if (tagKey === "" && (args.scope?.autoScalingGroupNames ?? []).length === 0) fail("scope has neither a tag key nor Auto Scaling groups: no instance could ever be isolated");
-  if (args.protectionTagKey !== undefined && (args.protectionTagKey === "" || args.protectionTagKey.length > 128)) fail("protectionTagKey must be a non-empty tag key");
+  if (tagKey !== undefined && tagKey !== "" && (tagKey.length > 128 || tagKey.startsWith("aws:"))) check.fail(`scope.tagKey "${tagKey}" is not a usable tag key`);
+  if (tagKey === "" && (args.scope?.autoScalingGroupNames ?? []).length === 0) check.fail("scope has neither a tag key nor Auto Scaling groups: no instance could ever be isolated");
+  if (args.protectionTagKey !== undefined && (args.protectionTagKey === "" || args.protectionTagKey.length > 128)) check.fail("protectionTagKey must be a non-empty tag key");
   validateMemberAccounts("InstanceIsolation", args.memberAccounts);
-  if (args.mode !== undefined && args.mode !== "enforce" && args.mode !== "detect") fail(`mode must be "enforce" or "detect", got "${args.mode}"`);
+  validateNotifications(check, args.notifications);
+  check.logRetentionDays("logRetentionDays", args.logRetentionDays);
 }
 
 /** The EventBridge pattern of the GuardDuty trigger (exported for tests and for users who route findings themselves). */
@@ -249,28 +245,30 @@ export class InstanceIsolation extends pulumi.ComponentResource {
       ...reports.publishStatements,
     ];
 
-    const gdPrefixes = args.guardDuty?.findingTypePrefixes ?? DEFAULT_GD_TYPE_PREFIXES;
-    const gdSeverity = args.guardDuty?.minimumSeverity ?? 7;
+    const e = IsolationEnv;
+    const d = IsolationDefaults;
+    const gdPrefixes = args.guardDuty?.findingTypePrefixes ?? d.guardDutyTypePrefixes;
+    const gdSeverity = args.guardDuty?.minimumSeverity ?? d.guardDutyMinSeverity;
     const breaker = args.circuitBreaker ?? {};
     const environment: Record<string, pulumi.Input<string>> = {
-      KAMAE_MODE: args.mode ?? "detect",
-      KAMAE_TABLE_NAME: table.name,
-      KAMAE_REPORT_TOPIC_ARN: reportTopicArn,
-      KAMAE_ISOLATION_PROFILE_NAME: profileName,
-      KAMAE_SCOPE_TAG_KEY: args.scope?.tagKey ?? KamaeTags.isolationScope,
-      KAMAE_SCOPE_ASG_NAMES: pulumi.output(args.scope?.autoScalingGroupNames ?? []).apply((names) => names.join(",")),
-      KAMAE_PROTECTION_TAG_KEY: args.protectionTagKey ?? KamaeTags.protected,
-      KAMAE_BREAKER_MAX_ISOLATIONS: String(breaker.maxIsolations ?? 3),
-      KAMAE_BREAKER_WINDOW_SECONDS: String(breaker.windowSeconds ?? 3600),
-      KAMAE_DS_EVENT_TYPES: (args.deepSecurity?.eventTypes ?? DEFAULT_DS_EVENT_TYPES).join(","),
-      KAMAE_DS_MIN_SEVERITY: String(args.deepSecurity?.minimumSeverity ?? 3),
-      KAMAE_DS_REGION: args.deepSecurity?.region ?? region,
-      KAMAE_GD_TYPE_PREFIXES: gdPrefixes.join(","),
-      KAMAE_GD_MIN_SEVERITY: String(gdSeverity),
-      KAMAE_SNAPSHOTS: String(args.snapshots ?? true),
-      KAMAE_REVOKE_ROLE_SESSIONS: String(args.revokeRoleSessions ?? false),
-      KAMAE_REISOLATE_UPDATED_FINDINGS: String(args.reisolateUpdatedFindings ?? false),
-      KAMAE_ACT_ON_SAMPLE_FINDINGS: String(args.actOnSampleFindings ?? false),
+      [e.mode]: args.mode ?? d.mode,
+      [e.tableName]: table.name,
+      [e.reportTopicArn]: reportTopicArn,
+      [e.isolationProfileName]: profileName,
+      [e.scopeTagKey]: args.scope?.tagKey ?? d.scopeTagKey,
+      [e.scopeAutoScalingGroups]: pulumi.output(args.scope?.autoScalingGroupNames ?? []).apply((names) => names.join(",")),
+      [e.protectionTagKey]: args.protectionTagKey ?? d.protectionTagKey,
+      [e.breakerMaxIsolations]: String(breaker.maxIsolations ?? d.breakerMaxIsolations),
+      [e.breakerWindowSeconds]: String(breaker.windowSeconds ?? d.breakerWindowSeconds),
+      [e.deepSecurityEventTypes]: (args.deepSecurity?.eventTypes ?? d.deepSecurityEventTypes).join(","),
+      [e.deepSecurityMinSeverity]: String(args.deepSecurity?.minimumSeverity ?? d.deepSecurityMinSeverity),
+      [e.deepSecurityRegion]: args.deepSecurity?.region ?? region,
+      [e.guardDutyTypePrefixes]: gdPrefixes.join(","),
+      [e.guardDutyMinSeverity]: String(gdSeverity),
+      [e.snapshots]: String(args.snapshots ?? d.snapshots),
+      [e.revokeRoleSessions]: String(args.revokeRoleSessions ?? d.revokeRoleSessions),
+      [e.reisolateUpdatedFindings]: String(args.reisolateUpdatedFindings ?? d.reisolateUpdatedFindings),
+      [e.actOnSampleFindings]: String(args.actOnSampleFindings ?? d.actOnSampleFindings),
     };
 
     const responder = new ResponderFunction(

@@ -2,6 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy } from "../shared/iam/policy";
 import { stableSuffix } from "../shared/naming";
+import { Validator } from "../shared/validation";
+
+const check: Validator = new Validator("ManagedInstanceRole");
 
 export interface ManagedInstanceRoleArgs {
   /** Attach `CloudWatchAgentServerPolicy` so the CloudWatch agent can ship metrics and logs (default false). */
@@ -35,9 +38,9 @@ export class ManagedInstanceRole extends pulumi.ComponentResource {
   constructor(name: string, args: ManagedInstanceRoleArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("kamae:index:ManagedInstanceRole", name, args, opts);
     const path = args.path ?? "/";
-    if (!/^\/([\w+=,.@-]+\/)*$/.test(path)) throw new Error(`kamae:ManagedInstanceRole: path "${path}" must start and end with "/"`);
+    if (!/^\/([\w+=,.@-]+\/)*$/.test(path)) check.fail(`path "${path}" must start and end with "/"`);
     for (const arn of args.additionalPolicyArns ?? []) {
-      if (!/^arn:aws[\w-]*:iam::(aws|\d{12}):policy\/.+/.test(arn)) throw new Error(`kamae:ManagedInstanceRole: "${arn}" is not a managed policy ARN`);
+      if (!/^arn:aws[\w-]*:iam::(aws|\d{12}):policy\/.+/.test(arn)) check.fail(`"${arn}" is not a managed policy ARN`);
     }
     const parent = { parent: this };
     const partition = aws.getPartitionOutput({}, parent).partition;

@@ -1,5 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { Validator } from "../shared/validation";
+
+const check: Validator = new Validator("CentralEventBusAccess");
 
 export interface CentralEventBusAccessArgs {
   /** Member accounts whose MemberAccountAccess forwards events here: their `root` principals may `events:PutEvents`. */
@@ -23,9 +26,9 @@ export class CentralEventBusAccess extends pulumi.ComponentResource {
     super("kamae:index:CentralEventBusAccess", name, args, opts);
     const accounts = args.memberAccountIds ?? [];
     if (accounts.length === 0 && args.organizationId === undefined) {
-      throw new Error("kamae:CentralEventBusAccess: give memberAccountIds or organizationId");
+      check.fail("give memberAccountIds or organizationId");
     }
-    for (const id of accounts) if (!/^\d{12}$/.test(id)) throw new Error(`kamae:CentralEventBusAccess: "${id}" is not a 12-digit account id`);
+    for (const id of accounts) if (!/^\d{12}$/.test(id)) check.fail(`"${id}" is not a 12-digit account id`);
 
     const parent = { parent: this };
     const region = aws.getRegionOutput({}, parent);

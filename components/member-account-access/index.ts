@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { plainItems, Validator } from "../shared/validation";
 import { policyDocument, serviceTrustPolicy } from "../shared/iam/policy";
 import { queueBacklogAlarm } from "../shared/alarms";
 import { type DeadLetterSource, deadLetterQueue, deadLetterQueuePolicy } from "../shared/infra/dead-letters";
@@ -258,38 +259,42 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
 }
 
 function validate(args: MemberAccountAccessArgs): void {
+  const check: Validator = new Validator("MemberAccountAccess");
   try {
     validateProtectedPrincipals(args.guardDutyProtectedPrincipals ?? []);
   } catch (err) {
-    throw new Error(`kamae:MemberAccountAccess: guardDutyProtectedPrincipals: ${(err as Error).message}`, { cause: err });
+    check.fail(`guardDutyProtectedPrincipals: ${(err as Error).message}`);
   }
-  if (!Array.isArray(args.responders) || args.responders.length === 0) throw new Error("kamae:MemberAccountAccess: responders must name at least one central responder");
-  for (const r of args.responders) {
-    if (!(CENTRAL_RESPONDERS as readonly string[]).includes(r)) throw new Error(`kamae:MemberAccountAccess: unknown responder "${r}" (one of ${CENTRAL_RESPONDERS.join(", ")})`);
-  }
-  for (const e of args.forwardEvents ?? []) {
-    if (!(e in FORWARDED_EVENTS)) throw new Error(`kamae:MemberAccountAccess: unknown event "${e}" to forward (one of ${Object.keys(FORWARDED_EVENTS).join(", ")})`);
-  }
+  if (!Array.isArray(args.responders) || args.responders.length === 0) check.fail("responders must name at least one central responder");
+  for (const r of args.responders) check.oneOf("responders", r, CENTRAL_RESPONDERS);
+  for (const e of args.forwardEvents ?? []) check.oneOf("forwardEvents", e, Object.keys(FORWARDED_EVENTS));
   if (args.responders.includes("malware-quarantine") && (args.quarantineSourceBucketNames ?? []).length === 0) {
-    throw new Error("kamae:MemberAccountAccess: malware-quarantine needs quarantineSourceBucketNames (the buckets it may move objects out of)");
+    check.fail("malware-quarantine needs quarantineSourceBucketNames (the buckets it may move objects out of)");
   }
   if (args.responders.includes("malware-quarantine") && args.quarantineBucketName === undefined) {
-    throw new Error("kamae:MemberAccountAccess: malware-quarantine needs quarantineBucketName (the central quarantine bucket the member role writes copies to)");
+    check.fail("malware-quarantine needs quarantineBucketName (the central quarantine bucket the member role writes copies to)");
   }
+  for (const b of plainItems(args.quarantineSourceBucketNames)) check.bucketName("quarantineSourceBucketNames", b);
+  for (const b of plainItems(args.cloudTrailBucketNames)) check.bucketName("cloudTrailBucketNames", b);
+  check.bucketName("quarantineBucketName", args.quarantineBucketName);
+  check.bucketName("quarantineCleanBucketName", args.quarantineCleanBucketName);
+  for (const k of [...plainItems(args.quarantineSourceKeyArns), ...plainItems(args.cloudTrailKmsKeyArns)]) check.arn("KMS key ARNs", k, "kms");
+  for (const t of plainItems(args.deepSecurityTopicArns)) check.arn("deepSecurityTopicArns", t, "sns");
+  for (const [label, f] of Object.entries(args.deepSecurityFunctionArns ?? {})) check.arn(`deepSecurityFunctionArns.${label}`, f, "lambda");
   if (args.responders.includes("guardduty-responder")) {
     const acting = (args.guardDutyActions ?? []).filter((a) => GUARDDUTY_ACTIONS_HERE.includes(a));
-    for (const a of args.guardDutyActions ?? []) if (!(RESPONSE_ACTIONS as readonly string[]).includes(a)) throw new Error(`kamae:MemberAccountAccess: unknown GuardDutyResponder action "${a}" (one of ${RESPONSE_ACTIONS.join(", ")})`);
-    if (acting.length === 0) throw new Error(`kamae:MemberAccountAccess: guardduty-responder needs guardDutyActions naming what its routes do here (${GUARDDUTY_ACTIONS_HERE.join(", ")})`);
-    if (acting.includes("scan") && args.guardDutyScanDocumentName === undefined) throw new Error("kamae:MemberAccountAccess: the scan action needs guardDutyScanDocumentName");
+    for (const a of args.guardDutyActions ?? []) check.oneOf("guardDutyActions", a, RESPONSE_ACTIONS);
+    if (acting.length === 0) check.fail(`guardduty-responder needs guardDutyActions naming what its routes do here (${GUARDDUTY_ACTIONS_HERE.join(", ")})`);
+    if (acting.includes("scan") && args.guardDutyScanDocumentName === undefined) check.fail("the scan action needs guardDutyScanDocumentName");
   }
   if (args.responders.includes("api-activity-alerts") && (args.cloudTrailBucketNames ?? []).length === 0) {
-    throw new Error("kamae:MemberAccountAccess: api-activity-alerts needs cloudTrailBucketNames (the trail buckets it reads)");
+    check.fail("api-activity-alerts needs cloudTrailBucketNames (the trail buckets it reads)");
   }
   const profile = args.isolationInstanceProfileName;
-  if (profile !== undefined && !/^[\w+=,.@-]{1,59}$/.test(profile)) throw new Error(`kamae:MemberAccountAccess: "${profile}" is not a usable instance profile name (at most 59 characters: its role adds "-role")`);
-  if (args.roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(args.roleName)) throw new Error(`kamae:MemberAccountAccess: "${args.roleName}" is not a valid IAM role name`);
+  if (profile !== undefined && !/^[\w+=,.@-]{1,59}$/.test(profile)) check.fail(`"${profile}" is not a usable instance profile name (at most 59 characters: its role adds "-role")`);
+  if (args.roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(args.roleName)) check.fail(`"${args.roleName}" is not a valid IAM role name`);
   if ((args.deepSecurityTopicArns ?? []).length > 0 && Object.keys(args.deepSecurityFunctionArns ?? {}).length === 0) {
-    throw new Error("kamae:MemberAccountAccess: deepSecurityTopicArns needs deepSecurityFunctionArns (the central functions to subscribe)");
+    check.fail("deepSecurityTopicArns needs deepSecurityFunctionArns (the central functions to subscribe)");
   }
 }
 

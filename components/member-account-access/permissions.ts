@@ -6,6 +6,9 @@ import { isolationActStatements } from "../instance-isolation/permissions";
 import { quarantineActStatements } from "../malware-quarantine/permissions";
 import { patchActStatements } from "../patch-on-finding/permissions";
 import type { Statement } from "../shared/iam/policy";
+import { Validator } from "../shared/validation";
+
+const check: Validator = new Validator("MemberAccountAccess");
 
 /**
  * The responders that can act in a member account from the central deployment. TrafficMirrorFeed and WafAutoBlock
@@ -58,7 +61,7 @@ export function memberStatements(responder: CentralResponder, ctx: MemberContext
     case "instance-isolation":
       return isolationActStatements({ partition: ctx.partition, accountId: ctx.accountId, revokeRoleSessions: ctx.revokeRoleSessions });
     case "malware-quarantine":
-      if (ctx.quarantineBucketName === undefined) throw new Error("kamae:MemberAccountAccess: malware-quarantine needs quarantineBucketName");
+      if (ctx.quarantineBucketName === undefined) check.fail("malware-quarantine needs quarantineBucketName");
       return quarantineActStatements({
         partition: ctx.partition,
         accountId: ctx.accountId,

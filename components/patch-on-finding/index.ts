@@ -1,14 +1,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { INSPECTOR_SEVERITIES } from "../shared/events/inspector";
-import type { EnforcementMode } from "../shared/runtime/mode";
+import { EnforcementMode } from "../shared/runtime/mode";
+import { Validator } from "../shared/validation";
 import type { Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { stateTable } from "../shared/infra/state-table";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
-import { type NotificationArgs, reportTopic } from "../shared/notifications";
+import { type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
 import { PATCH_DOCUMENT } from "./lambda/plan";
+import { PatchDefaults, PatchEnv } from "./lambda/settings";
 import { patchActStatements } from "./permissions";
 
 // Named `as const` objects with a same-named union type: callers pass the plain strings, and Pulumi's schema inference
@@ -81,7 +83,7 @@ export interface PatchOnFindingArgs {
 }
 
 /** The EventBridge pattern: active, fixable package vulnerabilities on EC2 instances at or above the severity. */
-export function inspectorEventPattern(minSeverity: PatchOnFindingArgs["minSeverity"] = "HIGH"): Record<string, unknown> {
+export function inspectorEventPattern(minSeverity: PatchOnFindingArgs["minSeverity"] = PatchDefaults.minSeverity): Record<string, unknown> {
   const from = INSPECTOR_SEVERITIES.indexOf(minSeverity);
   return {
     source: ["aws.inspector2"],
@@ -97,38 +99,32 @@ export function inspectorEventPattern(minSeverity: PatchOnFindingArgs["minSeveri
 }
 
 function validate(args: PatchOnFindingArgs): void {
+  const check: Validator = new Validator("PatchOnFinding");
   validateMemberAccounts("PatchOnFinding", args.memberAccounts);
-  const fail = (message: string): never => {
-    throw new Error(`kamae:PatchOnFinding: ${message}`);
-  };
-  if (args.minSeverity !== undefined && !["LOW", "MEDIUM", "HIGH", "CRITICAL"].includes(args.minSeverity)) fail(`minSeverity "${args.minSeverity}" must be LOW, MEDIUM, HIGH or CRITICAL`);
-  if (args.mode !== undefined && args.mode !== "enforce" && args.mode !== "detect") fail(`mode "${String(args.mode)}" must be enforce or detect`);
-  const n = args.maxConcurrent ?? 5;
-  if (!Number.isInteger(n) || n < 1 || n > 100) fail(`maxConcurrent ${n} must be a whole number from 1 to 100`);
-  const cooldown = args.cooldownMinutes ?? 360;
-  if (!Number.isInteger(cooldown) || cooldown < 0 || cooldown > 43200) fail(`cooldownMinutes ${cooldown} must be a whole number from 0 to 43200`);
-  if (args.rebootOption !== undefined && !["RebootIfNeeded", "NoReboot"].includes(args.rebootOption)) fail(`rebootOption "${args.rebootOption}" must be RebootIfNeeded or NoReboot`);
-  const tag = args.pendingTagKey ?? "kamae:patch-pending";
-  if (tag.trim() === "" || tag.length > 128 || /^aws:/i.test(tag)) fail(`pendingTagKey "${tag}" must be 1-128 characters and not start with aws:`);
+  check.oneOf("minSeverity", args.minSeverity, PatchSeverity);
+  check.oneOf("mode", args.mode, EnforcementMode);
+  check.integer("maxConcurrent", args.maxConcurrent, 1, 100);
+  check.integer("cooldownMinutes", args.cooldownMinutes, 0, 43200);
+  check.oneOf("rebootOption", args.rebootOption, PatchRebootOption);
   const tagKey = (name: string, key: string | undefined) => {
-    if (key !== undefined && (key.trim() === "" || key.length > 128 || /^aws:/i.test(key))) fail(`${name} "${key}" must be 1-128 characters and not start with aws:`);
+    if (key !== undefined && (key.trim() === "" || key.length > 128 || /^aws:/i.test(key))) check.fail(`${name} "${key}" must be 1-128 characters and not start with aws:`);
   };
+  tagKey("pendingTagKey", args.pendingTagKey);
   tagKey("scopeTagKey", args.scopeTagKey);
   tagKey("protectionTagKey", args.protectionTagKey);
   tagKey("groupTagKey", args.groupTagKey);
-  for (const g of args.scopeAutoScalingGroups ?? []) if (!/^[\x20-\x7e]{1,255}$/.test(g) || g.includes(",")) fail(`scopeAutoScalingGroups: "${g}" is not an Auto Scaling group name`);
-  const perGroup = args.maxPerAutoScalingGroup ?? 1;
-  if (!Number.isInteger(perGroup) || perGroup < 1 || perGroup > 100) fail(`maxPerAutoScalingGroup ${perGroup} must be a whole number from 1 to 100`);
-  const percent = args.groupMaxPercent ?? 34;
-  if (!Number.isInteger(percent) || percent < 1 || percent > 100) fail(`groupMaxPercent ${percent} must be a whole number from 1 to 100`);
+  for (const g of args.scopeAutoScalingGroups ?? []) if (!/^[\x20-\x7e]{1,255}$/.test(g) || g.includes(",")) check.fail(`scopeAutoScalingGroups: "${g}" is not an Auto Scaling group name`);
+  check.integer("maxPerAutoScalingGroup", args.maxPerAutoScalingGroup, 1, 100);
+  check.integer("groupMaxPercent", args.groupMaxPercent, 1, 100);
   const w = args.maintenanceWindow;
   if (w) {
-    if (!/^(cron|rate|at)\(.+\)$/.test(w.schedule)) fail(`maintenanceWindow.schedule "${w.schedule}" must be cron(...), rate(...) or at(...)`);
+    check.schedule("maintenanceWindow.schedule", w.schedule, { at: true });
     const duration = w.durationHours ?? 3;
-    const cutoff = w.cutoffHours ?? 1;
-    if (!Number.isInteger(duration) || duration < 1 || duration > 24) fail(`maintenanceWindow.durationHours ${duration} must be 1-24`);
-    if (!Number.isInteger(cutoff) || cutoff < 0 || cutoff >= duration) fail(`maintenanceWindow.cutoffHours ${cutoff} must be 0-${duration - 1} (less than the duration)`);
+    check.integer("maintenanceWindow.durationHours", duration, 1, 24);
+    check.integer("maintenanceWindow.cutoffHours (less than the duration)", w.cutoffHours ?? 1, 0, duration - 1);
   }
+  validateNotifications(check, args.notifications);
+  check.logRetentionDays("logRetentionDays", args.logRetentionDays);
 }
 
 /**
@@ -155,9 +151,9 @@ export class PatchOnFinding extends pulumi.ComponentResource {
     const identity = aws.getCallerIdentityOutput({}, parent);
     const region = aws.getRegionOutput({}, parent);
     const partition = aws.getPartitionOutput({}, parent);
-    const maxConcurrent = args.maxConcurrent ?? 5;
-    const perGroupLimit = args.maxPerAutoScalingGroup ?? 1;
-    const pendingTagKey = args.pendingTagKey ?? "kamae:patch-pending";
+    const maxConcurrent = args.maxConcurrent ?? PatchDefaults.maxConcurrent;
+    const perGroupLimit = args.maxPerAutoScalingGroup ?? PatchDefaults.maxPerAutoScalingGroup;
+    const pendingTagKey = args.pendingTagKey ?? PatchDefaults.pendingTagKey;
     const windowed = args.maintenanceWindow !== undefined;
 
     const key = createEncryptionKey(
@@ -189,23 +185,23 @@ export class PatchOnFinding extends pulumi.ComponentResource {
         logRetentionDays: args.logRetentionDays,
         memberAccounts: args.memberAccounts,
         statements,
+        sessionName: "kamae-patch-on-finding",
         environment: {
-          KAMAE_MODE: args.mode ?? "detect",
-          KAMAE_MIN_SEVERITY: args.minSeverity ?? "HIGH",
-          KAMAE_MAX_CONCURRENT: String(maxConcurrent),
-          KAMAE_COOLDOWN_MINUTES: String(args.cooldownMinutes ?? 360),
-          KAMAE_PATCH_STRATEGY: windowed ? "maintenance-window" : "immediate",
-          KAMAE_PENDING_TAG_KEY: pendingTagKey,
-          KAMAE_REBOOT_OPTION: args.rebootOption ?? "RebootIfNeeded",
-          KAMAE_TOPIC_ARN: this.notificationTopicArn,
-          KAMAE_TABLE_NAME: answered.name,
-          KAMAE_SESSION_NAME: "kamae-patch-on-finding",
-          KAMAE_MAX_PER_ASG: String(perGroupLimit),
-          KAMAE_GROUP_MAX_PERCENT: String(args.groupMaxPercent ?? 34),
-          ...(args.scopeTagKey !== undefined ? { KAMAE_SCOPE_TAG_KEY: args.scopeTagKey } : {}),
-          ...(args.scopeAutoScalingGroups !== undefined ? { KAMAE_SCOPE_ASG_NAMES: args.scopeAutoScalingGroups.join(",") } : {}),
-          ...(args.protectionTagKey !== undefined ? { KAMAE_PROTECTION_TAG_KEY: args.protectionTagKey } : {}),
-          ...(args.groupTagKey !== undefined ? { KAMAE_GROUP_TAG_KEY: args.groupTagKey } : {}),
+          [PatchEnv.mode]: args.mode ?? PatchDefaults.mode,
+          [PatchEnv.minSeverity]: args.minSeverity ?? PatchDefaults.minSeverity,
+          [PatchEnv.maxConcurrent]: String(maxConcurrent),
+          [PatchEnv.cooldownMinutes]: String(args.cooldownMinutes ?? PatchDefaults.cooldownMinutes),
+          [PatchEnv.strategy]: windowed ? "maintenance-window" : "immediate",
+          [PatchEnv.pendingTagKey]: pendingTagKey,
+          [PatchEnv.rebootOption]: args.rebootOption ?? PatchDefaults.rebootOption,
+          [PatchEnv.topicArn]: this.notificationTopicArn,
+          [PatchEnv.tableName]: answered.name,
+          [PatchEnv.maxPerAutoScalingGroup]: String(perGroupLimit),
+          [PatchEnv.groupMaxPercent]: String(args.groupMaxPercent ?? PatchDefaults.groupMaxPercent),
+          ...(args.scopeTagKey !== undefined ? { [PatchEnv.scopeTagKey]: args.scopeTagKey } : {}),
+          ...(args.scopeAutoScalingGroups !== undefined ? { [PatchEnv.scopeAutoScalingGroups]: args.scopeAutoScalingGroups.join(",") } : {}),
+          ...(args.protectionTagKey !== undefined ? { [PatchEnv.protectionTagKey]: args.protectionTagKey } : {}),
+          ...(args.groupTagKey !== undefined ? { [PatchEnv.groupTagKey]: args.groupTagKey } : {}),
         },
       },
       parent,

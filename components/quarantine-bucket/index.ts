@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { createEncryptionKey } from "../shared/kms";
 import { secureBucket } from "../shared/secure-bucket";
+import { Validator } from "../shared/validation";
 
 /** S3 Object Lock retention mode: GOVERNANCE lets privileged principals lift the lock, COMPLIANCE lets nobody. */
 export const ObjectLockMode = {
@@ -139,15 +140,15 @@ export class QuarantineBucket extends pulumi.ComponentResource {
 }
 
 function validate(args: QuarantineBucketArgs, expirationDays: number): void {
-  if (!Number.isInteger(expirationDays) || expirationDays < 1) throw new Error(`kamae:QuarantineBucket: expirationDays must be a whole number of days >= 1, got ${expirationDays}`);
+  const check: Validator = new Validator("QuarantineBucket");
+  check.integer("expirationDays", expirationDays, 1);
   if (args.objectLock) {
     const { mode, days } = args.objectLock;
-    if (mode !== "GOVERNANCE" && mode !== "COMPLIANCE") throw new Error(`kamae:QuarantineBucket: objectLock.mode must be GOVERNANCE or COMPLIANCE, got ${String(mode)}`);
-    if (!Number.isInteger(days) || days < 1) throw new Error(`kamae:QuarantineBucket: objectLock.days must be a whole number of days >= 1, got ${days}`);
-    if (days > expirationDays) throw new Error(`kamae:QuarantineBucket: objectLock.days (${days}) exceeds expirationDays (${expirationDays}): locked versions could never expire on schedule`);
+    check.oneOf("objectLock.mode", mode, ObjectLockMode);
+    check.integer("objectLock.days", days, 1);
+    if (days > expirationDays) check.fail(`objectLock.days (${days}) exceeds expirationDays (${expirationDays}): locked versions could never expire on schedule`);
   }
-  const retention = args.accessLogRetentionDays;
-  if (retention !== undefined && (!Number.isInteger(retention) || retention < 1)) throw new Error(`kamae:QuarantineBucket: accessLogRetentionDays must be >= 1, got ${retention}`);
+  check.integer("accessLogRetentionDays", args.accessLogRetentionDays, 1);
 }
 
 /**

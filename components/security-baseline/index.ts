@@ -5,6 +5,9 @@ import { policyDocument, serviceTrustPolicy } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { stableSuffix } from "../shared/naming";
 import { secureBucket } from "../shared/secure-bucket";
+import { Validator } from "../shared/validation";
+
+const check: Validator = new Validator("SecurityBaseline");
 
 export interface SecurityBaselineArgs {
   /** Deploy the policy catalog as AWS Config managed rules (default true). */
@@ -52,7 +55,6 @@ export interface SecurityBaselineArgs {
   readonly trailLogRetentionDays?: number;
 }
 
-const RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
 /** AWS Config caps a rule's inputParameters at 1,024 characters. */
 const MAX_INPUT_PARAMETERS = 1024;
 const APPLICATION_RULES = { blocked: "ec2-managedinstance-applications-blacklisted", required: "ec2-managedinstance-applications-required" } as const;
@@ -60,9 +62,9 @@ const APPLICATION_RULES = { blocked: "ec2-managedinstance-applications-blacklist
 function validateApplications(what: string, names: readonly string[] | undefined): string[] {
   const list = [...(names ?? [])];
   for (const n of list) {
-    if (typeof n !== "string" || n.trim() === "" || n.includes(",")) throw new Error(`kamae:SecurityBaseline: ${what} entry ${JSON.stringify(n)} must be a non-empty application name without commas`);
+    if (typeof n !== "string" || n.trim() === "" || n.includes(",")) check.fail(`${what} entry ${JSON.stringify(n)} must be a non-empty application name without commas`);
   }
-  if (new Set(list).size !== list.length) throw new Error(`kamae:SecurityBaseline: ${what} lists an application twice`);
+  if (new Set(list).size !== list.length) check.fail(`${what} lists an application twice`);
   return list;
 }
 
@@ -71,14 +73,14 @@ export function baselineConfigRules(args: Pick<SecurityBaselineArgs, "configRule
   const blocked = validateApplications("blockedApplications", args.blockedApplications);
   const required = validateApplications("requiredApplications", args.requiredApplications);
   const both = blocked.filter((a) => required.includes(a));
-  if (both.length > 0) throw new Error(`kamae:SecurityBaseline: ${both.join(", ")} is both blocked and required`);
+  if (both.length > 0) check.fail(`${both.join(", ")} is both blocked and required`);
   const specs = awsConfigRules({
     parameters: { [APPLICATION_RULES.blocked]: { applicationNames: blocked }, [APPLICATION_RULES.required]: { applicationNames: required } },
     exclude: args.excludeConfigRules,
   });
   const chosen = args.configRules === false ? specs.filter((s) => s.name === APPLICATION_RULES.blocked || s.name === APPLICATION_RULES.required) : specs;
   for (const s of chosen) {
-    if ((s.inputParameters?.length ?? 0) > MAX_INPUT_PARAMETERS) throw new Error(`kamae:SecurityBaseline: the parameters of ${s.name} exceed AWS Config's ${MAX_INPUT_PARAMETERS} characters`);
+    if ((s.inputParameters?.length ?? 0) > MAX_INPUT_PARAMETERS) check.fail(`the parameters of ${s.name} exceed AWS Config's ${MAX_INPUT_PARAMETERS} characters`);
   }
   return chosen;
 }
@@ -86,7 +88,7 @@ export function baselineConfigRules(args: Pick<SecurityBaselineArgs, "configRule
 /** A Security Hub standard's ARN from its id (`aws-foundational-security-best-practices/v/1.0.0`) or ARN. */
 export function standardArn(standard: string, partition: string, region: string): string {
   if (standard.startsWith("arn:")) return standard;
-  if (!/^[a-z0-9-]+\/v\/[0-9.]+$/.test(standard)) throw new Error(`kamae:SecurityBaseline: "${standard}" is neither a standard ARN nor an id like aws-foundational-security-best-practices/v/1.0.0`);
+  if (!/^[a-z0-9-]+\/v\/[0-9.]+$/.test(standard)) check.fail(`"${standard}" is neither a standard ARN nor an id like aws-foundational-security-best-practices/v/1.0.0`);
   // CIS 1.2.0 is the one standard published as a global ruleset.
   if (standard === "cis-aws-foundations-benchmark/v/1.2.0") return `arn:${partition}:securityhub:::ruleset/${standard}`;
   return `arn:${partition}:securityhub:${region}::standards/${standard}`;
@@ -120,11 +122,11 @@ export class SecurityBaseline extends pulumi.ComponentResource {
     super("kamae:index:SecurityBaseline", name, args, opts);
     const rules = baselineConfigRules(args);
     const retention = args.trailLogRetentionDays ?? 365;
-    if (!RETENTION_DAYS.includes(retention)) throw new Error(`kamae:SecurityBaseline: trailLogRetentionDays must be one of ${RETENTION_DAYS.join(", ")}`);
+    check.logRetentionDays("trailLogRetentionDays", retention);
     const prefix = args.configRuleNamePrefix ?? "kamae-";
-    if (!/^[A-Za-z0-9_-]{0,40}$/.test(prefix)) throw new Error("kamae:SecurityBaseline: configRuleNamePrefix must be at most 40 letters, digits, - or _");
+    if (!/^[A-Za-z0-9_-]{0,40}$/.test(prefix)) check.fail("configRuleNamePrefix must be at most 40 letters, digits, - or _");
     const standards = [...(args.securityHubStandards ?? [])];
-    if (standards.length > 0 && args.securityHub === false) throw new Error("kamae:SecurityBaseline: securityHubStandards need securityHub");
+    if (standards.length > 0 && args.securityHub === false) check.fail("securityHubStandards need securityHub");
     // Refuse a malformed standard now, not once the Region is known.
     standards.forEach((s) => standardArn(s, "aws", "us-east-1"));
 

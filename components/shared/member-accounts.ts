@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { Validator } from "./validation";
 
 /** The member accounts a central responder acts in (each deploys MemberAccountAccess). */
 export interface MemberAccountsArgs {
@@ -18,11 +19,12 @@ export interface MemberAccountsArgs {
 /** Throws (at construction time, so `pulumi preview` fails) when the member accounts are malformed. */
 export function validateMemberAccounts(component: string, members: MemberAccountsArgs | undefined): void {
   if (members === undefined) return;
+  const check: Validator = new Validator(component);
   for (const id of members.accountIds) {
-    if (!/^\d{12}$/.test(id)) throw new Error(`kamae:${component}: memberAccounts.accountIds: "${id}" is not a 12-digit account id`);
+    if (!/^\d{12}$/.test(id)) check.fail(`memberAccounts.accountIds: "${id}" is not a 12-digit account id`);
   }
   for (const r of members.regions ?? []) {
-    if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(r)) throw new Error(`kamae:${component}: memberAccounts.regions: "${r}" is not an AWS Region`);
+    if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(r)) check.fail(`memberAccounts.regions: "${r}" is not an AWS Region`);
   }
-  if (!/^[\w+=,.@-]{1,64}$/.test(members.roleName)) throw new Error(`kamae:${component}: memberAccounts.roleName "${members.roleName}" is not a role name`);
+  if (!/^[\w+=,.@-]{1,64}$/.test(members.roleName)) check.fail(`memberAccounts.roleName "${members.roleName}" is not a role name`);
 }

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { Statement } from "./iam/policy";
 import { stableSuffix } from "./naming";
+import type { Validator } from "./validation";
 
 /** Where a component reports: its own topic, or an existing one (encrypted with a customer-managed key or not). */
 export interface NotificationArgs {
@@ -11,6 +12,15 @@ export interface NotificationArgs {
   readonly existingTopicKmsKeyArn?: pulumi.Input<string>;
   /** Email addresses subscribed to the created topic (each must confirm the subscription). */
   readonly emails?: string[];
+}
+
+/** Checks a component's `notifications` args (the topic and key ARNs when known, every email address). */
+export function validateNotifications(check: Validator, args: NotificationArgs | undefined): void {
+  if (args === undefined) return;
+  check.arn("notifications.existingTopicArn", args.existingTopicArn, "sns");
+  check.arn("notifications.existingTopicKmsKeyArn", args.existingTopicKmsKeyArn, "kms");
+  if (args.existingTopicKmsKeyArn !== undefined && args.existingTopicArn === undefined) check.fail("notifications.existingTopicKmsKeyArn is the key of an existingTopicArn; a created topic has its own key");
+  for (const email of args.emails ?? []) check.email("notifications.emails", email);
 }
 
 /** A component's report topic and what its functions need to publish to it. */

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { Validator } from "./validation";
 
 /** Bucket-policy statements: a list of statements, any of them (or the list) possibly an output. */
 export type BucketPolicyStatements = pulumi.Input<pulumi.Input<Record<string, unknown>>[]>;
@@ -57,10 +58,11 @@ export function denyInsecureTransport(bucketArn: string, sid: string = DEFAULT_T
 }
 
 function validate(name: string, args: SecureBucketArgs): void {
+  const check: Validator = new Validator(`secureBucket ${name}`);
   const retention = args.accessLogRetentionDays;
-  if (retention !== undefined && (!Number.isInteger(retention) || retention < 1)) throw new Error(`kamae:secureBucket ${name}: accessLogRetentionDays must be a whole number of days >= 1, got ${retention}`);
+  check.integer("accessLogRetentionDays", retention, 1);
   if (args.accessLogBucketName !== undefined && (retention !== undefined || args.logBucketResourceName !== undefined)) {
-    throw new Error(`kamae:secureBucket ${name}: accessLogRetentionDays and logBucketResourceName apply only to a created log bucket, not to accessLogBucketName`);
+    check.fail(`accessLogRetentionDays and logBucketResourceName apply only to a created log bucket, not to accessLogBucketName`);
   }
 }
 

@@ -1,14 +1,191 @@
 // One place for what components check at construction: what TypeScript cannot check for JavaScript and the
-// multi-language SDKs, and what AWS would only reject at deploy.
+// multi-language SDKs, and what AWS would only reject at deploy. Only plain values are checked: an Output (or a
+// promise) is known at deploy only, so it is let through for AWS to judge.
+import * as pulumi from "@pulumi/pulumi";
+import { parseCidr } from "./net/cidr";
+
+/** The error every component throws for a bad argument: `kamae:<Component>: <message>`. */
+export function componentError(component: string, message: string): Error {
+  return new Error(`kamae:${component}: ${message}`);
+}
+
+/** Whether a value is known at construction (neither undefined nor an Output nor a promise). */
+export function isPlain<T>(value: pulumi.Input<T> | undefined): value is T {
+  return value !== undefined && !pulumi.Output.isInstance(value) && !(value instanceof Promise);
+}
+
+/** The plain items of a list argument: none when the list itself is an Output, and no Output item. */
+export function plainItems<T>(list: pulumi.Input<pulumi.Input<T>[]> | readonly pulumi.Input<T>[] | undefined): T[] {
+  if (!Array.isArray(list)) return [];
+  return (list as pulumi.Input<T>[]).filter((item): item is T => isPlain(item));
+}
+
+/** The retention periods CloudWatch Logs accepts (days); any other value fails at deploy. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+/** Lambda's memory range (MB). */
+export const LAMBDA_MEMORY_MB = { min: 128, max: 10_240 } as const;
+
+/** GuardDuty's severity scale (Low 1–3.9 … Critical 9–10). */
+export const GUARDDUTY_SEVERITY = { min: 1, max: 10 } as const;
+
+// The resource part of an ARN, per service, as far as Kamae takes ARNs of that service.
+const ARN_RESOURCE = {
+  sns: { kind: "an SNS topic ARN", resource: /^[A-Za-z0-9_-]{1,256}(\.fifo)?$/ },
+  sqs: { kind: "an SQS queue ARN", resource: /^[A-Za-z0-9_-]{1,80}(\.fifo)?$/ },
+  kms: { kind: "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>)", resource: /^key\/[A-Za-z0-9-]+$/ },
+  lambda: { kind: "a Lambda function ARN", resource: /^function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]+)?$/ },
+  iam: { kind: "an IAM role or user ARN", resource: /^(role|user)\/([\w+=,.@-]+\/)*[\w+=,.@-]+$/ },
+  elasticloadbalancing: { kind: "an Elastic Load Balancing target group or load balancer ARN", resource: /^(targetgroup|loadbalancer)\/.+/ },
+} as const;
+
+const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
 /**
- * Throws at construction time (so `pulumi preview` fails) when a value is not one of an enum's: TypeScript checks the
- * type, but JavaScript and the multi-language SDKs (YAML especially) can pass any string.
+ * Checks of one component's arguments; each throws `componentError` naming the argument. Declare it with its type
+ * (`const check: Validator = new Validator("X")`) so TypeScript knows that `check.fail` never returns.
  */
-export function checkEnumValue(component: string, what: string, value: unknown, values: Record<string, string>): void {
-  if (value === undefined) return;
-  const allowed = Object.values(values);
-  if (typeof value !== "string" || !allowed.includes(value)) {
-    throw new Error(`kamae:${component}: ${what} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}, got ${JSON.stringify(value)}`);
+export class Validator {
+  constructor(readonly component: string) {}
+
+  fail(message: string): never {
+    throw componentError(this.component, message);
   }
+
+  /** A whole number from min to max. */
+  integer(what: string, value: pulumi.Input<number> | undefined, min: number, max = Number.MAX_SAFE_INTEGER): void {
+    if (!isPlain(value)) return;
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.fail(`${what} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`}, got ${JSON.stringify(value)}`);
+    }
+  }
+
+  /** A number (fractions allowed) from min to max. */
+  number(what: string, value: pulumi.Input<number> | undefined, min: number, max: number): void {
+    if (!isPlain(value)) return;
+    if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > max) this.fail(`${what} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+
+  /** One of an enum's values (TypeScript checks the type; JavaScript and YAML programs can pass any string). */
+  oneOf(what: string, value: pulumi.Input<string> | undefined, allowed: readonly string[] | Record<string, string>): void {
+    if (!isPlain(value)) return;
+    const values: readonly string[] = Array.isArray(allowed) ? allowed : Object.values(allowed);
+    if (typeof value !== "string" || !values.includes(value)) this.fail(`${what} must be one of ${values.map((v) => JSON.stringify(v)).join(", ")}, got ${JSON.stringify(value)}`);
+  }
+
+  /** An ARN of the service (and, for the services Kamae takes ARNs of, of the right resource type). */
+  arn(what: string, value: pulumi.Input<string> | undefined, service: keyof typeof ARN_RESOURCE): void {
+    if (!isPlain(value)) return;
+    const m = typeof value === "string" ? /^arn:aws[a-z-]*:([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:(.+)$/.exec(value) : null;
+    if (!m || m[1] !== service || !ARN_RESOURCE[service].resource.test(m[4])) this.fail(`${what}: ${JSON.stringify(value)} is not ${ARN_RESOURCE[service].kind}`);
+  }
+
+  /** An S3 bucket name as AWS's naming rules allow (wildcards are a different check). */
+  bucketName(what: string, value: pulumi.Input<string> | undefined): void {
+    if (!isPlain(value)) return;
+    const ok =
+      typeof value === "string" &&
+      BUCKET.test(value) &&
+      !value.includes("..") &&
+      !/^\d{1,3}(\.\d{1,3}){3}$/.test(value) &&
+      !/^(xn--|sthree-|amzn-s3-demo-)/.test(value) &&
+      !/(-s3alias|--ol-s3|\.mrap|--x-s3)$/.test(value);
+    if (!ok) this.fail(`${what}: ${JSON.stringify(value)} is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens)`);
+  }
+
+  vpcId(what: string, value: pulumi.Input<string> | undefined): void {
+    this.resourceId(what, value, "vpc", "VPC");
+  }
+
+  subnetId(what: string, value: pulumi.Input<string> | undefined): void {
+    this.resourceId(what, value, "subnet", "subnet");
+  }
+
+  securityGroupId(what: string, value: pulumi.Input<string> | undefined): void {
+    this.resourceId(what, value, "sg", "security group");
+  }
+
+  /** An email address SNS can subscribe (one address, no display name). */
+  email(what: string, value: pulumi.Input<string> | undefined): void {
+    if (!isPlain(value)) return;
+    if (typeof value !== "string" || value.length > 254 || !/^[^\s@<>(),;:"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(value)) {
+      this.fail(`${what}: ${JSON.stringify(value)} is not an email address`);
+    }
+  }
+
+  /**
+   * An EventBridge schedule: `rate(<n> <unit>)` (singular unit for 1, plural otherwise) or `cron()` with six fields,
+   * one of day-of-month and day-of-week being `?`. `at` also allows `at(yyyy-mm-ddThh:mm:ss)` (SSM maintenance windows).
+   */
+  schedule(what: string, value: pulumi.Input<string> | undefined, options: { at?: boolean } = {}): void {
+    if (!isPlain(value)) return;
+    const problem = scheduleProblem(value, options.at ?? false);
+    if (problem) this.fail(`${what}: ${JSON.stringify(value)} ${problem}`);
+  }
+
+  /** A CloudWatch Logs retention (the fixed list AWS accepts). */
+  logRetentionDays(what: string, value: pulumi.Input<number> | undefined): void {
+    if (!isPlain(value)) return;
+    if (!(LOG_RETENTION_DAYS as readonly unknown[]).includes(value)) this.fail(`${what} must be one of CloudWatch Logs' retention periods (${LOG_RETENTION_DAYS.join(", ")}), got ${JSON.stringify(value)}`);
+  }
+
+  /** A CIDR whose host bits are zero (a set host bit would silently widen the rule; the message names the network). */
+  cidr(what: string, value: pulumi.Input<string> | undefined): void {
+    if (!isPlain(value)) return;
+    const parsed = parseCidr(value as string, { strict: true });
+    if (!parsed.ok) this.fail(`${what}: ${parsed.reason}`);
+  }
+
+  /** An instance type whose CPU architecture matches the image's; unknown families are left to AWS. */
+  instanceTypeFor(what: string, value: pulumi.Input<string> | undefined, architecture: "arm64" | "x86_64"): void {
+    if (!isPlain(value)) return;
+    const actual = instanceTypeArchitecture(value);
+    if (actual === undefined || actual === architecture) return;
+    this.fail(
+      architecture === "arm64"
+        ? `${what} "${value}" is an x86_64 type but the image is arm64: set architecture: "x86_64" (or imageId of an x86_64 image), or pick a Graviton type such as t4g.small`
+        : `${what} "${value}" is a Graviton (arm64) type but the image is x86_64: set architecture: "arm64" (or imageId of an arm64 image), or pick an x86_64 type such as t3.small`,
+    );
+  }
+
+  private resourceId(what: string, value: pulumi.Input<string> | undefined, prefix: string, kind: string): void {
+    if (!isPlain(value)) return;
+    if (typeof value !== "string" || !new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`).test(value)) this.fail(`${what}: ${JSON.stringify(value)} is not a ${kind} id (${prefix}-…)`);
+  }
+}
+
+/**
+ * The CPU architecture of an instance type, from its family: Graviton families have a "g" among the letters after the
+ * generation digit (t4g, m7g, c6gn, x2gd, im4gn), and a1 is the first Graviton; other parseable families are x86_64.
+ * Undefined for what this small table does not know (mac, u-…), which AWS judges.
+ */
+export function instanceTypeArchitecture(instanceType: string): "arm64" | "x86_64" | undefined {
+  const m = typeof instanceType === "string" ? /^([a-z]+)(\d+)([a-z]*)(-[a-z0-9]+)?\.[a-z0-9-]+$/.exec(instanceType) : null;
+  if (!m || m[1] === "mac") return undefined;
+  if (m[1] === "a" && m[2] === "1") return "arm64";
+  return m[3].includes("g") ? "arm64" : "x86_64";
+}
+
+const RATE_UNITS = ["minute", "hour", "day"];
+const AT = /^at\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\)$/;
+
+function scheduleProblem(value: unknown, allowAt: boolean): string | undefined {
+  const expected = `is not a ${allowAt ? "rate(), cron() or at()" : "rate() or cron()"} schedule`;
+  if (typeof value !== "string") return expected;
+  if (allowAt && AT.test(value)) return undefined;
+  const rate = /^rate\((\d+) ([a-z]+)\)$/.exec(value);
+  if (rate) {
+    const n = Number(rate[1]);
+    const unit = rate[2];
+    const singular = unit.replace(/s$/, "");
+    if (n < 1 || !RATE_UNITS.includes(singular)) return `${expected} (rate takes a positive number of minutes, hours or days)`;
+    if ((n === 1) !== (unit === singular)) return `must say "${n} ${n === 1 ? singular : `${singular}s`}" (AWS refuses the other number)`;
+    return undefined;
+  }
+  const cron = /^cron\((.+)\)$/.exec(value);
+  if (!cron) return expected;
+  const fields = cron[1].trim().split(/\s+/);
+  if (fields.length !== 6) return `has ${fields.length} cron fields; AWS takes six (minutes hours day-of-month month day-of-week year)`;
+  if ((fields[2] === "?") === (fields[4] === "?")) return "must have ? in exactly one of day-of-month and day-of-week";
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import { parseCidr } from "../shared/net/cidr";
+import { Validator } from "../shared/validation";
 
 /** Which traffic of the source a filter rule matches. */
 export const TrafficDirection = {
@@ -58,9 +59,7 @@ const UDP = 17;
 /** Rule numbers below this are reserved for the exclusion rules, which must be evaluated first. */
 export const FIRST_USER_RULE_NUMBER = 10;
 
-function fail(message: string): never {
-  throw new Error(`kamae:TrafficMirrorFeed: ${message}`);
-}
+const check: Validator = new Validator("TrafficMirrorFeed");
 
 /** Everything TCP and UDP, both directions (IPv4, and IPv6 when asked). */
 export function defaultFilterRules(ipv6: boolean): TrafficMirrorFilterRuleArgs[] {
@@ -85,10 +84,10 @@ export function defaultFilterRules(ipv6: boolean): TrafficMirrorFilterRuleArgs[]
 export function resolveFilterRules(rules: readonly TrafficMirrorFilterRuleArgs[], excludeCidrs: readonly string[]): ResolvedRule[] {
   const exclusions = excludeCidrs.map((c) => {
     const parsed = parseCidr(c, { strict: true });
-    if (!parsed.ok) fail(`excludeCidrs: ${parsed.reason}`);
+    if (!parsed.ok) check.fail(`excludeCidrs: ${parsed.reason}`);
     return parsed.value;
   });
-  if (exclusions.length >= FIRST_USER_RULE_NUMBER) fail(`at most ${FIRST_USER_RULE_NUMBER - 1} excluded CIDRs`);
+  if (exclusions.length >= FIRST_USER_RULE_NUMBER) check.fail(`at most ${FIRST_USER_RULE_NUMBER - 1} excluded CIDRs`);
   const resolved: ResolvedRule[] = [];
   exclusions.forEach((c, i) => {
     const any = c.version === 4 ? "0.0.0.0/0" : "::/0";
@@ -97,26 +96,26 @@ export function resolveFilterRules(rules: readonly TrafficMirrorFilterRuleArgs[]
   });
   const seen = new Set<string>();
   for (const r of rules) {
-    if (r.direction !== "ingress" && r.direction !== "egress") fail(`rule direction must be "ingress" or "egress", got ${JSON.stringify(r.direction)}`);
-    if (r.action !== "accept" && r.action !== "reject") fail(`rule action must be "accept" or "reject", got ${JSON.stringify(r.action)}`);
-    if (!Number.isInteger(r.ruleNumber) || r.ruleNumber < 1 || r.ruleNumber > 32766) fail(`rule number ${r.ruleNumber} is outside 1–32766`);
-    if (exclusions.length > 0 && r.ruleNumber < FIRST_USER_RULE_NUMBER) fail(`rule number ${r.ruleNumber}: numbers below ${FIRST_USER_RULE_NUMBER} are reserved for excludeCidrs`);
+    if (r.direction !== "ingress" && r.direction !== "egress") check.fail(`rule direction must be "ingress" or "egress", got ${JSON.stringify(r.direction)}`);
+    if (r.action !== "accept" && r.action !== "reject") check.fail(`rule action must be "accept" or "reject", got ${JSON.stringify(r.action)}`);
+    if (!Number.isInteger(r.ruleNumber) || r.ruleNumber < 1 || r.ruleNumber > 32766) check.fail(`rule number ${r.ruleNumber} is outside 1–32766`);
+    if (exclusions.length > 0 && r.ruleNumber < FIRST_USER_RULE_NUMBER) check.fail(`rule number ${r.ruleNumber}: numbers below ${FIRST_USER_RULE_NUMBER} are reserved for excludeCidrs`);
     const key = `${r.direction}/${r.ruleNumber}`;
-    if (seen.has(key)) fail(`two ${r.direction} rules have number ${r.ruleNumber}`);
+    if (seen.has(key)) check.fail(`two ${r.direction} rules have number ${r.ruleNumber}`);
     seen.add(key);
-    if (r.protocol !== undefined && (!Number.isInteger(r.protocol) || r.protocol < 0 || r.protocol > 255)) fail(`protocol ${r.protocol} is not an IANA protocol number (0–255)`);
+    if (r.protocol !== undefined && (!Number.isInteger(r.protocol) || r.protocol < 0 || r.protocol > 255)) check.fail(`protocol ${r.protocol} is not an IANA protocol number (0–255)`);
     for (const [what, range] of [["sourcePortRange", r.sourcePortRange], ["destinationPortRange", r.destinationPortRange]] as const) {
       if (range === undefined) continue;
-      if (r.protocol !== TCP && r.protocol !== UDP) fail(`${what} needs protocol 6 (TCP) or 17 (UDP)`);
+      if (r.protocol !== TCP && r.protocol !== UDP) check.fail(`${what} needs protocol 6 (TCP) or 17 (UDP)`);
       const ok = [range.fromPort, range.toPort].every((p) => Number.isInteger(p) && p >= 0 && p <= 65535) && range.fromPort <= range.toPort;
-      if (!ok) fail(`${what} ${range.fromPort}–${range.toPort} is not a port range`);
+      if (!ok) check.fail(`${what} ${range.fromPort}–${range.toPort} is not a port range`);
     }
     const src = r.sourceCidrBlock === undefined ? undefined : parseCidr(r.sourceCidrBlock, { strict: true });
     const dst = r.destinationCidrBlock === undefined ? undefined : parseCidr(r.destinationCidrBlock, { strict: true });
-    if (src && !src.ok) fail(`sourceCidrBlock: ${src.reason}`);
-    if (dst && !dst.ok) fail(`destinationCidrBlock: ${dst.reason}`);
+    if (src && !src.ok) check.fail(`sourceCidrBlock: ${src.reason}`);
+    if (dst && !dst.ok) check.fail(`destinationCidrBlock: ${dst.reason}`);
     const version = (src?.ok && src.value.version) || (dst?.ok && dst.value.version) || 4;
-    if (src?.ok && dst?.ok && src.value.version !== dst.value.version) fail(`rule ${key} mixes IPv4 and IPv6 CIDRs`);
+    if (src?.ok && dst?.ok && src.value.version !== dst.value.version) check.fail(`rule ${key} mixes IPv4 and IPv6 CIDRs`);
     const any = version === 4 ? "0.0.0.0/0" : "::/0";
     resolved.push({
       ...r,
@@ -124,9 +123,9 @@ export function resolveFilterRules(rules: readonly TrafficMirrorFilterRuleArgs[]
       destinationCidrBlock: dst?.ok ? dst.value.text : any,
     });
   }
-  if (!resolved.some((r) => r.action === "accept")) fail("no accept rule: the filter would mirror nothing");
+  if (!resolved.some((r) => r.action === "accept")) check.fail("no accept rule: the filter would mirror nothing");
   if (resolved.length > MAX_FILTER_RULES) {
-    fail(`${resolved.length} filter rules (including 2 per excluded CIDR) exceed AWS's limit of ${MAX_FILTER_RULES} per filter`);
+    check.fail(`${resolved.length} filter rules (including 2 per excluded CIDR) exceed AWS's limit of ${MAX_FILTER_RULES} per filter`);
   }
   return resolved;
 }

@@ -1,15 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { type Statement } from "../shared/iam/policy";
-import type { EnforcementMode } from "../shared/runtime/mode";
+import { EnforcementMode } from "../shared/runtime/mode";
+import { Validator } from "../shared/validation";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { stableSuffix } from "../shared/naming";
-import { type NotificationArgs, reportTopic } from "../shared/notifications";
-import { KamaeTags } from "../shared/runtime/tags";
+import { type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
 import { defaultFilterRules, resolveFilterRules, type TrafficMirrorFilterRuleArgs } from "./filter-rules";
 import { FEED_TAG, MAX_SESSION_NUMBER, MIRROR_STATUS_TAG } from "./lambda/model";
-import { MAX_PACKET_LENGTH, MAX_VIRTUAL_NETWORK_ID } from "./lambda/settings";
+import { FeedDefaults, FeedEnv, MAX_PACKET_LENGTH, MAX_VIRTUAL_NETWORK_ID } from "./lambda/settings";
 
 export { defaultFilterRules, resolveFilterRules, MAX_FILTER_RULES, TrafficDirection, TrafficRuleAction, type TrafficMirrorFilterRuleArgs, type TrafficMirrorPortRange } from "./filter-rules";
 export { mirrorSupport } from "./lambda/instance-types";
@@ -58,13 +58,7 @@ export interface TrafficMirrorFeedArgs {
   readonly notifications?: NotificationArgs;
 }
 
-function fail(message: string): never {
-  throw new Error(`kamae:TrafficMirrorFeed: ${message}`);
-}
-
-function checkRange(what: string, value: number | undefined, min: number, max: number): void {
-  if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) fail(`${what} must be an integer in ${min}–${max}, got ${value}`);
-}
+const check: Validator = new Validator("TrafficMirrorFeed");
 
 /**
  * Feeds a network sensor with VPC Traffic Mirroring from instances that come and go: a mirror target (the sensor's
@@ -94,18 +88,20 @@ export class TrafficMirrorFeed extends pulumi.ComponentResource {
 
     const targets = [args.networkLoadBalancerArn, args.networkInterfaceId, args.gatewayLoadBalancerEndpointId, args.existingTargetId].filter((t) => t !== undefined);
     if (targets.length !== 1) {
-      fail("give exactly one of networkLoadBalancerArn, networkInterfaceId, gatewayLoadBalancerEndpointId, existingTargetId");
+      check.fail("give exactly one of networkLoadBalancerArn, networkInterfaceId, gatewayLoadBalancerEndpointId, existingTargetId");
     }
-    checkRange("virtualNetworkId", args.virtualNetworkId, 0, MAX_VIRTUAL_NETWORK_ID);
-    checkRange("packetLength", args.packetLength, 1, MAX_PACKET_LENGTH);
-    checkRange("sessionNumber", args.sessionNumber, 1, MAX_SESSION_NUMBER);
-    checkRange("maxActionsPerRun", args.maxActionsPerRun, 1, 1000);
-    if (args.mode !== undefined && args.mode !== "enforce" && args.mode !== "detect") fail(`mode must be "enforce" or "detect", got ${JSON.stringify(args.mode)}`);
+    check.integer("virtualNetworkId", args.virtualNetworkId, 0, MAX_VIRTUAL_NETWORK_ID);
+    check.integer("packetLength", args.packetLength, 1, MAX_PACKET_LENGTH);
+    check.integer("sessionNumber", args.sessionNumber, 1, MAX_SESSION_NUMBER);
+    check.integer("maxActionsPerRun", args.maxActionsPerRun, 1, 1000);
+    check.oneOf("mode", args.mode, EnforcementMode);
     const schedule = args.reconcileSchedule ?? "rate(15 minutes)";
-    if (!/^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\(.+\))$/.test(schedule)) fail(`reconcileSchedule "${schedule}" is not an EventBridge rate() or cron() expression`);
-    const tagKey = args.instanceTagKey ?? KamaeTags.trafficMirror;
-    const tagValue = args.instanceTagValue ?? "true";
-    if (tagKey.length === 0 || tagKey.length > 128 || tagKey.startsWith("aws:")) fail(`instanceTagKey "${tagKey}" is not a usable tag key`);
+    check.schedule("reconcileSchedule", schedule);
+    check.arn("networkLoadBalancerArn", args.networkLoadBalancerArn, "elasticloadbalancing");
+    validateNotifications(check, args.notifications);
+    const tagKey = args.instanceTagKey ?? FeedDefaults.tagKey;
+    const tagValue = args.instanceTagValue ?? FeedDefaults.tagValue;
+    if (tagKey.length === 0 || tagKey.length > 128 || tagKey.startsWith("aws:")) check.fail(`instanceTagKey "${tagKey}" is not a usable tag key`);
     const rules = resolveFilterRules(args.filterRules ?? defaultFilterRules(args.ipv6 ?? false), args.excludeCidrs ?? []);
 
     // Distinct per project, stack and component, so two feeds never delete each other's sessions.
@@ -205,18 +201,18 @@ export class TrafficMirrorFeed extends pulumi.ComponentResource {
     ];
 
     const environment: Record<string, pulumi.Input<string>> = {
-      KAMAE_FEED_NAME: feedName,
-      KAMAE_TARGET_ID: this.targetId,
-      KAMAE_FILTER_ID: filter.id,
-      KAMAE_SESSION_NUMBER: String(args.sessionNumber ?? 1),
-      KAMAE_TAG_KEY: tagKey,
-      KAMAE_TAG_VALUE: tagValue,
-      KAMAE_MODE: args.mode ?? "detect",
-      KAMAE_MAX_ACTIONS: String(args.maxActionsPerRun ?? 100),
-      KAMAE_REPORT_TOPIC_ARN: this.reportTopicArn,
+      [FeedEnv.feedName]: feedName,
+      [FeedEnv.targetId]: this.targetId,
+      [FeedEnv.filterId]: filter.id,
+      [FeedEnv.sessionNumber]: String(args.sessionNumber ?? FeedDefaults.sessionNumber),
+      [FeedEnv.tagKey]: tagKey,
+      [FeedEnv.tagValue]: tagValue,
+      [FeedEnv.mode]: args.mode ?? FeedDefaults.mode,
+      [FeedEnv.maxActions]: String(args.maxActionsPerRun ?? FeedDefaults.maxActions),
+      [FeedEnv.reportTopicArn]: this.reportTopicArn,
     };
-    if (args.virtualNetworkId !== undefined) environment.KAMAE_VIRTUAL_NETWORK_ID = String(args.virtualNetworkId);
-    if (args.packetLength !== undefined) environment.KAMAE_PACKET_LENGTH = String(args.packetLength);
+    if (args.virtualNetworkId !== undefined) environment[FeedEnv.virtualNetworkId] = String(args.virtualNetworkId);
+    if (args.packetLength !== undefined) environment[FeedEnv.packetLength] = String(args.packetLength);
 
     const fn = new ResponderFunction(
       `${name}-sessions`,

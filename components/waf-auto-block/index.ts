@@ -9,10 +9,10 @@ import { BLOCK_SOURCES, isBlockSource } from "./lambda/block-request";
 import { DEFAULT_EVENT_FEEDER } from "./lambda/event-feeder";
 import { DEFAULT_BREAKER } from "./lambda/writer-config";
 import { RESPONDER_ROLE_PATH, stableSuffix } from "../shared/naming";
-import { parseCidr } from "../shared/net/cidr";
-import { type NotificationArgs, reportTopic } from "../shared/notifications";
+import { type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
 import type { Statement } from "../shared/iam/policy";
-import type { EnforcementMode } from "../shared/runtime/mode";
+import { EnforcementMode } from "../shared/runtime/mode";
+import { componentError, GUARDDUTY_SEVERITY, plainItems, Validator } from "../shared/validation";
 
 /** WAF's hard limit of addresses in one IP set. */
 export const WAF_IP_SET_LIMIT = 10_000;
@@ -176,60 +176,56 @@ export interface WafAutoBlockArgs {
   readonly reputationMinimumPrefix?: WafAutoBlockPrefixArgs;
 }
 
-const SCHEDULE = /^(rate\(\d+ (minute|minutes|hour|hours|day|days)\)|cron\([^)]+\))$/;
-
 function validate(args: WafAutoBlockArgs): void {
-  const fail = (message: string): never => {
-    throw new Error(`kamae:WafAutoBlock: ${message}`);
-  };
-  const positiveInt = (value: number | undefined, what: string, max = Number.MAX_SAFE_INTEGER) => {
-    if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > max)) fail(`${what} must be an integer from 1 to ${max}, got ${value}`);
-  };
-  for (const arn of args.privilegedSenderArns ?? []) {
-    if (typeof arn === "string" && !/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(arn)) fail(`privilegedSenderArns: "${arn}" is not an IAM role ARN`);
+  const check: Validator = new Validator("WafAutoBlock");
+  for (const arn of plainItems(args.privilegedSenderArns)) {
+    if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(arn)) check.fail(`privilegedSenderArns: "${arn}" is not an IAM role ARN`);
   }
-  if (args.scope !== undefined && args.scope !== "REGIONAL" && args.scope !== "CLOUDFRONT") fail(`scope must be "REGIONAL" or "CLOUDFRONT", got ${JSON.stringify(args.scope)}`);
-  if (args.mode !== undefined && args.mode !== "enforce" && args.mode !== "detect") fail(`mode must be "enforce" or "detect", got ${JSON.stringify(args.mode)}`);
-  positiveInt(args.ipSetCapacity, "ipSetCapacity", WAF_IP_SET_LIMIT);
-  positiveInt(args.maxAddresses, "maxAddresses");
-  positiveInt(args.defaultBlockMinutes, "defaultBlockMinutes", 527_040);
-  for (const [source, minutes] of Object.entries(args.blockMinutes ?? {})) positiveInt(minutes, `blockMinutes.${source}`, 527_040);
+  check.oneOf("scope", args.scope, WafAutoBlockScope);
+  check.oneOf("mode", args.mode, EnforcementMode);
+  check.integer("ipSetCapacity", args.ipSetCapacity, 1, WAF_IP_SET_LIMIT);
+  check.integer("maxAddresses", args.maxAddresses, 1);
+  check.integer("defaultBlockMinutes", args.defaultBlockMinutes, 1, 527_040);
+  for (const [source, minutes] of Object.entries(args.blockMinutes ?? {})) check.integer(`blockMinutes.${source}`, minutes, 1, 527_040);
   // Host bits refused, as the block queue refuses them: "2001:db8::1/48" would silently widen to the whole network.
-  for (const [what, list] of [["allowlist", args.allowlist], ["honeypot.trustedProxies", args.honeypot?.trustedProxies]] as const) {
-    for (const cidr of list ?? []) {
-      const parsed = parseCidr(cidr, { strict: true });
-      if (!parsed.ok) fail(`${what} entry ${JSON.stringify(cidr)}: ${parsed.reason}`);
-    }
-  }
-  for (const url of args.reputationLists?.urls ?? []) if (!/^https:\/\/[^\s,]+$/.test(url)) fail(`reputationLists.urls entry ${JSON.stringify(url)} is not an https URL`);
-  for (const s of [args.sweepSchedule, args.reputationLists?.schedule]) if (s !== undefined && !SCHEDULE.test(s)) fail(`${JSON.stringify(s)} is not a rate() or cron() schedule`);
+  for (const cidr of args.allowlist ?? []) check.cidr("allowlist", cidr);
+  for (const cidr of args.honeypot?.trustedProxies ?? []) check.cidr("honeypot.trustedProxies", cidr);
+  for (const url of args.reputationLists?.urls ?? []) if (!/^https:\/\/[^\s,]+$/.test(url)) check.fail(`reputationLists.urls entry ${JSON.stringify(url)} is not an https URL`);
+  check.schedule("sweepSchedule", args.sweepSchedule);
+  check.schedule("reputationLists.schedule", args.reputationLists?.schedule);
   if (args.scope === "CLOUDFRONT" && Object.keys(args.webAcl?.associations ?? {}).length > 0) {
-    fail("a CLOUDFRONT web ACL is attached by the distribution (its webAclId), not by associations: pass webAclArn to the distribution");
+    check.fail("a CLOUDFRONT web ACL is attached by the distribution (its webAclId), not by associations: pass webAclArn to the distribution");
   }
+  check.number("guardDuty.minSeverity", args.guardDuty?.minSeverity, GUARDDUTY_SEVERITY.min, GUARDDUTY_SEVERITY.max);
   const logs = args.accessLogs;
   if (logs) {
-    if (logs.bucketNames.length === 0) fail("accessLogs.bucketNames is empty");
-    for (const b of logs.bucketNames) if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(b)) fail(`accessLogs.bucketNames: "${b}" is not a bucket name`);
-    positiveInt(logs.errorsPerMinute, "accessLogs.errorsPerMinute");
-    positiveInt(logs.requestsPer5Minutes, "accessLogs.requestsPer5Minutes");
-    for (const cidr of logs.trustedProxies ?? []) if (!parseCidr(cidr).ok) fail(`accessLogs.trustedProxies entry ${JSON.stringify(cidr)} is not a CIDR`);
-    for (const c of [...(logs.albErrorCodes ?? []), ...(logs.cloudFrontErrorCodes ?? [])]) if (!Number.isInteger(c) || c < 100 || c > 599) fail(`error code ${c} is not an HTTP status`);
+    if (logs.bucketNames.length === 0) check.fail("accessLogs.bucketNames is empty");
+    for (const b of plainItems(logs.bucketNames)) check.bucketName("accessLogs.bucketNames", b);
+    for (const k of plainItems(logs.kmsKeyArns)) check.arn("accessLogs.kmsKeyArns", k, "kms");
+    check.integer("accessLogs.errorsPerMinute", logs.errorsPerMinute, 1);
+    check.integer("accessLogs.requestsPer5Minutes", logs.requestsPer5Minutes, 1);
+    for (const cidr of logs.trustedProxies ?? []) check.cidr("accessLogs.trustedProxies", cidr);
+    for (const c of [...(logs.albErrorCodes ?? []), ...(logs.cloudFrontErrorCodes ?? [])]) check.integer("accessLogs error codes (HTTP statuses)", c, 100, 599);
   }
-  positiveInt(args.guardDuty?.maxAddressesPerFinding, "guardDuty.maxAddressesPerFinding", 2000);
-  if (args.guardDuty?.actOnSampleFindings !== undefined && typeof args.guardDuty.actOnSampleFindings !== "boolean") fail("guardDuty.actOnSampleFindings must be true or false");
-  positiveInt(args.breaker?.windowMinutes, "breaker.windowMinutes", 7 * 24 * 60);
+  check.integer("guardDuty.maxAddressesPerFinding", args.guardDuty?.maxAddressesPerFinding, 1, 2000);
+  if (args.guardDuty?.actOnSampleFindings !== undefined && typeof args.guardDuty.actOnSampleFindings !== "boolean") check.fail("guardDuty.actOnSampleFindings must be true or false");
+  check.integer("breaker.windowMinutes", args.breaker?.windowMinutes, 1, 7 * 24 * 60);
   for (const [source, n] of Object.entries(args.breaker?.maxNewBlocks ?? {})) {
-    if (!isBlockSource(source)) fail(`breaker.maxNewBlocks: "${source}" is not a source (${BLOCK_SOURCES.join(", ")})`);
-    positiveInt(n, `breaker.maxNewBlocks.${source}`);
+    if (!isBlockSource(source)) check.fail(`breaker.maxNewBlocks: "${source}" is not a source (${BLOCK_SOURCES.join(", ")})`);
+    check.integer(`breaker.maxNewBlocks.${source}`, n, 1);
   }
   for (const [what, p] of [["minimumPrefix", args.minimumPrefix], ["reputationMinimumPrefix", args.reputationMinimumPrefix]] as const) {
-    positiveInt(p?.v4, `${what}.v4`, 32);
-    positiveInt(p?.v6, `${what}.v6`, 128);
+    check.integer(`${what}.v4`, p?.v4, 1, 32);
+    check.integer(`${what}.v6`, p?.v6, 1, 128);
   }
-  if (args.deepSecurity && Object.keys(args.deepSecurity.topics).length === 0) fail("deepSecurity.topics is empty");
+  if (args.deepSecurity && Object.keys(args.deepSecurity.topics).length === 0) check.fail("deepSecurity.topics is empty");
+  for (const [label, topic] of Object.entries(args.deepSecurity?.topics ?? {})) check.arn(`deepSecurity.topics.${label}`, topic, "sns");
+  check.integer("deepSecurity.packetMinRepeat", args.deepSecurity?.packetMinRepeat, 1);
   for (const label of [...Object.keys(args.deepSecurity?.topics ?? {}), ...Object.keys(args.webAcl?.associations ?? {})]) {
-    if (!/^[A-Za-z0-9-]{1,40}$/.test(label)) fail(`label "${label}" must be letters, digits and dashes`);
+    if (!/^[A-Za-z0-9-]{1,40}$/.test(label)) check.fail(`label "${label}" must be letters, digits and dashes`);
   }
+  validateNotifications(check, args.notifications);
+  check.logRetentionDays("logRetentionDays", args.logRetentionDays);
 }
 
 /**
@@ -284,7 +280,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
     const mode = args.mode ?? "detect";
     const capacity = args.ipSetCapacity ?? WAF_IP_SET_LIMIT;
     const shards = Math.ceil((args.maxAddresses ?? WAF_IP_SET_LIMIT) / capacity);
-    if (shards * 2 > MAX_IP_SETS) throw new Error(`kamae:WafAutoBlock: maxAddresses ${args.maxAddresses} needs ${shards} IP sets per family; at most ${MAX_IP_SETS / 2} are supported`);
+    if (shards * 2 > MAX_IP_SETS) throw componentError("WafAutoBlock", `maxAddresses ${args.maxAddresses} needs ${shards} IP sets per family; at most ${MAX_IP_SETS / 2} are supported`);
     const identity = aws.getCallerIdentityOutput({}, parent);
     const partition = aws.getPartitionOutput({}, parent);
     const retention = args.logRetentionDays ?? 365;

@@ -110,7 +110,9 @@ export = async () => {
     subnetIds: vpc.privateSubnetIds,
     targetGroupArns: [targetGroup.arn],
     loadBalancerSecurityGroupIds: [albSecurityGroup.id],
+    // The image follows `architecture`: an x86_64 instanceType (t3.small, m7i.large) needs architecture "x86_64" too.
     instanceType: config.get("instanceType") ?? "t4g.small",
+    architecture: config.get<kamae.InstanceArchitecture>("architecture"),
     minSize: config.getNumber("minSize") ?? 2,
     desiredCapacity: config.getNumber("desiredCapacity") ?? 2,
     maxSize: config.getNumber("maxSize") ?? 4,

@@ -86,8 +86,8 @@ describe("ApiActivityAlerts component", () => {
   it("fails at construction on bad rules and contradictory arguments", () => {
     assert.throws(() => new ApiActivityAlerts("a", { rules: [{ name: "x", sourceIpIn: ["300.1.1.1/8"] }] }), /kamae:ApiActivityAlerts: rules\[0\]\.sourceIpIn/);
     assert.throws(() => new ApiActivityAlerts("b", { rules: [{ name: "x", timeWindows: [{ timeZone: "Asia/Tokio", start: "09:00", end: "18:00" }] }] }), /not an IANA time zone/);
-    assert.throws(() => new ApiActivityAlerts("c", { rules: RULES, existingTrailKmsKeyArn: "arn:aws:kms:us-east-1:1:key/x" }), /apply only to an existing trail bucket/);
-    assert.throws(() => new ApiActivityAlerts("d", { rules: RULES, existingTrailBucketName: "b", trailName: "t" }), /apply only to a created trail/);
+    assert.throws(() => new ApiActivityAlerts("c", { rules: RULES, existingTrailKmsKeyArn: "arn:aws:kms:us-east-1:111122223333:key/x" }), /apply only to an existing trail bucket/);
+    assert.throws(() => new ApiActivityAlerts("d", { rules: RULES, existingTrailBucketName: "trail-bucket", trailName: "t" }), /apply only to a created trail/);
     assert.throws(() => new ApiActivityAlerts("e", { rules: RULES, maxMessageBytes: 300_000 }), /maxMessageBytes/);
     assert.throws(() => new ApiActivityAlerts("g", { rules: RULES, existingTrailBucketArn: "arn:aws:s3:::Bad_Bucket/key" }), /not an S3 bucket ARN/);
     const many = Array.from({ length: 60 }, (_, i) => ({ name: `rule-${i}`, eventNames: [`SomeVeryLongEventNamePattern${i}*`] }));

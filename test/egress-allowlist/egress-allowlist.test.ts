@@ -172,9 +172,9 @@ describe("EgressAllowlist", () => {
     it("refuses too many domains and bad VPC, priority and service arguments", () => {
       assert.throws(() => validateDomains(Array.from({ length: 1001 }, (_, i) => `host${i}.example.com`)), /1001 domains; a DNS Firewall domain list takes at most 1000/);
       assert.throws(() => new EgressAllowlist("egress", {}), /give at least one VPC/);
-      assert.throws(() => new EgressAllowlist("egress", { vpcIds: ["default"] }), /"default" is not a VPC id \(vpc-…\); pass VPC ids that are outputs through namedVpcIds/);
-      assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], associationPriority: 100 }), /associationPriority 100 must be a whole number from 101 to 9899/);
-      assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], mode: "deny" as any }), /mode "deny" must be "detect" or "enforce"/);
+      assert.throws(() => new EgressAllowlist("egress", { vpcIds: ["default"] }), /vpcIds: "default" is not a VPC id \(vpc-…\)/);
+      assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], associationPriority: 100 }), /associationPriority must be a whole number from 101 to 9899, got 100/);
+      assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], mode: "deny" as any }), /mode must be one of "enforce", "detect", got "deny"/);
       assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], awsServices: ["ssm.amazonaws.com/x"] }), /AWS service "ssm.amazonaws.com\/x" must be an endpoint prefix/);
       assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], networkFirewall: { vpcId: VPC_A, subnetIds: [] } }), /subnetIds is empty/);
     });

@@ -120,18 +120,18 @@ describe("PatchOnFinding component", () => {
 
   it("refuses bad arguments with clear messages", () => {
     const cases: Array<[any, RegExp]> = [
-      [{ minSeverity: "SEVERE" }, /minSeverity "SEVERE" must be LOW, MEDIUM, HIGH or CRITICAL/],
-      [{ maxConcurrent: 0 }, /maxConcurrent 0 must be a whole number from 1 to 100/],
-      [{ cooldownMinutes: -5 }, /cooldownMinutes -5/],
-      [{ mode: "auto" }, /mode "auto" must be enforce or detect/],
+      [{ minSeverity: "SEVERE" }, /minSeverity must be one of "LOW", "MEDIUM", "HIGH", "CRITICAL", got "SEVERE"/],
+      [{ maxConcurrent: 0 }, /maxConcurrent must be a whole number from 1 to 100, got 0/],
+      [{ cooldownMinutes: -5 }, /cooldownMinutes must be a whole number from 0 to 43200, got -5/],
+      [{ mode: "auto" }, /mode must be one of "enforce", "detect", got "auto"/],
       [{ pendingTagKey: "aws:patch" }, /pendingTagKey "aws:patch"/],
-      [{ maintenanceWindow: { schedule: "sundays" } }, /maintenanceWindow.schedule "sundays" must be cron/],
-      [{ maintenanceWindow: { schedule: "cron(0 3 ? * SUN *)", durationHours: 2, cutoffHours: 2 } }, /cutoffHours 2 must be 0-1/],
+      [{ maintenanceWindow: { schedule: "sundays" } }, /maintenanceWindow.schedule: "sundays" is not a rate\(\), cron\(\) or at\(\) schedule/],
+      [{ maintenanceWindow: { schedule: "cron(0 3 ? * SUN *)", durationHours: 2, cutoffHours: 2 } }, /cutoffHours \(less than the duration\) must be a whole number from 0 to 1, got 2/],
       [{ scopeTagKey: "aws:scope" }, /scopeTagKey "aws:scope"/],
       [{ protectionTagKey: "" }, /protectionTagKey ""/],
       [{ scopeAutoScalingGroups: ["web,api"] }, /scopeAutoScalingGroups: "web,api"/],
-      [{ maxPerAutoScalingGroup: 0 }, /maxPerAutoScalingGroup 0 must be a whole number from 1 to 100/],
-      [{ groupMaxPercent: 150 }, /groupMaxPercent 150 must be a whole number from 1 to 100/],
+      [{ maxPerAutoScalingGroup: 0 }, /maxPerAutoScalingGroup must be a whole number from 1 to 100, got 0/],
+      [{ groupMaxPercent: 150 }, /groupMaxPercent must be a whole number from 1 to 100, got 150/],
     ];
     for (const [args, message] of cases) assert.throws(() => new PatchOnFinding("patch", args), message);
   });

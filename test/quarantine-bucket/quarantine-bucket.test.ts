@@ -92,7 +92,7 @@ describe("QuarantineBucket", () => {
     assert.deepEqual(lock.state.rule.defaultRetention, { mode: "COMPLIANCE", days: 30 });
     assert.throws(() => new QuarantineBucket("bad1", { expirationDays: 0 }), /expirationDays/);
     assert.throws(() => new QuarantineBucket("bad2", { objectLock: { mode: "COMPLIANCE", days: 400 } }), /exceeds expirationDays/);
-    assert.throws(() => new QuarantineBucket("bad3", { objectLock: { mode: "STRICT" as never, days: 1 } }), /GOVERNANCE or COMPLIANCE/);
+    assert.throws(() => new QuarantineBucket("bad3", { objectLock: { mode: "STRICT" as never, days: 1 } }), /objectLock.mode must be one of "GOVERNANCE", "COMPLIANCE", got "STRICT"/);
   });
 
   it("grants no wildcard actions", async () => {

@@ -152,7 +152,7 @@ describe("TrafficMirrorFeed component", () => {
     const cases: Array<[Partial<TrafficMirrorFeedArgs>, RegExp]> = [
       [{ networkLoadBalancerArn: undefined }, /exactly one of/],
       [{ networkInterfaceId: "eni-0123456789abcdef0" }, /exactly one of/],
-      [{ virtualNetworkId: 16777216 }, /virtualNetworkId must be an integer in 0–16777215/],
+      [{ virtualNetworkId: 16777216 }, /virtualNetworkId must be a whole number from 0 to 16777215/],
       [{ packetLength: 0 }, /packetLength/],
       [{ sessionNumber: 40000 }, /sessionNumber/],
       [{ excludeCidrs: ["10.0.0.300/24"] }, /excludeCidrs: not a CIDR/],

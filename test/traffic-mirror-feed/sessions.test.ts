@@ -325,7 +325,7 @@ describe("TrafficMirrorFeed sessions function", () => {
     const env = { KAMAE_FEED_NAME: "sensor-feed", KAMAE_TARGET_ID: TARGET, KAMAE_FILTER_ID: FILTER };
     it("reads the documented variables with defaults", () => {
       const s = feedSettingsFromEnv({ ...env, KAMAE_VIRTUAL_NETWORK_ID: "77", KAMAE_MODE: "detect" });
-      assert.deepEqual(s, { feedName: "sensor-feed", targetId: TARGET, filterId: FILTER, sessionNumber: 1, virtualNetworkId: 77, packetLength: undefined, tagKey: KamaeTags.trafficMirror, tagValue: "true", mode: "detect", maxActions: 100 });
+      assert.deepEqual(s, { feedName: "sensor-feed", targetId: TARGET, filterId: FILTER, sessionNumber: 1, virtualNetworkId: 77, packetLength: undefined, tagKey: KamaeTags.trafficMirror, tagValue: "true", mode: "detect", maxActions: 100, reportTopicArn: undefined });
     });
     it("refuses bad values by name", () => {
       assert.throws(() => feedSettingsFromEnv({ ...env, KAMAE_TARGET_ID: "eni-123" }), /KAMAE_TARGET_ID/);

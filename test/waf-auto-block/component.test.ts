@@ -172,11 +172,11 @@ describe("WafAutoBlock component", () => {
       [{ accessLogs: { bucketNames: ["Not_A_Bucket"] } }, /bucket name/],
       [{ blockMinutes: { honeypot: 0 } }, /blockMinutes/],
       [{ sweepSchedule: "every 5 minutes" }, /schedule/],
-      [{ guardDuty: { maxAddressesPerFinding: 5000 } }, /guardDuty.maxAddressesPerFinding must be an integer from 1 to 2000/],
+      [{ guardDuty: { maxAddressesPerFinding: 5000 } }, /guardDuty.maxAddressesPerFinding must be a whole number from 1 to 2000/],
       [{ breaker: { maxNewBlocks: { constructor: 5 } } }, /"constructor" is not a source/],
       [{ breaker: { windowMinutes: 0 } }, /breaker.windowMinutes/],
-      [{ minimumPrefix: { v4: 0 } }, /minimumPrefix.v4 must be an integer from 1 to 32/],
-      [{ reputationMinimumPrefix: { v6: 129 } }, /reputationMinimumPrefix.v6 must be an integer from 1 to 128/],
+      [{ minimumPrefix: { v4: 0 } }, /minimumPrefix.v4 must be a whole number from 1 to 32/],
+      [{ reputationMinimumPrefix: { v6: 129 } }, /reputationMinimumPrefix.v6 must be a whole number from 1 to 128/],
     ];
     for (const [args, message] of bad) assert.throws(() => new WafAutoBlock(`bad-${Math.random()}`, args), message);
   });

@@ -32,34 +32,72 @@ export interface IsolationSettings {
   readonly actOnSampleFindings: boolean;
 }
 
-export const DEFAULT_DS_EVENT_TYPES = ["IntegrityEvent", "AntiMalwareEvent"];
-export const DEFAULT_GD_TYPE_PREFIXES = ["Backdoor:EC2/", "Trojan:EC2/", "CryptoCurrency:EC2/"];
+/** The environment variables the component sets and the function reads (each listed in the README). */
+export const IsolationEnv = {
+  mode: "KAMAE_MODE",
+  tableName: "KAMAE_TABLE_NAME",
+  reportTopicArn: "KAMAE_REPORT_TOPIC_ARN",
+  isolationProfileName: "KAMAE_ISOLATION_PROFILE_NAME",
+  scopeTagKey: "KAMAE_SCOPE_TAG_KEY",
+  scopeAutoScalingGroups: "KAMAE_SCOPE_ASG_NAMES",
+  protectionTagKey: "KAMAE_PROTECTION_TAG_KEY",
+  breakerMaxIsolations: "KAMAE_BREAKER_MAX_ISOLATIONS",
+  breakerWindowSeconds: "KAMAE_BREAKER_WINDOW_SECONDS",
+  deepSecurityEventTypes: "KAMAE_DS_EVENT_TYPES",
+  deepSecurityMinSeverity: "KAMAE_DS_MIN_SEVERITY",
+  deepSecurityRegion: "KAMAE_DS_REGION",
+  guardDutyTypePrefixes: "KAMAE_GD_TYPE_PREFIXES",
+  guardDutyMinSeverity: "KAMAE_GD_MIN_SEVERITY",
+  snapshots: "KAMAE_SNAPSHOTS",
+  revokeRoleSessions: "KAMAE_REVOKE_ROLE_SESSIONS",
+  reisolateUpdatedFindings: "KAMAE_REISOLATE_UPDATED_FINDINGS",
+  actOnSampleFindings: "KAMAE_ACT_ON_SAMPLE_FINDINGS",
+} as const;
+
+/** What an unset setting means, to the function and to the component alike. */
+export const IsolationDefaults = {
+  mode: "detect",
+  scopeTagKey: KamaeTags.isolationScope,
+  protectionTagKey: KamaeTags.protected,
+  breakerMaxIsolations: 3,
+  breakerWindowSeconds: 3600,
+  deepSecurityEventTypes: ["IntegrityEvent", "AntiMalwareEvent"],
+  deepSecurityMinSeverity: 3,
+  guardDutyTypePrefixes: ["Backdoor:EC2/", "Trojan:EC2/", "CryptoCurrency:EC2/"],
+  guardDutyMinSeverity: 7,
+  snapshots: true,
+  revokeRoleSessions: false,
+  reisolateUpdatedFindings: false,
+  actOnSampleFindings: false,
+} as const;
 
 export function isolationSettingsFromEnv(env: Env = process.env): IsolationSettings {
-  const scopeTagKey = env.KAMAE_SCOPE_TAG_KEY === undefined ? KamaeTags.isolationScope : optionalString("KAMAE_SCOPE_TAG_KEY", env);
-  const scopeAutoScalingGroups = list("KAMAE_SCOPE_ASG_NAMES", env);
+  const e = IsolationEnv;
+  const d = IsolationDefaults;
+  const scopeTagKey = env[e.scopeTagKey] === undefined ? d.scopeTagKey : optionalString(e.scopeTagKey, env);
+  const scopeAutoScalingGroups = list(e.scopeAutoScalingGroups, env);
   if (!scopeTagKey && scopeAutoScalingGroups.length === 0) {
     // Without any scope nothing could ever be isolated: a silent misconfiguration, so refuse it at cold start.
-    throw new ConfigurationError("set KAMAE_SCOPE_TAG_KEY or KAMAE_SCOPE_ASG_NAMES: no instance would be in scope");
+    throw new ConfigurationError(`set ${e.scopeTagKey} or ${e.scopeAutoScalingGroups}: no instance would be in scope`);
   }
   return {
-    mode: oneOf("KAMAE_MODE", ["enforce", "detect"], "detect", env),
-    tableName: requiredString("KAMAE_TABLE_NAME", env),
-    reportTopicArn: requiredString("KAMAE_REPORT_TOPIC_ARN", env),
-    isolationProfileName: requiredString("KAMAE_ISOLATION_PROFILE_NAME", env),
+    mode: oneOf(e.mode, ["enforce", "detect"], d.mode, env),
+    tableName: requiredString(e.tableName, env),
+    reportTopicArn: requiredString(e.reportTopicArn, env),
+    isolationProfileName: requiredString(e.isolationProfileName, env),
     scopeTagKey,
     scopeAutoScalingGroups,
-    protectionTagKey: optionalString("KAMAE_PROTECTION_TAG_KEY", env) ?? KamaeTags.protected,
-    breakerMaxIsolations: integer("KAMAE_BREAKER_MAX_ISOLATIONS", 3, { min: 0, max: 1000 }, env),
-    breakerWindowSeconds: integer("KAMAE_BREAKER_WINDOW_SECONDS", 3600, { min: 60, max: 7 * 86400 }, env),
-    deepSecurityEventTypes: env.KAMAE_DS_EVENT_TYPES === undefined ? DEFAULT_DS_EVENT_TYPES : list("KAMAE_DS_EVENT_TYPES", env),
-    deepSecurityMinSeverity: number("KAMAE_DS_MIN_SEVERITY", 3, env),
-    deepSecurityRegion: optionalString("KAMAE_DS_REGION", env) ?? optionalString("AWS_REGION", env),
-    guardDutyTypePrefixes: env.KAMAE_GD_TYPE_PREFIXES === undefined ? DEFAULT_GD_TYPE_PREFIXES : list("KAMAE_GD_TYPE_PREFIXES", env),
-    guardDutyMinSeverity: number("KAMAE_GD_MIN_SEVERITY", 7, env),
-    snapshots: boolean("KAMAE_SNAPSHOTS", true, env),
-    revokeRoleSessions: boolean("KAMAE_REVOKE_ROLE_SESSIONS", false, env),
-    reisolateUpdatedFindings: boolean("KAMAE_REISOLATE_UPDATED_FINDINGS", false, env),
-    actOnSampleFindings: boolean("KAMAE_ACT_ON_SAMPLE_FINDINGS", false, env),
+    protectionTagKey: optionalString(e.protectionTagKey, env) ?? d.protectionTagKey,
+    breakerMaxIsolations: integer(e.breakerMaxIsolations, d.breakerMaxIsolations, { min: 0, max: 1000 }, env),
+    breakerWindowSeconds: integer(e.breakerWindowSeconds, d.breakerWindowSeconds, { min: 60, max: 7 * 86400 }, env),
+    deepSecurityEventTypes: env[e.deepSecurityEventTypes] === undefined ? d.deepSecurityEventTypes : list(e.deepSecurityEventTypes, env),
+    deepSecurityMinSeverity: number(e.deepSecurityMinSeverity, d.deepSecurityMinSeverity, env),
+    deepSecurityRegion: optionalString(e.deepSecurityRegion, env) ?? optionalString("AWS_REGION", env),
+    guardDutyTypePrefixes: env[e.guardDutyTypePrefixes] === undefined ? d.guardDutyTypePrefixes : list(e.guardDutyTypePrefixes, env),
+    guardDutyMinSeverity: number(e.guardDutyMinSeverity, d.guardDutyMinSeverity, env),
+    snapshots: boolean(e.snapshots, d.snapshots, env),
+    revokeRoleSessions: boolean(e.revokeRoleSessions, d.revokeRoleSessions, env),
+    reisolateUpdatedFindings: boolean(e.reisolateUpdatedFindings, d.reisolateUpdatedFindings, env),
+    actOnSampleFindings: boolean(e.actOnSampleFindings, d.actOnSampleFindings, env),
   };
 }

@@ -1,5 +1,6 @@
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@aws-sdk/types";
+import { AccountAccessEnv as E, DEFAULT_SESSION_NAME } from "../runtime/account-access";
 import { ConfigurationError, list, optionalString } from "../runtime/env";
 
 /** Where an event says something happened, and so where a responder must act. */
@@ -40,18 +41,18 @@ export function partitionOf(region: string): string {
 /** Reads the settings that the components set (documented in every responder's README). */
 export function accountAccessFromEnv(env: Record<string, string | undefined> = process.env): AccountAccessSettings {
   const settings: AccountAccessSettings = {
-    homeAccountId: optionalString("KAMAE_HOME_ACCOUNT_ID", env),
-    memberAccountIds: list("KAMAE_MEMBER_ACCOUNT_IDS", env),
-    memberRoleName: optionalString("KAMAE_MEMBER_ROLE_NAME", env),
-    externalId: optionalString("KAMAE_EXTERNAL_ID", env),
-    allowedRegions: list("KAMAE_ALLOWED_REGIONS", env),
-    sessionName: optionalString("KAMAE_SESSION_NAME", env) ?? "kamae-responder",
+    homeAccountId: optionalString(E.homeAccountId, env),
+    memberAccountIds: list(E.memberAccountIds, env),
+    memberRoleName: optionalString(E.memberRoleName, env),
+    externalId: optionalString(E.externalId, env),
+    allowedRegions: list(E.allowedRegions, env),
+    sessionName: optionalString(E.sessionName, env) ?? DEFAULT_SESSION_NAME,
   };
   for (const id of [settings.homeAccountId, ...settings.memberAccountIds]) {
     if (id !== undefined && !ACCOUNT.test(id)) throw new ConfigurationError(`"${id}" is not a 12-digit AWS account id`);
   }
   if (settings.memberAccountIds.length > 0 && !settings.memberRoleName) {
-    throw new ConfigurationError("KAMAE_MEMBER_ROLE_NAME is required when KAMAE_MEMBER_ACCOUNT_IDS is set");
+    throw new ConfigurationError(`${E.memberRoleName} is required when ${E.memberAccountIds} is set`);
   }
   return settings;
 }

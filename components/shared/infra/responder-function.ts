@@ -4,6 +4,7 @@ import { queueBacklogAlarm } from "../alarms";
 import { policyDocument, serviceTrustPolicy, Statement } from "../iam/policy";
 import type { MemberAccountsArgs } from "../member-accounts";
 import { RESPONDER_ROLE_PATH } from "../naming";
+import { AccountAccessEnv } from "../runtime/account-access";
 import { functionArchive } from "./artifact";
 import { type DeadLetterSource, deadLetterQueue, deadLetterQueuePolicy } from "./dead-letters";
 
@@ -32,6 +33,8 @@ export interface ResponderFunctionArgs {
   readonly asyncRetries?: number;
   /** Member accounts the function acts in through their MemberAccountAccess role (shared/aws/account-clients.ts). */
   readonly memberAccounts?: MemberAccountsArgs;
+  /** The role session name shown in member accounts' CloudTrail (default kamae-responder). */
+  readonly sessionName?: string;
 }
 
 /** How EventBridge retries delivering an event to the function before it goes to the failure queue. */
@@ -133,12 +136,17 @@ export class ResponderFunction extends pulumi.ComponentResource {
             POWERTOOLS_SERVICE_NAME: `kamae-${args.code}`,
             // The account the function acts in with its own credentials; AccountClients refuses every other account
             // unless it is an enrolled member.
-            KAMAE_HOME_ACCOUNT_ID: identity.accountId,
+            [AccountAccessEnv.homeAccountId]: identity.accountId,
             // Events naming another Region are refused: the deployment's own, plus those configured.
-            KAMAE_ALLOWED_REGIONS: region.apply((own) => [...new Set([own, ...(members?.regions ?? [])])].join(",")),
+            [AccountAccessEnv.allowedRegions]: region.apply((own) => [...new Set([own, ...(members?.regions ?? [])])].join(",")),
             ...(members
-              ? { KAMAE_MEMBER_ACCOUNT_IDS: members.accountIds.join(","), KAMAE_MEMBER_ROLE_NAME: members.roleName, KAMAE_EXTERNAL_ID: members.externalId }
+              ? {
+                  [AccountAccessEnv.memberAccountIds]: members.accountIds.join(","),
+                  [AccountAccessEnv.memberRoleName]: members.roleName,
+                  [AccountAccessEnv.externalId]: members.externalId,
+                }
               : {}),
+            ...(args.sessionName !== undefined ? { [AccountAccessEnv.sessionName]: args.sessionName } : {}),
             ...(args.environment ?? {}),
           },
         },

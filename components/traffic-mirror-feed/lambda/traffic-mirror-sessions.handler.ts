@@ -3,13 +3,12 @@ import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { AccountClients, accountAccessFromEnv } from "../../shared/aws/account-clients";
 import { lambdaHandler } from "../../shared/runtime/handler";
 import { logger } from "../../shared/runtime/logger";
-import { optionalString } from "../../shared/runtime/env";
 import { handleFeedEvent } from "./responder";
 import { feedSettingsFromEnv } from "./settings";
 
 const settings = feedSettingsFromEnv();
 const clients = new AccountClients(accountAccessFromEnv());
-const topicArn = optionalString("KAMAE_REPORT_TOPIC_ARN");
+const topicArn = settings.reportTopicArn;
 const sns = topicArn ? new SNSClient({ region: topicArn.split(":")[3] }) : undefined;
 
 /** EC2 state-change events and the scheduled reconciliation: keeps one mirror session per ENI of selected instances. */
