@@ -239,8 +239,15 @@ export class InstanceIsolation extends pulumi.ComponentResource {
       groups[vpcId] = group.id;
     }
 
+    const scopeTagKey = args.scope?.tagKey ?? IsolationDefaults.scopeTagKey;
     const statements: Statement[] = [
-      ...isolationActStatements({ partition, accountId: account, revokeRoleSessions: args.revokeRoleSessions }),
+      ...isolationActStatements({
+        partition,
+        accountId: account,
+        revokeRoleSessions: args.revokeRoleSessions,
+        // Instances of the scope's Auto Scaling groups need not carry the tag: then the tag cannot bound the grant.
+        scopeTagKey: (args.scope?.autoScalingGroupNames ?? []).length === 0 ? scopeTagKey || undefined : undefined,
+      }),
       { sid: "IsolationState", actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [table.arn] },
       ...reports.publishStatements,
     ];
@@ -255,7 +262,7 @@ export class InstanceIsolation extends pulumi.ComponentResource {
       [e.tableName]: table.name,
       [e.reportTopicArn]: reportTopicArn,
       [e.isolationProfileName]: profileName,
-      [e.scopeTagKey]: args.scope?.tagKey ?? d.scopeTagKey,
+      [e.scopeTagKey]: scopeTagKey,
       [e.scopeAutoScalingGroups]: pulumi.output(args.scope?.autoScalingGroupNames ?? []).apply((names) => names.join(",")),
       [e.protectionTagKey]: args.protectionTagKey ?? d.protectionTagKey,
       [e.breakerMaxIsolations]: String(breaker.maxIsolations ?? d.breakerMaxIsolations),

@@ -8,6 +8,11 @@ export interface IsolationPermissionsContext {
   readonly accountId: pulumi.Input<string>;
   /** InstanceIsolation's opt-in `revokeRoleSessions`: also deny the instance role's older sessions. */
   readonly revokeRoleSessions?: boolean;
+  /**
+   * The scope tag key when the scope is that tag alone: instance writes then need `<key>=true` on the instance itself
+   * (EC2 authorizes them on its tags), so even a bug cannot act on an instance out of scope.
+   */
+  readonly scopeTagKey?: string;
 }
 
 /**
@@ -19,6 +24,7 @@ export function isolationActStatements(ctx: IsolationPermissionsContext): Statem
   const { partition, accountId } = ctx;
   const ec2Arn = (resource: string) => pulumi.interpolate`arn:${partition}:ec2:*:${accountId}:${resource}`;
   const snapshots = pulumi.interpolate`arn:${partition}:ec2:*::snapshot/*`;
+  const inScope = ctx.scopeTagKey ? { StringEqualsIgnoreCase: { [`aws:ResourceTag/${ctx.scopeTagKey}`]: "true" } } : undefined;
   const statements: Statement[] = [
     {
       sid: "DescribeHasNoResourceScope",
@@ -36,10 +42,11 @@ export function isolationActStatements(ctx: IsolationPermissionsContext): Statem
     },
     {
       sid: "PreserveAndTagInstance",
-      actions: ["ec2:ModifyInstanceAttribute", "ec2:CreateTags", "ec2:ReplaceIamInstanceProfileAssociation", "ec2:AssociateIamInstanceProfile", "ec2:DisassociateIamInstanceProfile"],
+      actions: ["ec2:ModifyInstanceAttribute", "ec2:CreateTags", "ec2:ReplaceIamInstanceProfileAssociation", "ec2:AssociateIamInstanceProfile", "ec2:DisassociateIamInstanceProfile", "ec2:CreateSnapshots"],
       resources: [ec2Arn("instance/*")],
+      ...(inScope ? { conditions: inScope } : {}),
     },
-    { sid: "SnapshotVolumes", actions: ["ec2:CreateSnapshots"], resources: [ec2Arn("instance/*"), ec2Arn("volume/*"), snapshots] },
+    { sid: "SnapshotVolumes", actions: ["ec2:CreateSnapshots"], resources: [ec2Arn("volume/*"), snapshots] },
     {
       sid: "TagOnCreate",
       actions: ["ec2:CreateTags"],

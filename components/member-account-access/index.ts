@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { plainItems, Validator } from "../shared/validation";
+import { IsolationDefaults } from "../instance-isolation/lambda/settings";
 import { policyDocument, serviceTrustPolicy } from "../shared/iam/policy";
 import { queueBacklogAlarm } from "../shared/alarms";
 import { type DeadLetterSource, deadLetterQueue, deadLetterQueuePolicy } from "../shared/infra/dead-letters";
@@ -73,6 +74,11 @@ export interface MemberAccountAccessArgs {
   readonly isolationInstanceProfileName?: string;
   /** The central InstanceIsolation's `revokeRoleSessions`: the member role may then deny instance roles' older sessions. */
   readonly isolationRevokeRoleSessions?: boolean;
+  /**
+   * The central InstanceIsolation's `scope.tagKey` (default `kamae:isolation-scope`): the member role changes only
+   * instances carrying `<key>=true`. "" when the central scope also names Auto Scaling groups (no tag bound then).
+   */
+  readonly isolationScopeTagKey?: string;
   /** The actions of the central GuardDutyResponder's routes (`scan`, `restrictCredentials`, `blockPublicAccess`, `protectBucket` act here); required with guardduty-responder. */
   readonly guardDutyActions?: ResponseAction[];
   /**
@@ -163,6 +169,7 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       cleanBucketName: args.quarantineCleanBucketName,
       cleanBucketKmsKeyArn: args.quarantineCleanBucketKmsKeyArn,
       revokeRoleSessions: args.isolationRevokeRoleSessions,
+      isolationScopeTagKey: (args.isolationScopeTagKey ?? IsolationDefaults.scopeTagKey) || undefined,
       guardDutyActions: args.guardDutyActions,
       guardDutyScanDocumentName: args.guardDutyScanDocumentName,
       guardDutyProtectedPrincipals: [...(args.guardDutyProtectedPrincipals ?? []), roleName],

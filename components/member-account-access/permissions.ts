@@ -39,6 +39,8 @@ export interface MemberContext {
   readonly cleanBucketKmsKeyArn?: pulumi.Input<string>;
   /** The central InstanceIsolation's `revokeRoleSessions`. */
   readonly revokeRoleSessions?: boolean;
+  /** The central InstanceIsolation's scope tag key, when its scope is that tag alone (instance writes need it). */
+  readonly isolationScopeTagKey?: string;
   /** The actions of the central GuardDutyResponder's routes, and its scan document. */
   readonly guardDutyActions?: readonly ResponseAction[];
   readonly guardDutyScanDocumentName?: string;
@@ -59,7 +61,7 @@ export interface MemberContext {
 export function memberStatements(responder: CentralResponder, ctx: MemberContext): Statement[] {
   switch (responder) {
     case "instance-isolation":
-      return isolationActStatements({ partition: ctx.partition, accountId: ctx.accountId, revokeRoleSessions: ctx.revokeRoleSessions });
+      return isolationActStatements({ partition: ctx.partition, accountId: ctx.accountId, revokeRoleSessions: ctx.revokeRoleSessions, scopeTagKey: ctx.isolationScopeTagKey });
     case "malware-quarantine":
       if (ctx.quarantineBucketName === undefined) check.fail("malware-quarantine needs quarantineBucketName");
       return quarantineActStatements({

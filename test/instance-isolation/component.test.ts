@@ -4,7 +4,7 @@ import { KamaeTags } from "../../components/shared/runtime/tags";
 import { InstanceIsolation } from "../../components/instance-isolation";
 import { isolationSettingsFromEnv } from "../../components/instance-isolation/lambda/settings";
 import { evaluate } from "../harness/iam-evaluator";
-import { ACCOUNT_ID, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
+import { ACCOUNT_ID, iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 const VPCS = ["vpc-0a1b2c3d4e5f60718", "vpc-0f0e0d0c0b0a09080"];
 
@@ -52,6 +52,23 @@ describe("InstanceIsolation component (Pulumi mocks)", () => {
     const isolationRole = resourceNamed("iso-isolation-role");
     assert.equal(resourcesOfType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.role === isolationRole.id).length, 0);
     assert.equal(resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").length, 0);
+  });
+
+  it("instance writes reach only instances carrying the scope tag (evaluated), unless Auto Scaling groups widen the scope", async () => {
+    new InstanceIsolation("iso", { scope: { tagKey: "team:isolate" } });
+    new InstanceIsolation("asg", { scope: { autoScalingGroupNames: ["web-asg"] } });
+    await settle();
+    const policy = (name: string) => iamDocuments().find((d) => d.resource === `${name}-responder-permissions`)!.document;
+    const instance = "arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0";
+    const act = (name: string, action: string, tags: Record<string, string>) =>
+      evaluate({ identity: [policy(name)] }, { action, resource: instance, context: Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:ResourceTag/${k}`, v])) }).decision;
+    for (const action of ["ec2:ModifyInstanceAttribute", "ec2:ReplaceIamInstanceProfileAssociation", "ec2:CreateTags", "ec2:CreateSnapshots"]) {
+      assert.equal(act("iso", action, { "team:isolate": "true" }), "allowed", action);
+      assert.equal(act("iso", action, { "team:isolate": "false" }), "implicitDeny", action);
+      assert.equal(act("iso", action, {}), "implicitDeny", action);
+      // Instances of the groups need not be tagged: the tag cannot bound this deployment's grant.
+      assert.equal(act("asg", action, {}), "allowed", action);
+    }
   });
 
   it("gives the function a complete environment that its settings reader accepts", async () => {
