@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { InstanceIsolation } from "../../components/instance-isolation";
 import { awsError } from "../harness/aws";
-import { builtFunction, checkCommands, commandsOf, type SentCommand } from "../harness/least-privilege";
+import { evaluate } from "../harness/iam-evaluator";
+import { builtFunction, checkCommands, commandsOf, iamRequests, type SentCommand, type Where } from "../harness/least-privilege";
 import { resourceNamed, settle, useOfflineMocks } from "../harness/pulumi";
 import { ACCOUNT, FakeAws, REGION } from "./fakes";
 import { deps, fixture, INSTANCE, run, VPC, webTier } from "./scenario";
@@ -43,7 +44,7 @@ describe("InstanceIsolation: every AWS call is granted, and nothing more", () =>
       if (path !== paths.at(-1)) fake.restore();
     }
     const profiles = fake!.profiles;
-    checkCommands("isolate-instance", policy, sent, {
+    const where: Where = {
       accountId: ACCOUNT,
       region: REGION,
       key: policy.Statement.find((s: any) => s.Sid === "UseOwnKey").Resource[0],
@@ -55,6 +56,21 @@ describe("InstanceIsolation: every AWS call is granted, and nothing more", () =>
       instanceOfAssociation: () => INSTANCE,
       allocationOfAssociation: () => tier!.fake.addresses[0].allocationId,
       roleOfProfile: (p) => [...profiles].find(([name, v]) => name === p || v.arn === p)![1].roleName,
-    });
+    };
+    checkCommands("isolate-instance", policy, sent, where);
+
+    // The same calls on an instance that lost its scope tag: IAM itself refuses every change to the instance, so a bug
+    // in the code's scope check cannot reach an instance out of scope.
+    const untagged: Where = { ...where, tagsOf: (arn) => (arn.includes(":instance/") ? { Name: "web-1" } : where.tagsOf!(arn)) };
+    const onInstance = sent.flatMap((c) => iamRequests(c, untagged)).filter((r) => r.resource.includes(":instance/"));
+    assert.deepEqual(onInstance.filter((r) => evaluate({ identity: [policy] }, r).decision !== "implicitDeny"), []);
+    assert.deepEqual([...new Set(onInstance.map((r) => r.action))].sort(), [
+      "ec2:AssociateIamInstanceProfile",
+      "ec2:CreateSnapshots",
+      "ec2:CreateTags",
+      "ec2:DisassociateIamInstanceProfile",
+      "ec2:ModifyInstanceAttribute",
+      "ec2:ReplaceIamInstanceProfileAssociation",
+    ]);
   });
 });

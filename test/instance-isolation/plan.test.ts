@@ -62,6 +62,13 @@ describe("isolation planning (pure)", () => {
     assert.equal(planIsolation(request, { ...observed([]), found: false }, undefined, settings, "t").outcome, "not-found");
   });
 
+  it("finds an instance in scope exactly when the role's grant lets it change it (scope tag equals true, any case)", () => {
+    const outcome = (value: string) => planIsolation(request, observed([["sg-web"]], { tags: { [KamaeTags.isolationScope]: value } }), undefined, settings, "t").outcome;
+    assert.equal(outcome("True"), "act");
+    // IAM's StringEqualsIgnoreCase does not trim: with the padded value, every instance write would be denied.
+    assert.equal(outcome(" true "), "out-of-scope");
+  });
+
   it("recognises an allow-all rule set only when both address families are open", () => {
     assert.equal(allowsEverything(allowAll), true);
     assert.equal(allowsEverything([{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }]), false);

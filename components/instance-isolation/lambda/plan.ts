@@ -47,6 +47,9 @@ export interface Decision {
 }
 
 const isTrue = (v: string | undefined) => v?.trim().toLowerCase() === "true";
+// Exactly as the role's grant tests the scope tag (StringEqualsIgnoreCase "true"): an instance the code finds in scope
+// is one IAM lets it change, so an isolation never stops half-way on AccessDenied.
+const isScopeValue = (v: string | undefined) => v?.toLowerCase() === "true";
 
 const ALL_V4 = "0.0.0.0/0";
 const ALL_V6 = "::/0";
@@ -75,7 +78,7 @@ function outOfAutoScalingReach(observed: ObservedState, record: IsolationRecord 
 }
 
 export function inScope(observed: ObservedState, record: IsolationRecord | undefined, settings: IsolationSettings): boolean {
-  if (settings.scopeTagKey && isTrue(observed.tags[settings.scopeTagKey])) return true;
+  if (settings.scopeTagKey && isScopeValue(observed.tags[settings.scopeTagKey])) return true;
   const group = record?.original.autoScalingGroupName ?? observed.original.autoScalingGroupName;
   return group !== undefined && settings.scopeAutoScalingGroups.includes(group);
 }
