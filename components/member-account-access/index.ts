@@ -56,7 +56,7 @@ export interface MemberAccountAccessArgs {
   /**
    * Buckets in this account that the central MalwareQuarantine moves objects out of (required with malware-quarantine).
    */
-  readonly quarantineSourceBucketNames?: string[];
+  readonly quarantineSourceBucketNames?: pulumi.Input<string>[];
   /** KMS keys that encrypt those buckets (decrypt for the copy). */
   readonly quarantineSourceKeyArns?: pulumi.Input<string>[];
   /**

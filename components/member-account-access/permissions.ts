@@ -30,7 +30,7 @@ export const CENTRAL_RESPONDERS: readonly CentralResponder[] = Object.values(Cen
 export interface MemberContext {
   readonly partition: pulumi.Input<string>;
   readonly accountId: pulumi.Input<string>;
-  readonly quarantineSourceBucketNames: readonly string[];
+  readonly quarantineSourceBucketNames: readonly pulumi.Input<string>[];
   readonly quarantineSourceKeyArns: readonly pulumi.Input<string>[];
   /** The central quarantine bucket (and key) that MalwareQuarantine writes copies to with the member role. */
   readonly quarantineBucketName?: pulumi.Input<string>;

@@ -63,7 +63,7 @@ export interface WafAutoBlockPrefixArgs {
 
 export interface WafAutoBlockAccessLogArgs {
   /** Buckets receiving ALB, CloudFront or AWS WAF logs (gzip); each must send events to EventBridge. */
-  readonly bucketNames: string[];
+  readonly bucketNames: pulumi.Input<string>[];
   /** KMS keys the log objects are encrypted with, if SSE-KMS. */
   readonly kmsKeyArns?: pulumi.Input<string>[];
   /** Error responses per address per minute, merged across files, that block it (default 50). */
@@ -569,7 +569,9 @@ export class WafAutoBlock extends pulumi.ComponentResource {
         `${name}-access-logs`,
         {
           description: `Kamae WafAutoBlock ${name}: new access-log objects`,
-          eventPattern: JSON.stringify({ source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [...logs.bucketNames].sort() }, object: { key: [{ suffix: ".gz" }] } } }),
+          eventPattern: pulumi
+            .all(logs.bucketNames)
+            .apply((names) => JSON.stringify({ source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [...names].sort() }, object: { key: [{ suffix: ".gz" }] } } })),
         },
         parent,
       );

@@ -154,7 +154,7 @@ export = async () => {
     webAcl: { associations: { alb: alb.arn } },
     deepSecurity: { topics: { agents: present(isolation.deepSecurityTopicArn, "the Deep Security topic") } },
     guardDuty: {},
-    accessLogs: { bucketNames: [albLogBucketName] },
+    accessLogs: { bucketNames: [albLogs.bucket] },
     reputationLists: {},
     honeypot: {},
     notifications: { emails },
