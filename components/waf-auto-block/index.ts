@@ -9,7 +9,7 @@ import { BLOCK_SOURCES, isBlockSource } from "./lambda/block-request";
 import { DEFAULT_EVENT_FEEDER } from "./lambda/event-feeder";
 import { DEFAULT_BREAKER } from "./lambda/writer-config";
 import { RESPONDER_ROLE_PATH, stableSuffix } from "../shared/naming";
-import { type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
+import { type NotificationArgs, type ReportTopic, reportTopic, validateNotifications } from "../shared/notifications";
 import type { Statement } from "../shared/iam/policy";
 import { EnforcementMode } from "../shared/runtime/mode";
 import { componentError, GUARDDUTY_SEVERITY, plainItems, Validator } from "../shared/validation";
@@ -228,13 +228,6 @@ function validate(args: WafAutoBlockArgs): void {
   check.logRetentionDays("logRetentionDays", args.logRetentionDays);
 }
 
-/**
- * Blocks attackers' addresses in AWS WAF, automatically and safely. Creates IPv4 and IPv6 IP sets (sharded up front to
- * `maxAddresses`), a rule group that blocks (or counts) them for use in any web ACL, optionally a web ACL of its own
- * with logging, the encrypted block table and block queue, the single writer (reserved concurrency 1) that coalesces
- * every request into as few UpdateIPSet calls as possible, a sweeper schedule, and the optional feeders: Deep
- * Security events, GuardDuty findings, an access-log parser, reputation lists and a honeypot URL.
- */
 /** AWS's managed prefix list of CloudFront's origin-facing addresses: the addresses CloudFront connects to origins from. */
 export const CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
 
@@ -246,6 +239,54 @@ function trustedProxyList(logs: WafAutoBlockAccessLogArgs, parent: pulumi.Resour
   return cloudFront.entries.apply((entries) => [...own, ...entries.map((e) => e.cidr)].join(","));
 }
 
+/** The writer's timeout: the block queue's visibility timeout is six times it, as Lambda advises for SQS sources. */
+const WRITER_TIMEOUT_SECONDS = 300;
+
+/** What every part of a WafAutoBlock is built with. */
+interface BuildContext {
+  readonly name: string;
+  readonly args: WafAutoBlockArgs;
+  readonly parent: { parent: pulumi.Resource };
+  readonly scope: WafAutoBlockScope;
+  readonly key: aws.kms.Key;
+  readonly reports: ReportTopic;
+  readonly retention: number;
+  readonly identity: pulumi.Output<aws.GetCallerIdentityResult>;
+  readonly partition: pulumi.Output<aws.GetPartitionResult>;
+}
+
+/** One feeder function: its name suffix, statement suffix, code bundle and what differs from the others. */
+interface FeederSpec {
+  readonly id: string;
+  readonly sid: string;
+  readonly code: string;
+  readonly description: string;
+  readonly environment?: Record<string, pulumi.Input<string>>;
+  readonly statements?: Statement[];
+  readonly timeoutSeconds?: number;
+  readonly memorySize?: number;
+  readonly reservedConcurrency?: number;
+}
+
+/** GuardDuty findings the event feeder blocks by default. */
+const GUARDDUTY_MIN_SEVERITY = 4;
+const GUARDDUTY_ACTION_TYPES = ["NETWORK_CONNECTION", "PORT_PROBE", "AWS_API_CALL"];
+
+interface IpSetShard {
+  readonly set: aws.wafv2.IpSet;
+  readonly version: 4 | 6;
+}
+
+/** CloudWatch metric names of the rule group and web ACL: `kamae-<name>-<what>`, characters WAF accepts. */
+const metricName = (name: string) => (what: string) => `kamae-${name}-${what}`.replace(/[^A-Za-z0-9-]/g, "-").slice(0, 128);
+
+/**
+ * Blocks attackers' addresses in AWS WAF, automatically and safely. Creates IPv4 and IPv6 IP sets (sharded up front to
+ * `maxAddresses`), a rule group that blocks (or counts) them for use in any web ACL, optionally a web ACL of its own
+ * with logging, the encrypted block table and block queue, the single writer (reserved concurrency 1) that coalesces
+ * every request into as few UpdateIPSet calls as possible, a sweeper schedule, and the optional feeders: Deep
+ * Security events, GuardDuty findings, an access-log parser, reputation lists and a honeypot URL.
+ */
 export class WafAutoBlock extends pulumi.ComponentResource {
   /** The queue every feeder (and other components, e.g. GuardDutyResponder) sends block requests to. */
   public readonly blockQueueArn: pulumi.Output<string>;
@@ -277,14 +318,9 @@ export class WafAutoBlock extends pulumi.ComponentResource {
     validate(args);
     const parent = { parent: this };
     const scope = args.scope ?? "REGIONAL";
-    const mode = args.mode ?? "detect";
     const capacity = args.ipSetCapacity ?? WAF_IP_SET_LIMIT;
     const shards = Math.ceil((args.maxAddresses ?? WAF_IP_SET_LIMIT) / capacity);
     if (shards * 2 > MAX_IP_SETS) throw componentError("WafAutoBlock", `maxAddresses ${args.maxAddresses} needs ${shards} IP sets per family; at most ${MAX_IP_SETS / 2} are supported`);
-    const identity = aws.getCallerIdentityOutput({}, parent);
-    const partition = aws.getPartitionOutput({}, parent);
-    const retention = args.logRetentionDays ?? 365;
-
     const key = createEncryptionKey(
       `${name}-key`,
       { description: `Kamae WafAutoBlock ${name}: block queue, block table, logs`, servicePrincipals: ["events.amazonaws.com", "sns.amazonaws.com", "sqs.amazonaws.com"], allowCloudWatchLogs: true },
@@ -293,9 +329,56 @@ export class WafAutoBlock extends pulumi.ComponentResource {
     this.kmsKeyArn = key.arn;
     const reports = reportTopic(`${name}-notifications`, args.notifications, key, parent);
     this.notificationTopicArn = reports.topicArn;
+    const ctx: BuildContext = {
+      name,
+      args,
+      parent,
+      scope,
+      key,
+      reports,
+      retention: args.logRetentionDays ?? 365,
+      identity: aws.getCallerIdentityOutput({}, parent),
+      partition: aws.getPartitionOutput({}, parent),
+    };
 
-    // IP sets are created empty and then owned by the writer: Pulumi never resets their addresses.
-    const sets: Array<{ set: aws.wafv2.IpSet; version: 4 | 6 }> = [];
+    const sets = this.ipSets(ctx, shards);
+    this.ipv4SetArns = sets.filter((s) => s.version === 4).map((s) => s.set.arn);
+    this.ipv6SetArns = sets.filter((s) => s.version === 6).map((s) => s.set.arn);
+    this.ruleGroupCapacity = MAX_IP_SETS;
+    const ruleGroup = this.ruleGroup(ctx, sets, shards);
+    this.ruleGroupArn = ruleGroup.arn;
+    if (args.webAcl) this.webAclArn = this.webAcl(ctx, args.webAcl, ruleGroup);
+
+    const blockTable = stateTable(`${name}-blocks`, { kmsKeyArn: key.arn, hashKey: "cidr", ttlAttribute: "ttl" }, parent);
+    this.blockTableName = blockTable.name;
+    const queue = this.blockQueue(ctx);
+    this.blockQueueArn = queue.arn;
+    this.blockQueueUrl = queue.url;
+    this.writerFunctionArn = this.writer(ctx, sets, capacity, blockTable, queue);
+
+    if (args.deepSecurity || args.guardDuty) this.eventFeeder(ctx, queue);
+    if (args.accessLogs) this.accessLogFeeder(ctx, args.accessLogs, queue);
+    if (args.reputationLists) this.reputationFeeder(ctx, args.reputationLists, queue);
+    if (args.honeypot) this.honeypotUrl = this.honeypot(ctx, args.honeypot, queue);
+    this.registerOutputs({
+      blockQueueArn: this.blockQueueArn,
+      blockQueueUrl: this.blockQueueUrl,
+      kmsKeyArn: this.kmsKeyArn,
+      ipv4SetArns: this.ipv4SetArns,
+      ipv6SetArns: this.ipv6SetArns,
+      ruleGroupArn: this.ruleGroupArn,
+      webAclArn: this.webAclArn,
+      blockTableName: this.blockTableName,
+      writerFunctionArn: this.writerFunctionArn,
+      notificationTopicArn: this.notificationTopicArn,
+      honeypotUrl: this.honeypotUrl,
+    });
+  }
+
+  /** IPv4 and IPv6 IP sets, sharded up front: created empty, then owned by the writer (Pulumi never resets them). */
+  private ipSets(ctx: BuildContext, shards: number): IpSetShard[] {
+    const { name, scope } = ctx;
+    const sets: IpSetShard[] = [];
     for (const version of [4, 6] as const) {
       for (let i = 0; i < shards; i++) {
         const set = new aws.wafv2.IpSet(
@@ -306,12 +389,15 @@ export class WafAutoBlock extends pulumi.ComponentResource {
         sets.push({ set, version });
       }
     }
-    this.ipv4SetArns = sets.filter((s) => s.version === 4).map((s) => s.set.arn);
-    this.ipv6SetArns = sets.filter((s) => s.version === 6).map((s) => s.set.arn);
+    return sets;
+  }
 
-    const metric = (what: string) => `kamae-${name}-${what}`.replace(/[^A-Za-z0-9-]/g, "-").slice(0, 128);
-    this.ruleGroupCapacity = MAX_IP_SETS;
-    const ruleGroup = new aws.wafv2.RuleGroup(
+  /** The rule group that blocks (enforce) or counts (detect) every IP set, for any web ACL. */
+  private ruleGroup(ctx: BuildContext, sets: IpSetShard[], shards: number): aws.wafv2.RuleGroup {
+    const { name, scope, parent } = ctx;
+    const mode = ctx.args.mode ?? "detect";
+    const metric = metricName(name);
+    return new aws.wafv2.RuleGroup(
       `${name}-rules`,
       {
         scope,
@@ -328,85 +414,126 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       },
       parent,
     );
-    this.ruleGroupArn = ruleGroup.arn;
+  }
 
-    if (args.webAcl) {
-      const acl = new aws.wafv2.WebAcl(
-        `${name}-acl`,
-        {
-          scope,
-          description: `Kamae WafAutoBlock ${name}`,
-          defaultAction: { allow: {} },
-          visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: metric("acl") },
-          rules: [
-            {
-              name: "kamae-auto-block",
-              priority: 0,
-              overrideAction: { none: {} },
-              statement: { ruleGroupReferenceStatement: { arn: ruleGroup.arn } },
-              visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: metric("auto-block") },
-            },
-          ],
-        },
-        parent,
-      );
-      // WAFV2_LOGGING_ENABLED: the web ACL logs to an encrypted log group whose name WAF requires to start so.
-      const wafLogs = new aws.cloudwatch.LogGroup(`${name}-waf-logs`, { namePrefix: `aws-waf-logs-${name}-`, retentionInDays: retention, kmsKeyId: key.arn }, parent);
-      const logPolicy = new aws.cloudwatch.LogResourcePolicy(
-        `${name}-waf-logs-delivery`,
-        {
-          policyName: `kamae-${name}-waf-logs`,
-          policyDocument: pulumi.all([wafLogs.arn, identity.accountId, partition.partition]).apply(([arn, account, part]) =>
-            JSON.stringify({
-              Version: "2012-10-17",
-              Statement: [
-                {
-                  Sid: "WafDeliversLogs",
-                  Effect: "Allow",
-                  Principal: { Service: "delivery.logs.amazonaws.com" },
-                  Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
-                  Resource: `${arn}:*`,
-                  Condition: { StringEquals: { "aws:SourceAccount": account }, ArnLike: { "aws:SourceArn": `arn:${part}:logs:*:${account}:*` } },
-                },
-              ],
-            }),
-          ),
-        },
-        parent,
-      );
-      new aws.wafv2.WebAclLoggingConfiguration(`${name}-acl-logging`, { resourceArn: acl.arn, logDestinationConfigs: [wafLogs.arn] }, { parent: this, dependsOn: [logPolicy] });
-      for (const [label, arn] of Object.entries(args.webAcl.associations ?? {})) {
-        new aws.wafv2.WebAclAssociation(`${name}-acl-${label}-${stableSuffix(label)}`, { webAclArn: acl.arn, resourceArn: arn }, parent);
-      }
-      this.webAclArn = acl.arn;
+  /** A web ACL of its own holding the rule group, logging to an encrypted group, associated with the given resources. */
+  private webAcl(ctx: BuildContext, webAcl: WafAutoBlockWebAclArgs, ruleGroup: aws.wafv2.RuleGroup): pulumi.Output<string> {
+    const { name, scope, parent } = ctx;
+    const metric = metricName(name);
+    const acl = new aws.wafv2.WebAcl(
+      `${name}-acl`,
+      {
+        scope,
+        description: `Kamae WafAutoBlock ${name}`,
+        defaultAction: { allow: {} },
+        visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: metric("acl") },
+        rules: [
+          {
+            name: "kamae-auto-block",
+            priority: 0,
+            overrideAction: { none: {} },
+            statement: { ruleGroupReferenceStatement: { arn: ruleGroup.arn } },
+            visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: metric("auto-block") },
+          },
+        ],
+      },
+      parent,
+    );
+    this.webAclLogging(ctx, acl);
+    for (const [label, arn] of Object.entries(webAcl.associations ?? {})) {
+      new aws.wafv2.WebAclAssociation(`${name}-acl-${label}-${stableSuffix(label)}`, { webAclArn: acl.arn, resourceArn: arn }, parent);
     }
+    return acl.arn;
+  }
 
-    const blockTable = stateTable(`${name}-blocks`, { kmsKeyArn: key.arn, hashKey: "cidr", ttlAttribute: "ttl" }, parent);
-    this.blockTableName = blockTable.name;
+  /** WAFV2_LOGGING_ENABLED: the web ACL logs to an encrypted log group whose name WAF requires to start so. */
+  private webAclLogging(ctx: BuildContext, acl: aws.wafv2.WebAcl): void {
+    const { name, parent, key, retention, identity, partition } = ctx;
+    const wafLogs = new aws.cloudwatch.LogGroup(`${name}-waf-logs`, { namePrefix: `aws-waf-logs-${name}-`, retentionInDays: retention, kmsKeyId: key.arn }, parent);
+    const logPolicy = new aws.cloudwatch.LogResourcePolicy(
+      `${name}-waf-logs-delivery`,
+      {
+        policyName: `kamae-${name}-waf-logs`,
+        policyDocument: pulumi.all([wafLogs.arn, identity.accountId, partition.partition]).apply(([arn, account, part]) =>
+          JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Sid: "WafDeliversLogs",
+                Effect: "Allow",
+                Principal: { Service: "delivery.logs.amazonaws.com" },
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Resource: `${arn}:*`,
+                Condition: { StringEquals: { "aws:SourceAccount": account }, ArnLike: { "aws:SourceArn": `arn:${part}:logs:*:${account}:*` } },
+              },
+            ],
+          }),
+        ),
+      },
+      parent,
+    );
+    new aws.wafv2.WebAclLoggingConfiguration(`${name}-acl-logging`, { resourceArn: acl.arn, logDestinationConfigs: [wafLogs.arn] }, { parent: this, dependsOn: [logPolicy] });
+  }
 
+  /** The encrypted block queue every feeder sends to, its dead-letter queue and alarm, the sweeper and the queue's policy. */
+  private blockQueue(ctx: BuildContext): aws.sqs.Queue {
+    const { name, parent, key, reports } = ctx;
     const deadLetters = deadLetterQueue(`${name}-block-queue-dlq`, key.arn, parent);
-    const writerTimeout = 300;
     const queue = new aws.sqs.Queue(
       `${name}-block-queue`,
       {
         kmsMasterKeyId: key.arn,
         kmsDataKeyReusePeriodSeconds: 300,
-        visibilityTimeoutSeconds: writerTimeout * 6,
+        visibilityTimeoutSeconds: WRITER_TIMEOUT_SECONDS * 6,
         messageRetentionSeconds: 345_600,
         // Generous: with one writer, a batch that arrives while it is busy is returned (throttled) and counts a receive.
         redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetters.arn, maxReceiveCount: 20 }),
       },
       parent,
     );
-    this.blockQueueArn = queue.arn;
-    this.blockQueueUrl = queue.url;
+    queueBacklogAlarm(
+      `${name}-block-queue-dlq-alarm`,
+      {
+        description: `Kamae WafAutoBlock ${name}: block requests the writer could not apply are in the dead-letter queue`,
+        queueName: deadLetters.name,
+        topicArn: reports.topicArn,
+      },
+      parent,
+    );
+    const sweepRule = this.sweeper(ctx, queue, deadLetters);
+    this.blockQueuePolicy(ctx, queue, sweepRule);
+    return queue;
+  }
 
-    const sweepRule = new aws.cloudwatch.EventRule(`${name}-sweep`, { description: `Kamae WafAutoBlock ${name}: lift expired blocks`, scheduleExpression: args.sweepSchedule ?? "rate(5 minutes)" }, parent);
+  /** A schedule that sends the writer a tick through the queue, so expired blocks are lifted. */
+  private sweeper(ctx: BuildContext, queue: aws.sqs.Queue, deadLetters: aws.sqs.Queue): aws.cloudwatch.EventRule {
+    const { name, args, parent } = ctx;
+    const rule = new aws.cloudwatch.EventRule(`${name}-sweep`, { description: `Kamae WafAutoBlock ${name}: lift expired blocks`, scheduleExpression: args.sweepSchedule ?? "rate(5 minutes)" }, parent);
+    // A tick EventBridge cannot deliver lands in the dead-letter queue (and its alarm) like a failed block request.
+    deadLetterQueuePolicy(`${name}-block-queue-dlq-policy`, deadLetters, [{ service: "events.amazonaws.com", sourceArn: rule.arn }], parent);
+    new aws.cloudwatch.EventTarget(
+      `${name}-sweep-target`,
+      {
+        rule: rule.name,
+        arn: queue.arn,
+        input: JSON.stringify({ kind: "kamae.sync" }),
+        retryPolicy: { maximumEventAgeInSeconds: 300, maximumRetryAttempts: 3 },
+        deadLetterConfig: { arn: deadLetters.arn },
+      },
+      parent,
+    );
+    return rule;
+  }
+
+  /** Who may send to the block queue: the sweeper's rule, Kamae's roles and the configured senders, over TLS. */
+  private blockQueuePolicy(ctx: BuildContext, queue: aws.sqs.Queue, sweepRule: aws.cloudwatch.EventRule): void {
+    const { name, args, parent, identity, partition } = ctx;
+    const senders = pulumi.all([...(args.senderArns ?? []), ...(args.privilegedSenderArns ?? [])]);
     new aws.sqs.QueuePolicy(
       `${name}-block-queue-policy`,
       {
         queueUrl: queue.url,
-        policy: pulumi.all([queue.arn, sweepRule.arn, identity.accountId, partition.partition, pulumi.all([...(args.senderArns ?? []), ...(args.privilegedSenderArns ?? [])])]).apply(([queueArn, ruleArn, account, part, senders]) =>
+        policy: pulumi.all([queue.arn, sweepRule.arn, identity.accountId, partition.partition, senders]).apply(([queueArn, ruleArn, account, part, others]) =>
           JSON.stringify({
             Version: "2012-10-17",
             Statement: [
@@ -419,7 +546,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
                 Principal: "*",
                 Action: "sqs:SendMessage",
                 Resource: queueArn,
-                Condition: { ArnNotLike: { "aws:PrincipalArn": [`arn:${part}:iam::${account}:role${RESPONDER_ROLE_PATH}*`, ...senders] }, Bool: { "aws:PrincipalIsAWSService": "false" } },
+                Condition: { ArnNotLike: { "aws:PrincipalArn": [`arn:${part}:iam::${account}:role${RESPONDER_ROLE_PATH}*`, ...others] }, Bool: { "aws:PrincipalIsAWSService": "false" } },
               },
               { Sid: "DenyWithoutTls", Effect: "Deny", Principal: "*", Action: ["sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage"], Resource: queueArn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
             ],
@@ -428,29 +555,11 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       },
       parent,
     );
-    // A tick EventBridge cannot deliver lands in the dead-letter queue (and its alarm) like a failed block request.
-    deadLetterQueuePolicy(`${name}-block-queue-dlq-policy`, deadLetters, [{ service: "events.amazonaws.com", sourceArn: sweepRule.arn }], parent);
-    new aws.cloudwatch.EventTarget(
-      `${name}-sweep-target`,
-      {
-        rule: sweepRule.name,
-        arn: queue.arn,
-        input: JSON.stringify({ kind: "kamae.sync" }),
-        retryPolicy: { maximumEventAgeInSeconds: 300, maximumRetryAttempts: 3 },
-        deadLetterConfig: { arn: deadLetters.arn },
-      },
-      parent,
-    );
-    queueBacklogAlarm(
-      `${name}-block-queue-dlq-alarm`,
-      {
-        description: `Kamae WafAutoBlock ${name}: block requests the writer could not apply are in the dead-letter queue`,
-        queueName: deadLetters.name,
-        topicArn: this.notificationTopicArn,
-      },
-      parent,
-    );
+  }
 
+  /** The single writer (reserved concurrency 1) that turns the queue's block requests into IP set updates. */
+  private writer(ctx: BuildContext, sets: IpSetShard[], capacity: number, blockTable: aws.dynamodb.Table, queue: aws.sqs.Queue): pulumi.Output<string> {
+    const { name, args, parent, scope, key, reports, retention } = ctx;
     const minutes = { reputation: 1440, ...(args.blockMinutes ?? {}) };
     const writer = new ResponderFunction(
       `${name}-writer`,
@@ -458,8 +567,8 @@ export class WafAutoBlock extends pulumi.ComponentResource {
         code: "waf-block-writer",
         description: `Kamae WafAutoBlock ${name}: the single writer of the block list`,
         kmsKey: key,
-        alarmTopicArn: this.notificationTopicArn,
-        timeoutSeconds: writerTimeout,
+        alarmTopicArn: reports.topicArn,
+        timeoutSeconds: WRITER_TIMEOUT_SECONDS,
         memorySize: 1024,
         reservedConcurrency: 1,
         logRetentionDays: retention,
@@ -471,7 +580,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
           KAMAE_BLOCK_PRIVATE: String(args.blockPrivateRanges ?? false),
           KAMAE_BLOCK_MINUTES: JSON.stringify(minutes),
           KAMAE_DEFAULT_BLOCK_MINUTES: String(args.defaultBlockMinutes ?? 240),
-          KAMAE_NOTIFY_TOPIC_ARN: this.notificationTopicArn,
+          KAMAE_NOTIFY_TOPIC_ARN: reports.topicArn,
           // SQS names a sender by its unique id (AROA…), not its ARN.
           KAMAE_PRIVILEGED_SENDER_IDS: pulumi
             .all((args.privilegedSenderArns ?? []).map((arn) => aws.iam.getRoleOutput({ name: pulumi.output(arn).apply((a) => a.split("/").at(-1)!) }, parent).uniqueId))
@@ -496,150 +605,163 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       },
       parent,
     );
-    this.writerFunctionArn = writer.functionArn;
     // Many requests per invocation: one UpdateIPSet per changed IP set however many requests arrived; a message whose
     // rows cannot be written comes back alone (partial batch response), the rest of the batch is done.
     writer.consume(`${name}-writer-queue`, queue, { batchSize: 5000, maximumBatchingWindowInSeconds: 5, maximumConcurrency: 2 });
 
-    const sender = (what: string): Statement[] => [{ sid: `SendBlockRequests${what}`, actions: ["sqs:SendMessage"], resources: [queue.arn] }];
-    const feederEnv = { KAMAE_BLOCK_QUEUE_URL: queue.url };
-    const feeder = (id: string, code: string, description: string, env: Record<string, pulumi.Input<string>>, statements: Statement[], extra: { timeoutSeconds?: number; memorySize?: number; reservedConcurrency?: number } = {}) =>
-      new ResponderFunction(`${name}-${id}`, { code, description: `Kamae WafAutoBlock ${name}: ${description}`, kmsKey: key, alarmTopicArn: this.notificationTopicArn, logRetentionDays: retention, environment: { ...feederEnv, ...env }, statements, ...extra }, parent);
+    return writer.functionArn;
+  }
 
-    if (args.deepSecurity || args.guardDuty) {
-      const events = feeder(
-        "events",
-        "waf-event-feeder",
-        "Deep Security and GuardDuty events to block requests",
-        {
-          KAMAE_DS_PAYLOAD_MIN_SEVERITY: String(args.deepSecurity?.payloadMinSeverity ?? 3),
-          KAMAE_DS_PACKET_MIN_REPEAT: String(args.deepSecurity?.packetMinRepeat ?? 5),
-          KAMAE_GUARDDUTY_MIN_SEVERITY: String(args.guardDuty?.minSeverity ?? 4),
-          KAMAE_GUARDDUTY_ACTIONS: (args.guardDuty?.actionTypes ?? ["NETWORK_CONNECTION", "PORT_PROBE", "AWS_API_CALL"]).join(","),
-          KAMAE_MAX_ADDRESSES_PER_EVENT: String(args.guardDuty?.maxAddressesPerFinding ?? DEFAULT_EVENT_FEEDER.maxAddressesPerEvent),
-          KAMAE_ACT_ON_SAMPLE_FINDINGS: String(args.guardDuty?.actOnSampleFindings ?? false),
-        },
-        sender("Events"),
-      );
-      for (const [label, topicArn] of Object.entries(args.deepSecurity?.topics ?? {})) {
-        const suffix = `${label}-${stableSuffix(label)}`;
-        events.subscribe(`${name}-ds-${suffix}`, topicArn);
-      }
-      if (args.guardDuty) {
-        const rule = new aws.cloudwatch.EventRule(
-          `${name}-guardduty`,
-          {
-            description: `Kamae WafAutoBlock ${name}: GuardDuty findings naming remote addresses`,
-            eventPattern: JSON.stringify({
-              source: ["aws.guardduty"],
-              "detail-type": ["GuardDuty Finding"],
-              detail: { severity: [{ numeric: [">=", args.guardDuty.minSeverity ?? 4] }], service: { action: { actionType: args.guardDuty.actionTypes ?? ["NETWORK_CONNECTION", "PORT_PROBE", "AWS_API_CALL"] } } },
-            }),
-          },
-          parent,
-        );
-        events.trigger(`${name}-guardduty-target`, rule);
-      }
-    }
+  /** A feeder function: may send to the block queue (and only that), reports to the component's topic. */
+  private feeder(ctx: BuildContext, queue: aws.sqs.Queue, spec: FeederSpec): ResponderFunction {
+    const { name, key, reports, retention, parent } = ctx;
+    const { id, sid, description, environment = {}, statements = [], ...rest } = spec;
+    const sender: Statement = { sid: `SendBlockRequests${sid}`, actions: ["sqs:SendMessage"], resources: [queue.arn] };
+    return new ResponderFunction(
+      `${name}-${id}`,
+      {
+        ...rest,
+        description: `Kamae WafAutoBlock ${name}: ${description}`,
+        kmsKey: key,
+        alarmTopicArn: reports.topicArn,
+        logRetentionDays: retention,
+        environment: { KAMAE_BLOCK_QUEUE_URL: queue.url, ...environment },
+        statements: [sender, ...statements],
+      },
+      parent,
+    );
+  }
 
-    if (args.accessLogs) {
-      const logs = args.accessLogs;
-      const counters = stateTable(`${name}-counters`, { kmsKeyArn: key.arn, hashKey: "ip", rangeKey: { name: "minute", type: "N" }, ttlAttribute: "ttl" }, parent);
-      const parser = feeder(
-        "log-parser",
-        "waf-log-parser",
-        "access logs to per-address windows and block requests",
-        {
-          KAMAE_COUNTER_TABLE: counters.name,
-          KAMAE_ERRORS_PER_MINUTE: String(logs.errorsPerMinute ?? 50),
-          KAMAE_REQUESTS_PER_5_MINUTES: String(logs.requestsPer5Minutes ?? 1000),
-          KAMAE_TRUSTED_PROXIES: trustedProxyList(logs, this),
-          ...(logs.albErrorCodes ? { KAMAE_ALB_ERROR_CODES: logs.albErrorCodes.join(",") } : {}),
-          ...(logs.cloudFrontErrorCodes ? { KAMAE_CLOUDFRONT_ERROR_CODES: logs.cloudFrontErrorCodes.join(",") } : {}),
-        },
-        [
-          ...sender("Logs"),
-          { sid: "ReadLogObjects", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: logs.bucketNames.map((b) => pulumi.interpolate`arn:${partition.partition}:s3:::${b}/*`) },
-          { sid: "Counters", actions: ["dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"], resources: [counters.arn] },
-          ...(logs.kmsKeyArns && logs.kmsKeyArns.length > 0 ? [{ sid: "DecryptLogObjects", actions: ["kms:Decrypt"], resources: logs.kmsKeyArns }] : []),
-        ],
-        { timeoutSeconds: 900, memorySize: 1024 },
-      );
-      const rule = new aws.cloudwatch.EventRule(
-        `${name}-access-logs`,
-        {
-          description: `Kamae WafAutoBlock ${name}: new access-log objects`,
-          eventPattern: pulumi
-            .all(logs.bucketNames)
-            .apply((names) => JSON.stringify({ source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [...names].sort() }, object: { key: [{ suffix: ".gz" }] } } })),
-        },
-        parent,
-      );
-      parser.trigger(`${name}-access-logs-target`, rule);
-    }
-
-    if (args.reputationLists) {
-      const reputation = feeder(
-        "reputation",
-        "waf-reputation-feeder",
-        "reputation lists to block requests",
-        args.reputationLists.urls ? { KAMAE_REPUTATION_URLS: args.reputationLists.urls.join(",") } : {},
-        sender("Reputation"),
-        { timeoutSeconds: 120 },
-      );
-      const rule = new aws.cloudwatch.EventRule(`${name}-reputation-schedule`, { description: `Kamae WafAutoBlock ${name}: read reputation lists`, scheduleExpression: args.reputationLists.schedule ?? "rate(1 hour)" }, parent);
-      // A missed hourly read is made up by the next one: a short retry, then the failure queue.
-      reputation.trigger(`${name}-reputation-target`, rule, { retry: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 3 } });
-    }
-
-    if (args.honeypot) {
-      const trap = feeder(
-        "honeypot",
-        "waf-honeypot",
-        "honeypot URL whose callers are blocked",
-        { KAMAE_TRUSTED_PROXIES: (args.honeypot.trustedProxies ?? []).join(",") },
-        sender("Honeypot"),
-        { timeoutSeconds: 10, reservedConcurrency: 5 },
-      );
-      const api = new aws.apigatewayv2.Api(`${name}-honeypot-api`, { protocolType: "HTTP", description: `Kamae WafAutoBlock ${name}: honeypot` }, parent);
-      const integration = new aws.apigatewayv2.Integration(
-        `${name}-honeypot-integration`,
-        { apiId: api.id, integrationType: "AWS_PROXY", integrationUri: trap.functionArn, payloadFormatVersion: "2.0" },
-        parent,
-      );
-      new aws.apigatewayv2.Route(`${name}-honeypot-route`, { apiId: api.id, routeKey: "$default", target: pulumi.interpolate`integrations/${integration.id}` }, parent);
-      const accessLogs = new aws.cloudwatch.LogGroup(`${name}-honeypot-access`, { namePrefix: `/kamae/${name}-honeypot-access-`, retentionInDays: retention, kmsKeyId: key.arn }, parent);
-      new aws.apigatewayv2.Stage(
-        `${name}-honeypot-stage`,
-        {
-          apiId: api.id,
-          name: "$default",
-          autoDeploy: true,
-          // Bounded: a flood on the honeypot costs little and cannot exhaust the account's Lambda concurrency.
-          defaultRouteSettings: { throttlingBurstLimit: 20, throttlingRateLimit: 10 },
-          accessLogSettings: {
-            destinationArn: accessLogs.arn,
-            format: JSON.stringify({ requestId: "$context.requestId", ip: "$context.identity.sourceIp", method: "$context.httpMethod", path: "$context.path", status: "$context.status", time: "$context.requestTime" }),
-          },
-        },
-        parent,
-      );
-      trap.allowInvocation(`${name}-honeypot-invoke`, "apigateway.amazonaws.com", pulumi.interpolate`${api.executionArn}/*/*`);
-      this.honeypotUrl = api.apiEndpoint;
-    }
-
-    this.registerOutputs({
-      blockQueueArn: this.blockQueueArn,
-      blockQueueUrl: this.blockQueueUrl,
-      kmsKeyArn: this.kmsKeyArn,
-      ipv4SetArns: this.ipv4SetArns,
-      ipv6SetArns: this.ipv6SetArns,
-      ruleGroupArn: this.ruleGroupArn,
-      webAclArn: this.webAclArn,
-      blockTableName: this.blockTableName,
-      writerFunctionArn: this.writerFunctionArn,
-      notificationTopicArn: this.notificationTopicArn,
-      honeypotUrl: this.honeypotUrl,
+  /** Deep Security events (SNS) and GuardDuty findings (EventBridge) to block requests. */
+  private eventFeeder(ctx: BuildContext, queue: aws.sqs.Queue): void {
+    const { name, args, parent } = ctx;
+    const minSeverity = args.guardDuty?.minSeverity ?? GUARDDUTY_MIN_SEVERITY;
+    const actionTypes = args.guardDuty?.actionTypes ?? GUARDDUTY_ACTION_TYPES;
+    const events = this.feeder(ctx, queue, {
+      id: "events",
+      sid: "Events",
+      code: "waf-event-feeder",
+      description: "Deep Security and GuardDuty events to block requests",
+      environment: {
+        KAMAE_DS_PAYLOAD_MIN_SEVERITY: String(args.deepSecurity?.payloadMinSeverity ?? 3),
+        KAMAE_DS_PACKET_MIN_REPEAT: String(args.deepSecurity?.packetMinRepeat ?? 5),
+        KAMAE_GUARDDUTY_MIN_SEVERITY: String(minSeverity),
+        KAMAE_GUARDDUTY_ACTIONS: actionTypes.join(","),
+        KAMAE_MAX_ADDRESSES_PER_EVENT: String(args.guardDuty?.maxAddressesPerFinding ?? DEFAULT_EVENT_FEEDER.maxAddressesPerEvent),
+        KAMAE_ACT_ON_SAMPLE_FINDINGS: String(args.guardDuty?.actOnSampleFindings ?? false),
+      },
     });
+    for (const [label, topicArn] of Object.entries(args.deepSecurity?.topics ?? {})) {
+      const suffix = `${label}-${stableSuffix(label)}`;
+      events.subscribe(`${name}-ds-${suffix}`, topicArn);
+    }
+    if (args.guardDuty) {
+      const rule = new aws.cloudwatch.EventRule(
+        `${name}-guardduty`,
+        {
+          description: `Kamae WafAutoBlock ${name}: GuardDuty findings naming remote addresses`,
+          eventPattern: JSON.stringify({
+            source: ["aws.guardduty"],
+            "detail-type": ["GuardDuty Finding"],
+            detail: { severity: [{ numeric: [">=", minSeverity] }], service: { action: { actionType: actionTypes } } },
+          }),
+        },
+        parent,
+      );
+      events.trigger(`${name}-guardduty-target`, rule);
+    }
+  }
+
+  /** Access-log objects to per-address windows and block requests. */
+  private accessLogFeeder(ctx: BuildContext, logs: WafAutoBlockAccessLogArgs, queue: aws.sqs.Queue): void {
+    const { name, parent, key, partition } = ctx;
+    const counters = stateTable(`${name}-counters`, { kmsKeyArn: key.arn, hashKey: "ip", rangeKey: { name: "minute", type: "N" }, ttlAttribute: "ttl" }, parent);
+    const parser = this.feeder(ctx, queue, {
+      id: "log-parser",
+      sid: "Logs",
+      code: "waf-log-parser",
+      description: "access logs to per-address windows and block requests",
+      environment: {
+        KAMAE_COUNTER_TABLE: counters.name,
+        KAMAE_ERRORS_PER_MINUTE: String(logs.errorsPerMinute ?? 50),
+        KAMAE_REQUESTS_PER_5_MINUTES: String(logs.requestsPer5Minutes ?? 1000),
+        KAMAE_TRUSTED_PROXIES: trustedProxyList(logs, this),
+        ...(logs.albErrorCodes ? { KAMAE_ALB_ERROR_CODES: logs.albErrorCodes.join(",") } : {}),
+        ...(logs.cloudFrontErrorCodes ? { KAMAE_CLOUDFRONT_ERROR_CODES: logs.cloudFrontErrorCodes.join(",") } : {}),
+      },
+      statements: [
+        { sid: "ReadLogObjects", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: logs.bucketNames.map((b) => pulumi.interpolate`arn:${partition.partition}:s3:::${b}/*`) },
+        { sid: "Counters", actions: ["dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"], resources: [counters.arn] },
+        ...(logs.kmsKeyArns && logs.kmsKeyArns.length > 0 ? [{ sid: "DecryptLogObjects", actions: ["kms:Decrypt"], resources: logs.kmsKeyArns }] : []),
+      ],
+      timeoutSeconds: 900,
+      memorySize: 1024,
+    });
+    const rule = new aws.cloudwatch.EventRule(
+      `${name}-access-logs`,
+      {
+        description: `Kamae WafAutoBlock ${name}: new access-log objects`,
+        eventPattern: pulumi
+          .all(logs.bucketNames)
+          .apply((names) => JSON.stringify({ source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [...names].sort() }, object: { key: [{ suffix: ".gz" }] } } })),
+      },
+      parent,
+    );
+    parser.trigger(`${name}-access-logs-target`, rule);
+  }
+
+  /** Reputation lists read on a schedule to block requests. */
+  private reputationFeeder(ctx: BuildContext, lists: WafAutoBlockReputationArgs, queue: aws.sqs.Queue): void {
+    const { name, parent } = ctx;
+    const reputation = this.feeder(ctx, queue, {
+      id: "reputation",
+      sid: "Reputation",
+      code: "waf-reputation-feeder",
+      description: "reputation lists to block requests",
+      environment: lists.urls ? { KAMAE_REPUTATION_URLS: lists.urls.join(",") } : {},
+      timeoutSeconds: 120,
+    });
+    const rule = new aws.cloudwatch.EventRule(`${name}-reputation-schedule`, { description: `Kamae WafAutoBlock ${name}: read reputation lists`, scheduleExpression: lists.schedule ?? "rate(1 hour)" }, parent);
+    // A missed hourly read is made up by the next one: a short retry, then the failure queue.
+    reputation.trigger(`${name}-reputation-target`, rule, { retry: { maximumEventAgeInSeconds: 3600, maximumRetryAttempts: 3 } });
+  }
+
+  /** A honeypot URL (HTTP API, throttled) whose callers are blocked. */
+  private honeypot(ctx: BuildContext, honeypot: WafAutoBlockHoneypotArgs, queue: aws.sqs.Queue): pulumi.Output<string> {
+    const { name, parent, key, retention } = ctx;
+    const trap = this.feeder(ctx, queue, {
+      id: "honeypot",
+      sid: "Honeypot",
+      code: "waf-honeypot",
+      description: "honeypot URL whose callers are blocked",
+      environment: { KAMAE_TRUSTED_PROXIES: (honeypot.trustedProxies ?? []).join(",") },
+      timeoutSeconds: 10,
+      reservedConcurrency: 5,
+    });
+    const api = new aws.apigatewayv2.Api(`${name}-honeypot-api`, { protocolType: "HTTP", description: `Kamae WafAutoBlock ${name}: honeypot` }, parent);
+    const integration = new aws.apigatewayv2.Integration(
+      `${name}-honeypot-integration`,
+      { apiId: api.id, integrationType: "AWS_PROXY", integrationUri: trap.functionArn, payloadFormatVersion: "2.0" },
+      parent,
+    );
+    new aws.apigatewayv2.Route(`${name}-honeypot-route`, { apiId: api.id, routeKey: "$default", target: pulumi.interpolate`integrations/${integration.id}` }, parent);
+    const accessLogs = new aws.cloudwatch.LogGroup(`${name}-honeypot-access`, { namePrefix: `/kamae/${name}-honeypot-access-`, retentionInDays: retention, kmsKeyId: key.arn }, parent);
+    new aws.apigatewayv2.Stage(
+      `${name}-honeypot-stage`,
+      {
+        apiId: api.id,
+        name: "$default",
+        autoDeploy: true,
+        // Bounded: a flood on the honeypot costs little and cannot exhaust the account's Lambda concurrency.
+        defaultRouteSettings: { throttlingBurstLimit: 20, throttlingRateLimit: 10 },
+        accessLogSettings: {
+          destinationArn: accessLogs.arn,
+          format: JSON.stringify({ requestId: "$context.requestId", ip: "$context.identity.sourceIp", method: "$context.httpMethod", path: "$context.path", status: "$context.status", time: "$context.requestTime" }),
+        },
+      },
+      parent,
+    );
+    trap.allowInvocation(`${name}-honeypot-invoke`, "apigateway.amazonaws.com", pulumi.interpolate`${api.executionArn}/*/*`);
+    return api.apiEndpoint;
   }
 }
