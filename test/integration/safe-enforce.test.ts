@@ -2,7 +2,7 @@ import { GetObjectTaggingCommand, ListObjectVersionsCommand, PutObjectCommand, S
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { malwareScanResult, reportTopic, versionedBuckets } from "./aws-side";
+import { malwareScanResult, reportTopic, stateTable, versionedBuckets } from "./aws-side";
 import { describeAgainstEndpoint, HOME_ACCOUNT, region, uniqueName } from "./endpoint";
 import { LambdaFunction } from "./functions";
 
@@ -55,12 +55,13 @@ describeAgainstEndpoint("MalwareQuarantine's bundle never promotes out of the cl
       KAMAE_CLEAN_BUCKET: clean,
       KAMAE_PROMOTION: "move",
       KAMAE_REPORT_TOPIC_ARN: reports.topicArn,
+      KAMAE_TABLE_NAME: await stateTable("kamae-it-mq-clean-answered"),
       KAMAE_HOME_ACCOUNT_ID: HOME_ACCOUNT,
     });
   });
   after(() => fn?.stop());
 
-  it("a clean result for an object in the clean bucket only tags it; a replay changes nothing", async () => {
+  it("a clean result for an object in the clean bucket only tags it; a replay changes nothing and is quiet", async () => {
     const key = "uploads/report.pdf";
     const versionId = (await s3.send(new PutObjectCommand({ Bucket: clean, Key: key, Body: "clean" }))).VersionId!;
     const event = malwareScanResult({ id: "7b0c2a3e-0000-4000-8000-000000000009", bucket: clean, key, versionId, malicious: false });
@@ -69,6 +70,6 @@ describeAgainstEndpoint("MalwareQuarantine's bundle never promotes out of the cl
     assert.deepEqual((versions.Versions ?? []).map((v) => [v.Key, v.VersionId]), [[key, versionId]], "no nested copy, the original kept");
     const tags = await s3.send(new GetObjectTaggingCommand({ Bucket: clean, Key: key, VersionId: versionId }));
     assert.ok((tags.TagSet ?? []).some((t) => t.Key === "kamae:scan" && t.Value?.startsWith("clean")));
-    assert.deepEqual((await reports.read()).map((r) => (r.body as { outcome: string }).outcome), ["record-scan", "already-handled"]);
+    assert.deepEqual((await reports.read()).map((r) => (r.body as { outcome: string }).outcome), ["record-scan"]);
   });
 });

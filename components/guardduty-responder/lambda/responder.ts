@@ -403,17 +403,10 @@ export async function respondToFinding(event: unknown, deps: ResponderDeps): Pro
     return { outcomes: [], rejected: drill };
   }
   const plan = planResponse(parsed.finding, deps.settings.routes, deps.settings.modes);
-  // A redelivery or a redrive of an event already answered changes and publishes nothing. When the record cannot be
-  // read the finding is handled anyway (every action is idempotent): a second report beats a missed response.
+  // A redelivery or a redrive of an event already answered changes and publishes nothing.
   const replayKey = ReportedEvents.key(parsed.finding.source, `${parsed.finding.accountId}/${parsed.finding.id}`, parsed.finding.updatedAt);
-  const answered = await deps.reported.answered(replayKey).catch((err) => {
-    deps.log.warn("could not read the record of answered findings; handling the finding", { findingId: parsed.finding.id, error: `${errorName(err)}: ${(err as Error).message}` });
-    return false;
-  });
-  if (answered) {
-    deps.log.info("finding already answered; replay ignored", { findingId: parsed.finding.id, updatedAt: parsed.finding.updatedAt });
-    return { plan, outcomes: [], replay: true };
-  }
+  const context = { findingId: parsed.finding.id, updatedAt: parsed.finding.updatedAt };
+  if (await deps.reported.isReplay(replayKey, deps.log, context)) return { plan, outcomes: [], replay: true };
   deps.log.info("response planned", { findingId: parsed.finding.id, accountId: parsed.finding.accountId, region: parsed.finding.region, actions: plan.actions, skipped: plan.skipped });
   const executor = new Executor(deps, parsed.finding);
   const outcomes: ActionOutcome[] = [];
@@ -451,10 +444,6 @@ export async function respondToFinding(event: unknown, deps: ResponderDeps): Pro
   const replay = outcomes.length > 0 && outcomes.every((o) => o.status === "already");
   if ((plan.actions.some((a) => a.action === "notify") && !replay) || acted || failures.length > 0 || refusal) outcomes.push(await executor.notify(plan, outcomes));
   if (failures.length > 0) throw new Error(`finding ${parsed.finding.id}: ${failures.length} action(s) failed: ${failures.join("; ")}`);
-  // Only a complete answer is remembered: a failed one is retried and reported again. A record that cannot be
-  // written leaves the response complete; a later replay of it is then reported once more (logged as an error).
-  await deps.reported.remember(replayKey, outcomes.map((o) => `${o.action} ${o.status}`).join(", ")).catch((err) => {
-    deps.log.error("could not record the answered finding: a replay of it will be reported again", { findingId: parsed.finding.id, error: `${errorName(err)}: ${(err as Error).message}` });
-  });
+  await deps.reported.remember(replayKey, outcomes.map((o) => `${o.action} ${o.status}`).join(", "), deps.log, context);
   return { plan, outcomes };
 }

@@ -173,14 +173,8 @@ export async function respond(event: unknown, deps: ResponderDeps): Promise<Patc
   // A finding update already answered changes and publishes nothing; when the record cannot be read the finding is
   // handled anyway (the plan finds a patch already sent and sends nothing twice).
   const replayKey = ReportedEvents.key("inspector", `${finding.accountId}/${finding.findingArn}`, finding.updatedAt);
-  const answered = await deps.reported.answered(replayKey).catch((err: Error) => {
-    deps.log.warn("could not read the record of answered findings; handling the finding", { findingArn: finding.findingArn, error: `${err.name}: ${err.message}` });
-    return false;
-  });
-  if (answered) {
-    deps.log.info("finding already answered; replay ignored", { findingArn: finding.findingArn, updatedAt: finding.updatedAt });
-    return { replay: finding.findingArn };
-  }
+  const context = { findingArn: finding.findingArn, updatedAt: finding.updatedAt };
+  if (await deps.reported.isReplay(replayKey, deps.log, context)) return { replay: finding.findingArn };
   const plan = screen(finding, deps.settings) ?? planPatch(finding, await readState(finding, deps), deps.settings);
   let report: PatchReport;
   if (deps.settings.mode === "enforce" && plan.actions.length > 0) {
@@ -201,10 +195,7 @@ export async function respond(event: unknown, deps: ResponderDeps): Promise<Patc
     );
   }
   if (report.outcome === "deferred" && deps.settings.mode === "enforce") throw new DeferredError(report.reason);
-  // Only a complete answer is remembered (a deferral is retried). A record that cannot be written leaves the response
-  // complete; a later replay of it may then be reported once more (logged as an error).
-  await deps.reported.remember(replayKey, `${report.outcome}: ${report.reason}`).catch((err: Error) => {
-    deps.log.error("could not record the answered finding: a replay of it may be reported again", { findingArn: finding.findingArn, error: `${err.name}: ${err.message}` });
-  });
+  // Only a complete answer is remembered (a deferral is retried).
+  await deps.reported.remember(replayKey, `${report.outcome}: ${report.reason}`, deps.log, context);
   return report;
 }
