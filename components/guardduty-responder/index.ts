@@ -182,6 +182,8 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           timeoutSeconds: 300,
           logRetentionDays: args.logRetentionDays,
           asyncRetries: 0,
+          // It writes IAM policies: nothing attached to its role later can widen it, nor lift its denies.
+          boundedByOwnPolicy: true,
           statements: [
             ...guardDutyCredentialActStatements(home),
             { sid: "WriteReports", actions: ["s3:PutObject"], resources: [pulumi.interpolate`${reports.bucket.arn}/credential-activity/*`] },

@@ -126,6 +126,30 @@ describe("GuardDutyResponder component", () => {
     assert.throws(() => new GuardDutyResponder("p", { protectedPrincipals: ["*"] }), /every principal/);
   });
 
+  it("the steps' role is bounded by its own policy: a policy attached later widens nothing nor lifts a deny (evaluated)", async () => {
+    new GuardDutyResponder("gd", { ...FULL, protectedPrincipals: ["breakglass"] });
+    await settle();
+    const own = iamDocuments().find((d) => d.resource === "gd-credential-steps-permissions")!.document;
+    const boundary = iamDocuments().find((d) => d.resource === "gd-credential-steps-boundary")!.document;
+    assert.deepEqual(boundary, own);
+    const role = resourcesOfType("aws:iam/role:Role").find((r) => r.name === "gd-credential-steps-role")!;
+    assert.equal(role.inputs.permissionsBoundary, resourcesOfType("aws:iam/policy:Policy").find((p) => p.name === "gd-credential-steps-boundary")!.state.arn);
+    // AWS's managed policies hold at most 6,144 characters (whitespace not counted).
+    assert.ok(JSON.stringify(boundary).length <= 6144);
+    // Someone attaches an administrator policy to the role later.
+    const admin = { Statement: [{ Effect: "Allow" as const, Action: "*", Resource: "*" }] };
+    const can = (action: string, resource: string) => evaluate({ identity: [own, admin], boundary }, { action, resource }).decision;
+    const arn = (kind: string, name: string) => `arn:aws:iam::${ACCOUNT_ID}:${kind}/${name}`;
+    assert.equal(can("iam:PutRolePolicy", arn("role", "web-role")), "allowed");
+    assert.equal(can("iam:AttachRolePolicy", arn("role", "web-role")), "implicitDeny");
+    assert.equal(can("iam:CreateAccessKey", arn("user", "alice")), "implicitDeny");
+    assert.equal(can("iam:DeleteRolePermissionsBoundary", arn("role", "kamae/gd-credential-steps-role-1a2b3c4")), "implicitDeny");
+    assert.equal(can("s3:PutBucketPolicy", "arn:aws:s3:::any-bucket"), "implicitDeny");
+    assert.equal(can("iam:PutRolePolicy", arn("role", "breakglass")), "explicitDeny");
+    // Only the role that writes IAM carries the boundary.
+    assert.deepEqual(resourcesOfType("aws:iam/role:Role").filter((r) => r.inputs.permissionsBoundary !== undefined).map((r) => r.name), ["gd-credential-steps-role"]);
+  });
+
   it("fails at construction when a routed action lacks what it needs, or routes are malformed", () => {
     assert.throws(() => new GuardDutyResponder("a", { routes: [{ name: "x", actions: ["isolate"] }] }), /set isolationFunctionArn/);
     assert.throws(() => new GuardDutyResponder("b", { routes: [{ name: "x", actions: ["block"] }], wafBlockQueueArn: QUEUE_ARN }), /wafBlockQueueUrl/);

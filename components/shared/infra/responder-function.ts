@@ -35,6 +35,11 @@ export interface ResponderFunctionArgs {
   readonly memberAccounts?: MemberAccountsArgs;
   /** The role session name shown in member accounts' CloudTrail (default kamae-responder). */
   readonly sessionName?: string;
+  /**
+   * For a role that writes IAM: its own policy is also its permissions boundary, so whatever is attached to the role
+   * later it can never do more than this policy, and the policy's Deny statements hold whatever else allows.
+   */
+  readonly boundedByOwnPolicy?: boolean;
 }
 
 /** How EventBridge retries delivering an event to the function before it goes to the failure queue. */
@@ -87,11 +92,6 @@ export class ResponderFunction extends pulumi.ComponentResource {
       parent,
     );
     this.failureQueue = deadLetterQueue(`${name}-failures`, args.kmsKey.arn, parent);
-    this.role = new aws.iam.Role(
-      `${name}-role`,
-      { path: RESPONDER_ROLE_PATH, assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com", identity.accountId), description: args.description },
-      parent,
-    );
     const own: Statement[] = [
       {
         sid: "WriteOwnLogs",
@@ -108,11 +108,21 @@ export class ResponderFunction extends pulumi.ComponentResource {
         resources: members.accountIds.map((id) => pulumi.interpolate`arn:${partition}:iam::${id}:role/${members.roleName}`),
       });
     }
-    const policy = new aws.iam.RolePolicy(
-      `${name}-permissions`,
-      { role: this.role.id, policy: policyDocument([...own, ...args.statements]) },
+    const document = policyDocument([...own, ...args.statements]);
+    const boundary = args.boundedByOwnPolicy
+      ? new aws.iam.Policy(`${name}-boundary`, { path: RESPONDER_ROLE_PATH, description: `Kamae: permissions boundary of ${name} (its own policy)`, policy: document }, parent)
+      : undefined;
+    this.role = new aws.iam.Role(
+      `${name}-role`,
+      {
+        path: RESPONDER_ROLE_PATH,
+        assumeRolePolicy: serviceTrustPolicy("lambda.amazonaws.com", identity.accountId),
+        description: args.description,
+        permissionsBoundary: boundary?.arn,
+      },
       parent,
     );
+    const policy = new aws.iam.RolePolicy(`${name}-permissions`, { role: this.role.id, policy: document }, parent);
 
     this.function = new aws.lambda.Function(
       `${name}-function`,
