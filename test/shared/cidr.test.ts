@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
+import * as ipaddr from "ipaddr.js";
 import { runs } from "../harness/properties";
 import { CidrSet, hostCidr, isPrivateOrReserved, parseCidr, parseIp } from "../../components/shared/net/cidr";
 
@@ -115,6 +116,36 @@ describe("CIDR module", () => {
           if (p.value.version === 4) assert.deepEqual(parseIp(`::ffff:${ip}`), p);
         }),
         RUNS,
+      );
+    });
+
+    it("plain IPv6 texts (hex groups, '::') get ipaddr.js's answer: valid or not, the same canonical text", () => {
+      // ipaddr.js itself, as parseIp used it for every address before its fast path for log-sized volumes.
+      const oracle = (text: string) => {
+        const t = text.trim();
+        if (t.includes("%") || !t.includes(":") || !ipaddr.IPv6.isValid(t)) return false;
+        const v6 = ipaddr.IPv6.parse(t);
+        return v6.isIPv4MappedAddress() ? { version: 4, text: v6.toIPv4Address().toString() } : { version: 6, text: v6.toString() };
+      };
+      const group = fc.oneof(fc.constant(0), fc.constant(0xffff), fc.integer({ min: 0, max: 0xffff }));
+      const spelled = fc
+        .tuple(fc.array(group, { minLength: 8, maxLength: 8 }), fc.nat(8), fc.nat(8), fc.boolean(), fc.boolean(), fc.constantFrom("", " "))
+        .map(([groups, a, b, upper, padded, space]) => {
+          const g = groups.map((x) => (padded ? x.toString(16).padStart(4, "0") : x.toString(16)));
+          // Any zero run (not only the longest) may be written "::", as senders do.
+          const [from, to] = [Math.min(a, b), Math.max(a, b)];
+          const text = to > from && groups.slice(from, to).every((x) => x === 0) ? `${g.slice(0, from).join(":")}::${g.slice(to).join(":")}` : g.join(":");
+          return space + (upper ? text.toUpperCase() : text) + space;
+        });
+      const noise = fc.string({ unit: fc.constantFrom(..."0123456789abcdefABCDEFgG:::. %\u001a\u0013"), maxLength: 42 });
+      fc.assert(
+        fc.property(fc.oneof(spelled, noise), (text) => {
+          const want = oracle(text);
+          const got = parseIp(text);
+          if (want === false) assert.equal(got.ok, false, text);
+          else assert.deepEqual(got, { ok: true, value: want }, text);
+        }),
+        runs(20_000),
       );
     });
 

@@ -98,7 +98,10 @@ describe("access-log parser: ALB, CloudFront and AWS WAF logs", () => {
 
   it("holds a bounded number of distinct addresses per file (flat memory when every line has a new address)", async () => {
     const counter = new LogCounter({ ...DEFAULT_COUNTER_OPTIONS, maxAddresses: 100 });
-    for (let i = 0; i < 1000; i++) counter.addLine(albLine(`45.33.${i >> 8}.${i & 255}`, "2024-05-01T10:00:01.000000Z", "200", "200"));
+    for (let i = 0; i < 1000; i++) {
+      const line = Buffer.from(albLine(`45.33.${i >> 8}.${i & 255}`, "2024-05-01T10:00:01.000000Z", "200", "200"));
+      counter.addLine(line, 0, line.length);
+    }
     const r = counter.result();
     assert.equal(r.counts.size, 100);
     assert.equal(r.overflowLines, 900);

@@ -1,47 +1,57 @@
-import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 import type { Readable } from "node:stream";
 import { parseIp } from "../../shared/net/cidr";
 
 export type LogFormat = "alb" | "cloudfront" | "waf";
 
-/** Lines longer than this are not log lines: dropped as bad without being buffered. */
-export const MAX_LINE_CHARS = 64 * 1024;
+/** Lines longer than this many bytes are not log lines: dropped as bad without being buffered. */
+export const MAX_LINE_BYTES = 64 * 1024;
 
-/** Gunzip's output chunk: 4× the default (fewer stream turns), and each decoded chunk still a young-generation string (256 KiB ones go to large-object space and cost more to make than to gunzip). */
-const GUNZIP_CHUNK = 64 * 1024;
+/**
+ * Gunzip's output chunk. Lines are read from the bytes, never decoded to strings, so a large chunk costs nothing
+ * extra and means fewer stream turns (the default 16 KiB leaves the main thread waiting on gunzip's thread).
+ */
+const GUNZIP_CHUNK = 256 * 1024;
+
+/** One line: bytes[start, end), without its newline. `bytes` is a whole chunk of gunzip's: lines are never copied out. */
+export type LineHandler = (bytes: Buffer, start: number, end: number) => void;
 
 /**
  * Calls `onLine` for every line of a gzip stream, holding at most one chunk and one partial line in memory, so memory
- * stays flat however large the file.
+ * stays flat however large the file. Lines are handed over in place: no string per line.
  */
-export async function forEachGzipLine(body: Readable, onLine: (line: string) => void, onOverlong: () => void = () => {}): Promise<void> {
+export async function forEachGzipLine(body: Readable, onLine: LineHandler, onOverlong: () => void = () => {}): Promise<void> {
   const gunzip = body.pipe(createGunzip({ chunkSize: GUNZIP_CHUNK }));
   body.on("error", (err) => gunzip.destroy(err));
-  const decoder = new StringDecoder("utf8");
-  let carry = "";
+  let carry: Buffer | undefined;
   let skipping = false;
-  const take = (text: string) => {
+  for await (const chunk of gunzip as AsyncIterable<Buffer>) {
     let start = 0;
-    for (;;) {
-      const nl = text.indexOf("\n", start);
-      if (nl < 0) break;
-      if (skipping) skipping = false;
-      else onLine(carry.length > 0 ? carry + text.slice(start, nl) : text.slice(start, nl));
-      carry = "";
+    let nl = chunk.indexOf(10);
+    if (nl >= 0 && (carry !== undefined || skipping)) {
+      if (carry !== undefined) {
+        const line = Buffer.concat([carry, chunk.subarray(0, nl)]);
+        onLine(line, 0, line.length);
+      }
+      carry = undefined;
+      skipping = false;
       start = nl + 1;
+      nl = chunk.indexOf(10, start);
     }
-    if (skipping) return;
-    carry = carry.length > 0 ? carry + text.slice(start) : text.slice(start);
-    if (carry.length > MAX_LINE_CHARS) {
-      carry = "";
+    while (nl >= 0) {
+      onLine(chunk, start, nl);
+      start = nl + 1;
+      nl = chunk.indexOf(10, start);
+    }
+    if (skipping || start === chunk.length) continue;
+    carry = carry === undefined ? Buffer.from(chunk.subarray(start)) : Buffer.concat([carry, chunk.subarray(start)]);
+    if (carry.length > MAX_LINE_BYTES) {
+      carry = undefined;
       skipping = true;
       onOverlong();
     }
-  };
-  for await (const chunk of gunzip) take(decoder.write(chunk as Buffer));
-  take(decoder.end());
-  if (carry.length > 0 && !skipping) onLine(carry);
+  }
+  if (carry !== undefined) onLine(carry, 0, carry.length);
 }
 
 export const DEFAULT_COUNTER_OPTIONS: CounterOptions = {
@@ -142,9 +152,9 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
     addBucket(more, minute, requests, errors);
   }
 
-  /** [minute, requests, errors] triples of a row (a fresh array). */
-  buckets(row: number): number[] {
-    const out: number[] = [];
+  /** [minute, requests, errors] triples of a row, in `out` (emptied first) or a fresh array. */
+  buckets(row: number, out: number[] = []): number[] {
+    out.length = 0;
     for (let i = row * STRIDE; i < row * STRIDE + STRIDE && this.data[i] !== 0; i += 3) out.push(this.data[i], this.data[i + 1], this.data[i + 2]);
     const more = this.more.get(row);
     if (more) out.push(...more);
@@ -175,7 +185,7 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
   }
 
   get(ip: string): number[] | undefined {
-    const v4 = ipv4At(ip, 0, ip.length);
+    const v4 = ipv4Value(ip);
     const row = v4 >= 0 ? this.v4Row(v4 | 0, false) : this.textRow(ip, false);
     return row < 0 || this.dead.has(row) ? undefined : this.buckets(row);
   }
@@ -199,7 +209,7 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
         this.dead.add(row);
         continue;
       }
-      const v4 = ip.value.version === 4 ? ipv4At(ip.value.text, 0, ip.value.text.length) : -1;
+      const v4 = ip.value.version === 4 ? ipv4Value(ip.value.text) : -1;
       if (v4 < 0 && ip.value.text === text) continue;
       const target = v4 >= 0 ? this.v4Row(v4 | 0, true) : this.textRow(ip.value.text, true);
       if (target === row) continue;
@@ -254,11 +264,15 @@ export interface FileCounts {
 const MINUTE_MS = 60_000;
 const ISO_MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const STATUS_DASH = -1;
+const SPACE = 32;
+const TAB = 9;
+const QUOTE = 34;
 
 /**
  * Counts requests and errors per client address and minute in one access log (ALB, CloudFront or AWS WAF; the format
- * is recognised from the first line). Built for throughput: fields are found with indexOf, never split or regex per
- * line; each distinct minute text and client address is validated once.
+ * is recognised from the first line). Built for throughput: lines are read as bytes in place in gunzip's chunks, fields
+ * found by scanning and compared in place, nothing allocated per line; each distinct minute and client address text
+ * is validated once.
  */
 export class LogCounter {
   private format: LogFormat | "unknown" = "unknown";
@@ -269,17 +283,17 @@ export class LogCounter {
   private readonly counts = new MinuteCounts();
   private lastMinuteText = "\u0000";
   private lastMinute = NaN;
-  private lastCfDate = "";
-  private lastCfTime = "";
+  /** The characters the last minute was read from (ALB: "YYYY-MM-DDTHH:MM"; CloudFront: date, then "HH:MM" at 11). */
+  private readonly minuteBytes = new Uint8Array(16);
   private cf: { date: number; time: number; ip: number; status: number; width: number } | undefined;
 
   constructor(private readonly options: CounterOptions) {}
 
-  readonly addLine = (line: string): void => {
-    if (line.length === 0) return;
+  readonly addLine: LineHandler = (line, from, end) => {
+    if (end === from) return;
     this.lines++;
-    if (this.format === "unknown") this.format = line.charCodeAt(0) === 35 /* # */ ? "cloudfront" : line.charCodeAt(0) === 123 /* { */ ? "waf" : "alb";
-    const ok = this.format === "alb" ? this.alb(line) : this.format === "cloudfront" ? this.cloudFront(line) : this.waf(line);
+    if (this.format === "unknown") this.format = line[from] === 35 /* # */ ? "cloudfront" : line[from] === 123 /* { */ ? "waf" : "alb";
+    const ok = this.format === "alb" ? this.alb(line, from, end) : this.format === "cloudfront" ? this.cloudFront(line, from, end) : this.waf(line, from, end);
     if (!ok) this.badLines++;
   };
 
@@ -290,35 +304,34 @@ export class LogCounter {
   }
 
   // type time elb client:port target:port rpt tpt rspt elb_status target_status rcvd sent "request" "ua" … (newer
-  // fields appended at the end are ignored). Ten indexOf calls and a few character reads a line: every builtin call
-  // costs about as much as reading twenty characters, so fields are skipped by indexOf and read in place.
-  private alb(line: string): boolean {
-    const s1 = line.indexOf(" ");
-    if (s1 < 1 || s1 > 6) return false; // type is http, https, h2, grpcs, ws or wss
+  // fields appended at the end are ignored). Only the first dozen fields are scanned; the statuses are read in place.
+  private alb(line: Buffer, from: number, end: number): boolean {
+    const s1 = indexIn(line, SPACE, from, Math.min(end, from + 7));
+    if (s1 <= from) return false; // type is http, https, h2, grpcs, ws or wss
     const t = s1 + 1;
-    const s2 = line.indexOf(" ", t);
-    const s3 = s2 < 0 ? -1 : line.indexOf(" ", s2 + 1);
-    const s4 = s3 < 0 ? -1 : line.indexOf(" ", s3 + 1);
-    if (s4 < 0 || line.charCodeAt(t + 16) !== 58 /* : */) return false;
-    // Fields 5 to 7 (target, processing times), then the two statuses read in place.
+    if (t + 16 >= end || line[t + 16] !== 58 /* : */) return false;
+    const s2 = indexIn(line, SPACE, t, end);
+    const s3 = s2 < 0 ? -1 : indexIn(line, SPACE, s2 + 1, end);
+    const s4 = s3 < 0 ? -1 : indexIn(line, SPACE, s3 + 1, end);
+    if (s4 < 0) return false;
+    // Fields 5 to 8 (target, processing times), then the two statuses read in place.
     let p = s4;
     for (let f = 5; f <= 8; f++) {
-      p = line.indexOf(" ", p + 1);
+      p = indexIn(line, SPACE, p + 1, end);
       if (p < 0) return false;
     }
     const e = p + 1;
-    const elb = statusAt(line, e);
+    const elb = statusAt(line, e, end);
     if (elb === undefined) return false;
     const g = e + (elb === STATUS_DASH ? 2 : 4);
-    const target = statusAt(line, g);
+    const target = statusAt(line, g, end);
     if (target === undefined) return false;
     // received and sent bytes, then the quoted request, which must be complete (a cut-off line is bad).
     const r = g + (target === STATUS_DASH ? 2 : 4);
-    const s11 = line.indexOf(" ", r);
-    const q = s11 < 0 ? -1 : line.indexOf(" ", s11 + 1) + 1;
-    if (q <= 0 || line.charCodeAt(q) !== 34 /* " */ || !closedAfter(line, q)) return false;
-    const minuteText = line.slice(t, t + 16);
-    const minute = minuteText === this.lastMinuteText ? this.lastMinute : this.minuteOf(minuteText, true);
+    const s11 = indexIn(line, SPACE, r, end);
+    const q = s11 < 0 ? -1 : indexIn(line, SPACE, s11 + 1, end) + 1;
+    if (q <= 0 || line[q] !== QUOTE || !closedAfter(line, q, end)) return false;
+    const minute = this.sameMinute(line, t, 16, 0) ? this.lastMinute : this.minuteOf(line.toString("latin1", t, t + 16));
     if (minute === undefined) return false;
     const v4 = ipv4PortAt(line, s3 + 1, s4);
     const client = v4 >= 0 ? v4 : hostOf(line, s3 + 1, s4);
@@ -328,11 +341,12 @@ export class LogCounter {
     return true;
   }
 
-  private cloudFront(line: string): boolean {
-    if (line.charCodeAt(0) === 35) {
+  private cloudFront(line: Buffer, from: number, end: number): boolean {
+    if (line[from] === 35) {
       this.headerLines++;
-      if (line.startsWith("#Fields:")) {
-        const names = line.slice(8).trim().split(/\s+/);
+      const header = line.toString("utf8", from, end);
+      if (header.startsWith("#Fields:")) {
+        const names = header.slice(8).trim().split(/\s+/);
         const at = (n: string) => names.indexOf(n);
         this.cf = { date: at("date"), time: at("time"), ip: at("c-ip"), status: at("sc-status"), width: names.length };
         if (this.cf.date < 0 || this.cf.time < 0 || this.cf.ip < 0 || this.cf.status < 0) this.cf = undefined;
@@ -345,12 +359,12 @@ export class LogCounter {
     // Offsets only: the date and time are compared in place with the last line's (a file holds a few minutes).
     let dateFrom = -1, dateTo = -1, timeFrom = -1, timeTo = -1, ipFrom = -1, ipTo = -1;
     let code: number | undefined;
-    let start = 0;
+    let start = from;
     for (let i = 0; i <= need; i++) {
-      let tab = line.indexOf("\t", start);
+      let tab = indexIn(line, TAB, start, end);
       if (tab < 0) {
         if (i < need) return false;
-        tab = line.length;
+        tab = end;
       }
       if (i === cf.date) {
         dateFrom = start;
@@ -365,46 +379,46 @@ export class LogCounter {
       start = tab + 1;
     }
     if (code === undefined || dateTo - dateFrom !== 10 || timeTo - timeFrom < 5 || ipTo - ipFrom < 2 || ipTo - ipFrom > 45) return false;
-    const date = line.slice(dateFrom, dateTo);
-    const hm = line.slice(timeFrom, timeFrom + 5);
-    let minute: number | undefined;
-    if (date === this.lastCfDate && hm === this.lastCfTime) minute = this.lastMinute;
-    else {
-      minute = this.minuteOf(`${date}T${hm}`, true);
-      if (minute === undefined) return false;
-      this.lastCfDate = date;
-      this.lastCfTime = hm;
-    }
+    const minute = this.sameMinute(line, dateFrom, 10, 0) && this.sameMinute(line, timeFrom, 5, 11) ? this.lastMinute : this.minuteOf(`${line.toString("latin1", dateFrom, dateTo)}T${line.toString("latin1", timeFrom, timeFrom + 5)}`);
+    if (minute === undefined) return false;
     const v4 = ipv4At(line, ipFrom, ipTo);
-    this.count(v4 >= 0 ? v4 : line.slice(ipFrom, ipTo), minute, code !== STATUS_DASH && this.options.cloudFrontErrorCodes.has(code));
+    this.count(v4 >= 0 ? v4 : line.toString("latin1", ipFrom, ipTo), minute, code !== STATUS_DASH && this.options.cloudFrontErrorCodes.has(code));
     return true;
   }
 
   // AWS WAF logs carry no response status: they feed the request (flood) count only.
-  private waf(line: string): boolean {
+  private waf(line: Buffer, from: number, end: number): boolean {
     let entry: any;
     try {
-      entry = JSON.parse(line);
+      entry = JSON.parse(line.toString("utf8", from, end));
     } catch {
       return false;
     }
     const ts = entry?.timestamp;
     const ip = entry?.httpRequest?.clientIp;
     if (typeof ts !== "number" || !(ts >= MINUTE_MS && ts < 2 ** 31 * MINUTE_MS) || typeof ip !== "string" || ip.length === 0 || ip.length > 45) return false;
-    const v4 = ipv4At(ip, 0, ip.length);
+    const v4 = ipv4Value(ip);
     this.count(v4 >= 0 ? v4 : ip, Math.floor(ts / MINUTE_MS), false);
     return true;
   }
 
-  /** "YYYY-MM-DDTHH:MM" → epoch minute; the last one is remembered (a log's lines share a handful of minutes). */
-  private minuteOf(text: string, followedWell: boolean): number | undefined {
-    if (!followedWell) return undefined;
-    if (text === this.lastMinuteText) return this.lastMinute;
-    if (!ISO_MINUTE.test(text)) return undefined;
-    const ms = Date.parse(`${text}:00Z`);
-    if (!(ms > 0)) return undefined;
-    this.lastMinuteText = text;
-    this.lastMinute = ms / MINUTE_MS;
+  /** Whether line[at, at + n) holds the characters the last minute was read from, at `key` in them. */
+  private sameMinute(line: Buffer, at: number, n: number, key: number): boolean {
+    const last = this.minuteBytes;
+    for (let i = 0; i < n; i++) if (line[at + i] !== last[key + i]) return false;
+    return true;
+  }
+
+  /** "YYYY-MM-DDTHH:MM" → epoch minute, remembered with its characters when valid (a log's lines share a handful of minutes). */
+  private minuteOf(text: string): number | undefined {
+    if (text !== this.lastMinuteText) {
+      if (!ISO_MINUTE.test(text)) return undefined;
+      const ms = Date.parse(`${text}:00Z`);
+      if (!(ms > 0)) return undefined;
+      this.lastMinuteText = text;
+      this.lastMinute = ms / MINUTE_MS;
+    }
+    for (let i = 0; i < 16; i++) this.minuteBytes[i] = text.charCodeAt(i);
     return this.lastMinute;
   }
 
@@ -433,14 +447,20 @@ function addBucket(buckets: number[], minute: number, requests: number, errors: 
   buckets.push(minute, requests, errors);
 }
 
+/** The first `code` in line[from, to), or -1. A plain loop: fields are short, and a builtin call costs more than the scan. */
+function indexIn(line: Buffer, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (line[i] === code) return i;
+  return -1;
+}
+
 /** The dotted-quad IPv4 address in line[from, to) as a 32-bit number, or -1 (then validated the slow way). */
-function ipv4At(line: string, from: number, to: number): number {
+function ipv4At(line: Buffer, from: number, to: number): number {
   let value = 0;
   let octet = 0;
   let digits = 0;
   let dots = 0;
   for (let i = from; i < to; i++) {
-    const c = line.charCodeAt(i);
+    const c = line[i];
     if (c === 46) {
       if (digits === 0 || dots === 3) return -1;
       value = value * 256 + octet;
@@ -457,49 +477,55 @@ function ipv4At(line: string, from: number, to: number): number {
   return dots === 3 && digits > 0 ? value * 256 + octet : -1;
 }
 
-/**
- * Whether a quote follows the one at `q`, so the quoted request is complete (a line cut off inside it is bad). Found
- * from the end: a whole ALB line ends a few characters after its last quote, and scanning characters costs time.
- */
-function closedAfter(line: string, q: number): boolean {
-  for (let i = line.length - 1, stop = Math.max(q + 1, line.length - 64); i >= stop; i--) if (line.charCodeAt(i) === 34) return true;
-  return line.length - 64 > q + 1 && line.indexOf('"', q + 1) >= 0;
+/** ipv4At of a text (addresses that arrive as strings: WAF logs, lookups). */
+function ipv4Value(text: string): number {
+  return text.length > 15 ? -1 : ipv4At(Buffer.from(text, "latin1"), 0, text.length);
 }
 
-/** "a.b.c.d:port" in line[from, to) as the address's 32-bit number, or -1 (then read the slow way). */
-function ipv4PortAt(line: string, from: number, to: number): number {
+/**
+ * Whether a quote follows the one at `q`, so the quoted request is complete (a line cut off inside it is bad). Found
+ * from the end: a whole ALB line ends a few bytes after its last quote.
+ */
+function closedAfter(line: Buffer, q: number, end: number): boolean {
+  for (let i = end - 1, stop = Math.max(q + 1, end - 64); i >= stop; i--) if (line[i] === QUOTE) return true;
+  return end - 64 > q + 1 && indexIn(line, QUOTE, q + 1, end) >= 0;
+}
+
+/** "a.line.c.d:port" in line[from, to) as the address's 32-bit number, or -1 (then read the slow way). */
+function ipv4PortAt(line: Buffer, from: number, to: number): number {
   let colon = from + 6;
-  while (colon < to && colon < from + 16 && line.charCodeAt(colon) !== 58) colon++;
-  if (colon >= to || line.charCodeAt(colon) !== 58 || to - colon < 2 || to - colon > 6) return -1;
+  while (colon < to && colon < from + 16 && line[colon] !== 58) colon++;
+  if (colon >= to || line[colon] !== 58 || to - colon < 2 || to - colon > 6) return -1;
   for (let i = colon + 1; i < to; i++) {
-    const c = line.charCodeAt(i);
+    const c = line[i];
     if (c < 48 || c > 57) return -1;
   }
   return ipv4At(line, from, colon);
 }
 
 /** The status field starting at `at` and ending in a space: three digits, or "-"; anything else is undefined. */
-function statusAt(line: string, at: number): number | undefined {
-  if (line.charCodeAt(at) === 45 && line.charCodeAt(at + 1) === 32) return STATUS_DASH;
-  return line.charCodeAt(at + 3) === 32 ? status(line, at, at + 3) : undefined;
+function statusAt(line: Buffer, at: number, end: number): number | undefined {
+  if (at + 1 < end && line[at] === 45 && line[at + 1] === SPACE) return STATUS_DASH;
+  return at + 3 < end && line[at + 3] === SPACE ? status(line, at, at + 3) : undefined;
 }
 
 /** A three-digit status, or "-" (STATUS_DASH); anything else is undefined (a bad line). */
-function status(line: string, from: number, to: number): number | undefined {
-  if (to - from === 1 && line.charCodeAt(from) === 45) return STATUS_DASH;
+function status(line: Buffer, from: number, to: number): number | undefined {
+  if (to - from === 1 && line[from] === 45) return STATUS_DASH;
   if (to - from !== 3) return undefined;
-  const a = line.charCodeAt(from) - 48, b = line.charCodeAt(from + 1) - 48, c = line.charCodeAt(from + 2) - 48;
-  if (a < 1 || a > 5 || b < 0 || b > 9 || c < 0 || c > 9) return undefined;
-  return a * 100 + b * 10 + c;
+  const x = line[from] - 48, y = line[from + 1] - 48, z = line[from + 2] - 48;
+  if (x < 1 || x > 5 || y < 0 || y > 9 || z < 0 || z > 9) return undefined;
+  return x * 100 + y * 10 + z;
 }
 
 /** The address of "ip:port" or "[ipv6]:port" (validated later, once per distinct text). */
-function hostOf(line: string, from: number, to: number): string | undefined {
+function hostOf(line: Buffer, from: number, to: number): string | undefined {
   if (to - from < 3 || to - from > 52) return undefined;
-  if (line.charCodeAt(from) === 91 /* [ */) {
-    const close = line.indexOf("]", from);
-    return close > from && close < to ? line.slice(from + 1, close) : undefined;
+  if (line[from] === 91 /* [ */) {
+    const close = indexIn(line, 93 /* ] */, from, to);
+    return close > from ? line.toString("latin1", from + 1, close) : undefined;
   }
-  const colon = line.lastIndexOf(":", to - 1);
-  return colon > from ? line.slice(from, colon) : undefined;
+  let colon = to - 1;
+  while (colon > from && line[colon] !== 58) colon--;
+  return colon > from ? line.toString("latin1", from, colon) : undefined;
 }

@@ -73,26 +73,31 @@ interface Work {
 export async function mergeAndDecide(counts: MinuteCounts, store: CounterStore, t: Thresholds, parallel = 16): Promise<WindowDecision> {
   const work: Work[] = [];
   let belowFloor = 0;
-  const byHour = new Map<number, number[]>();
+  // Most addresses are ordinary clients below the floor: scored in place, a list made only for those merged.
+  const b: number[] = [];
   counts.forEachRow((row) => {
-    const b = counts.buckets(row);
-    byHour.clear();
-    for (let i = 0; i < b.length; i += 3) {
-      const hour = hourOf(b[i]);
-      const list = byHour.get(hour);
-      if (list) list.push(b[i], b[i + 1], b[i + 2]);
-      else byHour.set(hour, [b[i], b[i + 1], b[i + 2]]);
-    }
-    for (const [hour, list] of byHour) {
+    counts.buckets(row, b);
+    // Per hour of the row's minutes (a 5-minute file touches one or two), first seen first.
+    for (let first = 0; first < b.length; first += 3) {
+      const hour = hourOf(b[first]);
+      let seen = false;
+      for (let i = 0; i < first && !seen; i += 3) seen = hourOf(b[i]) === hour;
+      if (seen) continue;
       let requests = 0;
       let maxErrors = 0;
-      for (let i = 0; i < list.length; i += 3) {
-        requests += list[i + 1];
-        if (list[i + 2] > maxErrors) maxErrors = list[i + 2];
+      for (let i = first; i < b.length; i += 3) {
+        if (hourOf(b[i]) !== hour) continue;
+        requests += b[i + 1];
+        if (b[i + 2] > maxErrors) maxErrors = b[i + 2];
       }
       const score = Math.max(requests / t.requestsPer5Minutes, maxErrors / t.errorsPerMinute);
-      if (score >= t.mergeFloor && score > 0) work.push({ row, hour, counts: list, score });
-      else belowFloor++;
+      if (!(score >= t.mergeFloor && score > 0)) {
+        belowFloor++;
+        continue;
+      }
+      const list: number[] = [];
+      for (let i = first; i < b.length; i += 3) if (hourOf(b[i]) === hour) list.push(b[i], b[i + 1], b[i + 2]);
+      work.push({ row, hour, counts: list, score });
     }
   });
   work.sort((a, b) => b.score - a.score);
