@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
+import { stateTable } from "../shared/infra/state-table";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
 import { DEFAULT_MAX_MESSAGE_BYTES, SNS_MESSAGE_LIMIT } from "./lambda/messages";
@@ -207,9 +208,12 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
     const reports = reportTopic(`${name}-topic`, args.notifications, key, parent);
     const topicArn = reports.topicArn;
 
+    // Log files already answered: a redelivered notification or a redrive sends no alert twice.
+    const answered = stateTable(`${name}-answered`, { kmsKeyArn: key.arn, hashKey: "pk", ttlAttribute: "expiresAt" }, parent);
     const statements: Statement[] = [
       ...apiActivityActStatements({ partition: partition.partition, trailBucketNames: [bucketName], trailKmsKeyArns: args.existingTrailKmsKeyArn !== undefined ? [args.existingTrailKmsKeyArn] : [] }),
       ...reports.publishStatements,
+      { sid: "AnsweredLogFiles", actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [answered.arn] },
     ];
 
     const fn = new ResponderFunction(
@@ -229,6 +233,7 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
           KAMAE_EXCLUDE_AWS_SERVICE_CALLS: String(args.excludeAwsServiceCalls ?? true),
           KAMAE_TOPIC_ARN: topicArn,
           KAMAE_MAX_MESSAGE_BYTES: String(maxMessageBytes),
+          KAMAE_TABLE_NAME: answered.name,
         },
       },
       parent,

@@ -52,6 +52,10 @@ describe("ApiActivityAlerts component", () => {
     assert.equal(env.KAMAE_HOME_ACCOUNT_ID, ACCOUNT_ID);
     const settings = settingsFromEnv(env);
     assert.equal(settings.maxMessageBytes, 100_000);
+    // The record of answered log files (replays stay quiet): encrypted with the component's key, PITR, expiring items.
+    const [table] = resourcesOfType("aws:dynamodb/table:Table");
+    assert.equal(settings.tableName, table.state.name);
+    assert.deepEqual([table.inputs.serverSideEncryption.enabled, table.inputs.pointInTimeRecovery.enabled, table.inputs.ttl], [true, true, { attributeName: "expiresAt", enabled: true }]);
     assert.equal(settings.rules.excludeAwsServiceCalls, false);
   });
 

@@ -3,7 +3,7 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { reportTopic } from "./aws-side";
+import { reportTopic, stateTable } from "./aws-side";
 import { describeAgainstEndpoint, HOME_ACCOUNT, region, uniqueName } from "./endpoint";
 import { LambdaFunction } from "./functions";
 
@@ -26,11 +26,11 @@ describeAgainstEndpoint("ApiActivityAlerts' filter bundle reads a CloudTrail fil
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: gzipSync(readFileSync(RECORDS)) }));
     reports = await reportTopic("kamae-it-activity");
-    fn = await LambdaFunction.start("api-activity-filter", { KAMAE_HOME_ACCOUNT_ID: HOME_ACCOUNT, KAMAE_TOPIC_ARN: reports.topicArn, KAMAE_ACTIVITY_RULES: JSON.stringify(RULES) });
+    fn = await LambdaFunction.start("api-activity-filter", { KAMAE_HOME_ACCOUNT_ID: HOME_ACCOUNT, KAMAE_TOPIC_ARN: reports.topicArn, KAMAE_ACTIVITY_RULES: JSON.stringify(RULES), KAMAE_TABLE_NAME: await stateTable("kamae-it-activity-answered") });
   });
   after(() => fn?.stop());
 
-  it("publishes the write calls of the file, without the read-only ones and the pipeline's", async () => {
+  it("publishes the write calls of the file, without the read-only ones and the pipeline's; a redelivery is quiet", async () => {
     const out = await fn.invoke(notification(key));
     assert.equal(out.error, undefined, fn.logText());
     const messages = await reports.read();
@@ -41,6 +41,12 @@ describeAgainstEndpoint("ApiActivityAlerts' filter bundle reads a CloudTrail fil
     const calls = payload.calls.map((c) => c.record);
     assert.deepEqual(calls.map((c) => c.eventName), ["CreateAccessKey", "AuthorizeSecurityGroupIngress", "PutBucketPolicy", "TerminateInstances"]);
     assert.ok(calls.every((c) => c.readOnly !== true));
+
+    // S3 delivers the notification again (at least once): the file was answered, its alerts are not sent twice.
+    const replay = await fn.invoke(notification(key));
+    assert.equal(replay.error, undefined, fn.logText());
+    assert.deepEqual((replay.result as { replays: string[] }).replays, [key]);
+    assert.deepEqual(await reports.read(), [], "a redelivered notification sends nothing");
   });
 
   it("a digest file and a deleted object are skipped without reading S3 or publishing", async () => {

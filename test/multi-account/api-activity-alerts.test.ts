@@ -1,5 +1,7 @@
 import { S3Client } from "@aws-sdk/client-s3";
 import { SNSClient } from "@aws-sdk/client-sns";
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { mockClient } from "aws-sdk-client-mock";
 import type { Context } from "aws-lambda";
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
@@ -7,6 +9,7 @@ import { join } from "node:path";
 import { gzipText } from "../../components/api-activity-alerts/fixtures/generate-log";
 import { handleLogFileEvent, settingsFromEnv } from "../../components/api-activity-alerts/lambda/activity-filter";
 import { FakeS3, FakeSns } from "../api-activity-alerts/fakes";
+import { fakeReportedEvents } from "../harness/reported-events";
 import { CENTRAL, type ClientLike, FakeSts, MEMBER_A, MEMBER_ENV, sentBy, signBeforeSending, STRANGER, whereActs, withCentralCredentials } from "./central-account";
 
 const TOPIC = `arn:aws:sns:us-east-1:${CENTRAL}:kamae-activity`;
@@ -54,11 +57,15 @@ describe("Central ApiActivityAlerts with member accounts (AccountClients + STS f
   let sns: FakeSns;
   let sts: FakeSts;
   const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const deps = () => ({ settings: settingsFromEnv({ KAMAE_ACTIVITY_RULES: RULES, KAMAE_TOPIC_ARN: TOPIC }), clients: sts.clients(), region: "us-east-1", log });
+  const deps = () => ({ settings: settingsFromEnv({ KAMAE_ACTIVITY_RULES: RULES, KAMAE_TOPIC_ARN: TOPIC, KAMAE_TABLE_NAME: "kamae-answered" }), clients: sts.clients(), region: "us-east-1", log, reported: answered.reported });
 
+  let answered: ReturnType<typeof fakeReportedEvents>;
   withCentralCredentials(CENTRAL_KEY);
-  beforeEach(() => ({ s3, sns, sts } = freshFakes()));
-  afterEach(() => [s3, sns, sts].forEach((fake) => fake.restore()));
+  beforeEach(() => {
+    ({ s3, sns, sts } = freshFakes());
+    answered = fakeReportedEvents(Date.now, () => undefined);
+  });
+  afterEach(() => [s3, sns, sts, answered.stub].forEach((fake) => fake.restore()));
 
   it("reads a member's file in the central organization-trail bucket with the central credentials; the alert names the member account and Region", async () => {
     const key = orgKey(MEMBER_A, "eu-west-1");
@@ -90,7 +97,9 @@ describe("Central ApiActivityAlerts with member accounts (AccountClients + STS f
     // Where the member's bucket policy does not grant the central account, the read is denied and the event fails
     // (to the failure queue), rather than being retried with the member's role.
     s3.deniedBuckets.add(bucket);
-    await assert.rejects(() => handleLogFileEvent(created(bucket, key, MEMBER_A), deps()), /could not be processed: Access Denied/);
+    const next = key.replace("Zz12Cd34Ef56Gh78", "Yy12Cd34Ef56Gh78");
+    s3.objects.set(`${bucket}/${next}`, gzipText(records));
+    await assert.rejects(() => handleLogFileEvent(created(bucket, next, MEMBER_A), deps()), /could not be processed: Access Denied/);
     assert.deepEqual(sts.assumptions, []);
     assert.equal(sns.published.length, 1);
   });
@@ -109,7 +118,7 @@ describe("Central ApiActivityAlerts with member accounts (AccountClients + STS f
     const foreign = `arn:aws:sns:us-east-1:${STRANGER}:kamae-activity`;
     const key = orgKey(MEMBER_A, "eu-west-1");
     s3.objects.set(`${TRAIL_BUCKET}/${key}`, gzipText(records));
-    const settings = settingsFromEnv({ KAMAE_ACTIVITY_RULES: RULES, KAMAE_TOPIC_ARN: foreign });
+    const settings = settingsFromEnv({ KAMAE_ACTIVITY_RULES: RULES, KAMAE_TOPIC_ARN: foreign, KAMAE_TABLE_NAME: "kamae-answered" });
     await assert.rejects(() => handleLogFileEvent(created(TRAIL_BUCKET, key), { ...deps(), settings }), new RegExp(`account ${STRANGER} is not enrolled`));
     assert.deepEqual(s3.reads, []);
     assert.deepEqual(sts.assumptions, []);
@@ -123,7 +132,7 @@ describe("api-activity-filter entry point in a central deployment", () => {
   let sts: FakeSts;
   let handler: (event: unknown, context: Context) => Promise<any>;
 
-  withCentralCredentials(CENTRAL_KEY, { KAMAE_ACTIVITY_RULES: RULES, KAMAE_TOPIC_ARN: TOPIC, ...MEMBER_ENV, POWERTOOLS_LOG_LEVEL: "SILENT" });
+  withCentralCredentials(CENTRAL_KEY, { KAMAE_ACTIVITY_RULES: RULES, KAMAE_TOPIC_ARN: TOPIC, KAMAE_TABLE_NAME: "kamae-answered", ...MEMBER_ENV, POWERTOOLS_LOG_LEVEL: "SILENT" });
   before(() => {
     delete require.cache[require.resolve(HANDLER)];
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -132,8 +141,15 @@ describe("api-activity-filter entry point in a central deployment", () => {
   after(() => {
     delete require.cache[require.resolve(HANDLER)];
   });
-  beforeEach(() => ({ s3, sns, sts } = freshFakes()));
-  afterEach(() => [s3, sns, sts].forEach((fake) => fake.restore()));
+  let table: ReturnType<typeof mockClient>;
+  beforeEach(() => {
+    ({ s3, sns, sts } = freshFakes());
+    // The central table of answered log files.
+    table = mockClient(DynamoDBDocumentClient);
+    table.on(GetCommand).resolves({});
+    table.on(PutCommand).resolves({});
+  });
+  afterEach(() => [s3, sns, sts, table].forEach((fake) => fake.restore()));
 
   it("filters a member's organization-trail file with the central credentials and alerts naming the member", async () => {
     const key = orgKey(MEMBER_A, "eu-west-1");
@@ -143,5 +159,6 @@ describe("api-activity-filter entry point in a central deployment", () => {
     assert.equal(await signsAs(sentBy(S3Client)[0].client), "central");
     assert.deepEqual(sts.assumptions, []);
     assert.equal(sns.payloads()[0].accountId, MEMBER_A);
+    assert.equal(table.commandCalls(PutCommand)[0].args[0].input.TableName, "kamae-answered", "answered, in the central account's table");
   });
 });

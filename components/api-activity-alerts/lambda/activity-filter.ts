@@ -3,6 +3,7 @@ import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Readable } from "node:stream";
 import type { AccountClients } from "../../shared/aws/account-clients";
+import { ReportedEvents } from "../../shared/aws/reported-events";
 import { parseS3Notification } from "../../shared/events/s3-notification";
 import { boolean, ConfigurationError, integer, json, requiredString } from "../../shared/runtime/env";
 import { cloudTrailLogFile, filterLogFile, type FileReport } from "./filter";
@@ -16,6 +17,8 @@ export interface FilterSettings {
   readonly rules: RuleSet;
   readonly topicArn: string;
   readonly maxMessageBytes: number;
+  /** The table of log files already answered. */
+  readonly tableName: string;
 }
 
 export function settingsFromEnv(env: Env = process.env): FilterSettings {
@@ -25,6 +28,7 @@ export function settingsFromEnv(env: Env = process.env): FilterSettings {
     rules: new RuleSet(rules, { excludeAwsServiceCalls: boolean("KAMAE_EXCLUDE_AWS_SERVICE_CALLS", true, env) }),
     topicArn: requiredString("KAMAE_TOPIC_ARN", env),
     maxMessageBytes: integer("KAMAE_MAX_MESSAGE_BYTES", DEFAULT_MAX_MESSAGE_BYTES, { min: 8 * 1024, max: SNS_MESSAGE_LIMIT - 1024 }, env),
+    tableName: requiredString("KAMAE_TABLE_NAME", env),
   };
 }
 
@@ -34,12 +38,16 @@ export interface FilterDeps {
   /** Region the function runs in (its topic's Region). */
   readonly region: string;
   readonly log: Pick<Logger, "info" | "warn" | "error">;
+  /** Log files already answered: a redelivery or a redrive of one of them sends nothing again. */
+  readonly reported: ReportedEvents;
 }
 
 export interface FilterOutcome {
   readonly files: FileReport[];
   /** Objects of the event that are not CloudTrail log files (digests, insights, other data). */
   readonly skipped: string[];
+  /** Log files already answered by an earlier delivery: not read, nothing sent. */
+  readonly replays: string[];
   /** Records of the event itself that could not be read. */
   readonly rejectedEvents: string[];
 }
@@ -47,13 +55,15 @@ export interface FilterOutcome {
 /**
  * Handles one S3 event (notification or EventBridge "Object Created"): each new CloudTrail file is streamed through the
  * rules and the selected calls are published. A missing object is reported and skipped; any other AWS failure is
- * thrown after the other files were handled, so the event reaches the failure queue and nothing is lost.
+ * thrown after the other files were handled, so the event reaches the failure queue and nothing is lost. A file already
+ * answered (S3 redelivers notifications, EventBridge retries, a failure queue is redriven) is not read again: its
+ * alerts went out once. One that failed midway is read again whole, so some of its alerts may go out twice.
  */
 export async function handleLogFileEvent(event: unknown, deps: FilterDeps): Promise<FilterOutcome> {
   const parsed = parseS3Notification(event);
   if (!parsed.ok) {
     deps.log.error("event rejected: not an S3 object event", { reason: parsed.reason });
-    return { files: [], skipped: [], rejectedEvents: [parsed.reason] };
+    return { files: [], skipped: [], replays: [], rejectedEvents: [parsed.reason] };
   }
   const rejectedEvents = parsed.value.rejected.map((r) => `record ${r.index}: ${r.reason}`);
   for (const reason of rejectedEvents) deps.log.warn("event record rejected", { reason });
@@ -62,6 +72,7 @@ export async function handleLogFileEvent(event: unknown, deps: FilterDeps): Prom
   const sns = deps.clients.client(SNSClient, { accountId: topicAccount ?? "", region: topicRegion || deps.region });
   const files: FileReport[] = [];
   const skipped: string[] = [];
+  const replays: string[] = [];
   const failures: Error[] = [];
   for (const object of parsed.value.records) {
     if (!object.eventName.startsWith("ObjectCreated") && object.eventName !== "Object Created") {
@@ -71,6 +82,12 @@ export async function handleLogFileEvent(event: unknown, deps: FilterDeps): Prom
     const file = cloudTrailLogFile(object.bucket, object.key);
     if (!file) {
       skipped.push(object.key);
+      continue;
+    }
+    // One object version: a file CloudTrail wrote once, whichever notification or retry brings it.
+    const replayKey = ReportedEvents.key("cloudtrail", `${object.bucket}/${object.key}`, object.versionId ?? object.eTag);
+    if (await deps.reported.isReplay(replayKey, deps.log, { bucket: object.bucket, key: object.key })) {
+      replays.push(object.key);
       continue;
     }
     try {
@@ -90,6 +107,7 @@ export async function handleLogFileEvent(event: unknown, deps: FilterDeps): Prom
       if (report.malformed) deps.log.error("CloudTrail file unreadable", { ...summary, reason: report.malformed });
       else if (report.rejectedCount > 0) deps.log.warn("CloudTrail records unreadable", { ...summary, first: report.rejected.slice(0, 10) });
       else deps.log.info("CloudTrail file filtered", summary);
+      await deps.reported.remember(replayKey, `${report.selected} of ${report.records} records sent`, deps.log, { bucket: object.bucket, key: object.key });
     } catch (err) {
       if ((err as Error).name === "NoSuchKey") {
         deps.log.warn("CloudTrail file no longer exists", { bucket: object.bucket, key: object.key });
@@ -101,5 +119,5 @@ export async function handleLogFileEvent(event: unknown, deps: FilterDeps): Prom
     }
   }
   if (failures.length > 0) throw new AggregateError(failures, `${failures.length} CloudTrail file(s) could not be processed: ${failures.map((f) => f.message).join("; ")}`);
-  return { files, skipped, rejectedEvents };
+  return { files, skipped, replays, rejectedEvents };
 }

@@ -1,4 +1,7 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { AccountClients, accountAccessFromEnv } from "../../shared/aws/account-clients";
+import { ReportedEvents } from "../../shared/aws/reported-events";
 import { lambdaHandler } from "../../shared/runtime/handler";
 import { logger } from "../../shared/runtime/logger";
 import { handleLogFileEvent, settingsFromEnv } from "./activity-filter";
@@ -7,5 +10,7 @@ import { handleLogFileEvent, settingsFromEnv } from "./activity-filter";
 const settings = settingsFromEnv();
 const clients = new AccountClients(accountAccessFromEnv());
 const region = process.env.AWS_REGION ?? "us-east-1";
+// The record of answered log files lives in the function's own account and Region.
+const reported = new ReportedEvents(DynamoDBDocumentClient.from(new DynamoDBClient({})), settings.tableName);
 
-export const handler = lambdaHandler(async (event: unknown) => handleLogFileEvent(event, { settings, clients, region, log: logger }));
+export const handler = lambdaHandler(async (event: unknown) => handleLogFileEvent(event, { settings, clients, region, log: logger, reported }));
