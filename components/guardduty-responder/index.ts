@@ -69,6 +69,18 @@ export interface GuardDutyResponderArgs {
    * were real, for a drill. Default false: they are dismissed (logged) and nothing is done or published.
    */
   readonly actOnSampleFindings?: boolean;
+  /**
+   * The bucket breaker of the public-bucket and Macie routes: past it, buckets are reported with what would change and
+   * left as they are.
+   */
+  readonly bucketBreaker?: BucketBreakerArgs;
+}
+
+export interface BucketBreakerArgs {
+  /** At most this many buckets changed per window, all findings together (default 5; 0 only reports). */
+  readonly maxBuckets?: number;
+  /** The sliding window in seconds (default 3600). */
+  readonly windowSeconds?: number;
 }
 
 const MAX_ROUTES_ENV_BYTES = 2_500;
@@ -124,6 +136,9 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     const lookback = args.activityLookbackHours ?? 24;
     // 90 days: CloudTrail's event history.
     check.integer("activityLookbackHours", lookback, 1, 2160);
+    const bucketBreaker = { maxBuckets: args.bucketBreaker?.maxBuckets ?? 5, windowSeconds: args.bucketBreaker?.windowSeconds ?? 3600 };
+    check.integer("bucketBreaker.maxBuckets", bucketBreaker.maxBuckets, 0, 1000);
+    check.integer("bucketBreaker.windowSeconds", bucketBreaker.windowSeconds, 60, 7 * 86400);
     check.arn("isolationFunctionArn", args.isolationFunctionArn, "lambda");
     check.arn("wafBlockQueueArn", args.wafBlockQueueArn, "sqs");
     check.arn("wafBlockQueueKmsKeyArn", args.wafBlockQueueKmsKeyArn, "kms");
@@ -276,6 +291,8 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           KAMAE_TABLE_NAME: answered.name,
           KAMAE_ACT_ON_SAMPLE_FINDINGS: String(args.actOnSampleFindings ?? false),
           KAMAE_BLOCK_TTL_MINUTES: String(ttl),
+          KAMAE_BUCKET_BREAKER_MAX: String(bucketBreaker.maxBuckets),
+          KAMAE_BUCKET_BREAKER_WINDOW_SECONDS: String(bucketBreaker.windowSeconds),
           ...(used.has("isolate") ? { KAMAE_ISOLATION_FUNCTION_ARN: args.isolationFunctionArn! } : {}),
           ...(used.has("block") ? { KAMAE_WAF_BLOCK_QUEUE_URL: args.wafBlockQueueUrl! } : {}),
           ...(used.has("scan") ? { KAMAE_SCAN_DOCUMENT_NAME: args.scanDocumentName!, KAMAE_SCAN_DOCUMENT_PARAMETERS: JSON.stringify(args.scanDocumentParameters ?? {}) } : {}),

@@ -28,7 +28,9 @@ import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { ListCommandsCommand, SendCommandCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
 import type { ReportedEvents } from "../../components/shared/aws/reported-events";
+import type { WindowBreaker } from "../../components/shared/aws/window-breaker";
 import { RECOMMENDED_ROUTES } from "../../components/guardduty-responder/lambda/routing";
+import { BUCKET_BREAKER_KEY, type ResponderSettings } from "../../components/guardduty-responder/lambda/responder";
 import { fakeReportedEvents } from "../harness/reported-events";
 import { awsError, type FakeClock, RateLimit } from "../harness/aws";
 import { refusePublish } from "../harness/sns";
@@ -69,6 +71,8 @@ export class FakeAws {
   readonly answered: Map<string, Record<string, any>>;
   readonly reportedIn: (tableName: string) => ReportedEvents;
   readonly reported: ReportedEvents;
+  /** The bucket breaker of these settings, in the same table. */
+  readonly bucketChanges: (settings: ResponderSettings, tableName?: string) => WindowBreaker;
   // Lambda
   readonly functions = new Set<string>();
   readonly invocations: Array<{ functionName: string; payload: any }> = [];
@@ -317,6 +321,7 @@ export class FakeAws {
     this.answered = record.answered;
     this.reportedIn = record.reportedIn;
     this.reported = record.reported;
+    this.bucketChanges = (settings, tableName) => record.breakerIn(BUCKET_BREAKER_KEY, settings.bucketBreaker, tableName);
     this.mocks.push(lambda, sqs, sns, ssm, sfn, s3, iam, cloudtrail, record.stub);
   }
 

@@ -66,7 +66,7 @@ describe("GuardDutyResponder: every AWS call is granted, and nothing more", () =
     const bucketEvent = home(fixture("shared/events/fixtures/guardduty-s3-api-call.json"));
     aws.buckets.set(bucketEvent.detail.resource.s3BucketDetails[0].name, {});
     aws.buckets.set("customer-exports", { encryption: "AES256", policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
-    const deps = { settings, clients, reported: aws.reportedIn(settings.tableName), log, now: clock.now };
+    const deps = { settings, clients, reported: aws.reportedIn(settings.tableName), bucketChanges: aws.bucketChanges(settings, settings.tableName), log, now: clock.now };
     for (const event of [cc, home(fixture("shared/events/fixtures/guardduty-aws-api-call.json")), bucketEvent, home(fixture("guardduty-responder/fixtures/macie-sensitive-data.json"))]) {
       const report = await respondToFinding(event, deps);
       assert.ok(report.outcomes.every((o) => o.status === "done"), JSON.stringify(report.outcomes));

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { DENY_INSECURE_SID, mergeDenyInsecureTransport, planBucketHardening } from "../../components/guardduty-responder/lambda/bucket-hardening";
 import { executionName, respondToFinding, type ResponderSettings, settingsFromEnv } from "../../components/guardduty-responder/lambda/responder";
 import { AccountClients } from "../../components/shared/aws/account-clients";
-import { FakeClock } from "../harness/aws";
+import { awsError, FakeClock } from "../harness/aws";
 import { ENFORCE, ENV, FakeAws, HOME, ISOLATION, MEMBER, QUEUE, TOPIC, WORKFLOW } from "./fakes";
 
 const PUBLIC_IP = "93.184.216.34";
@@ -28,6 +28,7 @@ describe("GuardDutyResponder function", () => {
     settings,
     clients: new AccountClients({ homeAccountId: HOME, memberAccountIds: [MEMBER], memberRoleName: "kamae-member", sessionName: "t" }, { sts: () => ({ send: async () => ({ Credentials: { AccessKeyId: "a", SecretAccessKey: "b", SessionToken: "c", Expiration: new Date(clock.now() + 3600_000) } }) }) as never, now: clock.now }),
     reported: aws.reported,
+    bucketChanges: aws.bucketChanges(settings),
     log,
     now: clock.now,
   });
@@ -278,6 +279,52 @@ describe("GuardDutyResponder function", () => {
       assert.deepEqual(aws.buckets.get("customer-exports"), { pab: websitePab, encryption: "AES256" });
       assert.equal(macie.outcomes[0].status, "refused");
       assert.throws(() => settingsFromEnv({ ...ENV, KAMAE_PUBLIC_BUCKETS: '["Not_A_Bucket"]' }), /KAMAE_PUBLIC_BUCKETS/);
+    });
+  });
+
+  describe("the bucket breaker", () => {
+    const open = { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false };
+    /** A public-bucket finding about `bucket` (its own id and update, so none is a replay of another). */
+    const findingAbout = (bucket: string) => {
+      const event = sharedFixture("guardduty-s3-api-call.json");
+      event.detail.id = `finding-${bucket}`;
+      event.detail.resource.s3BucketDetails[0].name = bucket;
+      event.detail.resource.s3BucketDetails[0].arn = `arn:aws:s3:::${bucket}`;
+      return event;
+    };
+    const settings = (max: number) => settingsFromEnv({ ...ENV, KAMAE_ACTION_MODES: ENFORCE, KAMAE_BUCKET_BREAKER_MAX: String(max), KAMAE_BUCKET_BREAKER_WINDOW_SECONDS: "3600" });
+
+    it("changes at most N buckets per window, then reports what it would change; the window slides", async () => {
+      for (const b of ["web-a", "web-b", "web-c", "web-d", "web-e"]) aws.buckets.set(b, { pab: { ...open } });
+      // An already protected bucket changes nothing and takes no slot.
+      aws.buckets.set("closed", { pab: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } });
+      const respond = (bucket: string) => respondToFinding(findingAbout(bucket), deps(settings(2)));
+      assert.equal((await respond("closed")).outcomes[0].status, "already");
+      assert.equal((await respond("web-a")).outcomes[0].status, "done");
+      clock.advance(1000);
+      assert.equal((await respond("web-b")).outcomes[0].status, "done");
+      const held = await respond("web-c");
+      assert.equal(held.outcomes[0].status, "refused");
+      assert.match(held.outcomes[0].detail, /web-c: bucket breaker open \(2 buckets changed in the last 3600 s, at most 2\): not changed; would /);
+      assert.deepEqual(aws.buckets.get("web-c")!.pab, open);
+      assert.match(aws.published.at(-1)!.message, /For a human:\n- blockPublicAccess: not done \(refused\)/);
+      // The first change leaves the window: one slot again, not two.
+      clock.advance(3600_000 - 500);
+      assert.equal((await respond("web-d")).outcomes[0].status, "done");
+      assert.equal((await respond("web-e")).outcomes[0].status, "refused");
+      assert.deepEqual(["web-a", "web-b", "web-c", "web-d", "web-e"].filter((b) => aws.buckets.get(b)!.pab!.BlockPublicPolicy), ["web-a", "web-b", "web-d"]);
+    });
+
+    it("maxBuckets 0 only reports; a breaker that cannot be read changes nothing and fails the run (retried)", async () => {
+      aws.buckets.set("web-a", { pab: { ...open } });
+      assert.equal((await respondToFinding(findingAbout("web-a"), deps(settings(0)))).outcomes[0].status, "refused");
+      assert.deepEqual(aws.buckets.get("web-a")!.pab, open);
+      aws.answered.clear();
+      let reads = 0;
+      // The second read of the table is the breaker's (the first, the record of answered findings).
+      aws.fault = (call) => (call === "dynamodb:GetItem" && ++reads === 2 ? awsError("ProvisionedThroughputExceededException", "slow down") : undefined);
+      await assert.rejects(respondToFinding(findingAbout("web-a"), deps(settings(5))), /ProvisionedThroughputExceededException/);
+      assert.deepEqual(aws.buckets.get("web-a")!.pab, open);
     });
   });
 

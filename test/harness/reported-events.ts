@@ -2,10 +2,14 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { ReportedEvents } from "../../components/shared/aws/reported-events";
+import { type BreakerLimits, WindowBreaker } from "../../components/shared/aws/window-breaker";
+import { awsError } from "./aws";
 
 /**
- * A responder's table of answered events (components/shared/aws/reported-events.ts) as DynamoDB keeps it: consistent
- * reads, plain puts. `call` sees each call first ("dynamodb:GetItem", "dynamodb:PutItem"), so a fake can count and fail it.
+ * A responder's table of answered events (components/shared/aws/reported-events.ts) and its breakers
+ * (shared/aws/window-breaker.ts) as DynamoDB keeps them: consistent reads, puts under the two conditions Kamae writes
+ * (`attribute_not_exists(pk)`, `#version = :version`). `call` sees each call first ("dynamodb:GetItem",
+ * "dynamodb:PutItem"), so a fake can count and fail it.
  */
 export function fakeReportedEvents(now: () => number, call: (name: string) => void) {
   const answered = new Map<string, Record<string, any>>();
@@ -18,10 +22,19 @@ export function fakeReportedEvents(now: () => number, call: (name: string) => vo
   });
   stub.on(PutCommand).callsFake(async (input) => {
     call("dynamodb:PutItem");
-    answered.set(String(input.Item!.pk), structuredClone(input.Item!));
+    const pk = String(input.Item!.pk);
+    const existing = answered.get(pk);
+    const holds =
+      input.ConditionExpression === undefined ||
+      (input.ConditionExpression === "attribute_not_exists(pk)" && existing === undefined) ||
+      (input.ConditionExpression === "#version = :version" && existing?.[input.ExpressionAttributeNames!["#version"]] === input.ExpressionAttributeValues![":version"]);
+    if (!holds) throw awsError("ConditionalCheckFailedException", "The conditional request failed");
+    answered.set(pk, structuredClone(input.Item!));
     return {};
   });
   /** The record in a table of this name (the component's, in a least-privilege test). */
   const reportedIn = (tableName: string) => new ReportedEvents(doc, tableName, now);
-  return { answered, stub, reportedIn, reported: reportedIn("kamae-answered") };
+  /** A breaker in a table of this name (the default table unless given). */
+  const breakerIn = (key: string, limits: BreakerLimits, tableName = "kamae-answered") => new WindowBreaker(doc, tableName, key, limits, now);
+  return { answered, stub, reportedIn, reported: reportedIn("kamae-answered"), breakerIn };
 }

@@ -90,7 +90,7 @@ describe("Central GuardDutyResponder acting in member accounts (AccountClients +
     sts.restore();
   });
 
-  const deps = (clients = sts.clients()) => ({ settings: settingsFromEnv(SETTINGS_ENV), clients, reported: aws.reported, log, now: sts.clock.now });
+  const deps = (clients = sts.clients()) => ({ settings: settingsFromEnv(SETTINGS_ENV), clients, reported: aws.reported, bucketChanges: aws.bucketChanges(settingsFromEnv(SETTINGS_ENV)), log, now: sts.clock.now });
 
   it("scans a member's instance through that account's role in the finding's Region; isolation, block and report stay central and name the account", async () => {
     const event = commandAndControl(MEMBER_A, "eu-west-1");

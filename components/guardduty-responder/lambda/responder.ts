@@ -17,6 +17,7 @@ import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { ListCommandsCommand, SendCommandCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { type AccountClients, partitionOf, queueUrlTarget } from "../../shared/aws/account-clients";
 import { ReportedEvents } from "../../shared/aws/reported-events";
+import type { BreakerLimits, WindowBreaker } from "../../shared/aws/window-breaker";
 import { parseGuardDutyEvent, sampleFindingDismissal } from "../../shared/events/guardduty";
 import { boolean, ConfigurationError, integer, json, optionalString, requiredString } from "../../shared/runtime/env";
 import { globToRegExp } from "../../shared/runtime/glob";
@@ -60,9 +61,13 @@ export interface ResponderSettings {
   readonly publicBucketTagKey: string;
   /** Opt-in for drills: act on GuardDuty sample findings, which are otherwise dismissed. */
   readonly actOnSampleFindings?: boolean;
+  /** At most `max` buckets changed per `windowSeconds` (all findings together); past it, buckets are only reported. */
+  readonly bucketBreaker: BreakerLimits;
 }
 
 export const DEFAULT_PUBLIC_BUCKET_TAG_KEY = "kamae:intentionally-public";
+/** The bucket breaker's item in the table of answered findings (no finding's key starts so). */
+export const BUCKET_BREAKER_KEY = "breaker#bucket-changes";
 
 function bucketPatterns(value: unknown): string[] {
   if (!Array.isArray(value) || value.some((b) => typeof b !== "string" || !/^[a-z0-9.*?-]{1,63}$/.test(b))) throw new Error("must be a list of bucket names (wildcards * and ?)");
@@ -102,6 +107,10 @@ export function settingsFromEnv(env: Env = process.env): ResponderSettings {
     publicBuckets: json("KAMAE_PUBLIC_BUCKETS", bucketPatterns, [], env),
     publicBucketTagKey: optionalString("KAMAE_PUBLIC_BUCKET_TAG_KEY", env) ?? DEFAULT_PUBLIC_BUCKET_TAG_KEY,
     actOnSampleFindings: boolean("KAMAE_ACT_ON_SAMPLE_FINDINGS", false, env),
+    bucketBreaker: {
+      max: integer("KAMAE_BUCKET_BREAKER_MAX", 5, { min: 0, max: 1000 }, env),
+      windowSeconds: integer("KAMAE_BUCKET_BREAKER_WINDOW_SECONDS", 3600, { min: 60, max: 7 * 86400 }, env),
+    },
   };
   for (const route of settings.routes) {
     for (const action of route.actions) {
@@ -117,6 +126,8 @@ export interface ResponderDeps {
   readonly clients: AccountClients;
   /** Findings already answered with a report, in the table named by the settings. */
   readonly reported: ReportedEvents;
+  /** The bucket breaker (`settings.bucketBreaker`), in the same table. */
+  readonly bucketChanges: WindowBreaker;
   readonly log: Pick<Logger, "info" | "warn" | "error">;
   readonly now?: () => number;
 }
@@ -319,6 +330,14 @@ class Executor {
         kmsKeyId: this.settings.macieBucketKmsKeyArn,
         partition: partitionOf(this.finding.region),
       });
+      // Many buckets changed at once is more likely a mistake (a misread finding, a flood) than an attack: hold.
+      const slot = changes.length > 0 ? await this.deps.bucketChanges.take() : { admitted: true, recent: 0 };
+      if (!slot.admitted) {
+        kept++;
+        const { max, windowSeconds } = this.deps.bucketChanges.limits;
+        details.push(`${bucket}: bucket breaker open (${slot.recent} buckets changed in the last ${windowSeconds} s, at most ${max}): not changed; would ${changes.map((c) => c.reason).join("; ")}`);
+        continue;
+      }
       for (const change of changes) await applyBucketChange(s3, bucket, change);
       changed += changes.length;
       details.push(changes.length === 0 ? `${bucket}: already protected` : `${bucket}: ${changes.map((c) => c.reason).join("; ")} (fixed)`);
