@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as yaml from "js-yaml";
 import type { SourcePosition } from "./offline-mocks";
@@ -116,6 +116,26 @@ function tsxLoader(): string {
 }
 
 /**
+ * Node.js options of the program's process. tsx only where it is needed: the runner run from source (tests), and
+ * ES-module TypeScript programs (loaded by `import()`, which ts-node's CommonJS hook, the host's way, does not serve).
+ * Otherwise its hook would transform every module the program loads (all of @pulumi/aws's it touches) and compile the
+ * program twice, ahead of ts-node.
+ */
+function runnerOptions(project: PulumiProject, runner: string): string[] {
+  const esModuleTypeScript = /\.mts$/.test(project.main) || (/\.tsx?$/.test(project.main) && packageType(project.dir) === "module");
+  return extname(runner) === ".ts" || esModuleTypeScript ? ["--import", pathToFileURL(tsxLoader()).href] : [];
+}
+
+/** The "type" of the package.json nearest the program, which decides how Node.js loads its files. */
+function packageType(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    const pkg = join(d, "package.json");
+    if (existsSync(pkg)) return (JSON.parse(readFileSync(pkg, "utf8")) as { type?: string }).type;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
+/**
  * Runs the program in a fresh child process under OfflineMocks and returns every resource it registered.
  * Throws ProgramError when the program fails, with its error.
  */
@@ -127,7 +147,7 @@ export async function runProgramOffline(programDir: string, options: { configFil
   const runner = join(__dirname, `program-runner${extname(__filename)}`);
   try {
     const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((done, reject) => {
-      const child = spawn(process.execPath, ["--import", pathToFileURL(tsxLoader()).href, runner, JSON.stringify(job)], {
+      const child = spawn(process.execPath, [...runnerOptions(project, runner), runner, JSON.stringify(job)], {
         cwd: project.dir,
         stdio: ["ignore", "pipe", "pipe"],
         env: {
