@@ -2,7 +2,11 @@
  * What the suites read from AWS's side: a topic whose messages land in a queue (reports are asserted from there, as
  * an operator's subscription would see them), and polling for queue messages.
  */
+import { AutoScalingClient, CreateAutoScalingGroupCommand, DescribeAutoScalingGroupsCommand, type Instance as GroupMember } from "@aws-sdk/client-auto-scaling";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { CreateLaunchTemplateCommand, CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, DescribeNetworkInterfacesCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { CreateTargetGroupCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
+import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { CreateBucketCommand, PutBucketVersioningCommand, S3Client } from "@aws-sdk/client-s3";
 import { CreateTopicCommand, SNSClient, SubscribeCommand } from "@aws-sdk/client-sns";
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
@@ -86,4 +90,59 @@ export function malwareScanResult(args: { id: string; bucket: string; key: strin
       scanResultDetails: args.malicious ? { scanResultStatus: "THREATS_FOUND", threats: [{ name: "EICAR-Test-File" }] } : { scanResultStatus: "NO_THREATS_FOUND", threats: null },
     },
   };
+}
+
+/**
+ * An Auto Scaling group in InstanceIsolation's scope (tag `kamae:isolation-scope=true`, propagated) of one instance behind
+ * a target group, and an isolation instance profile. `members()` reads the group's instances with their lifecycle
+ * state; `ownGroups()` the security groups an interface really has.
+ */
+export async function scopedWebGroup(cidr: string) {
+  const ec2 = new EC2Client({ region });
+  const asg = new AutoScalingClient({ region });
+  const iam = new IAMClient({ region });
+  const groupName = uniqueName("kamae-it-web");
+  const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: cidr }))).Vpc!.VpcId!;
+  const subnetId = (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: cidr.replace(/\.0\.0\/16$/, ".1.0/24"), AvailabilityZone: `${region}a` }))).Subnet!.SubnetId!;
+  const launchGroupId = (await ec2.send(new CreateSecurityGroupCommand({ VpcId: vpcId, GroupName: uniqueName("kamae-it-web"), Description: "web" }))).GroupId!;
+  const template = uniqueName("kamae-it-web");
+  await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: template, LaunchTemplateData: { ImageId: "ami-12c6146b", InstanceType: "t3.micro", SecurityGroupIds: [launchGroupId] } }));
+  const elb = new ElasticLoadBalancingV2Client({ region });
+  const targetGroupArn = (await elb.send(new CreateTargetGroupCommand({ Name: uniqueName("it-web").slice(0, 32), Protocol: "HTTP", Port: 80, VpcId: vpcId, TargetType: "instance" }))).TargetGroups![0].TargetGroupArn!;
+  await asg.send(
+    new CreateAutoScalingGroupCommand({
+      AutoScalingGroupName: groupName,
+      LaunchTemplate: { LaunchTemplateName: template, Version: "$Latest" },
+      MinSize: 1,
+      MaxSize: 2,
+      DesiredCapacity: 1,
+      VPCZoneIdentifier: subnetId,
+      TargetGroupARNs: [targetGroupArn],
+      Tags: [{ Key: "kamae:isolation-scope", Value: "true", PropagateAtLaunch: true, ResourceId: groupName, ResourceType: "auto-scaling-group" }],
+    }),
+  );
+  const isolationProfile = uniqueName("kamae-it-isolated");
+  const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
+  await iam.send(new CreateRoleCommand({ RoleName: isolationProfile, AssumeRolePolicyDocument: trust }));
+  await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: isolationProfile }));
+  await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: isolationProfile, RoleName: isolationProfile }));
+  const members = async (): Promise<GroupMember[]> => (await asg.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [groupName] }))).AutoScalingGroups?.[0]?.Instances ?? [];
+  const [instanceId] = (await members()).map((i) => i.InstanceId!);
+  // moto gap: an interface's groups are reported (by DescribeInstances and DescribeNetworkInterfaces alike) together
+  // with the instance's launch groups. Its own groups are what the `group-id` filter matches, so they are read so.
+  const ownGroups = async (eniId: string, candidates: string[]) => {
+    const own: string[] = [];
+    for (const groupId of candidates) {
+      const match = await ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eniId], Filters: [{ Name: "group-id", Values: [groupId] }] }));
+      if ((match.NetworkInterfaces ?? []).length > 0) own.push(groupId);
+    }
+    return own;
+  };
+  /** Whether every interface of the instance has left its launch group (the network is cut). */
+  const cut = async (id: string) => {
+    const enis = (await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: "attachment.instance-id", Values: [id] }] }))).NetworkInterfaces ?? [];
+    for (const eni of enis) if ((await ownGroups(eni.NetworkInterfaceId!, (eni.Groups ?? []).map((g) => g.GroupId!))).includes(launchGroupId)) return false;
+    return enis.length > 0;
+  };
+  return { groupName, instanceId, launchGroupId, targetGroupArn, isolationProfile, members, ownGroups, cut };
 }

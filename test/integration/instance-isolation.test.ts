@@ -1,62 +1,32 @@
-import { AutoScalingClient, CreateAutoScalingGroupCommand, DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 import {
-  CreateLaunchTemplateCommand,
-  CreateSecurityGroupCommand,
-  CreateSubnetCommand,
-  CreateVpcCommand,
   DescribeIamInstanceProfileAssociationsCommand,
   DescribeInstancesCommand,
   DescribeNetworkInterfacesCommand,
   DescribeSecurityGroupsCommand,
   EC2Client,
 } from "@aws-sdk/client-ec2";
-import { CreateTargetGroupCommand, DescribeTargetHealthCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { AddRoleToInstanceProfileCommand, CreateInstanceProfileCommand, CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+import { DescribeTargetHealthCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { strict as assert } from "node:assert";
-import { reportTopic, stateTable } from "./aws-side";
-import { describeAgainstEndpoint, HOME_ACCOUNT, region, uniqueName } from "./endpoint";
+import { reportTopic, scopedWebGroup, stateTable } from "./aws-side";
+import { describeAgainstEndpoint, HOME_ACCOUNT, region } from "./endpoint";
 import { LambdaFunction } from "./functions";
 
 describeAgainstEndpoint("InstanceIsolation's bundle isolates an Auto Scaling instance behind a load balancer", function () {
   const ec2 = new EC2Client({ region });
-  const asg = new AutoScalingClient({ region });
   const elb = new ElasticLoadBalancingV2Client({ region });
-  const iam = new IAMClient({ region });
-  const groupName = uniqueName("kamae-it-web");
   let fn: LambdaFunction;
   let reports: Awaited<ReturnType<typeof reportTopic>>;
+  let web: Awaited<ReturnType<typeof scopedWebGroup>>;
   let targetGroupArn: string;
   let launchGroupId: string;
   let instanceId: string;
-  const isolationProfile = uniqueName("kamae-it-isolated");
+  let isolationProfile: string;
 
-  const asgInstances = async () =>
-    ((await asg.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [groupName] }))).AutoScalingGroups?.[0]?.Instances ?? []).map((i) => i.InstanceId!);
+  const asgInstances = async () => (await web.members()).map((i) => i.InstanceId!);
 
   before(async () => {
-    const vpcId = (await ec2.send(new CreateVpcCommand({ CidrBlock: "10.20.0.0/16" }))).Vpc!.VpcId!;
-    const subnetId = (await ec2.send(new CreateSubnetCommand({ VpcId: vpcId, CidrBlock: "10.20.1.0/24", AvailabilityZone: `${region}a` }))).Subnet!.SubnetId!;
-    launchGroupId = (await ec2.send(new CreateSecurityGroupCommand({ VpcId: vpcId, GroupName: uniqueName("kamae-it-web"), Description: "web" }))).GroupId!;
-    const template = uniqueName("kamae-it-web");
-    await ec2.send(new CreateLaunchTemplateCommand({ LaunchTemplateName: template, LaunchTemplateData: { ImageId: "ami-12c6146b", InstanceType: "t3.micro", SecurityGroupIds: [launchGroupId] } }));
-    targetGroupArn = (await elb.send(new CreateTargetGroupCommand({ Name: uniqueName("it-web").slice(0, 32), Protocol: "HTTP", Port: 80, VpcId: vpcId, TargetType: "instance" }))).TargetGroups![0].TargetGroupArn!;
-    await asg.send(
-      new CreateAutoScalingGroupCommand({
-        AutoScalingGroupName: groupName,
-        LaunchTemplate: { LaunchTemplateName: template, Version: "$Latest" },
-        MinSize: 1,
-        MaxSize: 2,
-        DesiredCapacity: 1,
-        VPCZoneIdentifier: subnetId,
-        TargetGroupARNs: [targetGroupArn],
-        Tags: [{ Key: "kamae:isolation-scope", Value: "true", PropagateAtLaunch: true, ResourceId: groupName, ResourceType: "auto-scaling-group" }],
-      }),
-    );
-    [instanceId] = await asgInstances();
-    const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
-    await iam.send(new CreateRoleCommand({ RoleName: isolationProfile, AssumeRolePolicyDocument: trust }));
-    await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: isolationProfile }));
-    await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: isolationProfile, RoleName: isolationProfile }));
+    web = await scopedWebGroup("10.20.0.0/16");
+    ({ instanceId, launchGroupId, targetGroupArn, isolationProfile } = web);
     const table = await stateTable("kamae-it-isolations");
     reports = await reportTopic("kamae-it-iso-reports");
     fn = await LambdaFunction.start("isolate-instance", {
@@ -84,20 +54,10 @@ describeAgainstEndpoint("InstanceIsolation's bundle isolates an Auto Scaling ins
     const targets = (await elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }))).TargetHealthDescriptions ?? [];
     assert.equal(targets.some((t) => t.Target?.Id === instanceId), false, "the instance left the target group");
 
-    // moto gap: an interface's groups are reported (by DescribeInstances and DescribeNetworkInterfaces alike) together
-    // with the instance's launch groups. Its own groups are what the `group-id` filter matches, so they are read so.
     const enis = (await ec2.send(new DescribeNetworkInterfacesCommand({ Filters: [{ Name: "attachment.instance-id", Values: [instanceId] }] }))).NetworkInterfaces ?? [];
     assert.ok(enis.length > 0);
-    const ownGroups = async (eniId: string, candidates: string[]) => {
-      const own: string[] = [];
-      for (const groupId of candidates) {
-        const match = await ec2.send(new DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: [eniId], Filters: [{ Name: "group-id", Values: [groupId] }] }));
-        if ((match.NetworkInterfaces ?? []).length > 0) own.push(groupId);
-      }
-      return own;
-    };
     for (const eni of enis) {
-      const own = await ownGroups(eni.NetworkInterfaceId!, (eni.Groups ?? []).map((g) => g.GroupId!));
+      const own = await web.ownGroups(eni.NetworkInterfaceId!, (eni.Groups ?? []).map((g) => g.GroupId!));
       assert.equal(own.includes(launchGroupId), false, `the launch group still applies to ${eni.NetworkInterfaceId}\n${fn.logText()}`);
       assert.ok(own.length > 0, "the interface has an isolation group");
       const described = (await ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: own }))).SecurityGroups ?? [];

@@ -1,0 +1,88 @@
+import { strict as assert } from "node:assert";
+import { reportTopic, scopedWebGroup, stateTable } from "./aws-side";
+import { describeAgainstEndpoint, HOME_ACCOUNT, region } from "./endpoint";
+import { FaultProxy } from "./fault-proxy";
+import { LambdaFunction } from "./functions";
+
+const SCALING = { code: "ScalingActivityInProgress", message: "You cannot detach the instance while a scaling activity is in progress." };
+const THROTTLED = { code: "Throttling", message: "Rate exceeded" };
+const DENIED = { code: "AccessDenied", message: "User is not authorized to perform this action", status: 403 };
+
+/**
+ * Issue 18, point 1 end to end: leaving the Auto Scaling group gates the network cut. The emulator cannot make
+ * DetachInstances fail, so the bundle reaches it through a proxy that answers chosen Auto Scaling operations with
+ * AWS's errors (test/integration/fault-proxy.ts). The end state is read from the emulator.
+ */
+describeAgainstEndpoint("InstanceIsolation's bundle never cuts an instance Auto Scaling can still replace", function () {
+  let proxy: FaultProxy;
+  let fn: LambdaFunction;
+  let reports: Awaited<ReturnType<typeof reportTopic>>;
+  let table: string;
+
+  before(async () => {
+    proxy = await FaultProxy.start(process.env.AWS_ENDPOINT_URL!);
+    table = await stateTable("kamae-it-iso-faults");
+    reports = await reportTopic("kamae-it-iso-faults");
+  });
+  after(() => proxy?.stop());
+  afterEach(async () => {
+    await fn?.stop();
+    proxy.clear();
+  });
+
+  const start = async (isolationProfile: string) => {
+    fn = await LambdaFunction.start("isolate-instance", {
+      // Every call of the bundle goes through the proxy.
+      AWS_ENDPOINT_URL: proxy.url,
+      KAMAE_HOME_ACCOUNT_ID: HOME_ACCOUNT,
+      KAMAE_MODE: "enforce",
+      KAMAE_TABLE_NAME: table,
+      KAMAE_REPORT_TOPIC_ARN: reports.topicArn,
+      KAMAE_ISOLATION_PROFILE_NAME: isolationProfile,
+    });
+  };
+  const request = (instanceId: string, findingId: string) => ({ kind: "kamae.isolate", instanceId, accountId: HOME_ACCOUNT, region, reason: "integration: C&C activity", findingId, source: "guardduty" });
+  const published = async () => (await reports.read()).map((r) => r.body as { outcome: string });
+  const outcomes = async () => (await published()).map((r) => r.outcome);
+
+  it("DetachInstances refused (a scaling activity in progress): the instance goes to Standby, then its network is cut", async () => {
+    const web = await scopedWebGroup("10.31.0.0/16");
+    await start(web.isolationProfile);
+    proxy.fail("DetachInstances", SCALING);
+
+    const out = await fn.invoke(request(web.instanceId, "it-asg-fault-1"));
+    assert.equal(out.error, undefined, fn.logText());
+    assert.equal(proxy.failed("DetachInstances"), 1, "ScalingActivityInProgress is not retried by the SDK: the fallback follows");
+    const member = (await web.members()).find((m) => m.InstanceId === web.instanceId);
+    assert.equal(member?.LifecycleState, "Standby", `out of service before the cut\n${fn.logText()}`);
+    assert.equal(await web.cut(web.instanceId), true, "then the network is cut");
+    const [report] = await published();
+    assert.equal(report.outcome, "isolated");
+    assert.match(JSON.stringify(report), /held by standby after: detached: ScalingActivityInProgress/, "the report says how the instance was held");
+  });
+
+  it("DetachInstances, Standby and protection all refused: no cut while InService, the invocation fails; once AWS recovers the retry isolates", async () => {
+    const web = await scopedWebGroup("10.32.0.0/16");
+    await start(web.isolationProfile);
+    proxy.fail("DetachInstances", THROTTLED);
+    proxy.fail("EnterStandby", DENIED);
+    proxy.fail("SetInstanceProtection", DENIED);
+
+    const first = await fn.invoke(request(web.instanceId, "it-asg-fault-2"));
+    assert.match(first.error?.message ?? "", /still in service in its Auto Scaling group, network not cut/, fn.logText());
+    assert.ok(proxy.failed("DetachInstances") > 1, "throttling is retried by the SDK before the fallbacks");
+    assert.deepEqual([proxy.failed("EnterStandby"), proxy.failed("SetInstanceProtection")], [1, 1]);
+    const member = (await web.members()).find((m) => m.InstanceId === web.instanceId);
+    assert.equal(member?.LifecycleState, "InService");
+    assert.equal(await web.cut(web.instanceId), false, "never cut while Auto Scaling can replace it");
+    assert.deepEqual(await outcomes(), ["asg-hold-failed"]);
+
+    // Lambda retries the event (then the failure queue): with Auto Scaling answering again, the isolation completes.
+    proxy.clear();
+    const retry = await fn.invoke(request(web.instanceId, "it-asg-fault-2"));
+    assert.equal(retry.error, undefined, fn.logText());
+    assert.equal((await web.members()).some((m) => m.InstanceId === web.instanceId), false, "detached on the retry");
+    assert.equal(await web.cut(web.instanceId), true);
+    assert.deepEqual(await outcomes(), ["isolated"]);
+  });
+});
