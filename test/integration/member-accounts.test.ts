@@ -2,7 +2,7 @@ import { ListBucketsCommand, ListObjectVersionsCommand, PutObjectCommand, S3Clie
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { strict as assert } from "node:assert";
-import { malwareScanResult, reportTopic, versionedBuckets } from "./aws-side";
+import { malwareScanResult, reportTopic, stateTable, versionedBuckets } from "./aws-side";
 import { describeAgainstEndpoint, HOME_ACCOUNT, region, uniqueName } from "./endpoint";
 import { LambdaFunction } from "./functions";
 
@@ -38,6 +38,8 @@ describeAgainstEndpoint("A central deployment acts in a member account through t
       KAMAE_MODE: "enforce",
       KAMAE_QUARANTINE_BUCKET: quarantine,
       KAMAE_REPORT_TOPIC_ARN: reports.topicArn,
+      // The record of answered results stays in the home account.
+      KAMAE_TABLE_NAME: await stateTable("kamae-it-member-answered"),
       KAMAE_HOME_ACCOUNT_ID: HOME_ACCOUNT,
       KAMAE_MEMBER_ACCOUNT_IDS: MEMBER,
       KAMAE_MEMBER_ROLE_NAME: ROLE,
