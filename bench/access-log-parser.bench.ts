@@ -2,7 +2,8 @@ import { spawnSync } from "node:child_process";
 import { createReadStream, statSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { DEFAULT_COUNTER_OPTIONS, forEachGzipLine, LogCounter } from "../components/waf-auto-block/lambda/access-log";
-import { DEFAULT_THRESHOLDS, hourOf, mergeAndDecide, type CounterStore, type MergedCounts } from "../components/waf-auto-block/lambda/log-window";
+import { hourOf, mergeAndDecide, type CounterStore, type MergedCounts } from "../components/waf-auto-block/lambda/log-window";
+import { DEFAULT_THRESHOLDS } from "../components/waf-auto-block/lambda/settings";
 import { accessLog, PLANTED, type Format } from "./inputs/access-logs";
 import { alternate, cpuMs, type Figure } from "./lib";
 

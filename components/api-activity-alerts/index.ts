@@ -6,8 +6,8 @@ import { ResponderFunction } from "../shared/infra/responder-function";
 import { stateTable } from "../shared/infra/state-table";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
-import { DEFAULT_MAX_MESSAGE_BYTES, SNS_MESSAGE_LIMIT } from "./lambda/messages";
 import { type ActivityRule, validateRules } from "./lambda/rules";
+import { ActivityDefaults, ActivityEnv, MESSAGE_BYTES } from "./lambda/settings";
 import { secureBucket } from "../shared/secure-bucket";
 import { LAMBDA_MEMORY_MB, Validator } from "../shared/validation";
 import { apiActivityActStatements } from "./permissions";
@@ -95,8 +95,8 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
     if (Buffer.byteLength(rulesJson) > MAX_RULES_ENV_BYTES) {
       check.fail(`the rules take ${Buffer.byteLength(rulesJson)} bytes; Lambda's environment (4 KB in all) leaves ${MAX_RULES_ENV_BYTES} for them: merge rules`);
     }
-    const maxMessageBytes = args.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-    check.integer("maxMessageBytes", maxMessageBytes, 8 * 1024, SNS_MESSAGE_LIMIT - 1024);
+    const maxMessageBytes = args.maxMessageBytes ?? ActivityDefaults.maxMessageBytes;
+    check.integer("maxMessageBytes", maxMessageBytes, MESSAGE_BYTES.min, MESSAGE_BYTES.max);
     check.integer("memorySize", args.memorySize, LAMBDA_MEMORY_MB.min, LAMBDA_MEMORY_MB.max);
     check.integer("timeoutSeconds", args.timeoutSeconds, 1, 900);
     check.logRetentionDays("logRetentionDays", args.logRetentionDays);
@@ -229,11 +229,11 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
         logRetentionDays: args.logRetentionDays,
         memberAccounts: args.memberAccounts,
         environment: {
-          KAMAE_ACTIVITY_RULES: rulesJson,
-          KAMAE_EXCLUDE_AWS_SERVICE_CALLS: String(args.excludeAwsServiceCalls ?? true),
-          KAMAE_TOPIC_ARN: topicArn,
-          KAMAE_MAX_MESSAGE_BYTES: String(maxMessageBytes),
-          KAMAE_TABLE_NAME: answered.name,
+          [ActivityEnv.rules]: rulesJson,
+          [ActivityEnv.excludeAwsServiceCalls]: String(args.excludeAwsServiceCalls ?? ActivityDefaults.excludeAwsServiceCalls),
+          [ActivityEnv.topicArn]: topicArn,
+          [ActivityEnv.maxMessageBytes]: String(maxMessageBytes),
+          [ActivityEnv.tableName]: answered.name,
         },
       },
       parent,

@@ -12,6 +12,7 @@ import { type NotificationArgs, reportTopic, validateNotifications } from "../sh
 import { guardDutyCredentialActStatements, guardDutyResponderActStatements } from "./permissions";
 import { validateProtectedPrincipals } from "./lambda/protected-principals";
 import { type ActionModes, DEFAULT_ROUTES, eventPattern, type FindingRoute, validateModes, validateRoutes } from "./lambda/routing";
+import { BLOCK_TTL_MINUTES, BUCKET_BREAKER_MAX, BUCKET_BREAKER_WINDOW_SECONDS, GuardDutyDefaults, LOOKBACK_HOURS, ResponderEnv, StepsEnv } from "./lambda/settings";
 import { credentialWorkflowDefinition } from "./workflow";
 import { validateStateMachine } from "./workflow-validator";
 
@@ -131,14 +132,14 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     for (const [k, v] of Object.entries(args.scanDocumentParameters ?? {})) {
       if (!Array.isArray(v) || v.some((s) => typeof s !== "string")) check.fail(`scanDocumentParameters.${k} must be a list of strings`);
     }
-    const ttl = args.blockTtlMinutes ?? 240;
-    check.integer("blockTtlMinutes", ttl, 5, 525600);
-    const lookback = args.activityLookbackHours ?? 24;
+    const ttl = args.blockTtlMinutes ?? GuardDutyDefaults.blockTtlMinutes;
+    check.integer("blockTtlMinutes", ttl, BLOCK_TTL_MINUTES.min, BLOCK_TTL_MINUTES.max);
+    const lookback = args.activityLookbackHours ?? GuardDutyDefaults.lookbackHours;
     // 90 days: CloudTrail's event history.
-    check.integer("activityLookbackHours", lookback, 1, 2160);
-    const bucketBreaker = { maxBuckets: args.bucketBreaker?.maxBuckets ?? 5, windowSeconds: args.bucketBreaker?.windowSeconds ?? 3600 };
-    check.integer("bucketBreaker.maxBuckets", bucketBreaker.maxBuckets, 0, 1000);
-    check.integer("bucketBreaker.windowSeconds", bucketBreaker.windowSeconds, 60, 7 * 86400);
+    check.integer("activityLookbackHours", lookback, LOOKBACK_HOURS.min, LOOKBACK_HOURS.max);
+    const bucketBreaker = { maxBuckets: args.bucketBreaker?.maxBuckets ?? GuardDutyDefaults.bucketBreakerMax, windowSeconds: args.bucketBreaker?.windowSeconds ?? GuardDutyDefaults.bucketBreakerWindowSeconds };
+    check.integer("bucketBreaker.maxBuckets", bucketBreaker.maxBuckets, BUCKET_BREAKER_MAX.min, BUCKET_BREAKER_MAX.max);
+    check.integer("bucketBreaker.windowSeconds", bucketBreaker.windowSeconds, BUCKET_BREAKER_WINDOW_SECONDS.min, BUCKET_BREAKER_WINDOW_SECONDS.max);
     check.arn("isolationFunctionArn", args.isolationFunctionArn, "lambda");
     check.arn("wafBlockQueueArn", args.wafBlockQueueArn, "sqs");
     check.arn("wafBlockQueueKmsKeyArn", args.wafBlockQueueKmsKeyArn, "kms");
@@ -205,10 +206,10 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           ],
           memberAccounts: args.memberAccounts,
           environment: {
-            KAMAE_REPORT_BUCKET: reports.bucket.bucket,
-            KAMAE_REPORT_KMS_KEY_ARN: key.arn,
-            KAMAE_ACTIVITY_LOOKBACK_HOURS: String(lookback),
-            KAMAE_PROTECTED_PRINCIPALS: JSON.stringify(protectedPrincipals),
+            [StepsEnv.reportBucket]: reports.bucket.bucket,
+            [StepsEnv.reportKmsKeyArn]: key.arn,
+            [StepsEnv.lookbackHours]: String(lookback),
+            [StepsEnv.protectedPrincipals]: JSON.stringify(protectedPrincipals),
           },
         },
         parent,
@@ -284,22 +285,22 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
         timeoutSeconds: 120,
         logRetentionDays: args.logRetentionDays,
         environment: {
-          KAMAE_ROUTES: routesJson,
+          [ResponderEnv.routes]: routesJson,
           // Every routed action's mode written out: what is not set is detect, visible in the function's settings.
-          KAMAE_ACTION_MODES: JSON.stringify(Object.fromEntries([...used].filter((a) => a !== "notify").sort().map((a) => [a, modes[a] ?? "detect"]))),
-          KAMAE_TOPIC_ARN: topicArn,
-          KAMAE_TABLE_NAME: answered.name,
-          KAMAE_ACT_ON_SAMPLE_FINDINGS: String(args.actOnSampleFindings ?? false),
-          KAMAE_BLOCK_TTL_MINUTES: String(ttl),
-          KAMAE_BUCKET_BREAKER_MAX: String(bucketBreaker.maxBuckets),
-          KAMAE_BUCKET_BREAKER_WINDOW_SECONDS: String(bucketBreaker.windowSeconds),
-          ...(used.has("isolate") ? { KAMAE_ISOLATION_FUNCTION_ARN: args.isolationFunctionArn! } : {}),
-          ...(used.has("block") ? { KAMAE_WAF_BLOCK_QUEUE_URL: args.wafBlockQueueUrl! } : {}),
-          ...(used.has("scan") ? { KAMAE_SCAN_DOCUMENT_NAME: args.scanDocumentName!, KAMAE_SCAN_DOCUMENT_PARAMETERS: JSON.stringify(args.scanDocumentParameters ?? {}) } : {}),
-          ...(credentials ? { KAMAE_CREDENTIAL_WORKFLOW_ARN: stateMachineArn } : {}),
-          ...(args.macieBucketKmsKeyArn !== undefined ? { KAMAE_MACIE_BUCKET_KMS_KEY_ARN: args.macieBucketKmsKeyArn } : {}),
-          ...(args.publicBuckets !== undefined ? { KAMAE_PUBLIC_BUCKETS: JSON.stringify(args.publicBuckets) } : {}),
-          ...(args.publicBucketTagKey !== undefined ? { KAMAE_PUBLIC_BUCKET_TAG_KEY: args.publicBucketTagKey } : {}),
+          [ResponderEnv.actionModes]: JSON.stringify(Object.fromEntries([...used].filter((a) => a !== "notify").sort().map((a) => [a, modes[a] ?? "detect"]))),
+          [ResponderEnv.topicArn]: topicArn,
+          [ResponderEnv.tableName]: answered.name,
+          [ResponderEnv.actOnSampleFindings]: String(args.actOnSampleFindings ?? GuardDutyDefaults.actOnSampleFindings),
+          [ResponderEnv.blockTtlMinutes]: String(ttl),
+          [ResponderEnv.bucketBreakerMax]: String(bucketBreaker.maxBuckets),
+          [ResponderEnv.bucketBreakerWindowSeconds]: String(bucketBreaker.windowSeconds),
+          ...(used.has("isolate") ? { [ResponderEnv.isolationFunctionArn]: args.isolationFunctionArn! } : {}),
+          ...(used.has("block") ? { [ResponderEnv.wafBlockQueueUrl]: args.wafBlockQueueUrl! } : {}),
+          ...(used.has("scan") ? { [ResponderEnv.scanDocumentName]: args.scanDocumentName!, [ResponderEnv.scanDocumentParameters]: JSON.stringify(args.scanDocumentParameters ?? {}) } : {}),
+          ...(credentials ? { [ResponderEnv.credentialWorkflowArn]: stateMachineArn } : {}),
+          ...(args.macieBucketKmsKeyArn !== undefined ? { [ResponderEnv.macieBucketKmsKeyArn]: args.macieBucketKmsKeyArn } : {}),
+          ...(args.publicBuckets !== undefined ? { [ResponderEnv.publicBuckets]: JSON.stringify(args.publicBuckets) } : {}),
+          ...(args.publicBucketTagKey !== undefined ? { [ResponderEnv.publicBucketTagKey]: args.publicBucketTagKey } : {}),
         },
         memberAccounts: args.memberAccounts,
       },

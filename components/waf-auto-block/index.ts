@@ -7,7 +7,7 @@ import { ResponderFunction } from "../shared/infra/responder-function";
 import { stateTable } from "../shared/infra/state-table";
 import { BLOCK_SOURCES, isBlockSource } from "./lambda/block-request";
 import { DEFAULT_EVENT_FEEDER } from "./lambda/event-feeder";
-import { DEFAULT_BREAKER } from "./lambda/writer-config";
+import { DEFAULT_BREAKER, DEFAULT_THRESHOLDS, FeederEnv, WriterDefaults, WriterEnv } from "./lambda/settings";
 import { RESPONDER_ROLE_PATH, stableSuffix } from "../shared/naming";
 import { type NotificationArgs, type ReportTopic, reportTopic, validateNotifications } from "../shared/notifications";
 import type { Statement } from "../shared/iam/policy";
@@ -267,10 +267,6 @@ interface FeederSpec {
   readonly memorySize?: number;
   readonly reservedConcurrency?: number;
 }
-
-/** GuardDuty findings the event feeder blocks by default. */
-const GUARDDUTY_MIN_SEVERITY = 4;
-const GUARDDUTY_ACTION_TYPES = ["NETWORK_CONNECTION", "PORT_PROBE", "AWS_API_CALL"];
 
 interface IpSetShard {
   readonly set: aws.wafv2.IpSet;
@@ -573,26 +569,26 @@ export class WafAutoBlock extends pulumi.ComponentResource {
         reservedConcurrency: 1,
         logRetentionDays: retention,
         environment: {
-          KAMAE_BLOCK_TABLE: blockTable.name,
-          KAMAE_IP_SETS: pulumi.jsonStringify(sets.map(({ set, version }) => ({ name: set.name, id: set.id, scope, version }))),
-          KAMAE_IP_SET_CAPACITY: String(capacity),
-          KAMAE_ALLOWLIST: (args.allowlist ?? []).join(","),
-          KAMAE_BLOCK_PRIVATE: String(args.blockPrivateRanges ?? false),
-          KAMAE_BLOCK_MINUTES: JSON.stringify(minutes),
-          KAMAE_DEFAULT_BLOCK_MINUTES: String(args.defaultBlockMinutes ?? 240),
-          KAMAE_NOTIFY_TOPIC_ARN: reports.topicArn,
+          [WriterEnv.tableName]: blockTable.name,
+          [WriterEnv.ipSets]: pulumi.jsonStringify(sets.map(({ set, version }) => ({ name: set.name, id: set.id, scope, version }))),
+          [WriterEnv.capacity]: String(capacity),
+          [WriterEnv.allowlist]: (args.allowlist ?? []).join(","),
+          [WriterEnv.blockPrivate]: String(args.blockPrivateRanges ?? WriterDefaults.blockPrivate),
+          [WriterEnv.blockMinutes]: JSON.stringify(minutes),
+          [WriterEnv.defaultBlockMinutes]: String(args.defaultBlockMinutes ?? WriterDefaults.defaultBlockMinutes),
+          [WriterEnv.notifyTopicArn]: reports.topicArn,
           // SQS names a sender by its unique id (AROA…), not its ARN.
-          KAMAE_PRIVILEGED_SENDER_IDS: pulumi
+          [WriterEnv.privilegedSenderIds]: pulumi
             .all((args.privilegedSenderArns ?? []).map((arn) => aws.iam.getRoleOutput({ name: pulumi.output(arn).apply((a) => a.split("/").at(-1)!) }, parent).uniqueId))
             .apply((ids) => ids.join(",")),
-          ...(scope === "CLOUDFRONT" ? { KAMAE_WAF_REGION: "us-east-1" } : {}),
-          ...(args.breaker?.windowMinutes !== undefined ? { KAMAE_BREAKER_WINDOW_MINUTES: String(args.breaker.windowMinutes) } : {}),
+          ...(scope === "CLOUDFRONT" ? { [WriterEnv.wafRegion]: "us-east-1" } : {}),
+          ...(args.breaker?.windowMinutes !== undefined ? { [WriterEnv.breakerWindowMinutes]: String(args.breaker.windowMinutes) } : {}),
           // Listed sources replace the defaults one by one; the others keep theirs.
-          ...(args.breaker?.maxNewBlocks !== undefined ? { KAMAE_BREAKER_NEW_BLOCKS: JSON.stringify({ ...DEFAULT_BREAKER.maxNewBlocks, ...args.breaker.maxNewBlocks }) } : {}),
-          ...(args.minimumPrefix?.v4 !== undefined ? { KAMAE_MIN_PREFIX_V4: String(args.minimumPrefix.v4) } : {}),
-          ...(args.minimumPrefix?.v6 !== undefined ? { KAMAE_MIN_PREFIX_V6: String(args.minimumPrefix.v6) } : {}),
-          ...(args.reputationMinimumPrefix?.v4 !== undefined ? { KAMAE_REPUTATION_MIN_PREFIX_V4: String(args.reputationMinimumPrefix.v4) } : {}),
-          ...(args.reputationMinimumPrefix?.v6 !== undefined ? { KAMAE_REPUTATION_MIN_PREFIX_V6: String(args.reputationMinimumPrefix.v6) } : {}),
+          ...(args.breaker?.maxNewBlocks !== undefined ? { [WriterEnv.breakerNewBlocks]: JSON.stringify({ ...DEFAULT_BREAKER.maxNewBlocks, ...args.breaker.maxNewBlocks }) } : {}),
+          ...(args.minimumPrefix?.v4 !== undefined ? { [WriterEnv.minPrefixV4]: String(args.minimumPrefix.v4) } : {}),
+          ...(args.minimumPrefix?.v6 !== undefined ? { [WriterEnv.minPrefixV6]: String(args.minimumPrefix.v6) } : {}),
+          ...(args.reputationMinimumPrefix?.v4 !== undefined ? { [WriterEnv.reputationMinPrefixV4]: String(args.reputationMinimumPrefix.v4) } : {}),
+          ...(args.reputationMinimumPrefix?.v6 !== undefined ? { [WriterEnv.reputationMinPrefixV6]: String(args.reputationMinimumPrefix.v6) } : {}),
         },
         statements: [
           { sid: "ReadWriteOwnIpSets", actions: ["wafv2:GetIPSet", "wafv2:UpdateIPSet"], resources: sets.map((s) => s.set.arn) },
@@ -625,7 +621,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
         kmsKey: key,
         alarmTopicArn: reports.topicArn,
         logRetentionDays: retention,
-        environment: { KAMAE_BLOCK_QUEUE_URL: queue.url, ...environment },
+        environment: { [FeederEnv.blockQueueUrl]: queue.url, ...environment },
         statements: [sender, ...statements],
       },
       parent,
@@ -635,20 +631,20 @@ export class WafAutoBlock extends pulumi.ComponentResource {
   /** Deep Security events (SNS) and GuardDuty findings (EventBridge) to block requests. */
   private eventFeeder(ctx: BuildContext, queue: aws.sqs.Queue): void {
     const { name, args, parent } = ctx;
-    const minSeverity = args.guardDuty?.minSeverity ?? GUARDDUTY_MIN_SEVERITY;
-    const actionTypes = args.guardDuty?.actionTypes ?? GUARDDUTY_ACTION_TYPES;
+    const minSeverity = args.guardDuty?.minSeverity ?? DEFAULT_EVENT_FEEDER.guardDutyMinSeverity;
+    const actionTypes = args.guardDuty?.actionTypes ?? DEFAULT_EVENT_FEEDER.guardDutyActions;
     const events = this.feeder(ctx, queue, {
       id: "events",
       sid: "Events",
       code: "waf-event-feeder",
       description: "Deep Security and GuardDuty events to block requests",
       environment: {
-        KAMAE_DS_PAYLOAD_MIN_SEVERITY: String(args.deepSecurity?.payloadMinSeverity ?? 3),
-        KAMAE_DS_PACKET_MIN_REPEAT: String(args.deepSecurity?.packetMinRepeat ?? 5),
-        KAMAE_GUARDDUTY_MIN_SEVERITY: String(minSeverity),
-        KAMAE_GUARDDUTY_ACTIONS: actionTypes.join(","),
-        KAMAE_MAX_ADDRESSES_PER_EVENT: String(args.guardDuty?.maxAddressesPerFinding ?? DEFAULT_EVENT_FEEDER.maxAddressesPerEvent),
-        KAMAE_ACT_ON_SAMPLE_FINDINGS: String(args.guardDuty?.actOnSampleFindings ?? false),
+        [FeederEnv.dsPayloadMinSeverity]: String(args.deepSecurity?.payloadMinSeverity ?? DEFAULT_EVENT_FEEDER.payloadMinSeverity),
+        [FeederEnv.dsPacketMinRepeat]: String(args.deepSecurity?.packetMinRepeat ?? DEFAULT_EVENT_FEEDER.packetMinRepeat),
+        [FeederEnv.guardDutyMinSeverity]: String(minSeverity),
+        [FeederEnv.guardDutyActions]: actionTypes.join(","),
+        [FeederEnv.maxAddressesPerEvent]: String(args.guardDuty?.maxAddressesPerFinding ?? DEFAULT_EVENT_FEEDER.maxAddressesPerEvent),
+        [FeederEnv.actOnSampleFindings]: String(args.guardDuty?.actOnSampleFindings ?? DEFAULT_EVENT_FEEDER.actOnSampleFindings),
       },
     });
     for (const [label, topicArn] of Object.entries(args.deepSecurity?.topics ?? {})) {
@@ -682,12 +678,12 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       code: "waf-log-parser",
       description: "access logs to per-address windows and block requests",
       environment: {
-        KAMAE_COUNTER_TABLE: counters.name,
-        KAMAE_ERRORS_PER_MINUTE: String(logs.errorsPerMinute ?? 50),
-        KAMAE_REQUESTS_PER_5_MINUTES: String(logs.requestsPer5Minutes ?? 1000),
-        KAMAE_TRUSTED_PROXIES: trustedProxyList(logs, this),
-        ...(logs.albErrorCodes ? { KAMAE_ALB_ERROR_CODES: logs.albErrorCodes.join(",") } : {}),
-        ...(logs.cloudFrontErrorCodes ? { KAMAE_CLOUDFRONT_ERROR_CODES: logs.cloudFrontErrorCodes.join(",") } : {}),
+        [FeederEnv.counterTable]: counters.name,
+        [FeederEnv.errorsPerMinute]: String(logs.errorsPerMinute ?? DEFAULT_THRESHOLDS.errorsPerMinute),
+        [FeederEnv.requestsPer5Minutes]: String(logs.requestsPer5Minutes ?? DEFAULT_THRESHOLDS.requestsPer5Minutes),
+        [FeederEnv.trustedProxies]: trustedProxyList(logs, this),
+        ...(logs.albErrorCodes ? { [FeederEnv.albErrorCodes]: logs.albErrorCodes.join(",") } : {}),
+        ...(logs.cloudFrontErrorCodes ? { [FeederEnv.cloudFrontErrorCodes]: logs.cloudFrontErrorCodes.join(",") } : {}),
       },
       statements: [
         { sid: "ReadLogObjects", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: logs.bucketNames.map((b) => pulumi.interpolate`arn:${partition.partition}:s3:::${b}/*`) },
@@ -718,7 +714,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       sid: "Reputation",
       code: "waf-reputation-feeder",
       description: "reputation lists to block requests",
-      environment: lists.urls ? { KAMAE_REPUTATION_URLS: lists.urls.join(",") } : {},
+      environment: lists.urls ? { [FeederEnv.reputationUrls]: lists.urls.join(",") } : {},
       timeoutSeconds: 120,
     });
     const rule = new aws.cloudwatch.EventRule(`${name}-reputation-schedule`, { description: `Kamae WafAutoBlock ${name}: read reputation lists`, scheduleExpression: lists.schedule ?? "rate(1 hour)" }, parent);
@@ -734,7 +730,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       sid: "Honeypot",
       code: "waf-honeypot",
       description: "honeypot URL whose callers are blocked",
-      environment: { KAMAE_TRUSTED_PROXIES: (honeypot.trustedProxies ?? []).join(",") },
+      environment: { [FeederEnv.trustedProxies]: (honeypot.trustedProxies ?? []).join(",") },
       timeoutSeconds: 10,
       reservedConcurrency: 5,
     });

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { type ActivityRule, ApiActivityAlerts } from "../../components/api-activity-alerts";
-import { settingsFromEnv } from "../../components/api-activity-alerts/lambda/activity-filter";
+import { settingsFromEnv } from "../../components/api-activity-alerts/lambda/settings";
 import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
 import { ACCOUNT_ID, iamDocuments, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 

@@ -1,7 +1,6 @@
 import { strict as assert } from "node:assert";
 import { GuardDutyResponder, RECOMMENDED_ROUTES } from "../../components/guardduty-responder";
-import { settingsFromEnv } from "../../components/guardduty-responder/lambda/responder";
-import { stepSettingsFromEnv } from "../../components/guardduty-responder/lambda/credential-steps";
+import { settingsFromEnv, stepSettingsFromEnv } from "../../components/guardduty-responder/lambda/settings";
 import { validateStateMachine } from "../../components/guardduty-responder/workflow-validator";
 import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
 import { evaluate } from "../harness/iam-evaluator";

@@ -3,7 +3,8 @@ import { parseQueueMessage } from "../../components/waf-auto-block/lambda/block-
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DENY_INSECURE_SID, mergeDenyInsecureTransport, planBucketHardening } from "../../components/guardduty-responder/lambda/bucket-hardening";
-import { executionName, respondToFinding, type ResponderSettings, settingsFromEnv } from "../../components/guardduty-responder/lambda/responder";
+import { executionName, respondToFinding } from "../../components/guardduty-responder/lambda/responder";
+import { type ResponderSettings, settingsFromEnv } from "../../components/guardduty-responder/lambda/settings";
 import { AccountClients } from "../../components/shared/aws/account-clients";
 import { awsError, FakeClock } from "../harness/aws";
 import { ENFORCE, ENV, FakeAws, HOME, ISOLATION, MEMBER, QUEUE, TOPIC, WORKFLOW } from "./fakes";

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { DENY_OLD_SESSIONS_POLICY, parseStepInput, runStep, type StepDeps, stepSettingsFromEnv } from "../../components/guardduty-responder/lambda/credential-steps";
+import { DENY_OLD_SESSIONS_POLICY, parseStepInput, runStep, type StepDeps } from "../../components/guardduty-responder/lambda/credential-steps";
+import { stepSettingsFromEnv } from "../../components/guardduty-responder/lambda/settings";
 import { credentialWorkflowDefinition } from "../../components/guardduty-responder/workflow";
 import { validateStateMachine } from "../../components/guardduty-responder/workflow-validator";
 import { AccountClients } from "../../components/shared/aws/account-clients";

@@ -6,9 +6,13 @@ import { gzipSync } from "node:zlib";
 import { DEFAULT_COUNTER_OPTIONS, forEachGzipLine, LogCounter, type FileCounts } from "../../components/waf-auto-block/lambda/access-log";
 import type { BlockRequest } from "../../components/waf-auto-block/lambda/block-request";
 import { processLogObject, type LogParserDeps } from "../../components/waf-auto-block/lambda/log-parser";
-import { DEFAULT_THRESHOLDS, DynamoCounterStore } from "../../components/waf-auto-block/lambda/log-window";
+import { DynamoCounterStore } from "../../components/waf-auto-block/lambda/log-window";
+import { DEFAULT_THRESHOLDS } from "../../components/waf-auto-block/lambda/settings";
 import { FakeClock } from "../harness/aws";
 import { FakeDynamo } from "./fakes";
+
+// A request threshold of 100 (the deployed default is 1,000) keeps the log fixtures small.
+const THRESHOLDS = { ...DEFAULT_THRESHOLDS, requestsPer5Minutes: 100 };
 
 const FIXTURES = join(__dirname, "../../components/waf-auto-block/fixtures");
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
@@ -126,7 +130,7 @@ describe("access-log windows: counts merged across files in DynamoDB", () => {
       return Readable.from([body]);
     },
     counters: new DynamoCounterStore(dynamo.client, TABLE, new FakeClock().now),
-    thresholds: DEFAULT_THRESHOLDS,
+    thresholds: THRESHOLDS,
     counter: DEFAULT_COUNTER_OPTIONS,
     send: async (r) => sent.push(...r),
     target: { accountId: "123456789012", region: "us-east-1" },
@@ -200,7 +204,7 @@ describe("access-log windows: counts merged across files in DynamoDB", () => {
     // Eight addresses over the floor (30 to 100 errors in the minute); a cap of five writes.
     const lines = Array.from({ length: 8 }, (_, k) => Array.from({ length: 30 + 10 * k }, () => albLine(`203.0.113.${k}`, t, "404", "404"))).flat();
     albFile("busy.log.gz", lines);
-    const r = await processLogObject(object("busy.log.gz"), { ...deps(), thresholds: { ...DEFAULT_THRESHOLDS, maxUpdatesPerFile: 5 } });
+    const r = await processLogObject(object("busy.log.gz"), { ...deps(), thresholds: { ...THRESHOLDS, maxUpdatesPerFile: 5 } });
     assert.equal(r.counterUpdates, 5);
     assert.equal(r.overCap, 3);
     assert.equal(r.capScore, 60 / 50);

@@ -3,7 +3,7 @@ import * as fc from "fast-check";
 import { processMessages } from "../../components/waf-auto-block/lambda/block-writer";
 import type { BlockEntry } from "../../components/waf-auto-block/lambda/block-store";
 import { planShards } from "../../components/waf-auto-block/lambda/shard-plan";
-import { writerConfig } from "../../components/waf-auto-block/lambda/writer-config";
+import { writerConfig } from "../../components/waf-auto-block/lambda/settings";
 import { BLOCK_TABLE, block, record, world } from "./writer-harness";
 
 const ip = (i: number) => `11.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;

@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
 import { WafAutoBlock, type WafAutoBlockArgs } from "../../components/waf-auto-block";
-import { writerConfig } from "../../components/waf-auto-block/lambda/writer-config";
+import { writerConfig } from "../../components/waf-auto-block/lambda/settings";
 import { evaluate } from "../harness/iam-evaluator";
 import { iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { processMessages } from "../../components/waf-auto-block/lambda/block-writer";
 import { decideBlocks, DEFAULT_EVENT_FEEDER } from "../../components/waf-auto-block/lambda/event-feeder";
 import { parseReputationList } from "../../components/waf-auto-block/lambda/reputation";
-import { writerConfig } from "../../components/waf-auto-block/lambda/writer-config";
+import { writerConfig } from "../../components/waf-auto-block/lambda/settings";
 import { awsError } from "../harness/aws";
 import { BLOCK_TABLE, block, record, world } from "./writer-harness";
 

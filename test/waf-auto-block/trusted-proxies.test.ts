@@ -5,11 +5,15 @@ import { WafAutoBlock } from "../../components/waf-auto-block";
 import { DEFAULT_COUNTER_OPTIONS } from "../../components/waf-auto-block/lambda/access-log";
 import type { BlockRequest } from "../../components/waf-auto-block/lambda/block-request";
 import { processLogObject, type LogParserDeps } from "../../components/waf-auto-block/lambda/log-parser";
-import { DEFAULT_THRESHOLDS, DynamoCounterStore } from "../../components/waf-auto-block/lambda/log-window";
+import { DynamoCounterStore } from "../../components/waf-auto-block/lambda/log-window";
+import { DEFAULT_THRESHOLDS } from "../../components/waf-auto-block/lambda/settings";
 import { CidrSet } from "../../components/shared/net/cidr";
 import { FakeClock } from "../harness/aws";
 import { resourcesOfType, settle, useOfflineMocks } from "../harness/pulumi";
 import { FakeDynamo } from "./fakes";
+
+// A request threshold of 100 (the deployed default is 1,000) keeps the log fixtures small.
+const THRESHOLDS = { ...DEFAULT_THRESHOLDS, requestsPer5Minutes: 100 };
 
 const TABLE = "kamae-counters";
 /** An address of CloudFront's origin-facing ranges (the managed prefix list holds 205.251.249.0/24). */
@@ -22,7 +26,7 @@ describe("WafAutoBlock access logs: proxies are not attackers (issue 18, point 5
   const deps = (dynamo: FakeDynamo, body: Buffer, trusted?: string[]): LogParserDeps => ({
     getObject: async () => Readable.from([body]),
     counters: new DynamoCounterStore(dynamo.client, TABLE, new FakeClock().now),
-    thresholds: DEFAULT_THRESHOLDS,
+    thresholds: THRESHOLDS,
     counter: DEFAULT_COUNTER_OPTIONS,
     send: async (r) => sent.push(...r),
     target: { accountId: "123456789012", region: "us-east-1" },

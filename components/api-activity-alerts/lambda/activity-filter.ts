@@ -5,32 +5,9 @@ import type { Readable } from "node:stream";
 import type { AccountClients } from "../../shared/aws/account-clients";
 import { ReportedEvents } from "../../shared/aws/reported-events";
 import { parseS3Notification } from "../../shared/events/s3-notification";
-import { boolean, ConfigurationError, integer, json, requiredString } from "../../shared/runtime/env";
 import { cloudTrailLogFile, filterLogFile, type FileReport } from "./filter";
-import { DEFAULT_MAX_MESSAGE_BYTES, MessageBatcher, SNS_MESSAGE_LIMIT } from "./messages";
-import { type ActivityRule, RuleSet, validateRules } from "./rules";
-
-type Env = Record<string, string | undefined>;
-
-/** The function's settings, read once at cold start; the rules are validated again here (the environment may be edited). */
-export interface FilterSettings {
-  readonly rules: RuleSet;
-  readonly topicArn: string;
-  readonly maxMessageBytes: number;
-  /** The table of log files already answered. */
-  readonly tableName: string;
-}
-
-export function settingsFromEnv(env: Env = process.env): FilterSettings {
-  const rules = json<ActivityRule[] | undefined>("KAMAE_ACTIVITY_RULES", (v) => validateRules(v), undefined, env);
-  if (rules === undefined) throw new ConfigurationError("environment variable KAMAE_ACTIVITY_RULES is required");
-  return {
-    rules: new RuleSet(rules, { excludeAwsServiceCalls: boolean("KAMAE_EXCLUDE_AWS_SERVICE_CALLS", true, env) }),
-    topicArn: requiredString("KAMAE_TOPIC_ARN", env),
-    maxMessageBytes: integer("KAMAE_MAX_MESSAGE_BYTES", DEFAULT_MAX_MESSAGE_BYTES, { min: 8 * 1024, max: SNS_MESSAGE_LIMIT - 1024 }, env),
-    tableName: requiredString("KAMAE_TABLE_NAME", env),
-  };
-}
+import { MessageBatcher } from "./messages";
+import type { FilterSettings } from "./settings";
 
 export interface FilterDeps {
   readonly settings: FilterSettings;

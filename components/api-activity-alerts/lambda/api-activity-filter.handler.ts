@@ -4,7 +4,8 @@ import { AccountClients, accountAccessFromEnv } from "../../shared/aws/account-c
 import { ReportedEvents } from "../../shared/aws/reported-events";
 import { lambdaHandler } from "../../shared/runtime/handler";
 import { logger } from "../../shared/runtime/logger";
-import { handleLogFileEvent, settingsFromEnv } from "./activity-filter";
+import { handleLogFileEvent } from "./activity-filter";
+import { settingsFromEnv } from "./settings";
 
 // Read and validated once at cold start: a bad rule fails here, naming the variable, before any file is read.
 const settings = settingsFromEnv();

@@ -13,38 +13,11 @@ import {
 } from "@aws-sdk/client-iam";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { type AccountClients, partitionOf } from "../../shared/aws/account-clients";
-import { integer, json, optionalString, requiredString } from "../../shared/runtime/env";
-import { protectingEntry, validateProtectedPrincipals } from "./protected-principals";
-
-type Env = Record<string, string | undefined>;
+import { protectingEntry } from "./protected-principals";
+import type { StepSettings } from "./settings";
 
 /** The inline policy that denies every session of the principal issued before the response. */
 export const DENY_OLD_SESSIONS_POLICY = "kamae-deny-sessions-issued-before";
-
-export interface StepSettings {
-  readonly reportBucket: string;
-  readonly reportKmsKeyArn?: string;
-  /** How far before the finding the activity report starts. */
-  readonly lookbackHours: number;
-  /** At most this many events in a report (LookupEvents is limited to 2 calls per second per account and Region). */
-  readonly maxEvents: number;
-  /** Principals never restricted, only reported (names or ARN patterns; see protected-principals.ts). */
-  readonly protectedPrincipals: readonly string[];
-}
-
-export function stepSettingsFromEnv(env: Env = process.env): StepSettings {
-  return {
-    reportBucket: requiredString("KAMAE_REPORT_BUCKET", env),
-    reportKmsKeyArn: optionalString("KAMAE_REPORT_KMS_KEY_ARN", env),
-    lookbackHours: integer("KAMAE_ACTIVITY_LOOKBACK_HOURS", 24, { min: 1, max: 24 * 90 }, env),
-    maxEvents: integer("KAMAE_ACTIVITY_MAX_EVENTS", 1000, { min: 50, max: 10000 }, env),
-    // The member access role is Kamae's own: protected whatever the configuration says.
-    protectedPrincipals: [
-      ...json("KAMAE_PROTECTED_PRINCIPALS", validateProtectedPrincipals, [], env),
-      ...(optionalString("KAMAE_MEMBER_ROLE_NAME", env) ? [optionalString("KAMAE_MEMBER_ROLE_NAME", env)!] : []),
-    ],
-  };
-}
 
 export interface WorkflowFinding {
   readonly id: string;

@@ -5,7 +5,8 @@ import { ReportedEvents } from "../../shared/aws/reported-events";
 import { WindowBreaker } from "../../shared/aws/window-breaker";
 import { lambdaHandler } from "../../shared/runtime/handler";
 import { logger } from "../../shared/runtime/logger";
-import { BUCKET_BREAKER_KEY, respondToFinding, settingsFromEnv } from "./responder";
+import { BUCKET_BREAKER_KEY, respondToFinding } from "./responder";
+import { settingsFromEnv } from "./settings";
 
 // Routes, modes and the settings each routed action needs are checked once at cold start.
 const settings = settingsFromEnv();

@@ -17,109 +17,23 @@ import { SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { ListCommandsCommand, SendCommandCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { type AccountClients, partitionOf, queueUrlTarget } from "../../shared/aws/account-clients";
 import { ReportedEvents } from "../../shared/aws/reported-events";
-import type { BreakerLimits, WindowBreaker } from "../../shared/aws/window-breaker";
+import type { WindowBreaker } from "../../shared/aws/window-breaker";
 import { parseGuardDutyEvent, sampleFindingDismissal } from "../../shared/events/guardduty";
-import { boolean, ConfigurationError, integer, json, optionalString, requiredString } from "../../shared/runtime/env";
 import { globToRegExp } from "../../shared/runtime/glob";
 import { type BucketChange, type BucketState, planBucketHardening } from "./bucket-hardening";
 import { parseMacieEvent } from "./macie";
 import {
-  type ActionModes,
-  DEFAULT_ROUTES,
-  type FindingRoute,
   fromGuardDuty,
   fromMacie,
   type PlannedAction,
   planResponse,
   type ResponderFinding,
   type ResponsePlan,
-  validateModes,
-  validateRoutes,
 } from "./routing";
+import type { ResponderSettings } from "./settings";
 
-type Env = Record<string, string | undefined>;
-
-export interface ResponderSettings {
-  readonly routes: FindingRoute[];
-  readonly modes: ActionModes;
-  readonly topicArn: string;
-  /** The component's table of findings already answered (replays stay quiet). */
-  readonly tableName: string;
-  readonly isolationFunctionArn?: string;
-  readonly wafBlockQueueUrl?: string;
-  /** The function's own Region: where a queue whose URL names none (an emulator's, a VPC endpoint's) lives. */
-  readonly region?: string;
-  readonly blockTtlMinutes: number;
-  readonly scanDocumentName?: string;
-  readonly scanDocumentParameters: Record<string, string[]>;
-  readonly credentialWorkflowArn?: string;
-  /** Key for the default encryption that protectBucket sets; the account's aws/s3 key when absent. */
-  readonly macieBucketKmsKeyArn?: string;
-  /** Buckets that are public on purpose (names, `*`/`?` wildcards): never closed, only reported. */
-  readonly publicBuckets: string[];
-  /** A bucket tagged with this key and the value "true" is public on purpose (the tag is read from the bucket). */
-  readonly publicBucketTagKey: string;
-  /** Opt-in for drills: act on GuardDuty sample findings, which are otherwise dismissed. */
-  readonly actOnSampleFindings?: boolean;
-  /** At most `max` buckets changed per `windowSeconds` (all findings together); past it, buckets are only reported. */
-  readonly bucketBreaker: BreakerLimits;
-}
-
-export const DEFAULT_PUBLIC_BUCKET_TAG_KEY = "kamae:intentionally-public";
 /** The bucket breaker's item in the table of answered findings (no finding's key starts so). */
 export const BUCKET_BREAKER_KEY = "breaker#bucket-changes";
-
-function bucketPatterns(value: unknown): string[] {
-  if (!Array.isArray(value) || value.some((b) => typeof b !== "string" || !/^[a-z0-9.*?-]{1,63}$/.test(b))) throw new Error("must be a list of bucket names (wildcards * and ?)");
-  return value as string[];
-}
-
-/** The setting each action needs; the component checks the same list at construction time. */
-export const ACTION_REQUIREMENTS = {
-  isolate: "isolationFunctionArn",
-  block: "wafBlockQueueUrl",
-  scan: "scanDocumentName",
-  restrictCredentials: "credentialWorkflowArn",
-} as const;
-
-function scanParameters(value: unknown): Record<string, string[]> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("must be an object of string lists");
-  for (const [k, v] of Object.entries(value)) {
-    if (!Array.isArray(v) || v.some((s) => typeof s !== "string")) throw new Error(`parameter ${k} must be a list of strings`);
-  }
-  return value as Record<string, string[]>;
-}
-
-export function settingsFromEnv(env: Env = process.env): ResponderSettings {
-  const settings: ResponderSettings = {
-    routes: json("KAMAE_ROUTES", (v) => validateRoutes(v), [...DEFAULT_ROUTES], env),
-    modes: json("KAMAE_ACTION_MODES", (v) => validateModes(v), {}, env),
-    topicArn: requiredString("KAMAE_TOPIC_ARN", env),
-    tableName: requiredString("KAMAE_TABLE_NAME", env),
-    isolationFunctionArn: optionalString("KAMAE_ISOLATION_FUNCTION_ARN", env),
-    wafBlockQueueUrl: optionalString("KAMAE_WAF_BLOCK_QUEUE_URL", env),
-    region: optionalString("AWS_REGION", env),
-    blockTtlMinutes: integer("KAMAE_BLOCK_TTL_MINUTES", 240, { min: 5, max: 525600 }, env),
-    scanDocumentName: optionalString("KAMAE_SCAN_DOCUMENT_NAME", env),
-    scanDocumentParameters: json("KAMAE_SCAN_DOCUMENT_PARAMETERS", scanParameters, {}, env),
-    credentialWorkflowArn: optionalString("KAMAE_CREDENTIAL_WORKFLOW_ARN", env),
-    macieBucketKmsKeyArn: optionalString("KAMAE_MACIE_BUCKET_KMS_KEY_ARN", env),
-    publicBuckets: json("KAMAE_PUBLIC_BUCKETS", bucketPatterns, [], env),
-    publicBucketTagKey: optionalString("KAMAE_PUBLIC_BUCKET_TAG_KEY", env) ?? DEFAULT_PUBLIC_BUCKET_TAG_KEY,
-    actOnSampleFindings: boolean("KAMAE_ACT_ON_SAMPLE_FINDINGS", false, env),
-    bucketBreaker: {
-      max: integer("KAMAE_BUCKET_BREAKER_MAX", 5, { min: 0, max: 1000 }, env),
-      windowSeconds: integer("KAMAE_BUCKET_BREAKER_WINDOW_SECONDS", 3600, { min: 60, max: 7 * 86400 }, env),
-    },
-  };
-  for (const route of settings.routes) {
-    for (const action of route.actions) {
-      const needed = ACTION_REQUIREMENTS[action as keyof typeof ACTION_REQUIREMENTS];
-      if (needed && settings[needed] === undefined) throw new ConfigurationError(`route "${route.name}" uses ${action}, which needs ${needed} (environment)`);
-    }
-  }
-  return settings;
-}
 
 export interface ResponderDeps {
   readonly settings: ResponderSettings;

@@ -20,8 +20,6 @@ export interface Thresholds {
   readonly maxUpdatesPerFile: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { errorsPerMinute: 50, requestsPer5Minutes: 100, mergeFloor: 0.2, maxUpdatesPerFile: 2_000 };
-
 /** Merged counts of one address: epoch minute → requests and errors. */
 export type MergedCounts = Map<number, { requests: number; errors: number }>;
 

@@ -8,15 +8,16 @@ import { AccountClients, accountAccessFromEnv } from "../../shared/aws/account-c
 import { lambdaHandler } from "../../shared/runtime/handler";
 import { logger } from "../../shared/runtime/logger";
 import { requiredString } from "../../shared/runtime/env";
+import { AccountAccessEnv } from "../../shared/runtime/account-access";
 import { DynamoBlockStore } from "./block-store";
 import { processMessages } from "./block-writer";
 import { IpSetWriter } from "./ip-set-writer";
-import { writerConfig } from "./writer-config";
+import { writerConfig } from "./settings";
 
 // The single writer (reserved concurrency 1) of the block queue: records requests, then rewrites the IP sets.
 const config = writerConfig();
 const clients = new AccountClients(accountAccessFromEnv());
-const target = { accountId: requiredString("KAMAE_HOME_ACCOUNT_ID"), region: config.wafRegion };
+const target = { accountId: requiredString(AccountAccessEnv.homeAccountId), region: config.wafRegion };
 const tableTarget = { accountId: target.accountId, region: requiredString("AWS_REGION") };
 const metrics = new Metrics({ namespace: "Kamae/WafAutoBlock" });
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

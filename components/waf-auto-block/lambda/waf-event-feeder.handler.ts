@@ -1,23 +1,17 @@
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { AccountClients, accountAccessFromEnv } from "../../shared/aws/account-clients";
-import { boolean, integer, list, requiredString } from "../../shared/runtime/env";
+import { requiredString } from "../../shared/runtime/env";
+import { AccountAccessEnv } from "../../shared/runtime/account-access";
 import { lambdaHandler } from "../../shared/runtime/handler";
 import { logger } from "../../shared/runtime/logger";
 import { sendBlockRequests } from "./block-queue";
-import { decideBlocks, DEFAULT_EVENT_FEEDER, type EventFeederConfig } from "./event-feeder";
+import { decideBlocks } from "./event-feeder";
+import { eventFeederSettings } from "./settings";
 
 // Deep Security (SNS) and GuardDuty (EventBridge) → block requests on the writer's queue.
-const queueUrl = requiredString("KAMAE_BLOCK_QUEUE_URL");
-const config: EventFeederConfig = {
-  payloadMinSeverity: integer("KAMAE_DS_PAYLOAD_MIN_SEVERITY", DEFAULT_EVENT_FEEDER.payloadMinSeverity, { min: 0, max: 10 }),
-  packetMinRepeat: integer("KAMAE_DS_PACKET_MIN_REPEAT", DEFAULT_EVENT_FEEDER.packetMinRepeat, { min: 1 }),
-  guardDutyMinSeverity: integer("KAMAE_GUARDDUTY_MIN_SEVERITY", DEFAULT_EVENT_FEEDER.guardDutyMinSeverity, { min: 0, max: 10 }),
-  guardDutyActions: list("KAMAE_GUARDDUTY_ACTIONS").length > 0 ? list("KAMAE_GUARDDUTY_ACTIONS") : DEFAULT_EVENT_FEEDER.guardDutyActions,
-  maxAddressesPerEvent: integer("KAMAE_MAX_ADDRESSES_PER_EVENT", DEFAULT_EVENT_FEEDER.maxAddressesPerEvent, { min: 1, max: 2000 }),
-  actOnSampleFindings: boolean("KAMAE_ACT_ON_SAMPLE_FINDINGS", DEFAULT_EVENT_FEEDER.actOnSampleFindings),
-};
+const { queueUrl, ...config } = eventFeederSettings();
 const clients = new AccountClients(accountAccessFromEnv());
-const sqs = clients.client(SQSClient, { accountId: requiredString("KAMAE_HOME_ACCOUNT_ID"), region: requiredString("AWS_REGION") });
+const sqs = clients.client(SQSClient, { accountId: requiredString(AccountAccessEnv.homeAccountId), region: requiredString("AWS_REGION") });
 
 export const handler = lambdaHandler(async (event: unknown) => {
   const decision = decideBlocks(event, config);

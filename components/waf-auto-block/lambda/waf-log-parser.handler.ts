@@ -5,45 +5,21 @@ import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { Readable } from "node:stream";
 import { AccountClients, accountAccessFromEnv } from "../../shared/aws/account-clients";
 import { parseS3Notification } from "../../shared/events/s3-notification";
-import { ConfigurationError, integer, list, number, requiredString } from "../../shared/runtime/env";
+import { requiredString } from "../../shared/runtime/env";
+import { AccountAccessEnv } from "../../shared/runtime/account-access";
 import { lambdaHandler } from "../../shared/runtime/handler";
 import { logger } from "../../shared/runtime/logger";
-import { CidrSet } from "../../shared/net/cidr";
-import { DEFAULT_COUNTER_OPTIONS } from "./access-log";
 import { sendBlockRequests } from "./block-queue";
 import { processLogObject } from "./log-parser";
-import { DEFAULT_THRESHOLDS, DynamoCounterStore } from "./log-window";
+import { DynamoCounterStore } from "./log-window";
+import { logParserSettings } from "./settings";
 
 // ALB, CloudFront and AWS WAF logs in S3 → per-address windows in DynamoDB → block requests.
-const queueUrl = requiredString("KAMAE_BLOCK_QUEUE_URL");
-const codes = (name: string, fallback: ReadonlySet<number>) => {
-  const raw = list(name);
-  if (raw.length === 0) return fallback;
-  if (!raw.every((c) => /^[1-5]\d\d$/.test(c))) throw new ConfigurationError(`${name} must list HTTP status codes`);
-  return new Set(raw.map(Number));
-};
-const counter = {
-  albErrorCodes: codes("KAMAE_ALB_ERROR_CODES", DEFAULT_COUNTER_OPTIONS.albErrorCodes),
-  cloudFrontErrorCodes: codes("KAMAE_CLOUDFRONT_ERROR_CODES", DEFAULT_COUNTER_OPTIONS.cloudFrontErrorCodes),
-  maxAddresses: DEFAULT_COUNTER_OPTIONS.maxAddresses,
-};
-const thresholds = {
-  errorsPerMinute: integer("KAMAE_ERRORS_PER_MINUTE", DEFAULT_THRESHOLDS.errorsPerMinute, { min: 1 }),
-  requestsPer5Minutes: integer("KAMAE_REQUESTS_PER_5_MINUTES", DEFAULT_THRESHOLDS.requestsPer5Minutes, { min: 1 }),
-  mergeFloor: number("KAMAE_MERGE_FLOOR", DEFAULT_THRESHOLDS.mergeFloor),
-  maxUpdatesPerFile: integer("KAMAE_MAX_COUNTER_UPDATES", DEFAULT_THRESHOLDS.maxUpdatesPerFile, { min: 1 }),
-};
-if (thresholds.mergeFloor < 0 || thresholds.mergeFloor > 1) throw new ConfigurationError("KAMAE_MERGE_FLOOR must be between 0 and 1");
-const target = { accountId: requiredString("KAMAE_HOME_ACCOUNT_ID"), region: requiredString("AWS_REGION") };
+const { queueUrl, counterTable, counter, thresholds, trustedProxies } = logParserSettings();
+const target = { accountId: requiredString(AccountAccessEnv.homeAccountId), region: requiredString("AWS_REGION") };
 const clients = new AccountClients(accountAccessFromEnv());
-const counters = new DynamoCounterStore(DynamoDBDocumentClient.from(clients.client(DynamoDBClient, target)), requiredString("KAMAE_COUNTER_TABLE"));
+const counters = new DynamoCounterStore(DynamoDBDocumentClient.from(clients.client(DynamoDBClient, target)), counterTable);
 const sqs = clients.client(SQSClient, target);
-let trustedProxies: CidrSet;
-try {
-  trustedProxies = new CidrSet(list("KAMAE_TRUSTED_PROXIES"));
-} catch (err) {
-  throw new ConfigurationError(`KAMAE_TRUSTED_PROXIES: ${(err as Error).message}`);
-}
 
 export const handler = lambdaHandler(async (event: unknown) => {
   const parsed = parseS3Notification(event);

@@ -1,19 +1,18 @@
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { AccountClients, accountAccessFromEnv } from "../../shared/aws/account-clients";
 import { field } from "../../shared/events/fields";
-import { ConfigurationError, list, requiredString } from "../../shared/runtime/env";
+import { requiredString } from "../../shared/runtime/env";
+import { AccountAccessEnv } from "../../shared/runtime/account-access";
 import { lambdaHandler } from "../../shared/runtime/handler";
 import { logger } from "../../shared/runtime/logger";
 import { sendBlockRequests } from "./block-queue";
-import { DEFAULT_REPUTATION_URLS } from "./reputation";
 import { collectReputation } from "./reputation-feeder";
+import { reputationSettings } from "./settings";
 
 // Scheduled: reputation lists (default Spamhaus DROP, EDROP, DROPv6) → block requests.
-const urls = list("KAMAE_REPUTATION_URLS").length > 0 ? list("KAMAE_REPUTATION_URLS") : [...DEFAULT_REPUTATION_URLS];
-for (const url of urls) if (!/^https:\/\/[^\s]+$/.test(url)) throw new ConfigurationError(`KAMAE_REPUTATION_URLS: "${url}" is not an https URL`);
-const queueUrl = requiredString("KAMAE_BLOCK_QUEUE_URL");
+const { queueUrl, urls } = reputationSettings();
 const clients = new AccountClients(accountAccessFromEnv());
-const sqs = clients.client(SQSClient, { accountId: requiredString("KAMAE_HOME_ACCOUNT_ID"), region: requiredString("AWS_REGION") });
+const sqs = clients.client(SQSClient, { accountId: requiredString(AccountAccessEnv.homeAccountId), region: requiredString("AWS_REGION") });
 
 export const handler = lambdaHandler(async (event: unknown) => {
   // The scheduled event's id: a retried invocation of the same tick replays the same request ids.
