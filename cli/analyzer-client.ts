@@ -6,7 +6,8 @@ import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import * as analyzerrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { CANNOT_JUDGE_PREFIX } from "../policies/preview";
-import { SUPPRESSED_PREFIX } from "../policies/suppressions";
+import { parseSuppressedMessage } from "../policies/suppressions";
+import { policyConfigErrors, schemaDefaults } from "./policy-config";
 
 /**
  * A client of the Pulumi analyzer protocol that runs a CrossGuard policy pack exactly as `pulumi preview --policy-pack`
@@ -38,10 +39,11 @@ export interface PolicyFinding {
   policyPackName: string;
   description: string;
   message: string;
+  /** The level of the violation; for a suppressed one, the level it had (the pack reports it as advisory). */
   enforcementLevel: EnforcementLevel;
   urn?: string;
   severity?: "low" | "medium" | "high" | "critical";
-  /** True when the pack reported the violation as suppressed (message starting with `suppressed:`). */
+  /** True when the pack reported the violation as suppressed (message starting with `suppressed (<level>):`). */
   suppressed: boolean;
   /** The reason given with the suppression. */
   suppressionReason?: string;
@@ -135,6 +137,8 @@ export function packCommand(packDir: string): { args: string[]; cwd: string } {
 
 export class PolicyPackProcess {
   private closed = false;
+  /** Each policy's enforcement level as configured (Configure). */
+  private readonly levels = new Map<string, EnforcementLevel>();
   private readonly killOnExit = () => this.child.kill("SIGKILL");
 
   private constructor(
@@ -149,8 +153,9 @@ export class PolicyPackProcess {
   /**
    * Spawns the pack as the engine does, reads its port, fetches its info and sends the configuration.
    * `propertyDefaults` set a config property for every policy whose schema has it, unless the config sets it.
+   * `configFile` names where the config came from in errors.
    */
-  static async start(packDir: string, options: { config?: PolicyPackConfig; propertyDefaults?: Record<string, unknown> } = {}): Promise<PolicyPackProcess> {
+  static async start(packDir: string, options: { config?: PolicyPackConfig; configFile?: string; propertyDefaults?: Record<string, unknown> } = {}): Promise<PolicyPackProcess> {
     const { args, cwd } = packCommand(packDir);
     const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
@@ -188,7 +193,7 @@ export class PolicyPackProcess {
     const pack = new PolicyPackProcess(child, client, () => stderr, { name: "", version: "", policies: [] });
     try {
       pack.analyzerInfo = await pack.fetchInfo();
-      await pack.configure(options.config ?? {}, options.propertyDefaults ?? {});
+      await pack.configure(options.config ?? {}, options.propertyDefaults ?? {}, options.configFile ?? "the policy pack config");
     } catch (e) {
       await pack.close();
       throw e;
@@ -201,8 +206,16 @@ export class PolicyPackProcess {
     return this.analyzerInfo;
   }
 
-  /** Analyze: the resource-level policies on one resource's properties. */
-  async analyze(resource: AnalyzedResource): Promise<PolicyFinding[]> {
+  /** Each policy's enforcement level, as configured. */
+  levelOf(policy: string): EnforcementLevel | undefined {
+    return this.levels.get(policy);
+  }
+
+  /**
+   * Analyze: the resource-level policies on one resource's properties. `notApplicable` hears each policy the pack
+   * said does not apply to the resource.
+   */
+  async analyze(resource: AnalyzedResource, notApplicable?: (policy: string) => void): Promise<PolicyFinding[]> {
     const req = new analyzerpb.AnalyzeRequest();
     req.setType(resource.type);
     req.setUrn(resource.urn);
@@ -211,11 +224,12 @@ export class PolicyPackProcess {
     req.setOptions(resourceOptions(resource));
     req.setProvider(providerResource(resource));
     const resp = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>("analyze", req);
-    return resp.getDiagnosticsList().map((d) => toFinding(d, resource.urn));
+    for (const na of resp.getNotApplicableList()) notApplicable?.(na.getPolicyName());
+    return resp.getDiagnosticsList().map((d) => this.toFinding(d, resource.urn));
   }
 
-  /** AnalyzeStack: the stack policies over all resources. */
-  async analyzeStack(resources: AnalyzedResource[]): Promise<PolicyFinding[]> {
+  /** AnalyzeStack: the stack policies over all resources; `notApplicable` hears the policies that did not apply. */
+  async analyzeStack(resources: AnalyzedResource[], notApplicable?: (policy: string) => void): Promise<PolicyFinding[]> {
     const req = new analyzerpb.AnalyzeStackRequest();
     req.setResourcesList(
       resources.map((resource) => {
@@ -235,7 +249,30 @@ export class PolicyPackProcess {
       }),
     );
     const resp = await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>("analyzeStack", req);
-    return resp.getDiagnosticsList().map((d) => toFinding(d));
+    for (const na of resp.getNotApplicableList()) notApplicable?.(na.getPolicyName());
+    return resp.getDiagnosticsList().map((d) => this.toFinding(d));
+  }
+
+  private toFinding(d: analyzerpb.AnalyzeDiagnostic, defaultUrn?: string): PolicyFinding {
+    const message = d.getMessage();
+    // The pack's format: "suppressed (<level>): <reason>" on the first line, the violation it would have reported after it.
+    const suppression = parseSuppressedMessage(message);
+    const severity = SEVERITIES[d.getSeverity()];
+    const urn = d.getUrn() || defaultUrn;
+    const reported = LEVELS[d.getEnforcementlevel()];
+    return {
+      policyName: d.getPolicyname(),
+      policyPackName: d.getPolicypackname(),
+      description: d.getDescription(),
+      message,
+      // A suppressed violation keeps its level: the one it states, else (an older pack) the policy's configured one.
+      enforcementLevel: suppression ? ((suppression.level as EnforcementLevel | undefined) ?? this.levels.get(d.getPolicyname()) ?? reported) : reported,
+      ...(urn ? { urn } : {}),
+      ...(severity ? { severity } : {}),
+      suppressed: suppression !== undefined,
+      ...(suppression?.reason ? { suppressionReason: suppression.reason } : {}),
+      cannotJudge: (suppression ? suppression.violation : message).startsWith(CANNOT_JUDGE_PREFIX),
+    };
   }
 
   /** Stops the pack's process. */
@@ -276,14 +313,14 @@ export class PolicyPackProcess {
   /**
    * Configure, as the engine does after reconciling the user's config with the pack's info: every policy gets its
    * enforcement level (policy entry, else `all`, else the pack's default) and its properties (schema defaults
-   * overlaid with the user's values). Names the pack does not know are an error, as in `pulumi preview`.
+   * overlaid with the user's values), validated against the policy's config schema as the engine validates them.
+   * A policy name the pack does not know, a key a policy does not take and a value its schema refuses are errors
+   * naming `source`, the policy and the key.
    */
-  private async configure(config: PolicyPackConfig, propertyDefaults: Record<string, unknown>): Promise<void> {
-    const known = new Map(this.analyzerInfo.policies.map((p) => [p.name, p]));
-    for (const key of Object.keys(config)) {
-      if (key !== "all" && !known.has(key)) throw new Error(`policy pack config names unknown policy "${key}"`);
-    }
-    const all = config.all === undefined ? undefined : enforcementLevel(config.all, "all");
+  private async configure(config: PolicyPackConfig, propertyDefaults: Record<string, unknown>, source: string): Promise<void> {
+    const errors = policyConfigErrors(config, this.analyzerInfo.policies, propertyDefaults);
+    if (errors.length > 0) throw new PolicyConfigError(source, errors);
+    const all = config.all === undefined ? undefined : (config.all as EnforcementLevel);
     const req = new analyzerpb.ConfigureAnalyzerRequest();
     const map = req.getPolicyconfigMap();
     for (const policy of this.analyzerInfo.policies) {
@@ -291,26 +328,17 @@ export class PolicyPackProcess {
       let level = all ?? (policy.enforcementLevel as EnforcementLevel);
       let props: Record<string, unknown> = {};
       if (typeof entry === "string") {
-        level = enforcementLevel(entry, policy.name);
+        level = entry as EnforcementLevel;
       } else if (entry && typeof entry === "object") {
         const { enforcementLevel: el, ...rest } = entry as Record<string, unknown>;
-        if (el !== undefined) level = enforcementLevel(el, policy.name);
+        if (el !== undefined) level = el as EnforcementLevel;
         props = rest;
-      } else if (entry !== undefined) {
-        throw new Error(`policy pack config for "${policy.name}" must be an enforcement level or an object`);
-      }
-      const defaults: Record<string, unknown> = {};
-      for (const [k, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
-        if (schema && typeof schema === "object" && "default" in schema) defaults[k] = schema.default;
-        if (k in propertyDefaults) defaults[k] = propertyDefaults[k];
-      }
-      for (const k of Object.keys(props)) {
-        if (!policy.configSchema?.properties?.[k]) throw new Error(`policy "${policy.name}" has no config property "${k}"`);
       }
       const pc = new analyzerpb.PolicyConfig();
       pc.setEnforcementlevel(LEVEL_CODES[level]);
-      pc.setProperties(Struct.fromJavaScript({ ...defaults, ...props } as any));
+      pc.setProperties(Struct.fromJavaScript({ ...schemaDefaults(policy, propertyDefaults), ...props } as any));
       map.set(policy.name, pc);
+      this.levels.set(policy.name, level);
     }
     await this.call("configure", req);
   }
@@ -327,9 +355,15 @@ export class PolicyPackProcess {
   }
 }
 
-function enforcementLevel(value: unknown, where: string): EnforcementLevel {
-  if (typeof value === "string" && value in LEVEL_CODES) return value as EnforcementLevel;
-  throw new Error(`policy pack config "${where}": enforcement level must be one of ${Object.keys(LEVEL_CODES).join(", ")}, got ${JSON.stringify(value)}`);
+/** The policy pack config is wrong: every problem, each naming the policy and the key, and where the config came from. */
+export class PolicyConfigError extends Error {
+  override readonly name = "PolicyConfigError";
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`${source} is not a valid config for this policy pack: fix or remove these entries:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
 }
 
 /** Plain JSON for a protobuf Struct: undefined fields dropped (the engine never sends them). */
@@ -367,26 +401,4 @@ function providerResource(resource: AnalyzedResource): analyzerpb.AnalyzerProvid
   p.setName(segments.slice(3).join("::"));
   p.setProperties(new Struct());
   return p;
-}
-
-function toFinding(d: analyzerpb.AnalyzeDiagnostic, defaultUrn?: string): PolicyFinding {
-  const message = d.getMessage();
-  const suppressed = message.startsWith(SUPPRESSED_PREFIX);
-  // The pack's format: "suppressed: <reason>" on the first line, the violation it would have reported after it.
-  const reason = suppressed ? message.split("\n")[0].slice(SUPPRESSED_PREFIX.length).trim() : undefined;
-  const verdict = suppressed ? message.slice(message.indexOf("\n") + 1) : message;
-  const severity = SEVERITIES[d.getSeverity()];
-  const urn = d.getUrn() || defaultUrn;
-  return {
-    policyName: d.getPolicyname(),
-    policyPackName: d.getPolicypackname(),
-    description: d.getDescription(),
-    message,
-    enforcementLevel: LEVELS[d.getEnforcementlevel()],
-    ...(urn ? { urn } : {}),
-    ...(severity ? { severity } : {}),
-    suppressed,
-    ...(reason ? { suppressionReason: reason } : {}),
-    cannotJudge: verdict.startsWith(CANNOT_JUDGE_PREFIX),
-  };
 }

@@ -12,6 +12,8 @@ export interface CatalogRule {
   readonly cdkNagId?: string;
   /** The controls of the frameworks auditors use that the policy judges (FSBP, CIS v3, NIST 800-53 r5, PCI DSS v4). */
   readonly controls?: Controls;
+  /** The resource types the policy judges (a report's Compliant rows are these resources with no finding). */
+  readonly resourceTypes?: readonly string[];
 }
 
 export const FRAMEWORK_NAMES = ["fsbp", "cis", "nist", "pci"] as const;
@@ -57,6 +59,7 @@ export function toCatalogRule(entry: Record<string, unknown>, key?: string): Cat
     ...optional("description", first(entry, ["description", "title"])),
     ...optional("remediation", first(entry, ["remediation", "remediationSteps"])),
     ...optional("cdkNagId", first(entry, ["cdkNagId", "cdkNag", "cdkNagRule"])),
+    ...(Array.isArray(entry.resourceTypes) ? { resourceTypes: entry.resourceTypes.filter((t): t is string => typeof t === "string") } : {}),
   };
 }
 

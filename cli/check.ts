@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { AnalyzedResource, AnalyzerInfo, defaultPolicyPackDir, PolicyFinding, PolicyPackProcess } from "./analyzer-client";
 import type { CannotJudgeLevel } from "../policies/preview";
 import { CatalogRule, Controls, FrameworkName, loadCatalog, mapsToFramework } from "./catalog";
+import { CheckSettings, FailOn, readPolicyConfigFile } from "./policy-config";
 import { RecordedProgramResource, runProgramOffline } from "./program";
 
 export type Level = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -22,6 +22,7 @@ export interface Finding {
   readonly resourceType?: string;
   /** Where the program declared the resource: a path relative to the working directory, and the line. */
   readonly location?: { readonly file: string; readonly line: number };
+  /** The violation's level; a suppressed violation keeps the level it had (it does not fail the check). */
   readonly level: Level;
   readonly severity?: string;
   readonly message: string;
@@ -42,12 +43,31 @@ export interface ReportedResource {
 export interface PolicyRule {
   readonly id: string;
   readonly description: string;
+  /** The level the policy runs at in this check (its default, or the policy config's). */
   readonly enforcementLevel: string;
   readonly severity?: string;
   readonly configRuleId?: string;
   readonly remediation?: string;
   readonly cdkNagId?: string;
   readonly controls?: Controls;
+  /** Config keys the policy takes (`managedExternally` marks an account-level setting). */
+  readonly configKeys: readonly string[];
+}
+
+/** One policy's verdict on one resource (or the stack), as cdk-nag's report has one row per rule and resource. */
+export interface Evaluation {
+  readonly policyId: string;
+  /** Absent: the stack as a whole. */
+  readonly resourceUrn?: string;
+  readonly compliance: "Compliant" | "Non-Compliant" | "Suppressed" | "CannotJudge";
+  readonly level: Level;
+  readonly finding?: Finding;
+}
+
+/** Resources of one type the run could not expand (remote components): what they hold was not checked. */
+export interface UncheckedType {
+  readonly type: string;
+  readonly count: number;
 }
 
 /** Everything `kamae check` learned: the source of every output format. */
@@ -61,17 +81,33 @@ export interface CheckReport {
   readonly resources: ReportedResource[];
   /** Remote components (awsx) that only their plugin can expand: answered with realistic outputs, children unknown. */
   readonly notExpanded: ReportedResource[];
+  /** `notExpanded` by type, with counts. */
+  readonly unchecked: UncheckedType[];
   readonly findings: Finding[];
+  /** Every policy × resource it judged, compliant ones included. */
+  readonly evaluations: Evaluation[];
+  /** Policies that judged at least one resource (or the stack) and found nothing. */
+  readonly passingPolicies: string[];
+  /** What fails the check. */
+  readonly failOn: FailOn;
+  readonly failOnUnchecked: boolean;
   /** Invokes the mocks had no realistic answer for (they returned nothing). */
   readonly unansweredInvokes: string[];
   readonly summary: {
+    /** `fail` when the check exits 1 (failsCheck). */
+    readonly verdict: "pass" | "fail";
     readonly resources: number;
     readonly violations: number;
     readonly mandatory: number;
     readonly advisory: number;
     readonly suppressed: number;
+    /** Suppressed violations of mandatory policies (reported, not failing). */
+    readonly suppressedMandatory: number;
     /** Unsuppressed cannot-judge verdicts (not counted as violations). */
     readonly cannotJudge: number;
+    /** Resources the run could not expand: their content went unchecked. */
+    readonly unchecked: number;
+    readonly passingPolicies: number;
   };
 }
 
@@ -86,23 +122,39 @@ export interface CheckOptions {
   readonly cannotJudge?: CannotJudgeLevel;
   /** Only the policies that judge a control of this framework (from the pack's catalog). */
   readonly framework?: FrameworkName;
+  /** What fails the check; overrides the policy config file's `kamae-check` entry (default: mandatory, unchecked allowed). */
+  readonly failOn?: FailOn;
+  readonly failOnUnchecked?: boolean;
 }
 
 const ROOT_STACK = "pulumi:pulumi:Stack";
 /** Analyze calls in flight at once: the pack answers them concurrently, so a large program is not one round trip per resource. */
 const ANALYZE_CONCURRENCY = 16;
 
-/** True when the report holds a violation of a mandatory policy that is not suppressed: `kamae check` exits 1. */
-export function failsCheck(report: CheckReport): boolean {
-  return report.findings.some((f) => f.level === "mandatory" && !f.suppressed);
+const RANK: Record<string, number> = { advisory: 1, mandatory: 2, remediate: 2 };
+
+/**
+ * True when `kamae check` exits 1: an unsuppressed finding at or above the `failOn` level (a cannot-judge verdict counts
+ * at the level the policy reports it), or, with `failOnUnchecked`, resources the run could not expand.
+ */
+export function failsCheck(report: Pick<CheckReport, "findings" | "failOn" | "failOnUnchecked" | "unchecked">): boolean {
+  if (report.failOnUnchecked && report.unchecked.length > 0) return true;
+  if (report.failOn === "none") return false;
+  const threshold = RANK[report.failOn];
+  return report.findings.some((f) => !f.suppressed && (RANK[f.level] ?? 0) >= threshold);
 }
 
 /** Runs the program offline, then evaluates the pack over what it registered, as `pulumi preview --policy-pack` would. */
 export async function checkProgram(programDir: string, options: CheckOptions = {}): Promise<CheckReport> {
-  const policyConfig = options.policyConfigFile ? (JSON.parse(readFileSync(options.policyConfigFile, "utf8")) as Record<string, unknown>) : undefined;
+  const policyConfig = options.policyConfigFile ? readPolicyConfigFile(options.policyConfigFile) : undefined;
+  const settings: CheckSettings = { ...policyConfig?.check, ...(options.failOn ? { failOn: options.failOn } : {}), ...(options.failOnUnchecked !== undefined ? { failOnUnchecked: options.failOnUnchecked } : {}) };
   const packDir = resolve(options.policyPackDir ?? defaultPolicyPackDir());
   // The pack starts while the program runs: both are processes of their own.
-  const starting = PolicyPackProcess.start(packDir, { config: policyConfig, propertyDefaults: options.cannotJudge ? { cannotJudge: options.cannotJudge } : {} });
+  const starting = PolicyPackProcess.start(packDir, {
+    config: policyConfig?.pack,
+    ...(options.policyConfigFile ? { configFile: options.policyConfigFile } : {}),
+    propertyDefaults: options.cannotJudge ? { cannotJudge: options.cannotJudge } : {},
+  });
   // Handled when awaited below; marked handled now so a pack that fails before the program ends is no crash.
   starting.catch(() => undefined);
   let program: Awaited<ReturnType<typeof runProgramOffline>>;
@@ -118,9 +170,13 @@ export async function checkProgram(programDir: string, options: CheckOptions = {
   const analyzed = program.resources.filter((r) => r.type !== ROOT_STACK && !r.read).map(toAnalyzed);
   let raw: PolicyFinding[];
   let info: AnalyzerInfo;
+  // What the pack said does not apply: `<policy> <urn>` for a resource, the policy's name for the stack.
+  const notApplicable = new Set<string>();
+  const levels = new Map<string, Level>();
   try {
     info = await pack.info();
-    raw = [...(await analyzeAll(pack, analyzed)), ...(await pack.analyzeStack(analyzed))];
+    raw = [...(await analyzeAll(pack, analyzed, notApplicable)), ...(await pack.analyzeStack(analyzed, (p) => notApplicable.add(p)))];
+    for (const p of info.policies) levels.set(p.name, pack.levelOf(p.name) ?? (p.enforcementLevel as Level));
   } finally {
     await pack.close();
   }
@@ -136,16 +192,25 @@ export async function checkProgram(programDir: string, options: CheckOptions = {
     return {
       id: p.name,
       description: p.description,
-      enforcementLevel: p.enforcementLevel,
+      enforcementLevel: levels.get(p.name) ?? p.enforcementLevel,
       ...(p.severity ?? c?.severity ? { severity: p.severity ?? c?.severity } : {}),
       ...(c?.configRuleId ? { configRuleId: c.configRuleId } : {}),
       ...(c?.remediation ? { remediation: c.remediation } : {}),
       ...(c?.cdkNagId ? { cdkNagId: c.cdkNagId } : {}),
       ...(c?.controls ? { controls: c.controls } : {}),
+      configKeys: Object.keys(p.configSchema?.properties ?? {}),
     };
   });
   const resources = program.resources.map(toReported);
   const violations = findings.filter((f) => !f.suppressed && !f.cannotJudge);
+  const notExpanded = program.resources.filter((r) => r.notExpanded).map(toReported);
+  const unchecked = [...new Set(notExpanded.map((r) => r.type))].sort().map((type) => ({ type, count: notExpanded.filter((r) => r.type === type).length }));
+  const evaluations = evaluate(rules, analyzed, findings, catalog, notApplicable);
+  const passingPolicies = rules
+    .filter((r) => r.enforcementLevel !== "disabled" && evaluations.some((e) => e.policyId === r.id) && evaluations.every((e) => e.policyId !== r.id || e.compliance === "Compliant"))
+    .map((r) => r.id);
+  const failOn = settings.failOn ?? "mandatory";
+  const failOnUnchecked = settings.failOnUnchecked === true;
   return {
     project: program.project.name,
     stack: program.stack,
@@ -153,27 +218,61 @@ export async function checkProgram(programDir: string, options: CheckOptions = {
     policyPack: { name: info.name, version: info.version },
     rules,
     resources,
-    notExpanded: program.resources.filter((r) => r.notExpanded).map(toReported),
+    notExpanded,
+    unchecked,
     findings,
+    evaluations,
+    passingPolicies,
+    failOn,
+    failOnUnchecked,
     unansweredInvokes: program.unansweredInvokes,
     summary: {
+      verdict: failsCheck({ findings, failOn, failOnUnchecked, unchecked }) ? "fail" : "pass",
       resources: resources.length,
       violations: violations.length,
       mandatory: violations.filter((f) => f.level === "mandatory").length,
       advisory: violations.filter((f) => f.level === "advisory").length,
       suppressed: findings.filter((f) => f.suppressed).length,
+      suppressedMandatory: findings.filter((f) => f.suppressed && f.level === "mandatory").length,
       cannotJudge: findings.filter((f) => !f.suppressed && f.cannotJudge).length,
+      unchecked: notExpanded.length,
+      passingPolicies: passingPolicies.length,
     },
   };
 }
 
-async function analyzeAll(pack: PolicyPackProcess, resources: AnalyzedResource[]): Promise<PolicyFinding[]> {
+/**
+ * One row per policy and resource it judged, as cdk-nag's report: the findings, and Compliant rows for the resources
+ * of the policy's types (from the pack's catalog) it found nothing on. A policy the pack said does not apply (to the
+ * stack, or to a resource) gets no Compliant row; one that found nothing with no types to go by (a pack without a
+ * catalog) or that judges the account (it takes `managedExternally`) gets one for the stack.
+ */
+function evaluate(rules: readonly PolicyRule[], analyzed: readonly AnalyzedResource[], findings: readonly Finding[], catalog: Map<string, CatalogRule>, notApplicable: ReadonlySet<string>): Evaluation[] {
+  const out: Evaluation[] = [];
+  const compliance = (f: Finding): Evaluation["compliance"] => (f.suppressed ? "Suppressed" : f.cannotJudge ? "CannotJudge" : "Non-Compliant");
+  for (const rule of rules) {
+    if (rule.enforcementLevel === "disabled" || notApplicable.has(rule.id)) continue;
+    const own = findings.filter((f) => f.policyId === rule.id);
+    out.push(...own.map((f) => ({ policyId: rule.id, ...(f.resourceUrn ? { resourceUrn: f.resourceUrn } : {}), compliance: compliance(f), level: f.level, finding: f })));
+    const types = catalog.get(rule.id)?.resourceTypes;
+    const level = rule.enforcementLevel as Level;
+    const judged = new Set(own.map((f) => f.resourceUrn));
+    const compliant = analyzed.filter((r) => types?.includes(r.type) && !judged.has(r.urn) && !notApplicable.has(`${rule.id} ${r.urn}`));
+    out.push(...compliant.map((r) => ({ policyId: rule.id, resourceUrn: r.urn, compliance: "Compliant" as const, level })));
+    // A policy with no types to go by, or an account-level one (it judges the stack as a whole), passed on the stack.
+    const judgesStack = !types || rule.configKeys.includes("managedExternally");
+    if (own.length === 0 && compliant.length === 0 && judgesStack) out.push({ policyId: rule.id, compliance: "Compliant", level });
+  }
+  return out;
+}
+
+async function analyzeAll(pack: PolicyPackProcess, resources: AnalyzedResource[], notApplicable: Set<string>): Promise<PolicyFinding[]> {
   const results: PolicyFinding[][] = new Array(resources.length);
   let next = 0;
   const worker = async () => {
     while (next < resources.length) {
       const i = next++;
-      results[i] = await pack.analyze(resources[i]);
+      results[i] = await pack.analyze(resources[i], (policy) => notApplicable.add(`${policy} ${resources[i].urn}`));
     }
   };
   await Promise.all(Array.from({ length: Math.min(ANALYZE_CONCURRENCY, resources.length) }, worker));

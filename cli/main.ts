@@ -5,6 +5,7 @@ import { CANNOT_JUDGE_LEVELS, CannotJudgeLevel } from "../policies/preview";
 import { FRAMEWORK_NAMES, FrameworkName } from "./catalog";
 import { checkProgram, failsCheck } from "./check";
 import { POLICY_FORMATS, PolicyFormat, renderPolicies } from "./policies";
+import { FAIL_ON, FailOn } from "./policy-config";
 import { ProgramError } from "./program";
 import { Format, FORMATS, render, renderTable } from "./report";
 
@@ -23,10 +24,16 @@ Options:
   --framework fsbp|cis|nist|pci    only the policies that judge a control of that framework
   --cannot-judge LEVEL            advisory|mandatory|disabled: how policies report what a preview cannot judge
                                   (default: each policy's cannotJudge config, advisory)
+  --fail-on mandatory|advisory|none
+                                  the lowest level of unsuppressed finding that fails the check (default: mandatory)
+  --fail-on-unchecked             fail when resources could not be checked (components the run could not expand)
+                                  (both also as {"kamae-check": {"failOn": "...", "failOnUnchecked": true}} in the
+                                  --policy-config file; the flags win)
 
 Also: kamae policies [--format table|json] [--framework fsbp|cis|nist|pci]   lists the catalog with its control ids
 
-Exit codes: 0 no mandatory violation, 1 a mandatory policy is violated, 2 the program or the check failed.
+Exit codes: 0 passed, 1 failed (a mandatory violation, or what --fail-on and --fail-on-unchecked say), 2 the program
+or the check failed (the error says which file and what to do).
 `;
 
 export interface Io {
@@ -102,6 +109,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         "policy-config": { type: "string" },
         "cannot-judge": { type: "string" },
         framework: { type: "string" },
+        "fail-on": { type: "string" },
+        "fail-on-unchecked": { type: "boolean" },
       },
     }) as { values: Record<string, string | undefined>; positionals: string[] });
   } catch (e) {
@@ -123,6 +132,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stderr(`kamae check: --framework must be one of ${FRAMEWORK_NAMES.join(", ")}, got "${framework}"\n`);
     return 2;
   }
+  const failOn = values["fail-on"] as string | undefined;
+  if (failOn !== undefined && !FAIL_ON.includes(failOn as FailOn)) {
+    io.stderr(`kamae check: --fail-on must be one of ${FAIL_ON.join(", ")}, got "${failOn}"\n`);
+    return 2;
+  }
   if (positionals.length !== 1) {
     io.stderr(`kamae check: expected one program directory, got ${positionals.length}\n\n${USAGE}`);
     return 2;
@@ -134,6 +148,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       policyConfigFile: values["policy-config"],
       ...(cannotJudge ? { cannotJudge: cannotJudge as CannotJudgeLevel } : {}),
       ...(framework ? { framework: framework as FrameworkName } : {}),
+      ...(failOn ? { failOn: failOn as FailOn } : {}),
+      // A boolean flag: parseArgs gives true when present.
+      ...((values as Record<string, unknown>)["fail-on-unchecked"] === true ? { failOnUnchecked: true } : {}),
     });
     const text = render(report, format, toolVersion());
     if (values.output) {

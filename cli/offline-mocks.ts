@@ -362,7 +362,9 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
     };
     this.resources.push(record);
     if (this.stackNames) this.byMonitorUrn.set(mockMonitorUrn(this.stackNames.project, this.stackNames.stack, registration?.parent, args.type, args.name), record);
-    if (remote) this.notExpanded.push(record);
+    // Any remote component (`remote: true` registration: awsx, eks, aws-apigateway...) is built by its plugin, which
+    // offline does not run: what it would create is not checked, whether or not the mocks know its outputs.
+    if (remote || registration?.remote) this.notExpanded.push(record);
     return { id, state };
   }
 
@@ -378,7 +380,7 @@ export class OfflineMocks implements pulumi.runtime.Mocks {
         req.getPropertydependenciesMap?.().forEach((deps, key) => (propertyDependencies[key] = deps.getUrnsList()));
         const position = req.getSourceposition?.();
         const source = position && position.getUri() ? { uri: position.getUri(), line: position.getLine(), column: position.getColumn() } : undefined;
-        this.pending = { parent: req.getParent() || undefined, dependencies: req.getDependenciesList?.() ?? [], propertyDependencies, read: method === "readResource", source };
+        this.pending = { parent: req.getParent() || undefined, dependencies: req.getDependenciesList?.() ?? [], propertyDependencies, read: method === "readResource", remote: req.getRemote?.() === true, source };
         try {
           return original(req, callback);
         } finally {
@@ -398,6 +400,8 @@ interface Registration {
   readonly dependencies: string[];
   readonly propertyDependencies: Record<string, string[]>;
   readonly read: boolean;
+  /** A remote component (its plugin would build its children). */
+  readonly remote: boolean;
   readonly source?: SourcePosition;
 }
 
@@ -430,6 +434,7 @@ interface RegistrationRequest {
   getDependenciesList?(): string[];
   getPropertydependenciesMap?(): { forEach(f: (deps: { getUrnsList(): string[] }, key: string) => void): void };
   getSourceposition?(): { getUri(): string; getLine(): number; getColumn(): number } | undefined;
+  getRemote?(): boolean;
 }
 type MonitorMethod = (req: RegistrationRequest, callback: (...args: unknown[]) => void) => unknown;
 interface MonitorRegistrations {

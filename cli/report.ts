@@ -24,7 +24,35 @@ export function render(report: CheckReport, format: Format, toolVersion: string)
 /** The first line of a message (the pack's messages may carry detail after it). */
 const firstLine = (s: string) => s.split("\n")[0];
 
-/** Readable table: resource, policy, level, message; then the summary and what could not be expanded. */
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The line a person reads first: the verdict, the counts by level, what went unchecked. */
+export function summaryLine(report: CheckReport): string {
+  const s = report.summary;
+  const failOn = report.failOn !== "mandatory" || report.failOnUnchecked ? ` (fail on ${report.failOn}${report.failOnUnchecked ? " and unchecked" : ""})` : "";
+  return (
+    `${s.verdict === "fail" ? "FAIL" : "PASS"}${failOn}: ${s.mandatory} mandatory, ${s.advisory} advisory; ` +
+    `${s.suppressed} suppressed (${s.suppressedMandatory} mandatory); ${s.cannotJudge} cannot be judged at preview; ` +
+    `${plural(s.unchecked, "resource")} unchecked; ${plural(s.resources, "resource")}, ${plural(s.passingPolicies, "policy", "policies")} passing.`
+  );
+}
+
+/** The unchecked resources by type: "2 awsx:ec2:Vpc, 1 eks:index:Cluster". */
+const uncheckedText = (report: CheckReport) => report.unchecked.map((u) => `${u.count} ${u.type}`).join(", ");
+
+/**
+ * How to declare account-level settings managed elsewhere, when an account-level policy (one that takes
+ * `managedExternally`) reported something: empty otherwise.
+ */
+export function accountLevelHint(report: CheckReport): string | undefined {
+  const accountLevel = new Set(report.rules.filter((r) => r.configKeys.includes("managedExternally")).map((r) => r.id));
+  const ids = [...new Set(report.findings.filter((f) => !f.suppressed && accountLevel.has(f.policyId)).map((f) => f.policyId))].sort();
+  if (ids.length === 0) return undefined;
+  const example = JSON.stringify(Object.fromEntries(ids.map((id) => [id, { managedExternally: true }])));
+  return `Account-level settings (${ids.join(", ")}) are judged here because this stack declares account-level resources or the config requires them in every stack. If another stack or AWS Organizations manages them, declare it in the policy config (--policy-config FILE, or pulumi preview --policy-pack-config FILE): ${example}`;
+}
+
+/** Readable table: the summary line first, then resource, policy, level, message; then what was not checked or passed. */
 export function renderTable(report: CheckReport): string {
   const rows = report.findings.map((f) => [
     f.resourceName ? `${f.resourceName} (${f.resourceType})` : (f.resourceUrn ?? "(stack)"),
@@ -32,7 +60,7 @@ export function renderTable(report: CheckReport): string {
     [f.level, ...(f.cannotJudge ? ["cannot judge"] : []), ...(f.suppressed ? ["suppressed"] : [])].join(", "),
     firstLine(f.suppressed && f.suppressionReason ? `${f.suppressionReason}` : f.message),
   ]);
-  const lines: string[] = [`Policy pack ${report.policyPack.name} ${report.policyPack.version} on ${report.project} (${report.summary.resources} resources)`, ""];
+  const lines: string[] = [summaryLine(report), "", `Policy pack ${report.policyPack.name} ${report.policyPack.version} on ${report.project} (${report.summary.resources} resources)`, ""];
   if (rows.length === 0) {
     lines.push("No policy violations.");
   } else {
@@ -41,12 +69,13 @@ export function renderTable(report: CheckReport): string {
     const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join("  ");
     lines.push(line(header), ...rows.map(line));
   }
-  const s = report.summary;
-  lines.push("", `${s.violations} violation(s): ${s.mandatory} mandatory, ${s.advisory} advisory; ${s.suppressed} suppressed; ${s.cannotJudge} cannot be judged at preview.`);
   if (report.notExpanded.length > 0) {
-    lines.push("", "Not expanded (remote components answered offline; their children were not checked):");
+    lines.push("", `Unchecked: ${plural(report.notExpanded.length, "resource")} the run could not expand (${uncheckedText(report)}); what ${report.notExpanded.length === 1 ? "it creates" : "they create"} was not checked${report.failOnUnchecked ? "" : " (--fail-on-unchecked makes this fail the check)"}:`);
     for (const r of report.notExpanded) lines.push(`  ${r.name} (${r.type})`);
   }
+  const hint = accountLevelHint(report);
+  if (hint) lines.push("", hint);
+  if (report.passingPolicies.length > 0) lines.push("", `Passing policies (${report.passingPolicies.length}): ${report.passingPolicies.join(", ")}`);
   if (report.unansweredInvokes.length > 0) lines.push("", `Invokes with no offline answer: ${report.unansweredInvokes.join(", ")}`);
   return `${lines.join("\n")}\n`;
 }
@@ -57,6 +86,7 @@ export function renderJson(report: CheckReport): Record<string, unknown> {
     project: report.project,
     stack: report.stack,
     policyPack: report.policyPack,
+    summaryLine: summaryLine(report),
     summary: report.summary,
     resources: report.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, ...(r.parent ? { parent: r.parent } : {}) })),
     findings: report.findings.map((f) => ({
@@ -72,6 +102,11 @@ export function renderJson(report: CheckReport): Record<string, unknown> {
       ...(f.severity ? { severity: f.severity } : {}),
     })),
     notExpanded: report.notExpanded.map((r) => ({ urn: r.urn, type: r.type, name: r.name })),
+    unchecked: report.unchecked,
+    passingPolicies: report.passingPolicies,
+    failOn: report.failOn,
+    failOnUnchecked: report.failOnUnchecked,
+    ...(accountLevelHint(report) ? { hints: [accountLevelHint(report)] } : {}),
     unansweredInvokes: report.unansweredInvokes,
   };
 }
@@ -80,17 +115,29 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** CSV with cdk-nag's report columns; one row per finding. */
+/**
+ * CSV with cdk-nag's report columns: one row per policy and resource it judged (Compliant, Non-Compliant, Suppressed,
+ * CannotJudge), then one Unchecked row per resource the run could not expand.
+ */
 export function renderCsv(report: CheckReport): string {
   const header = ["Rule ID", "Resource ID", "Compliance", "Exception Reason", "Rule Level", "Rule Info"];
-  const rows = report.findings.map((f) => [
-    f.policyId,
-    f.resourceUrn ?? "(stack)",
-    f.suppressed ? "Suppressed" : "Non-Compliant",
-    f.suppressed ? (f.suppressionReason ?? "") : "N/A",
-    f.level === "mandatory" ? "Error" : "Warning",
-    [f.description, f.configRuleId ? `AWS Config: ${f.configRuleId}` : "", controlsText(f.controls)].filter(Boolean).join(" "),
+  const rules = new Map(report.rules.map((r) => [r.id, r]));
+  const info = (policyId: string) => {
+    const rule = rules.get(policyId);
+    return [rule?.description ?? "", rule?.configRuleId ? `AWS Config: ${rule.configRuleId}` : "", controlsText(rule?.controls)].filter(Boolean).join(" ");
+  };
+  const rows = report.evaluations.map((e) => [
+    e.policyId,
+    e.resourceUrn ?? "(stack)",
+    e.compliance,
+    e.finding?.suppressed ? (e.finding.suppressionReason ?? "") : "N/A",
+    e.level === "mandatory" ? "Error" : "Warning",
+    info(e.policyId),
   ]);
+  const count = new Map(report.unchecked.map((u) => [u.type, u.count]));
+  for (const r of report.notExpanded) {
+    rows.push(["(unchecked)", r.urn, "Unchecked", "N/A", report.failOnUnchecked ? "Error" : "Warning", `${r.type} (${count.get(r.type)} of this type) could not be expanded: what it creates was not checked.`]);
+  }
   return [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
@@ -154,8 +201,28 @@ export function renderSarif(report: CheckReport, toolVersion: string): Record<st
       {
         tool: { driver: { name: "kamae", version: toolVersion, informationUri: TOOL_URI, rules } },
         automationDetails: { id: `kamae-check/${report.project}/${report.stack}` },
+        // Unchecked resources and the account-level hint are about the run, not a rule: SARIF's tool notifications.
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: [
+              ...report.unchecked.map((u) => ({
+                level: report.failOnUnchecked ? "error" : "warning",
+                message: { text: `${u.count} ${u.type} could not be expanded: what ${u.count === 1 ? "it creates" : "they create"} was not checked.` },
+                descriptor: { id: "kamae-unchecked" },
+              })),
+              ...(accountLevelHint(report) ? [{ level: "note", message: { text: accountLevelHint(report)! }, descriptor: { id: "kamae-account-level" } }] : []),
+            ],
+          },
+        ],
         results,
-        properties: { policyPack: report.policyPack, notExpanded: report.notExpanded.map((r) => r.urn) },
+        properties: {
+          policyPack: report.policyPack,
+          summary: summaryLine(report),
+          notExpanded: report.notExpanded.map((r) => r.urn),
+          unchecked: report.unchecked,
+          passingPolicies: report.passingPolicies,
+        },
       },
     ],
   };

@@ -881,8 +881,24 @@ export function defaultEnforcementLevel(severity: Severity): "mandatory" | "advi
 /** Entries judged during preview (one policy each). */
 export const previewEntries = catalog.filter((e) => e.preview !== "none");
 
-/** The parameters of an entry with their defaults, overlaid with `values`. */
+/** Config keys every policy takes besides its parameters (policies.ts adds them to each config schema). */
+export const POLICY_SETTINGS: ReadonlySet<string> = new Set(["enforcementLevel", "cannotJudge", "suppressions"]);
+
+/** Config keys that are neither a parameter of the entry nor a setting every policy takes (a misspelling, say). */
+export function unknownConfigKeys(entry: CatalogEntry, values: Record<string, unknown>): string[] {
+  return Object.keys(values).filter((k) => !POLICY_SETTINGS.has(k) && !(k in (entry.parameters ?? {})));
+}
+
+/**
+ * The parameters of an entry with their defaults, overlaid with `values`. A key the entry does not know is an error
+ * naming the policy and the key: a misspelled setting silently dropped would leave the default in force.
+ */
 export function parameterValues(entry: CatalogEntry, values: Record<string, unknown> = {}): Record<string, any> {
+  const unknown = unknownConfigKeys(entry, values);
+  if (unknown.length > 0) {
+    const known = [...Object.keys(entry.parameters ?? {}), ...POLICY_SETTINGS].join(", ");
+    throw new Error(`policy "${entry.id}" has no config key ${unknown.map((k) => `"${k}"`).join(", ")} (it takes ${known})`);
+  }
   const out: Record<string, any> = {};
   for (const [k, schema] of Object.entries(entry.parameters ?? {})) out[k] = (schema as { default?: unknown }).default;
   for (const [k, v] of Object.entries(values)) if (v !== undefined && k in (entry.parameters ?? {})) out[k] = v;

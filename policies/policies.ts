@@ -5,11 +5,11 @@
  */
 import { PolicyResource, ReportViolation, ResourceValidationPolicy, StackValidationPolicy, UnknownValueError } from "@pulumi/policy";
 import { functionsWithoutProtection } from "../components/application-protection/policy";
-import { ACCOUNT_LEVEL_TYPES, CatalogEntry, catalog, controlsOf, enforcementLevelOf, isAccountLevel, KAMAE_WIRING, parameterValues, previewEntries } from "./catalog";
+import { ACCOUNT_LEVEL_TYPES, CatalogEntry, catalog, controlsOf, enforcementLevelOf, isAccountLevel, KAMAE_WIRING, parameterValues, POLICY_SETTINGS, previewEntries } from "./catalog";
 import { ResourceView, Rule, StackViolation, UNKNOWN } from "./model";
 import { CANNOT_JUDGE_PREFIX, cannotJudgeSchema, DEFAULT_CANNOT_JUDGE_LEVEL, isCannotJudge } from "./preview";
 import { rules } from "./rules";
-import { ConfigSuppression, SUPPRESSED_PREFIX, suppressionFor, suppressionsSchema } from "./suppressions";
+import { ConfigSuppression, suppressedMessage, suppressionFor, suppressionsSchema } from "./suppressions";
 
 export type KamaePolicy = ResourceValidationPolicy | StackValidationPolicy;
 
@@ -53,12 +53,13 @@ function stackViews(resources: readonly PolicyResource[]): ResourceView[] {
 }
 
 /**
- * Reports violations, as suppressed advisories when a valid suppression covers them (see suppressions.ts), and
- * cannot-judge verdicts at the policy's `cannotJudge` level (see preview.ts).
+ * Reports violations, as suppressed advisories when a valid suppression covers them (see suppressions.ts; the message
+ * keeps the level the violation had), and cannot-judge verdicts at the policy's `cannotJudge` level (see preview.ts).
  */
 function reporter(entry: CatalogEntry, report: ReportViolation, config: Record<string, any>) {
   const configured = config.suppressions as ConfigSuppression[] | undefined;
   const cannotJudgeLevel = config.cannotJudge ?? DEFAULT_CANNOT_JUDGE_LEVEL;
+  const level: string = config.enforcementLevel ?? enforcementLevelOf(entry);
   // The object form sets the message and level as given (the string form prefixes the description).
   const reportAs = report as unknown as (v: object) => void;
   return (resource: ResourceView | undefined, message: string, urn?: string, undetermined = false) => {
@@ -66,7 +67,7 @@ function reporter(entry: CatalogEntry, report: ReportViolation, config: Record<s
     const text = undetermined ? `${CANNOT_JUDGE_PREFIX} ${message}` : message;
     const verdict = suppressionFor(entry.id, resource, configured);
     if (verdict.suppressed) {
-      reportAs({ message: `${SUPPRESSED_PREFIX} ${verdict.reason}\n${text}`, enforcementLevel: "advisory", ...(urn ? { urn } : {}) });
+      reportAs({ message: suppressedMessage(undetermined ? cannotJudgeLevel : level, verdict.reason, text), enforcementLevel: "advisory", ...(urn ? { urn } : {}) });
     } else if (undetermined) {
       reportAs({ message: text, enforcementLevel: cannotJudgeLevel, ...(urn ? { urn } : {}) });
     } else {
@@ -110,17 +111,15 @@ function common(entry: CatalogEntry) {
 
 /**
  * Whether a stack policy applies to this stack: account-level settings are judged in stacks that declare
- * account-level resources (or everywhere with `requiredInEveryStack`), Kamae's wiring checks in stacks that use a
+ * account-level resources (or everywhere with `requiredInEveryStack`, or `required` where a rule reports the setting's
+ * absence only on demand), Kamae's wiring checks in stacks that use a
  * Kamae component. A workload stack is then not failed for settings another stack owns.
  */
 export function inScope(entry: CatalogEntry, resources: readonly { type: string; urn?: string }[], config: Record<string, any>): boolean {
-  if (isAccountLevel(entry) && config.requiredInEveryStack !== true && !resources.some((r) => ACCOUNT_LEVEL_TYPES.has(r.type))) return false;
+  if (isAccountLevel(entry) && config.requiredInEveryStack !== true && config.required !== true && !resources.some((r) => ACCOUNT_LEVEL_TYPES.has(r.type))) return false;
   if (KAMAE_WIRING.has(entry.id) && !usesKamae(entry, resources, config)) return false;
   return true;
 }
-
-/** Settings every policy takes; any other key in a wiring check's config means the user asked for that check. */
-const GENERIC_SETTINGS = new Set(["enforcementLevel", "cannotJudge", "suppressions"]);
 
 /**
  * A stack uses Kamae when it declares a Kamae component (as a resource or as a parent in a URN) or configures the
@@ -129,7 +128,7 @@ const GENERIC_SETTINGS = new Set(["enforcementLevel", "cannotJudge", "suppressio
  */
 function usesKamae(entry: CatalogEntry, resources: readonly { type: string; urn?: string; props?: any }[], config: Record<string, any>): boolean {
   if (resources.some((r) => r.type.startsWith("kamae:") || (r.urn ?? "").includes("kamae:index:"))) return true;
-  if (Object.keys(config).some((k) => !GENERIC_SETTINGS.has(k) && config[k] !== undefined && JSON.stringify(config[k]) !== JSON.stringify(((entry.parameters ?? {})[k] as { default?: unknown } | undefined)?.default))) return true;
+  if (Object.keys(config).some((k) => !POLICY_SETTINGS.has(k) && config[k] !== undefined && JSON.stringify(config[k]) !== JSON.stringify(((entry.parameters ?? {})[k] as { default?: unknown } | undefined)?.default))) return true;
   if (entry.id === "lambda-functions-have-application-protection") {
     const functions = resources.filter((r) => r.type === "aws:lambda/function:Function");
     try {
@@ -148,9 +147,10 @@ export function toPolicy(entry: CatalogEntry, rule: Rule): KamaePolicy {
     return {
       ...common(entry),
       validateResource: (args, report) => {
-        if (!types.has(args.type)) return;
         const config = { ...args.getConfig<Record<string, any>>() };
+        // Before the type check, so a misspelled config key fails the first resource analyzed, whatever its type.
         const params = parameterValues(entry, config);
+        if (!types.has(args.type)) return;
         const view: ResourceView = {
           urn: args.urn,
           type: args.type,
@@ -170,9 +170,11 @@ export function toPolicy(entry: CatalogEntry, rule: Rule): KamaePolicy {
     ...common(entry),
     validateStack: (args, report) => {
       const config = { ...args.getConfig<Record<string, any>>() };
-      if (!inScope(entry, args.resources, config)) return;
+      const params = parameterValues(entry, config);
+      // Said, not silent: reports then tell a policy that did not apply from one that passed.
+      if (!inScope(entry, args.resources, config)) args.notApplicable(isAccountLevel(entry) ? "an account-level setting, and the stack declares no account-level resource" : "the stack uses no Kamae component");
       const emit = reporter(entry, report, config);
-      const found: StackViolation[] = rule.check(stackViews(args.resources), parameterValues(entry, config));
+      const found: StackViolation[] = rule.check(stackViews(args.resources), params);
       for (const v of found) emit(v.resource, v.message, v.resource?.urn, v.cannotJudge === true);
     },
   };

@@ -3,14 +3,15 @@
  * - the resource tag `kamae:suppress` = "<policy>=<reason>;<policy>=<reason>";
  * - the policy's config `suppressions: [{ resource: "<URN or logical name>" | "stack", reason }]`.
  * A reason shorter than 10 characters does not suppress (as in cdk-nag): the violation is reported as it is, saying
- * why the suppression was ignored. A suppressed violation is still reported, as an advisory diagnostic whose message
- * starts with "suppressed: <reason>", so it stays visible in previews and in `kamae check` reports.
+ * why the suppression was ignored. A suppressed violation is still reported, as an advisory diagnostic (so it does not
+ * fail the preview) whose message starts with "suppressed (<level>): <reason>", `<level>` being the level the violation
+ * had: a suppressed mandatory finding stays visible as mandatory in previews and in `kamae check` reports.
  */
 import { tagsOf } from "./helpers";
 import { ResourceView } from "./model";
 
 export const SUPPRESS_TAG = "kamae:suppress";
-export const SUPPRESSED_PREFIX = "suppressed:";
+export const SUPPRESSED_PREFIX = "suppressed";
 export const MIN_REASON_LENGTH = 10;
 
 export interface ConfigSuppression {
@@ -48,6 +49,23 @@ export function suppressionFor(policy: string, resource: ResourceView | undefine
   if (valid !== undefined) return { suppressed: true, reason: valid.trim() };
   if (reasons.length > 0) return { suppressed: false, note: `suppression ignored: its reason must be at least ${MIN_REASON_LENGTH} characters` };
   return { suppressed: false };
+}
+
+/** The first line of a suppressed violation's message: its level and the reason on record. */
+export function suppressedMessage(level: string, reason: string, violation: string): string {
+  return `${SUPPRESSED_PREFIX} (${level}): ${reason}\n${violation}`;
+}
+
+/**
+ * Reads a suppressed violation's message back (`kamae check`, the engine suite): the level it had, the reason, the
+ * violation. `level` is absent in the older form "suppressed: <reason>"; undefined for a message that is no suppression.
+ */
+export function parseSuppressedMessage(message: string): { level?: string; reason: string; violation: string } | undefined {
+  const newline = message.indexOf("\n");
+  const first = newline < 0 ? message : message.slice(0, newline);
+  const match = /^suppressed(?: \((advisory|mandatory|remediate|disabled)\))?: (.*)$/.exec(first);
+  if (!match) return undefined;
+  return { ...(match[1] ? { level: match[1] } : {}), reason: match[2].trim(), violation: newline < 0 ? "" : message.slice(newline + 1) };
 }
 
 /** The JSON schema of the `suppressions` config property every policy accepts. */

@@ -37,7 +37,12 @@ async function run(resources: PolicyResource[], config: ProtectionPolicyConfig =
       throw new Error(`not applicable: ${reason}`);
     },
   };
-  await applicationProtectionPolicy.validateStack(args, (message, urn) => violations.push({ message, urn }));
+  try {
+    await applicationProtectionPolicy.validateStack(args, (message, urn) => violations.push({ message, urn }));
+  } catch (e) {
+    // As the pack server does: a policy that says it does not apply reports nothing.
+    if (!(e as Error).message.startsWith("not applicable:")) throw e;
+  }
   return violations;
 }
 

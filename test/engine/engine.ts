@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { dirname, join, resolve, sep } from "node:path";
 import { readProject } from "../../cli/program";
+import { parseSuppressedMessage } from "../../policies/suppressions";
 
 export const ROOT = resolve(__dirname, "..", "..");
 export const ENGINE_ROOT = join(ROOT, ".cache", "engine");
@@ -22,7 +23,9 @@ const POLICY_PACK_EXECUTABLE = join(PLUGINS, "kamae-policy-pack");
 export interface EngineFinding {
   readonly policyId: string;
   readonly resourceUrn?: string;
+  /** For a suppressed finding, the level it had (the pack reports it to the engine as an advisory, as kamae check reads it). */
   readonly level: "advisory" | "mandatory";
+  readonly suppressed: boolean;
   readonly message: string;
 }
 
@@ -83,7 +86,9 @@ export async function previewUnderEngine(request: PreviewRequest): Promise<Engin
     const onEvent = (e: EngineEvent) => {
       if (e.policyEvent) {
         const p = e.policyEvent;
-        findings.push({ policyId: p.policyName, resourceUrn: p.resourceUrn || undefined, level: p.enforcementLevel === "mandatory" ? "mandatory" : "advisory", message: p.message });
+        const suppression = parseSuppressedMessage(p.message);
+        const level = suppression?.level ?? p.enforcementLevel;
+        findings.push({ policyId: p.policyName, resourceUrn: p.resourceUrn || undefined, level: level === "mandatory" ? "mandatory" : "advisory", suppressed: suppression !== undefined, message: p.message });
       }
       if (e.resourcePreEvent) resources.push({ urn: e.resourcePreEvent.metadata.urn, type: e.resourcePreEvent.metadata.type });
     };

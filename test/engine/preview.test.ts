@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { checkProgram, type Finding } from "../../cli/check";
 import { type EngineFinding, engineAvailable, POLICY_PACK, previewUnderEngine, pulumiCommand, ROOT } from "./engine";
@@ -71,7 +72,7 @@ describeWithEngine("the real Pulumi engine: pulumi preview --policy-pack, compar
     const dir = join(ROOT, "test", "cli", "fixtures", "insecure");
     const offline = await checkProgram(dir, { policyPackDir: POLICY_PACK });
     const engine = await previewUnderEngine({ programDir: dir, stack: offline.stack });
-    const mandatory = engine.findings.filter((f) => f.level === "mandatory");
+    const mandatory = engine.findings.filter((f) => f.level === "mandatory" && !f.suppressed);
     console.log(`engine: test/cli/fixtures/insecure: exit ${engine.code}, ${mandatory.length} mandatory, ${engine.findings.length - mandatory.length} advisory`);
     assert.notEqual(engine.code, 0, engine.output);
     assert.ok(mandatory.length > 0, `a failed preview names the mandatory policies it failed on\n${engine.output.slice(-6000)}`);
@@ -87,7 +88,8 @@ describeWithEngine("the real Pulumi engine: pulumi preview --policy-pack, compar
         previewUnderEngine({ programDir: program.dir, stack, stackConfigFile: program.stackConfigFile, policyConfigFile: program.policyConfigFile }),
       ]);
       assert.equal(offline.stack, stack, "the URNs compared name the same stack");
-      const mandatory = engine.findings.filter((f) => f.level === "mandatory").length;
+      // Suppressed findings keep their level on both sides; only unsuppressed mandatory ones fail a preview.
+      const mandatory = engine.findings.filter((f) => f.level === "mandatory" && !f.suppressed).length;
       console.log(
         `engine: ${program.label}: exit ${engine.code}, ${engine.resources.length} resources, ${mandatory} mandatory, ${engine.findings.length - mandatory} advisory` +
           ` | kamae check: ${offline.summary.resources} resources, ${offline.summary.mandatory} mandatory`,
@@ -106,6 +108,29 @@ describeWithEngine("the real Pulumi engine: pulumi preview --policy-pack, compar
       assert.deepEqual(differences.filter((d) => !d.limit), [], "differences that no documented limit explains");
     });
   }
+
+  it("a policy config the pack's schemas refuse fails the preview and kamae check alike: a wrong type, a misspelled key", async () => {
+    const dir = join(ROOT, "test", "cli", "fixtures", "insecure");
+    const tmp = mkdtempSync(join(tmpdir(), "kamae-engine-config-"));
+    try {
+      const wrongType = join(tmp, "wrong-type.json");
+      writeFileSync(wrongType, JSON.stringify({ "restricted-common-ports": { blockedPorts: "3389" } }));
+      const misspelled = join(tmp, "misspelled.json");
+      writeFileSync(misspelled, JSON.stringify({ "restricted-ssh": { suppresions: [] } }));
+      // The engine validates values against each configSchema before the run ...
+      const typed = await previewUnderEngine({ programDir: dir, stack: "offline", policyConfigFile: wrongType });
+      assert.notEqual(typed.code, 0);
+      assert.match(typed.output, /validating policy config: kamae .*restricted-common-ports: blockedPorts: Invalid type/s);
+      await assert.rejects(checkProgram(dir, { policyPackDir: POLICY_PACK, policyConfigFile: wrongType }), /policy "restricted-common-ports": key "blockedPorts": must be array/);
+      // ... and lets a key no schema names through to the pack, whose policies refuse it on the first resource.
+      const spelled = await previewUnderEngine({ programDir: dir, stack: "offline", policyConfigFile: misspelled });
+      assert.notEqual(spelled.code, 0);
+      assert.match(spelled.output, /policy "restricted-ssh" has no config key "suppresions"/);
+      await assert.rejects(checkProgram(dir, { policyPackDir: POLICY_PACK, policyConfigFile: misspelled }), /policy "restricted-ssh": key "suppresions" is not one of its settings/);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
 
   it("every documented limit still explains a difference somewhere (none is stale)", function () {
     // Filled by the per-program tests above; a limit no program needs any more must leave the list and the README.

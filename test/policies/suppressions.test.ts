@@ -4,7 +4,7 @@ import { catalog } from "../../policies/catalog";
 import { isUnknown } from "../../policies/model";
 import { plainProperties, policies, toPolicy } from "../../policies/policies";
 import rule from "../../policies/rules/ec2/restricted-ssh";
-import { parseSuppressTag, suppressionFor } from "../../policies/suppressions";
+import { parseSuppressedMessage, parseSuppressTag, suppressionFor } from "../../policies/suppressions";
 import { res } from "../../policies/rules/cases";
 
 const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -60,13 +60,31 @@ describe("suppressions", () => {
     assert.equal(suppressionFor("multi-region-cloudtrail-enabled", undefined, [{ resource: "stack", reason: "organization trail in the management account" }]).suppressed, true);
   });
 
-  it("reports a suppressed violation as an advisory whose message starts with 'suppressed:'", async () => {
+  it("reports a suppressed violation as an advisory whose message keeps its level: 'suppressed (<level>): <reason>'", async () => {
     const policy = toPolicy(sshEntry, rule) as any;
+    const bastion = { ...openSsh, tags: { "kamae:suppress": "restricted-ssh=bastion reachable by design" } };
     const [report, out] = collect();
-    await policy.validateResource(resourceArgs("aws:ec2/securityGroup:SecurityGroup", "bastion", { ...openSsh, tags: { "kamae:suppress": "restricted-ssh=bastion reachable by design" } }), report);
+    await policy.validateResource(resourceArgs("aws:ec2/securityGroup:SecurityGroup", "bastion", bastion), report);
     assert.equal(out.length, 1);
     assert.equal(out[0].enforcementLevel, "advisory");
-    assert.match(out[0].message, /^suppressed: bastion reachable by design\nbastion \(SecurityGroup\) opens SSH/);
+    assert.match(out[0].message, /^suppressed \(mandatory\): bastion reachable by design\nbastion \(SecurityGroup\) opens SSH/);
+    assert.deepEqual(parseSuppressedMessage(out[0].message), { level: "mandatory", reason: "bastion reachable by design", violation: out[0].message.split("\n").slice(1).join("\n") });
+    // The level configured for the policy (Configure sends it with the properties) is the one kept.
+    const [report2, out2] = collect();
+    await policy.validateResource(resourceArgs("aws:ec2/securityGroup:SecurityGroup", "bastion", bastion, { enforcementLevel: "advisory" }), report2);
+    assert.match(out2[0].message, /^suppressed \(advisory\): bastion reachable by design\n/);
+  });
+
+  it("reads the older form 'suppressed: <reason>' with no level, and nothing else as a suppression", () => {
+    assert.deepEqual(parseSuppressedMessage("suppressed: bastion by design\nPort 22 open"), { reason: "bastion by design", violation: "Port 22 open" });
+    assert.equal(parseSuppressedMessage("Port 22 is open; suppressed: no"), undefined);
+  });
+
+  it("a config key the policy does not take fails the policy, for any resource, instead of being dropped", async () => {
+    const policy = toPolicy(sshEntry, rule) as any;
+    const [report] = collect();
+    // Under the engine this fails the preview with the policy's name and the key, as kamae check refuses the config.
+    assert.throws(() => policy.validateResource(resourceArgs("aws:sns/topic:Topic", "t", {}, { suppresions: [] }), report), /policy "restricted-ssh" has no config key "suppresions" \(it takes .*suppressions/);
   });
 
   it("reports the violation as usual when the reason is too short, saying why", async () => {
@@ -86,7 +104,7 @@ describe("suppressions", () => {
     await trailPolicy.validateStack(args({ requiredInEveryStack: true, suppressions: [{ resource: "stack", reason: "organization trail in the management account" }] }), report);
     assert.equal(out.length, 1);
     assert.equal(out[0].enforcementLevel, "advisory");
-    assert.match(out[0].message, /^suppressed: organization trail/);
+    assert.match(out[0].message, /^suppressed \(mandatory\): organization trail/);
     const [report2, out2] = collect();
     await trailPolicy.validateStack(args({ requiredInEveryStack: true }), report2);
     assert.equal(out2.length, 1);
