@@ -20,7 +20,10 @@ export const WAF_IP_SET_LIMIT = 10_000;
 export const MAX_IP_SETS = 50;
 
 export interface WafAutoBlockDeepSecurityArgs {
-  /** Topics the Deep Security / Workload Security manager publishes to, keyed by a stable label of your choice. */
+  /**
+   * Topics the Deep Security / Workload Security manager publishes to, keyed by a stable label of your choice. Kamae
+   * does not own them: their policies must let only the manager's principal publish, or any publisher can ask for blocks.
+   */
   readonly topics: Record<string, pulumi.Input<string>>;
   /** Intrusion prevention (PayloadLog) events at or above this severity block their source (default 3). */
   readonly payloadMinSeverity?: number;
