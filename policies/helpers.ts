@@ -197,6 +197,17 @@ export function refersTo(from: ResourceView, prop: string, target: ResourceView)
   return false;
 }
 
+/**
+ * The value the program gave a property, in a stack view: an unknown that depends on no resource is a computed output
+ * the program left unset (the provider fills it in on creation), so it reads as absent, the AWS default. Without the
+ * engine's dependency information an unknown stays unknown.
+ */
+export function programValue(r: ResourceView, prop: string): unknown {
+  const value = r.props[prop];
+  if (isUnknown(value) && r.propertyDependencies !== undefined && (r.propertyDependencies[prop] ?? []).length === 0) return undefined;
+  return value;
+}
+
 /** AWS resource ids (`lt-0abc…`, `sg-…`, `vpc-…`): 8 or 17 hex digits after a prefix. */
 const AWS_ID = /^[a-z]+-([0-9a-f]{8}|[0-9a-f]{17})$/;
 

@@ -51,13 +51,28 @@ describe("program corpus: kamae check on realistic programs (test/programs)", fu
 
   it("reports no mandatory false positive, and precision of at least 98%", () => {
     const all = [...scores.values()];
-    const tp = all.reduce((n, s) => n + s.truePositives, 0);
-    const reportedCount = all.reduce((n, s) => n + s.reported, 0);
+    const sum = (f: (s: Score) => number) => all.reduce((n, s) => n + f(s), 0);
+    const tp = sum((s) => s.truePositives);
+    const reportedCount = sum((s) => s.reported);
     const precision = reportedCount === 0 ? 1 : tp / reportedCount;
     const fps = [...scores.entries()].flatMap(([name, s]) => s.falsePositives.map((f) => `${name}: ${f}`));
-    console.log(`      corpus: ${programs.length} programs, ${reviewed.length} reviewed, ${reports.size} completed; ${reportedCount} violations reported, ${tp} expected; precision ${(precision * 100).toFixed(1)}%`);
+    console.log(
+      `      corpus: ${programs.length} programs, ${reviewed.length} reviewed, ${reports.size} completed; ${reportedCount} violations reported, ${sum((s) => s.expected)} expected, ` +
+        `${tp} true, ${fps.length} false positives (${sum((s) => s.mandatoryFalsePositives.length)} mandatory), ${sum((s) => s.missed.length)} missed; ` +
+        `${sum((s) => s.cannotJudge)} cannot-judge; precision ${(precision * 100).toFixed(1)}%`,
+    );
     assert.deepEqual([...scores.entries()].flatMap(([name, s]) => s.mandatoryFalsePositives.map((f) => `${name}: ${f}`)), []);
     assert.ok(precision >= 0.98, `precision ${(precision * 100).toFixed(1)}% < 98%; false positives:\n${fps.join("\n")}`);
+  });
+
+  it("lists the remote components it could not expand, by type and count, as each expected file says", () => {
+    const differences = [...reports.entries()].flatMap(([name, report]) => {
+      const counts: Record<string, number> = {};
+      for (const r of report.notExpanded) counts[r.type] = (counts[r.type] ?? 0) + 1;
+      const wanted = programs.find((p) => p.name === name)!.expected!.notExpanded ?? {};
+      return JSON.stringify(counts, Object.keys(counts).sort()) === JSON.stringify(wanted, Object.keys(wanted).sort()) ? [] : [`${name}: ${JSON.stringify(counts)} not expanded, expected ${JSON.stringify(wanted)}`];
+    });
+    assert.deepEqual(differences, []);
   });
 
   it("gives the expected cannot-judge verdicts (what a preview leaves unknown)", () => {

@@ -65,6 +65,8 @@ export interface Score {
   /** Expected violations the run missed (or reported at another level, or only as cannot-judge). */
   readonly missed: string[];
   readonly mandatoryFalsePositives: string[];
+  /** Cannot-judge verdicts reported (not violations: outside precision). */
+  readonly cannotJudge: number;
   /** Differences in the cannot-judge verdicts, both ways. */
   readonly cannotJudgeDiff: string[];
 }
@@ -86,6 +88,7 @@ export function score(expected: Expected, reported: readonly ReportedFinding[]):
     falsePositives,
     missed: [...wanted].filter((k) => !violations.has(k)),
     mandatoryFalsePositives: falsePositives.filter((k) => k.endsWith("(mandatory)")),
+    cannotJudge: unknownGot.size,
     cannotJudgeDiff: [...[...unknownGot].filter((k) => !unknownWanted.has(k)).map((k) => `unexpected: ${k}`), ...[...unknownWanted].filter((k) => !unknownGot.has(k)).map((k) => `missing: ${k}`)],
   };
 }

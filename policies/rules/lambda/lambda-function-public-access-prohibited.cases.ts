@@ -1,13 +1,15 @@
 import { res, ruleCases } from "../cases";
 
+const PERMISSION = "aws:lambda/permission:Permission";
+
 export default ruleCases({
-    compliant: [
-      { title: "service principal scoped by source ARN", input: res("aws:lambda/permission:Permission", "p", { principal: "events.amazonaws.com", sourceArn: "arn:aws:events:us-east-1:123456789012:rule/r", action: "lambda:InvokeFunction" }) },
-      { title: "* restricted to an account", input: res("aws:lambda/permission:Permission", "p", { principal: "*", sourceAccount: "123456789012", action: "lambda:InvokeFunction" }) },
-      { title: "IAM-authenticated function URL", input: res("aws:lambda/functionUrl:FunctionUrl", "u", { authorizationType: "AWS_IAM" }) },
-    ],
-    violating: [
-      { title: "principal *", input: res("aws:lambda/permission:Permission", "p", { principal: "*", action: "lambda:InvokeFunction" }), about: "p" },
-      { title: "public function URL", input: res("aws:lambda/functionUrl:FunctionUrl", "u", { authorizationType: "NONE" }), about: "u" },
-    ],
-  });
+  compliant: [
+    { title: "service principal scoped by source ARN", input: res(PERMISSION, "p", { principal: "events.amazonaws.com", sourceArn: "arn:aws:events:us-east-1:123456789012:rule/r", action: "lambda:InvokeFunction" }) },
+    { title: "* restricted to an account", input: res(PERMISSION, "p", { principal: "*", sourceAccount: "123456789012", action: "lambda:InvokeFunction" }) },
+    { title: "Amazon S3 with the bucket owner's account", input: res(PERMISSION, "p", { principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::uploads", sourceAccount: "123456789012", action: "lambda:InvokeFunction" }) },
+  ],
+  violating: [
+    { title: "principal *", input: res(PERMISSION, "p", { principal: "*", action: "lambda:InvokeFunction" }), about: "p" },
+    { title: "Amazon S3 scoped by bucket ARN only (a bucket ARN names no account)", input: res(PERMISSION, "p", { principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::uploads", action: "lambda:InvokeFunction" }), about: "p" },
+  ],
+});
