@@ -46,6 +46,9 @@ export = async () => {
   // Server access logs of every bucket here, and the VPC's flow logs.
   const accessLogs = logBucket("access-logs", { retentionDays, flowLogDelivery: true });
   new aws.ec2.FlowLog("network-flow-logs", { vpcId: vpc.vpcId, trafficType: "ALL", logDestinationType: "s3", logDestination: pulumi.interpolate`${accessLogs.arn}/flow-logs/` });
+  // The VPC's default security group allows nothing (FSBP EC2.2, CIS 5.4): adopting it removes its rules, and every
+  // resource here has a group of its own.
+  new aws.ec2.DefaultSecurityGroup("network-default", { vpcId: vpc.vpcId });
 
   // ALB access logs: WafAutoBlock reads them (errors and request rates per address, merged across files).
   const albLogBucketName = config.get("albLogBucketName") ?? `alb-logs-${unique}`;
