@@ -6,8 +6,9 @@
  * down. Started by `runProgramOffline` (cli/program.ts).
  */
 import { existsSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
+import * as nodeModule from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { installOfflineMocks, OfflineMocks } from "./offline-mocks";
 import type { ProgramJob, ProgramResult, RecordedProgramResource } from "./program";
 
@@ -48,14 +49,51 @@ function plainStack(error: Error, frames: NodeJS.CallSite[]): string {
 }
 
 /**
+ * Frames the SDK's `Resource.stackTrace(4)` reads: this function, stackTrace, the Resource, Custom/ComponentResource
+ * and concrete class constructors, then the code that declared the resource (the source position it registers).
+ */
+const SOURCE_POSITION_FRAMES = 6;
+
+/** A call site's position in the source the program's author wrote (through the module's source map, if it has one). */
+function sourceFrame(site: NodeJS.CallSite): { file?: string; line?: number; column?: number } {
+  const name = site.getFileName();
+  const line = site.getLineNumber();
+  const column = site.getColumnNumber();
+  if (!name || !line || !column || name.startsWith("node:")) return {};
+  // Packages are reported where the code runs, as the engine reports them; only the program's own sources are mapped.
+  const origin: Partial<nodeModule.SourceOrigin> | undefined = name.includes("/node_modules/") ? undefined : nodeModule.findSourceMap(name)?.findOrigin(line, column);
+  const file = name.startsWith("file://") ? fileURLToPath(name) : name;
+  if (origin?.fileName) {
+    const mapped = origin.fileName.startsWith("file://") ? fileURLToPath(origin.fileName) : resolve(dirname(file), origin.fileName);
+    return { file: mapped, line: origin.lineNumber, column: origin.columnNumber };
+  }
+  return { file, line, column };
+}
+
+/**
  * The runtime captures and formats a stack for every promise it makes (debug context, read only in a report of leaked
- * promises), and formats and parses the whole stack of every resource (its source position, which nothing offline
- * reads). That was half the check's time and most of its memory per resource: the promise stacks are captured empty,
- * the source positions not looked for. The program's own errors keep their stacks.
+ * promises), and formats and parses the whole stack of every resource to find its source position. That was half the
+ * check's time and most of its memory per resource: the promise stacks are captured empty, and a resource's position
+ * is read from the few structured frames that hold it, mapped through the program's source maps (SARIF locations).
+ * The program's own errors keep their stacks.
  */
 function skipRuntimeStacks(projectDir: string, pulumi: typeof import("@pulumi/pulumi")): void {
   const resourceClass = pulumi.Resource as unknown as { callsites?: () => unknown[] };
-  if (typeof resourceClass.callsites === "function") resourceClass.callsites = () => [];
+  if (typeof resourceClass.callsites === "function") {
+    resourceClass.callsites = function callsites(): unknown[] {
+      const { stackTraceLimit, prepareStackTrace } = Error;
+      Error.stackTraceLimit = SOURCE_POSITION_FRAMES;
+      Error.prepareStackTrace = (_error, frames) => frames;
+      try {
+        const frames = new Error().stack as unknown as NodeJS.CallSite[];
+        // Only the last frame is read: the others are left unmapped.
+        return frames.map((site, i) => (i === SOURCE_POSITION_FRAMES - 1 ? sourceFrame(site) : {}));
+      } finally {
+        Error.stackTraceLimit = stackTraceLimit;
+        Error.prepareStackTrace = prepareStackTrace;
+      }
+    };
+  }
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program's copy of the runtime module
   const debuggable = require(require.resolve("@pulumi/pulumi/runtime/debuggable", { paths: [projectDir] })) as { debuggablePromise?: (...args: unknown[]) => unknown };
   const original = debuggable.debuggablePromise;
@@ -141,6 +179,8 @@ async function run(): Promise<void> {
   // The runtime reads a stack trace for every resource and promise (debug context, source position); mapping each one
   // through source maps costs more than registering the resource. The program's errors get mapped stacks (withMappedStack).
   Error.prepareStackTrace = plainStack;
+  // Source maps of the compiled program (ts-node's inline maps), for the declaring lines of resources.
+  (nodeModule as { setSourceMapsSupport?: (enabled: boolean) => void }).setSourceMapsSupport?.(true);
   skipRuntimeStacks(job.projectDir, pulumi);
   await pulumi.runtime.runInPulumiStack(() => loadProgram(job.main));
   await pulumi.runtime.disconnect();
