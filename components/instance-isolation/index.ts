@@ -79,6 +79,13 @@ export interface InstanceIsolationArgs {
    * role has no policy.
    */
   readonly isolationInstanceProfileName?: pulumi.Input<string>;
+  /**
+   * Instance roles a release may hand back to EC2 (and, with `revokeRoleSessions`, whose older sessions isolation may
+   * deny), by name or `path/name` pattern (`app/*`), in every account acted in. Roles tagged `<scope.tagKey>=true`
+   * are such roles too when the scope is that tag alone. Default: none named. A release cannot give an instance back a
+   * role that is neither tagged nor named: it reports the failed step and the profile is reattached by hand.
+   */
+  readonly instanceRoleNames?: string[];
   /** Snapshot every volume of an isolated instance after the cut (default true). */
   readonly snapshots?: boolean;
   /**
@@ -132,6 +139,11 @@ function validate(args: InstanceIsolationArgs): void {
   const tagKey = args.scope?.tagKey;
   if (tagKey !== undefined && tagKey !== "" && (tagKey.length > 128 || tagKey.startsWith("aws:"))) check.fail(`scope.tagKey "${tagKey}" is not a usable tag key`);
   if (tagKey === "" && (args.scope?.autoScalingGroupNames ?? []).length === 0) check.fail("scope has neither a tag key nor Auto Scaling groups: no instance could ever be isolated");
+  for (const role of args.instanceRoleNames ?? []) check.roleNamePattern("instanceRoleNames", role);
+  const rolesTagged = (args.scope?.autoScalingGroupNames ?? []).length === 0 && (tagKey ?? IsolationDefaults.scopeTagKey) !== "";
+  if (args.revokeRoleSessions && !rolesTagged && (args.instanceRoleNames ?? []).length === 0) {
+    check.fail("revokeRoleSessions needs instance roles to act on: name them in instanceRoleNames (the scope is not the tag alone)");
+  }
   if (args.protectionTagKey !== undefined && (args.protectionTagKey === "" || args.protectionTagKey.length > 128)) check.fail("protectionTagKey must be a non-empty tag key");
   validateMemberAccounts("InstanceIsolation", args.memberAccounts);
   validateNotifications(check, args.notifications);
@@ -208,8 +220,11 @@ export class InstanceIsolation extends pulumi.ComponentResource {
 
     let profileName: pulumi.Output<string>;
     let isolationRoleArn: pulumi.Output<string> | undefined;
+    // The one role isolation hands to EC2: the given profile's, or the one created here.
+    let isolationRoleName: pulumi.Output<string>;
     if (args.isolationInstanceProfileName !== undefined) {
       profileName = pulumi.output(args.isolationInstanceProfileName);
+      isolationRoleName = aws.iam.getInstanceProfileOutput({ name: args.isolationInstanceProfileName }, parent).roleName;
     } else {
       // A role with no policy at all: whatever runs on the isolated instance gets credentials that can do nothing.
       const role = new aws.iam.Role(
@@ -220,6 +235,7 @@ export class InstanceIsolation extends pulumi.ComponentResource {
       const profile = new aws.iam.InstanceProfile(`${name}-isolation-profile`, { role: role.name }, parent);
       profileName = profile.name;
       isolationRoleArn = role.arn;
+      isolationRoleName = role.name;
     }
 
     const groups: Record<string, pulumi.Output<string>> = {};
@@ -240,13 +256,17 @@ export class InstanceIsolation extends pulumi.ComponentResource {
     }
 
     const scopeTagKey = args.scope?.tagKey ?? IsolationDefaults.scopeTagKey;
+    // Instances of the scope's Auto Scaling groups need not carry the tag: then the tag cannot bound the grant.
+    const tagAlone = (args.scope?.autoScalingGroupNames ?? []).length === 0 ? scopeTagKey || undefined : undefined;
     const statements: Statement[] = [
       ...isolationActStatements({
         partition,
         accountId: account,
         revokeRoleSessions: args.revokeRoleSessions,
-        // Instances of the scope's Auto Scaling groups need not carry the tag: then the tag cannot bound the grant.
-        scopeTagKey: (args.scope?.autoScalingGroupNames ?? []).length === 0 ? scopeTagKey || undefined : undefined,
+        scopeTagKey: tagAlone,
+        isolationRoleName,
+        instanceRoleTagKey: tagAlone,
+        instanceRoleNames: args.instanceRoleNames,
       }),
       { sid: "IsolationState", actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [table.arn] },
       ...reports.publishStatements,
@@ -291,6 +311,8 @@ export class InstanceIsolation extends pulumi.ComponentResource {
         memorySize: 512,
         logRetentionDays: args.logRetentionDays,
         memberAccounts: args.memberAccounts,
+        // Session revocation writes IAM: the role can then never do more than this policy, whatever is attached later.
+        boundedByOwnPolicy: args.revokeRoleSessions === true,
       },
       parent,
     );

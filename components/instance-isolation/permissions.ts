@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { Statement } from "../shared/iam/policy";
+import type { Conditions, Statement } from "../shared/iam/policy";
 import { ISOLATION_GROUP_TAG } from "./lambda/model";
 
 export interface IsolationPermissionsContext {
@@ -13,6 +13,36 @@ export interface IsolationPermissionsContext {
    * (EC2 authorizes them on its tags), so even a bug cannot act on an instance out of scope.
    */
   readonly scopeTagKey?: string;
+  /** The role of the isolation instance profile in that account: the one role isolation hands to EC2. */
+  readonly isolationRoleName: pulumi.Input<string>;
+  /**
+   * Roles tagged `<key>=true` (the scope tag key, whatever the scope's form) are instance roles release may hand back
+   * and, with `revokeRoleSessions`, whose older sessions isolation may deny. None when undefined.
+   */
+  readonly instanceRoleTagKey?: string;
+  /** Further instance roles, by name or `path/name` pattern (InstanceIsolation's `instanceRoleNames`). */
+  readonly instanceRoleNames?: readonly string[];
+}
+
+/**
+ * Statements granting `actions` on exactly the instance roles isolation may act on: those tagged with the role tag,
+ * and those named. None when neither is set: no instance role can then be acted on.
+ */
+function instanceRoleStatements(ctx: IsolationPermissionsContext, sid: string, actions: string[], conditions: Conditions = {}): Statement[] {
+  const role = (name: string) => pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:role/${name}`;
+  const statements: Statement[] = [];
+  if (ctx.instanceRoleTagKey) {
+    statements.push({
+      sid: `${sid}TaggedRoles`,
+      actions,
+      resources: [role("*")],
+      // As the code reads the scope tag: the value "true" in any case.
+      conditions: { ...conditions, StringEqualsIgnoreCase: { [`aws:ResourceTag/${ctx.instanceRoleTagKey}`]: "true" } },
+    });
+  }
+  const named = ctx.instanceRoleNames ?? [];
+  if (named.length > 0) statements.push({ sid: `${sid}NamedRoles`, actions, resources: named.map(role), ...(Object.keys(conditions).length > 0 ? { conditions } : {}) });
+  return statements;
 }
 
 /**
@@ -25,6 +55,7 @@ export function isolationActStatements(ctx: IsolationPermissionsContext): Statem
   const ec2Arn = (resource: string) => pulumi.interpolate`arn:${partition}:ec2:*:${accountId}:${resource}`;
   const snapshots = pulumi.interpolate`arn:${partition}:ec2:*::snapshot/*`;
   const inScope = ctx.scopeTagKey ? { StringEqualsIgnoreCase: { [`aws:ResourceTag/${ctx.scopeTagKey}`]: "true" } } : undefined;
+  const toEc2 = { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } };
   const statements: Statement[] = [
     {
       sid: "DescribeHasNoResourceScope",
@@ -55,7 +86,14 @@ export function isolationActStatements(ctx: IsolationPermissionsContext): Statem
     },
     { sid: "MoveInterfaces", actions: ["ec2:ModifyNetworkInterfaceAttribute"], resources: [ec2Arn("network-interface/*"), ec2Arn("security-group/*"), ec2Arn("instance/*")] },
     { sid: "ElasticIps", actions: ["ec2:DisassociateAddress", "ec2:AssociateAddress"], resources: [ec2Arn("elastic-ip/*"), ec2Arn("network-interface/*"), ec2Arn("instance/*")] },
-    { sid: "CreateIsolationGroups", actions: ["ec2:CreateSecurityGroup"], resources: [ec2Arn("vpc/*"), ec2Arn("security-group/*")] },
+    // Only isolation groups (tagged as such when created); in the VPC of whichever instance is isolated.
+    {
+      sid: "CreateIsolationGroups",
+      actions: ["ec2:CreateSecurityGroup"],
+      resources: [ec2Arn("security-group/*")],
+      conditions: { StringEquals: { [`aws:RequestTag/${ISOLATION_GROUP_TAG}`]: ["empty", "transition"] } },
+    },
+    { sid: "CreateIsolationGroupsInAnyVpc", actions: ["ec2:CreateSecurityGroup"], resources: [ec2Arn("vpc/*")] },
     {
       sid: "OnlyIsolationGroupRules",
       actions: ["ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress"],
@@ -82,19 +120,20 @@ export function isolationActStatements(ctx: IsolationPermissionsContext): Statem
       resources: [pulumi.interpolate`arn:${partition}:elasticloadbalancing:*:${accountId}:targetgroup/*/*`],
     },
     {
-      // Isolation passes the isolation role; a release passes back the instance's own role: only ever to EC2.
-      sid: "PassInstanceRolesToEc2",
+      // Isolation hands EC2 the isolation profile's role, and nothing else.
+      sid: "PassIsolationRole",
       actions: ["iam:PassRole"],
-      resources: [pulumi.interpolate`arn:${partition}:iam::${accountId}:role/*`],
-      conditions: { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } },
+      resources: [pulumi.interpolate`arn:${partition}:iam::${accountId}:role/${ctx.isolationRoleName}`],
+      conditions: toEc2,
     },
+    // A release hands back the instance's own role: only an instance role (tagged or named), only to EC2.
+    ...instanceRoleStatements(ctx, "PassBack", ["iam:PassRole"], toEc2),
   ];
   if (ctx.revokeRoleSessions) {
-    statements.push({
-      sid: "DenyOldRoleSessions",
-      actions: ["iam:GetInstanceProfile", "iam:PutRolePolicy"],
-      resources: [pulumi.interpolate`arn:${partition}:iam::${accountId}:instance-profile/*`, pulumi.interpolate`arn:${partition}:iam::${accountId}:role/*`],
-    });
+    // Which role an instance profile holds (a read; profile names are the user's, any of the account).
+    statements.push({ sid: "ReadInstanceProfiles", actions: ["iam:GetInstanceProfile"], resources: [pulumi.interpolate`arn:${partition}:iam::${accountId}:instance-profile/*`] });
+    // IAM has no condition on an inline policy's name or content: the bound is which roles, not what is written.
+    statements.push(...instanceRoleStatements(ctx, "DenyOldSessionsOf", ["iam:PutRolePolicy"]));
   }
   return statements;
 }

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { plainItems, Validator } from "../shared/validation";
 import { IsolationDefaults } from "../instance-isolation/lambda/settings";
-import { policyDocument, serviceTrustPolicy } from "../shared/iam/policy";
+import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { queueBacklogAlarm } from "../shared/alarms";
 import { type DeadLetterSource, deadLetterQueue, deadLetterQueuePolicy } from "../shared/infra/dead-letters";
 import { createEncryptionKey } from "../shared/kms";
@@ -21,6 +21,22 @@ export const DEFAULT_MEMBER_ROLE_NAME = "kamae-central-responder";
 
 /** The isolation instance profile's name unless told otherwise (the central InstanceIsolation's `isolationInstanceProfileName`). */
 export const DEFAULT_ISOLATION_PROFILE_NAME = "kamae-isolation";
+
+/** Actions that change who may do what: a role granted one of them gets a permissions boundary. */
+const IAM_WRITES = ["iam:PutRolePolicy", "iam:PutUserPolicy", "iam:UpdateAccessKey", "iam:PassRole"];
+
+/**
+ * The member role's boundary: its IAM statements and every Deny exactly as granted, the other responders' actions on
+ * any resource (a managed policy holds 6,144 characters, less than the role's inline policies together may).
+ */
+function boundaryStatements(statements: readonly Statement[]): Statement[] {
+  const exact = statements.filter((s) => s.effect === "Deny" || s.actions.some((a) => a.startsWith("iam:")));
+  const others = [...new Set(statements.filter((s) => !exact.includes(s)).flatMap((s) => s.actions))];
+  return [...exact, ...(others.length > 0 ? [{ sid: "OtherResponderActions", actions: others, resources: ["*"] }] : [])];
+}
+
+/** The role of the isolation instance profile created here. */
+const isolationRoleNameOf = (profileName: string) => `${profileName}-role`;
 
 /** Security events a member account forwards to the central account's event bus. */
 const FORWARDED_EVENTS: Record<string, { source: string[]; "detail-type": string[] }> = {
@@ -79,6 +95,8 @@ export interface MemberAccountAccessArgs {
    * instances carrying `<key>=true`. "" when the central scope also names Auto Scaling groups (no tag bound then).
    */
   readonly isolationScopeTagKey?: string;
+  /** The central InstanceIsolation's `instanceRoleNames`: instance roles a release may hand back here. */
+  readonly isolationInstanceRoleNames?: string[];
   /** The actions of the central GuardDutyResponder's routes (`scan`, `restrictCredentials`, `blockPublicAccess`, `protectBucket` act here); required with guardduty-responder. */
   readonly guardDutyActions?: ResponseAction[];
   /**
@@ -154,11 +172,6 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
           ],
         }),
       );
-    const role = new aws.iam.Role(
-      `${name}-role`,
-      { name: roleName, assumeRolePolicy: trust, maxSessionDuration: 3600, description: "Kamae: the central security account's responders act in this account" },
-      parent,
-    );
     const context = {
       partition,
       accountId: identity.accountId,
@@ -170,6 +183,8 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       cleanBucketKmsKeyArn: args.quarantineCleanBucketKmsKeyArn,
       revokeRoleSessions: args.isolationRevokeRoleSessions,
       isolationScopeTagKey: (args.isolationScopeTagKey ?? IsolationDefaults.scopeTagKey) || undefined,
+      isolationRoleName: isolationRoleNameOf(args.isolationInstanceProfileName ?? DEFAULT_ISOLATION_PROFILE_NAME),
+      isolationInstanceRoleNames: args.isolationInstanceRoleNames,
       guardDutyActions: args.guardDutyActions,
       guardDutyScanDocumentName: args.guardDutyScanDocumentName,
       guardDutyProtectedPrincipals: [...(args.guardDutyProtectedPrincipals ?? []), roleName],
@@ -178,8 +193,26 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       cloudTrailBucketNames: args.cloudTrailBucketNames,
       cloudTrailKmsKeyArns: args.cloudTrailKmsKeyArns,
     };
-    for (const responder of [...new Set(args.responders)].sort()) {
-      new aws.iam.RolePolicy(`${name}-${responder}`, { role: role.id, name: `kamae-${responder}`, policy: policyDocument(memberStatements(responder, context)) }, parent);
+    const responders = [...new Set(args.responders)].sort().map((responder) => ({ responder, statements: memberStatements(responder, context) }));
+    const all = responders.flatMap((r) => r.statements);
+    // A role that writes IAM is bounded as the central credential steps are: whatever is attached to it later, it can
+    // never do more than the responders' statements, and their Deny statements hold.
+    const boundary = all.some((s) => s.effect !== "Deny" && s.actions.some((a) => IAM_WRITES.includes(a)))
+      ? new aws.iam.Policy(`${name}-boundary`, { description: "Kamae: permissions boundary of the central responders' role", policy: policyDocument(boundaryStatements(all)) }, parent)
+      : undefined;
+    const role = new aws.iam.Role(
+      `${name}-role`,
+      {
+        name: roleName,
+        assumeRolePolicy: trust,
+        maxSessionDuration: 3600,
+        description: "Kamae: the central security account's responders act in this account",
+        permissionsBoundary: boundary?.arn,
+      },
+      parent,
+    );
+    for (const { responder, statements } of responders) {
+      new aws.iam.RolePolicy(`${name}-${responder}`, { role: role.id, name: `kamae-${responder}`, policy: policyDocument(statements) }, parent);
     }
 
     let isolationProfileName: pulumi.Output<string | undefined> = pulumi.output(undefined);
@@ -187,7 +220,7 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       // Isolation swaps this profile onto the instance, by name: it must exist in every account isolated in.
       const isolationRole = new aws.iam.Role(
         `${name}-isolation-role`,
-        { name: `${args.isolationInstanceProfileName ?? DEFAULT_ISOLATION_PROFILE_NAME}-role`, description: "Kamae: role of isolated instances; grants nothing", assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com") },
+        { name: isolationRoleNameOf(args.isolationInstanceProfileName ?? DEFAULT_ISOLATION_PROFILE_NAME), description: "Kamae: role of isolated instances; grants nothing", assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com") },
         parent,
       );
       const profile = new aws.iam.InstanceProfile(`${name}-isolation-profile`, { name: args.isolationInstanceProfileName ?? DEFAULT_ISOLATION_PROFILE_NAME, role: isolationRole.name }, parent);
@@ -297,6 +330,7 @@ function validate(args: MemberAccountAccessArgs): void {
   if (args.responders.includes("api-activity-alerts") && (args.cloudTrailBucketNames ?? []).length === 0) {
     check.fail("api-activity-alerts needs cloudTrailBucketNames (the trail buckets it reads)");
   }
+  for (const role of args.isolationInstanceRoleNames ?? []) check.roleNamePattern("isolationInstanceRoleNames", role);
   const profile = args.isolationInstanceProfileName;
   if (profile !== undefined && !/^[\w+=,.@-]{1,59}$/.test(profile)) check.fail(`"${profile}" is not a usable instance profile name (at most 59 characters: its role adds "-role")`);
   if (args.roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(args.roleName)) check.fail(`"${args.roleName}" is not a valid IAM role name`);

@@ -41,6 +41,9 @@ export interface MemberContext {
   readonly revokeRoleSessions?: boolean;
   /** The central InstanceIsolation's scope tag key, when its scope is that tag alone (instance writes need it). */
   readonly isolationScopeTagKey?: string;
+  /** The isolation profile's role created here, and the central InstanceIsolation's `instanceRoleNames`. */
+  readonly isolationRoleName?: pulumi.Input<string>;
+  readonly isolationInstanceRoleNames?: readonly string[];
   /** The actions of the central GuardDutyResponder's routes, and its scan document. */
   readonly guardDutyActions?: readonly ResponseAction[];
   readonly guardDutyScanDocumentName?: string;
@@ -61,7 +64,16 @@ export interface MemberContext {
 export function memberStatements(responder: CentralResponder, ctx: MemberContext): Statement[] {
   switch (responder) {
     case "instance-isolation":
-      return isolationActStatements({ partition: ctx.partition, accountId: ctx.accountId, revokeRoleSessions: ctx.revokeRoleSessions, scopeTagKey: ctx.isolationScopeTagKey });
+      if (ctx.isolationRoleName === undefined) check.fail("instance-isolation needs isolationRoleName");
+      return isolationActStatements({
+        partition: ctx.partition,
+        accountId: ctx.accountId,
+        revokeRoleSessions: ctx.revokeRoleSessions,
+        scopeTagKey: ctx.isolationScopeTagKey,
+        isolationRoleName: ctx.isolationRoleName,
+        instanceRoleTagKey: ctx.isolationScopeTagKey,
+        instanceRoleNames: ctx.isolationInstanceRoleNames,
+      });
     case "malware-quarantine":
       if (ctx.quarantineBucketName === undefined) check.fail("malware-quarantine needs quarantineBucketName");
       return quarantineActStatements({

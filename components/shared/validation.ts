@@ -93,6 +93,12 @@ export class Validator {
     if (!ok) this.fail(`${what}: ${JSON.stringify(value)} is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens)`);
   }
 
+  /** An IAM role name or `path/name` pattern (wildcards allowed) that still names some roles, not every role. */
+  roleNamePattern(what: string, value: string): void {
+    if (!/^[\w+=,.@*-][\w+=,.@/*-]{0,511}$/.test(value)) this.fail(`${what}: "${value}" is not a role name or path/name pattern`);
+    if (value.replace(/[*/]/g, "") === "") this.fail(`${what}: "${value}" names every role of the account`);
+  }
+
   vpcId(what: string, value: pulumi.Input<string> | undefined): void {
     this.resourceId(what, value, "vpc", "VPC");
   }

@@ -143,7 +143,8 @@ export = async () => {
     mode,
     // Only the manager's SNS forwarding principal may publish agent events (config: deepSecurityPublisherArn).
     deepSecurity: { publisherArns: [config.get("deepSecurityPublisherArn") ?? `arn:aws:iam::${accountId}:user/deep-security-manager`] },
-    scope: { autoScalingGroupNames: [web.autoScalingGroupName] },
+    // In scope: the web tier's instances and its instance role carry kamae:isolation-scope=true (AutoHealingGroup), so
+    // IAM itself keeps the function to them (instance writes, and the role a release hands back).
     circuitBreaker: { maxIsolations: config.getNumber("maxIsolationsPerHour") ?? 3, windowSeconds: 3600 },
     notifications: { emails },
     logRetentionDays: retentionDays,

@@ -28,6 +28,8 @@ describe("AutoHealingGroup component (Pulumi mocks)", () => {
     const instanceTags = lt.inputs.tagSpecifications.find((t: any) => t.resourceType === "instance").tags;
     assert.equal(instanceTags[KamaeTags.isolationScope], "true");
     assert.equal(instanceTags[KamaeTags.agentRollout], "true");
+    // The role too: InstanceIsolation's release may hand back only roles carrying the scope tag (or named).
+    assert.equal(resourcesOfType("aws:iam/role:Role")[0].inputs.tags[KamaeTags.isolationScope], "true");
   });
 
   it("attaches the existing target groups with ELB health checks, in the existing subnets", async () => {

@@ -72,6 +72,11 @@ export function iamRequests(sent: SentCommand, where: Where): IamRequest[] {
   const tagKeys = (tags: ReadonlyArray<{ Key?: string }>) => ({ "aws:TagKeys": tags.map((t) => t.Key!) });
   const tagOnCreate = (specs: ReadonlyArray<{ ResourceType?: string; Tags?: Array<{ Key?: string }> }> | undefined, createAction: string, arnOf: (type: string) => string) =>
     each(specs, (s) => one("ec2:CreateTags", arnOf(s.ResourceType!), { ...tagKeys(s.Tags ?? []), "ec2:CreateAction": createAction }));
+  // Tags a create call puts on what it creates: `aws:RequestTag/<key>` and `aws:TagKeys` of the created resource.
+  const requestTags = () => {
+    const tags: Array<{ Key: string; Value: string }> = (input.TagSpecifications ?? []).flatMap((spec: { Tags?: Array<{ Key: string; Value: string }> }) => spec.Tags ?? []);
+    return { ...Object.fromEntries(tags.map((t) => [`aws:RequestTag/${t.Key}`, t.Value])), ...tagKeys(tags) };
+  };
   const versioned = (action: string, versionAction: string) => one(input.VersionId ? versionAction : action, s3(input.Bucket, input.Key));
   // A write with tags also needs PutObjectTagging; to a bucket encrypted with a KMS key, a data key from it.
   const write = () => [
@@ -115,10 +120,8 @@ export function iamRequests(sent: SentCommand, where: Where): IamRequest[] {
     case "CreateTagsCommand": return each(input.Resources as string[], (id) => one("ec2:CreateTags", ec2(id), tagKeys(input.Tags)));
     case "CreateTrafficMirrorSessionCommand": {
       const session = ec2("tms-*");
-      const requestTags = (input.TagSpecifications ?? []).flatMap((spec: { Tags?: Array<{ Key: string; Value: string }> }) => spec.Tags ?? []);
-      const context = { ...Object.fromEntries(requestTags.map((t: { Key: string; Value: string }) => [`aws:RequestTag/${t.Key}`, t.Value])), ...tagKeys(requestTags) };
       return [
-        ...one("ec2:CreateTrafficMirrorSession", session, context),
+        ...one("ec2:CreateTrafficMirrorSession", session, requestTags()),
         ...[input.NetworkInterfaceId, input.TrafficMirrorTargetId, input.TrafficMirrorFilterId].flatMap((id: string) => one("ec2:CreateTrafficMirrorSession", ec2(id))),
         ...tagOnCreate(input.TagSpecifications, "CreateTrafficMirrorSession", () => session),
       ];
@@ -128,7 +131,7 @@ export function iamRequests(sent: SentCommand, where: Where): IamRequest[] {
     case "ModifyNetworkInterfaceAttributeCommand": return [...one("ec2:ModifyNetworkInterfaceAttribute", ec2(input.NetworkInterfaceId)), ...each(input.Groups as string[], (g) => one("ec2:ModifyNetworkInterfaceAttribute", ec2(g)))];
     case "CreateSecurityGroupCommand": {
       const group = ec2("sg-*");
-      return [...one("ec2:CreateSecurityGroup", ec2(input.VpcId)), ...one("ec2:CreateSecurityGroup", group), ...tagOnCreate(input.TagSpecifications, "CreateSecurityGroup", () => group)];
+      return [...one("ec2:CreateSecurityGroup", ec2(input.VpcId)), ...one("ec2:CreateSecurityGroup", group, requestTags()), ...tagOnCreate(input.TagSpecifications, "CreateSecurityGroup", () => group)];
     }
     case "AuthorizeSecurityGroupIngressCommand": return one("ec2:AuthorizeSecurityGroupIngress", ec2(input.GroupId));
     case "AuthorizeSecurityGroupEgressCommand": return one("ec2:AuthorizeSecurityGroupEgress", ec2(input.GroupId));

@@ -44,13 +44,15 @@ describe("InstanceIsolation: every AWS call is granted, and nothing more", () =>
       if (path !== paths.at(-1)) fake.restore();
     }
     const profiles = fake!.profiles;
+    // The instance's own role carries the scope tag (as AutoHealingGroup tags its role): release may hand it back.
+    const roleTags: Record<string, Record<string, string>> = { "web-role": { "kamae:isolation-scope": "True" } };
     const where: Where = {
       accountId: ACCOUNT,
       region: REGION,
       key: policy.Statement.find((s: any) => s.Sid === "UseOwnKey").Resource[0],
       tagsOf: (arn) => {
         const id = arn.split("/").at(-1)!;
-        return fake!.instances.get(id)?.tags ?? fake!.groups.get(id)?.tags;
+        return fake!.instances.get(id)?.tags ?? fake!.groups.get(id)?.tags ?? (arn.includes(":role/") ? roleTags[id] : undefined);
       },
       // One instance is isolated and released in each path: every association is its.
       instanceOfAssociation: () => INSTANCE,
@@ -72,5 +74,38 @@ describe("InstanceIsolation: every AWS call is granted, and nothing more", () =>
       "ec2:ModifyInstanceAttribute",
       "ec2:ReplaceIamInstanceProfileAssociation",
     ]);
+
+    // Roles: the same calls with the instance's role untagged (an admin role, say) are refused by IAM, both handing
+    // it to EC2 and writing a policy on it; the isolation role is the only other role the function may pass.
+    const untaggedRole: Where = { ...where, tagsOf: (arn) => (arn.includes(":role/") ? undefined : where.tagsOf!(arn)) };
+    const onRoles = sent.flatMap((c) => iamRequests(c, untaggedRole)).filter((r) => r.resource.includes(":role/"));
+    const decide = (requests: typeof onRoles) => requests.map((r) => `${r.action} ${r.resource.split(":").at(-1)} ${evaluate({ identity: [policy] }, r).decision}`);
+    assert.deepEqual([...new Set(decide(onRoles))].sort(), [`iam:PassRole role/${role} allowed`, "iam:PassRole role/web-role implicitDeny", "iam:PutRolePolicy role/web-role implicitDeny"]);
+    // Security groups it creates only as isolation groups: without the tag at creation, IAM refuses the group.
+    const creates = sent.filter((c) => c.command === "CreateSecurityGroupCommand");
+    assert.ok(creates.length > 0);
+    const untaggedCreates = creates.flatMap((c) => iamRequests({ ...c, input: { ...c.input, TagSpecifications: [] } }, where)).filter((r) => r.resource.includes(":security-group/"));
+    assert.ok(untaggedCreates.every((r) => evaluate({ identity: [policy] }, r).decision === "implicitDeny"));
+    // Passed to anything but EC2, not even the isolation role.
+    const toLambda = onRoles.filter((r) => r.action === "iam:PassRole").map((r) => ({ ...r, context: { ...r.context, "iam:PassedToService": "lambda.amazonaws.com" } }));
+    assert.ok(toLambda.length > 0 && toLambda.every((r) => evaluate({ identity: [policy] }, r).decision === "implicitDeny"));
+  });
+
+  it("named instance roles: release hands back those and no other, and only named roles get the session deny", async () => {
+    await useOfflineMocks();
+    new InstanceIsolation("iso", { revokeRoleSessions: true, scope: { autoScalingGroupNames: ["web-asg"] }, instanceRoleNames: ["web-role", "apps/*"] });
+    await settle();
+    const { policy } = builtFunction("iso-responder", { accountId: ACCOUNT });
+    const ask = (action: string, role: string, tags?: Record<string, string>) =>
+      evaluate({ identity: [policy] }, { action, resource: `arn:aws:iam::${ACCOUNT}:role/${role}`, context: { "iam:PassedToService": "ec2.amazonaws.com", ...Object.fromEntries(Object.entries(tags ?? {}).map(([k, v]) => [`aws:ResourceTag/${k}`, v])) } }).decision;
+    for (const action of ["iam:PassRole", "iam:PutRolePolicy"]) {
+      assert.equal(ask(action, "web-role"), "allowed");
+      assert.equal(ask(action, "apps/billing-role"), "allowed");
+      assert.equal(ask(action, "admin"), "implicitDeny");
+      // The scope names Auto Scaling groups: the scope tag on a role grants nothing then.
+      assert.equal(ask(action, "admin", { "kamae:isolation-scope": "true" }), "implicitDeny");
+    }
+    assert.throws(() => new InstanceIsolation("every", { instanceRoleNames: ["*"] }), /names every role of the account/);
+    assert.throws(() => new InstanceIsolation("none", { revokeRoleSessions: true, scope: { autoScalingGroupNames: ["web-asg"] } }), /revokeRoleSessions needs instance roles/);
   });
 });

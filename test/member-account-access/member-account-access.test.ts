@@ -76,6 +76,40 @@ describe("MemberAccountAccess", () => {
     assert.ok(quarantine.Statement.some((s) => s.Action.includes("kms:Decrypt")));
   });
 
+  it("a role that writes IAM is bounded as the central credential steps are: a policy attached later widens nothing (evaluated)", async () => {
+    new MemberAccountAccess("member", {
+      centralAccountId: CENTRAL,
+      externalId: "x-123456",
+      responders: ["guardduty-responder", "instance-isolation"],
+      guardDutyActions: ["restrictCredentials", "blockPublicAccess"],
+      guardDutyProtectedPrincipals: ["break-glass"],
+      isolationRevokeRoleSessions: true,
+    });
+    new MemberAccountAccess("isolate-only", { centralAccountId: CENTRAL, externalId: "x-123456", responders: ["instance-isolation"], roleName: "kamae-isolate-only" });
+    new MemberAccountAccess("alerts", { centralAccountId: CENTRAL, externalId: "x-123456", responders: ["api-activity-alerts"], cloudTrailBucketNames: ["org-trail-logs"], roleName: "kamae-alerts" });
+    await settle();
+    const role = (name: string) => resourcesOfType("aws:iam/role:Role").find((r) => r.name === `${name}-role`)!;
+    const boundary = resourcesOfType("aws:iam/policy:Policy").find((p) => p.name === "member-boundary")!;
+    assert.equal(role("member").inputs.permissionsBoundary, boundary.state.arn);
+    // Passing the isolation role back is an IAM write too; reading trails is not.
+    assert.ok(role("isolate-only").inputs.permissionsBoundary);
+    assert.equal(role("alerts").inputs.permissionsBoundary, undefined);
+    // Someone attaches AdministratorAccess to the role later.
+    const admin = { Statement: [{ Effect: "Allow" as const, Action: "*", Resource: "*" }] };
+    const own = resourcesOfType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.name.startsWith("member-") && p.name !== "member-forwarder-policy").map((p) => p.inputs.policy as string);
+    const ask = (action: string, resource: string, context: Record<string, string> = {}) =>
+      evaluate({ identity: [...own, admin], boundary: boundary.inputs.policy }, { action, resource, context }).decision;
+    const iam = (kind: string, name: string) => `arn:aws:iam::${ACCOUNT_ID}:${kind}/${name}`;
+    assert.equal(ask("iam:PutUserPolicy", iam("user", "stolen-key-user")), "allowed");
+    assert.equal(ask("iam:PutUserPolicy", iam("user", "break-glass")), "explicitDeny");
+    assert.equal(ask("iam:PutRolePolicy", iam("role", "kamae-central-responder")), "explicitDeny");
+    assert.equal(ask("iam:CreateUser", iam("user", "backdoor")), "implicitDeny");
+    assert.equal(ask("iam:AttachRolePolicy", iam("role", "web-role")), "implicitDeny");
+    assert.equal(ask("iam:PassRole", iam("role", "admin"), { "iam:PassedToService": "ec2.amazonaws.com" }), "implicitDeny");
+    assert.equal(ask("s3:DeleteBucket", "arn:aws:s3:::payroll"), "implicitDeny");
+    assert.equal(ask("s3:PutBucketPublicAccessBlock", "arn:aws:s3:::payroll", { "s3:ResourceAccount": ACCOUNT_ID }), "allowed");
+  });
+
   it("forwards the chosen security events and CloudTrail log objects to the central bus through a role of its own", async () => {
     new MemberAccountAccess("member", {
       centralAccountId: CENTRAL,
