@@ -73,7 +73,18 @@ export function isolationActStatements(ctx: IsolationPermissionsContext): Statem
     },
     {
       sid: "PreserveAndTagInstance",
-      actions: ["ec2:ModifyInstanceAttribute", "ec2:CreateTags", "ec2:ReplaceIamInstanceProfileAssociation", "ec2:AssociateIamInstanceProfile", "ec2:DisassociateIamInstanceProfile", "ec2:CreateSnapshots"],
+      // With the instance side of the interface and address calls: those resources carry no instance tag, the
+      // instance does.
+      actions: [
+        "ec2:ModifyInstanceAttribute",
+        "ec2:CreateTags",
+        "ec2:ReplaceIamInstanceProfileAssociation",
+        "ec2:AssociateIamInstanceProfile",
+        "ec2:DisassociateIamInstanceProfile",
+        "ec2:CreateSnapshots",
+        "ec2:ModifyNetworkInterfaceAttribute",
+        "ec2:AssociateAddress",
+      ],
       resources: [ec2Arn("instance/*")],
       ...(inScope ? { conditions: inScope } : {}),
     },
@@ -84,8 +95,8 @@ export function isolationActStatements(ctx: IsolationPermissionsContext): Statem
       resources: [snapshots, ec2Arn("security-group/*")],
       conditions: { StringEquals: { "ec2:CreateAction": ["CreateSnapshots", "CreateSecurityGroup"] } },
     },
-    { sid: "MoveInterfaces", actions: ["ec2:ModifyNetworkInterfaceAttribute"], resources: [ec2Arn("network-interface/*"), ec2Arn("security-group/*"), ec2Arn("instance/*")] },
-    { sid: "ElasticIps", actions: ["ec2:DisassociateAddress", "ec2:AssociateAddress"], resources: [ec2Arn("elastic-ip/*"), ec2Arn("network-interface/*"), ec2Arn("instance/*")] },
+    { sid: "MoveInterfaces", actions: ["ec2:ModifyNetworkInterfaceAttribute"], resources: [ec2Arn("network-interface/*"), ec2Arn("security-group/*")] },
+    { sid: "ElasticIps", actions: ["ec2:DisassociateAddress", "ec2:AssociateAddress"], resources: [ec2Arn("elastic-ip/*"), ec2Arn("network-interface/*")] },
     // Only isolation groups (tagged as such when created); in the VPC of whichever instance is isolated.
     {
       sid: "CreateIsolationGroups",

@@ -75,6 +75,13 @@ describe("InstanceIsolation: every AWS call is granted, and nothing more", () =>
       "ec2:ReplaceIamInstanceProfileAssociation",
     ]);
 
+    // An Elastic IP put back on an instance (not an interface) is an instance write too.
+    const eipOnInstance = iamRequests({ command: "AssociateAddressCommand", input: { AllocationId: tier!.fake.addresses[0].allocationId, InstanceId: INSTANCE } }, untagged);
+    assert.deepEqual(
+      eipOnInstance.map((r) => evaluate({ identity: [policy] }, r).decision),
+      ["allowed", "implicitDeny"],
+    );
+
     // Roles: the same calls with the instance's role untagged (an admin role, say) are refused by IAM, both handing
     // it to EC2 and writing a policy on it; the isolation role is the only other role the function may pass.
     const untaggedRole: Where = { ...where, tagsOf: (arn) => (arn.includes(":role/") ? undefined : where.tagsOf!(arn)) };
