@@ -20,7 +20,8 @@ const web = new kamae.AutoHealingGroup("web", {
 
 new kamae.InstanceIsolation("web-isolation", {
   mode: config.get("mode") === "enforce" ? "enforce" : "detect",
-  scope: { autoScalingGroupNames: [web.autoScalingGroupName] },
+  // The default scope, the tag kamae:isolation-scope=true: AutoHealingGroup puts it on its instances and on their
+  // role, so IAM keeps the function to them and a release may hand the role back.
 });
 
 // Uses the Parameter Store parameters dsActivationUrl, dsManagerUrl, dsTenantId and dsToken that already exist.
