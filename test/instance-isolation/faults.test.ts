@@ -82,3 +82,63 @@ describe(`InstanceIsolation fault injection: ${CALLS.length} calls × ${Object.k
     }
   }
 });
+
+/**
+ * The release of an instance held by scale-in protection with the group's processes suspended, while a second instance
+ * of the group is isolated: each call of the release fails in turn. The end state after the retry is complete (the
+ * first instance restored, its hold removed, the processes still suspended for the second one), and a failure of the
+ * hold's own calls is never a silent success.
+ */
+const RELEASE_CALLS = ["DescribeInstances", "DescribeAutoScalingInstances", "GetItem", "PutItem", "SetInstanceProtection", "ResumeProcesses", "ModifyNetworkInterfaceAttribute", "RegisterTargets"];
+const NEIGHBOUR = "i-0fedcba9876543210";
+export const GROUP_HOLD_FAULT_CASES = RELEASE_CALLS.length * Object.keys(FAULTS).length * 2;
+
+describe(`InstanceIsolation release of a group hold, fault injection: ${RELEASE_CALLS.length} calls × ${Object.keys(FAULTS).length} faults × last holder or not = ${GROUP_HOLD_FAULT_CASES} cases (issue 18)`, () => {
+  let fake: FakeAws;
+  afterEach(() => fake?.restore());
+
+  const finding = (instanceId: string) => {
+    const event = fixture("guardduty-backdoor-cc.json");
+    event.detail.id = `finding-of-${instanceId}`;
+    event.detail.resource.instanceDetails.instanceId = instanceId;
+    return event;
+  };
+  const release = { ...fixture("direct-release.json"), instanceId: INSTANCE };
+
+  for (const last of [true, false]) {
+    for (const call of RELEASE_CALLS) {
+      for (const [name, fault] of Object.entries(FAULTS)) {
+        it(`${call} fails with ${name} (${last ? "last holder" : "another instance still held"}): complete, or reported and retried`, async () => {
+          ({ fake } = webTier());
+          fake.failWhen("DetachInstances", () => awsError("ResourceContention", "You already have a pending update to an Auto Scaling resource", { httpStatusCode: 500, fault: "server" }));
+          fake.failWhen("EnterStandby", () => awsError("AccessDenied", "User is not authorized to perform: autoscaling:EnterStandby", { httpStatusCode: 403 }));
+          for (const id of last ? [INSTANCE] : [INSTANCE, NEIGHBOUR]) assert.equal((await run(finding(id))).responses[0].outcome, "isolated");
+          let failing = true;
+          fake.failWhen(call, () => (failing ? fault() : undefined));
+          let outcome: string;
+          try {
+            outcome = (await run(release)).responses[0].outcome;
+          } catch {
+            outcome = "retried";
+          }
+          const asg = fake.asgs.get("web-asg")!;
+          if (outcome === "released-with-failures") {
+            const report = fake.published.at(-1)!.message;
+            assert.ok(report.failures.some((f: string) => f.includes(fault().name)), "the report names the failure");
+            assert.ok(!report.failures.some((f: string) => f.startsWith("unprotect-asg")), "a failed hold release is retried, not only reported");
+          } else if (outcome !== "retried") {
+            assert.equal(outcome, "released");
+          }
+          // Whatever happened, the processes are never resumed while the neighbour is held.
+          if (!last) assert.deepEqual(asg.suspended?.sort(), ["AZRebalance", "ReplaceUnhealthy"]);
+          failing = false;
+          if (outcome !== "released") assert.equal((await run(release)).responses[0].outcome, "released");
+          assert.equal(fake.table.get(`instance#${ACCOUNT}#${REGION}#${INSTANCE}`)!.status, "released");
+          assert.deepEqual(asg.protectedIds, last ? [] : [NEIGHBOUR]);
+          assert.deepEqual(asg.suspended?.sort(), last ? [] : ["AZRebalance", "ReplaceUnhealthy"]);
+          assert.deepEqual(fake.table.get(`asg-hold#${ACCOUNT}#${REGION}#web-asg`)!.holders, last ? [] : [NEIGHBOUR]);
+        });
+      }
+    }
+  }
+});

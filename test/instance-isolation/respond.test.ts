@@ -175,7 +175,7 @@ describe("InstanceIsolation responder (stateful AWS fakes)", () => {
     const d = deps({ KAMAE_BREAKER_MAX_ISOLATIONS: "5" });
     const results = await Promise.all([run(fixture("guardduty-backdoor-cc.json"), d), run(fixture("guardduty-backdoor-cc.json"), d)]);
     assert.deepEqual(results.map((r) => r.responses[0].outcome).sort(), ["already-isolated", "isolated"]);
-    assert.equal(fake.table.get("circuit-breaker")!.isolations.length, 1);
+    assert.equal(fake.table.get("circuit-breaker")!.changes.length, 1);
     assert.equal(fake.published.length, 1);
     assert.equal([...fake.groups.values()].filter((g) => g.tags["kamae:isolation-group"] === "transition").length, 1, "one transition group despite the race");
     assertIsolated(fake);
@@ -207,7 +207,7 @@ describe("InstanceIsolation responder (stateful AWS fakes)", () => {
     assert.equal(result.responses[0].outcome, "isolated");
     assertIsolated(fake);
     assert.equal(fake.snapshots.length, 2, "the retry does not snapshot again");
-    assert.equal(fake.table.get("circuit-breaker")!.isolations.length, 1, "the retry is not counted again");
+    assert.equal(fake.table.get("circuit-breaker")!.changes.length, 1, "the retry is not counted again");
   });
 
   it("fails the invocation when the report cannot be published, and the retry publishes it without acting again", async () => {

@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { KamaeTags } from "../../components/shared/runtime/tags";
+import { metrics } from "../../components/shared/runtime/metrics";
 import { Ledger } from "../../components/instance-isolation/lambda/ledger";
 import { awsError } from "../harness/aws";
 import { ACCOUNT, FakeAws, REGION } from "./fakes";
@@ -63,6 +65,76 @@ describe("InstanceIsolation under faults and hostile input (issue 18)", () => {
       assert.deepEqual(fake.asgs.get("web-asg")!.suspended, []);
     });
 
+    describe("two instances of one group held by suspended processes", () => {
+      const NEIGHBOUR = "i-0fedcba9876543210";
+      const HOLD = `asg-hold#${ACCOUNT}#${REGION}#web-asg`;
+      const finding = (instanceId: string) => {
+        const event = fixture("guardduty-backdoor-cc.json");
+        event.detail.id = `finding-of-${instanceId}`;
+        event.detail.resource.instanceDetails.instanceId = instanceId;
+        return event;
+      };
+      const release = (instanceId: string) => ({ ...fixture("direct-release.json"), instanceId });
+      const holdOnlyByProtection = (f: FakeAws) => {
+        f.failWhen("DetachInstances", contention);
+        f.failWhen("EnterStandby", () => awsError("AccessDenied", "User is not authorized to perform: autoscaling:EnterStandby", { httpStatusCode: 403 }));
+      };
+
+      it("releasing one keeps the group's processes suspended while the other is held; the last release resumes them", async () => {
+        ({ fake } = webTier());
+        holdOnlyByProtection(fake);
+        for (const id of [INSTANCE, NEIGHBOUR]) assert.equal((await run(finding(id))).responses[0].outcome, "isolated");
+        assert.deepEqual(fake.table.get(HOLD)!.holders, [INSTANCE, NEIGHBOUR]);
+        assert.equal((await run(release(INSTANCE))).responses[0].outcome, "released");
+        const asg = fake.asgs.get("web-asg")!;
+        assert.deepEqual(asg.suspended?.sort(), ["AZRebalance", "ReplaceUnhealthy"], "the neighbour is still held: its replacement stays suspended");
+        assert.deepEqual(asg.protectedIds, [NEIGHBOUR]);
+        assert.equal(fake.ops("ResumeProcesses").length, 0);
+        const step = fake.published.at(-1)!.message.steps.find((s: any) => s.step === "unprotect-asg");
+        assert.match(step.note, new RegExp(`stay suspended for ${NEIGHBOUR}`));
+        // A replay of the first release changes nothing: the neighbour stays the holder.
+        assert.equal((await run(release(INSTANCE))).responses[0].outcome, "not-isolated");
+        assert.deepEqual(fake.table.get(HOLD)!.holders, [NEIGHBOUR]);
+        assert.equal((await run(release(NEIGHBOUR))).responses[0].outcome, "released");
+        assert.deepEqual(fake.asgs.get("web-asg")!.suspended, []);
+        assert.deepEqual(fake.table.get(HOLD)!.holders, []);
+        assert.equal(fake.table.get(HOLD)!.resumingUntil, undefined, "the resume lease is ended");
+      });
+
+      it("a release whose resume fails is reported and fails the invocation; the retry resumes", async () => {
+        ({ fake } = webTier());
+        holdOnlyByProtection(fake);
+        assert.equal((await run(finding(INSTANCE))).responses[0].outcome, "isolated");
+        let failing = true;
+        fake.failWhen("ResumeProcesses", () => (failing ? awsError("Throttling", "Rate exceeded") : undefined));
+        await assert.rejects(run(release(INSTANCE)), /the Auto Scaling hold was not lifted .*ResumeProcesses|the Auto Scaling hold was not lifted .*Throttling/);
+        assert.equal(fake.published.at(-1)!.message.outcome, "released-with-failures");
+        assert.deepEqual(fake.asgs.get("web-asg")!.suspended?.sort(), ["AZRebalance", "ReplaceUnhealthy"]);
+        // While the crashed release's lease runs, a new hold on the group is refused (it would be resumed under it).
+        failing = false;
+        assert.equal((await run(release(INSTANCE))).responses[0].outcome, "released");
+        assert.deepEqual(fake.asgs.get("web-asg")!.suspended, []);
+        assert.equal(fake.table.get(RECORD)!.status, "released");
+      });
+
+      it("a hold taken while a release is resuming the group's processes waits for it (no resume undoes a new suspension)", async () => {
+        ({ fake } = webTier());
+        holdOnlyByProtection(fake);
+        assert.equal((await run(finding(INSTANCE))).responses[0].outcome, "isolated");
+        // The release has taken its lease and is about to resume when the neighbour's isolation asks to hold.
+        fake.holdWhen("ResumeProcesses", async () => {
+          fake.holdWhen("ResumeProcesses", () => undefined);
+          await assert.rejects(run(finding(NEIGHBOUR)), /still in service in its Auto Scaling group/);
+        });
+        assert.equal((await run(release(INSTANCE))).responses[0].outcome, "released");
+        assert.deepEqual(fake.asgs.get("web-asg")!.suspended, []);
+        // The neighbour's retry, after the resume, holds and suspends again.
+        assert.equal((await run(finding(NEIGHBOUR))).responses[0].outcome, "isolated");
+        assert.deepEqual(fake.asgs.get("web-asg")!.suspended?.sort(), ["AZRebalance", "ReplaceUnhealthy"]);
+        assert.deepEqual(fake.table.get(HOLD)!.holders, [NEIGHBOUR]);
+      });
+    });
+
     it("when nothing holds, leaves the network uncut, fails the invocation, and the retry completes the isolation", async () => {
       ({ fake } = webTier());
       let outage = true;
@@ -76,6 +148,48 @@ describe("InstanceIsolation under faults and hostile input (issue 18)", () => {
       assert.equal((await run(fixture("guardduty-backdoor-cc.json"))).responses[0].outcome, "isolated");
       assert.ok(cut(fake));
       assert.ok(!fake.asgs.get("web-asg")!.instances.includes(INSTANCE));
+    });
+  });
+
+  describe("11. a replay is quiet, and counted like every responder's", () => {
+    it("replays of an isolation, of a release and of a released finding publish nothing and each count one ReplaysIgnored", async () => {
+      ({ fake } = webTier());
+      const counted: unknown[][] = [];
+      const addMetric = metrics.addMetric;
+      metrics.addMetric = (...args: Parameters<typeof addMetric>) => (counted.push(args), metrics);
+      try {
+        assert.equal((await run(fixture("guardduty-backdoor-cc.json"))).responses[0].outcome, "isolated");
+        assert.equal((await run(fixture("guardduty-backdoor-cc.json"))).responses[0].outcome, "already-isolated");
+        assert.equal((await run(fixture("direct-release.json"))).responses[0].outcome, "released");
+        assert.equal((await run(fixture("direct-release.json"))).responses[0].outcome, "not-isolated");
+        assert.equal((await run(fixture("guardduty-backdoor-cc.json"))).responses[0].outcome, "released-finding");
+      } finally {
+        metrics.addMetric = addMetric;
+      }
+      assert.deepEqual(fake.published.map((p) => p.message.outcome), ["isolated", "released"]);
+      assert.deepEqual(counted, [
+        ["ReplaysIgnored", MetricUnit.Count, 1],
+        ["ReplaysIgnored", MetricUnit.Count, 1],
+        ["ReplaysIgnored", MetricUnit.Count, 1],
+      ]);
+    });
+
+    it("the retry that publishes an earlier isolation's missing report is not counted as a replay", async () => {
+      ({ fake } = webTier());
+      let outage = true;
+      fake.failWhen("Publish", () => (outage ? awsError("Throttling", "Rate exceeded") : undefined));
+      await assert.rejects(run(fixture("guardduty-backdoor-cc.json")));
+      outage = false;
+      const counted: unknown[][] = [];
+      const addMetric = metrics.addMetric;
+      metrics.addMetric = (...args: Parameters<typeof addMetric>) => (counted.push(args), metrics);
+      try {
+        await run(fixture("guardduty-backdoor-cc.json"));
+      } finally {
+        metrics.addMetric = addMetric;
+      }
+      assert.deepEqual(fake.published.map((p) => p.message.outcome), ["isolated"]);
+      assert.deepEqual(counted, []);
     });
   });
 

@@ -30,6 +30,7 @@ import {
 import { DeregisterTargetsCommand, ElasticLoadBalancingV2Client, RegisterTargetsCommand } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { GetInstanceProfileCommand, IAMClient, PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import type { AccountClients, ActionTarget } from "../../shared/aws/account-clients";
+import type { Ledger } from "./ledger";
 import { Action, AsgHold, groupKey, ISOLATION_GROUP_TAG, StepResult } from "./model";
 import { Phase, phaseOf } from "./plan";
 
@@ -39,6 +40,8 @@ export interface ExecutionContext {
   readonly instanceId: string;
   readonly findingId: string;
   readonly nowIso: string;
+  /** Where the holders of each Auto Scaling group's suspended processes are recorded. */
+  readonly ledger: Ledger;
 }
 
 /** The allow-all ranges a rule set lacks (EC2 refuses a whole authorization when one of its rules exists already). */
@@ -156,6 +159,8 @@ export class PlanExecutor {
         "protected",
         async () => {
           await this.autoScaling.send(new SetInstanceProtectionCommand({ AutoScalingGroupName, InstanceIds, ProtectedFromScaleIn: true }));
+          // On record before the suspension: a release of another instance of the group then leaves the processes suspended.
+          await this.ctx.ledger.addGroupHolder(this.ctx.target, AutoScalingGroupName, this.ctx.instanceId, Date.parse(this.ctx.nowIso));
           await this.autoScaling.send(new SuspendProcessesCommand({ AutoScalingGroupName, ScalingProcesses: HOLD_SUSPENDED_PROCESSES }));
         },
       ],
@@ -170,6 +175,23 @@ export class PlanExecutor {
       }
     }
     throw new FallbacksExhausted(attempts);
+  }
+
+  /**
+   * Resumes the group's suspended processes only when this instance was their last holder; otherwise they stay
+   * suspended for the others (named in the report). A failed resume fails the step: the release is retried, and the
+   * retry, finding no holder left, resumes again.
+   */
+  private async releaseGroupHold(action: Extract<Action, { step: "unprotect-asg" }>): Promise<void> {
+    const { ledger, target, instanceId } = this.ctx;
+    const group = action.autoScalingGroupName;
+    const hold = await ledger.removeGroupHolder(target, group, instanceId, Date.parse(this.ctx.nowIso));
+    if (!hold.resume) {
+      this.notes.set(action, `${HOLD_SUSPENDED_PROCESSES.join(", ")} stay suspended for ${hold.remaining.join(", ")}, still held in ${group}`);
+      return;
+    }
+    await this.autoScaling.send(new ResumeProcessesCommand({ AutoScalingGroupName: group, ScalingProcesses: HOLD_SUSPENDED_PROCESSES }));
+    await ledger.resumed(target, group, hold.lease);
   }
 
   private get ec2() {
@@ -207,7 +229,7 @@ export class PlanExecutor {
         return;
       case "unprotect-asg":
         await this.autoScaling.send(new SetInstanceProtectionCommand({ AutoScalingGroupName: action.autoScalingGroupName, InstanceIds: [instanceId], ProtectedFromScaleIn: false }));
-        await this.autoScaling.send(new ResumeProcessesCommand({ AutoScalingGroupName: action.autoScalingGroupName, ScalingProcesses: HOLD_SUSPENDED_PROCESSES }));
+        await this.releaseGroupHold(action);
         return;
       case "attach-asg":
         await this.autoScaling.send(new AttachInstancesCommand({ AutoScalingGroupName: action.autoScalingGroupName, InstanceIds: [instanceId] }));

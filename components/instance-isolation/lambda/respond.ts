@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { AccountClients, AccountNotEnrolledError } from "../../shared/aws/account-clients";
+import { countReplay } from "../../shared/aws/reported-events";
 import { logger } from "../../shared/runtime/logger";
 import { dedupe, Dismissal, readEvent } from "./intake";
 import type { Ledger } from "./ledger";
@@ -27,6 +28,8 @@ export interface ResponseSummary {
   readonly failures: readonly string[];
   /** False when the report could not be published (the invocation then fails, and the retry publishes it). */
   readonly reported: boolean;
+  /** A replay of an event already answered: nothing changed, nothing published (counted in `ReplaysIgnored`). */
+  readonly replay?: boolean;
 }
 
 export interface HandlerResult {
@@ -61,6 +64,9 @@ export async function handleEvent(event: unknown, deps: ResponderDeps): Promise<
       if (summary.outcome === "cut-failed") errors.push(`${request.instanceId}: network cut incomplete (${summary.failures.join("; ")})`);
       if (summary.outcome === "asg-hold-failed") errors.push(`${request.instanceId}: still in service in its Auto Scaling group, network not cut (${summary.failures.join("; ")})`);
       if (summary.outcome === "superseded" && request.kind === "release") errors.push(`${request.instanceId}: another run claimed the isolation record; release again`);
+      // Processes suspended for a held instance stay suspended until a release resumes them: retried, not left.
+      const heldGroup = summary.failures.filter((f) => f.startsWith("unprotect-asg "));
+      if (heldGroup.length > 0) errors.push(`${request.instanceId}: the Auto Scaling hold was not lifted (${heldGroup.join("; ")})`);
       if (!summary.reported) errors.push(`${request.instanceId}: the report could not be published`);
     } catch (err) {
       logger.error("response failed", { instanceId: request.instanceId, target: request.target, error: err as Error });
@@ -68,7 +74,10 @@ export async function handleEvent(event: unknown, deps: ResponderDeps): Promise<
     }
   }
   for (const d of dismissed) logger.warn(`event ${d.disposition}`, { ...d });
-  for (const r of responses) logger.info("response", { ...r });
+  for (const r of responses) {
+    if (r.replay) countReplay(logger, { ...r });
+    else logger.info("response", { ...r });
+  }
   if (errors.length > 0) throw new Error(`isolation incomplete, the event will be retried: ${errors.join(" | ")}`);
   return { responses, dismissed };
 }
@@ -76,6 +85,8 @@ export async function handleEvent(event: unknown, deps: ResponderDeps): Promise<
 function summarize(request: ResponseRequest, outcome: Outcome, failures: readonly string[], reported = true): ResponseSummary {
   return { instanceId: request.instanceId, accountId: request.target.accountId, region: request.target.region, action: request.kind, outcome, failures, reported };
 }
+
+const replayOf = (request: ResponseRequest, outcome: Outcome): ResponseSummary => ({ ...summarize(request, outcome, []), replay: true });
 
 function baseReport(request: ResponseRequest, decision: Decision, mode: "enforce" | "detect", at: string): Omit<IsolationReport, "outcome" | "steps" | "failures"> {
   return {
@@ -128,7 +139,7 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
       // Reported once: a replay of this update is then a replay of a released finding.
       await ledger.finish({ ...record, releasedFindings: { ...record.releasedFindings, [request.findingId]: request.updatedAt ?? "" } });
     }
-    return summarize(request, decision.outcome, []);
+    return QUIET.has(decision.outcome) ? replayOf(request, decision.outcome) : summarize(request, decision.outcome, []);
   }
   if (settings.mode === "detect") {
     await deps.reporter.publish({ ...base, outcome: "detect", steps: [], plan: decision.actions, failures: [] });
@@ -153,14 +164,14 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
     ...(record?.releasedFindings ? { releasedFindings: record.releasedFindings } : {}),
   };
   const executor = new PlanExecutor(
-    { clients: deps.clients, target: request.target, instanceId: request.instanceId, findingId: request.findingId, nowIso },
+    { clients: deps.clients, target: request.target, instanceId: request.instanceId, findingId: request.findingId, nowIso, ledger },
     observed.isolationGroups,
   );
   // Preparing isolation groups touches no instance, so it overlaps the guard's write and the containment steps
   // instead of following them; only the cut waits for it. (runPhases never rejects: failures are results.)
   const preparing = executor.runPhases(decision.actions, ["prepare"]);
   const begun = decision.isNew
-    ? await ledger.begin(newRecord, memory.breaker, { max: settings.breakerMaxIsolations, windowMs: settings.breakerWindowSeconds * 1000, now })
+    ? await ledger.begin(newRecord, { max: settings.breakerMaxIsolations, windowSeconds: settings.breakerWindowSeconds }, now)
     : (await ledger.claim(active!, runId))
       ? "started"
       : "already-recorded";
@@ -180,7 +191,7 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
     // A concurrent delivery of the same finding recorded it first and is executing the plan: leave it to that one
     // (if it fails, its own retry resumes from the record).
     await preparing;
-    return summarize(request, "already-isolated", []);
+    return replayOf(request, "already-isolated");
   }
   const contained = await executor.runPhases(decision.actions, ["contain"]);
   const prepared = await preparing;
@@ -228,7 +239,8 @@ async function release(request: ReleaseRequest, deps: ResponderDeps): Promise<Re
   const decision = planRelease(request, observed, memory.record);
   const base = baseReport(request, decision, settings.mode, nowIso);
   if (decision.outcome !== "act") {
-    if (!QUIET.has(decision.outcome)) await deps.reporter.publish({ ...base, outcome: decision.outcome, steps: [], failures: [] });
+    if (QUIET.has(decision.outcome)) return replayOf(request, decision.outcome);
+    await deps.reporter.publish({ ...base, outcome: decision.outcome, steps: [], failures: [] });
     return summarize(request, decision.outcome, []);
   }
   if (settings.mode === "detect") {
@@ -241,7 +253,7 @@ async function release(request: ReleaseRequest, deps: ResponderDeps): Promise<Re
     await deps.reporter.publish({ ...base, outcome: "superseded", detail: "another run claimed the isolation record first: nothing restored", steps: [], failures: [] });
     return summarize(request, "superseded", []);
   }
-  const executor = new PlanExecutor({ clients: deps.clients, target: request.target, instanceId: request.instanceId, findingId: record.findingId, nowIso }, []);
+  const executor = new PlanExecutor({ clients: deps.clients, target: request.target, instanceId: request.instanceId, findingId: record.findingId, nowIso, ledger }, []);
   const steps = await executor.runPhases(decision.actions, RELEASE_PHASES);
   const failures = failuresOf(steps);
   let outcome: Outcome = failures.length > 0 ? "released-with-failures" : "released";

@@ -9,6 +9,15 @@ const REMEMBER_DAYS = 30;
 type Log = Pick<Logger, "info" | "warn" | "error">;
 
 /**
+ * Logs and counts (metric `ReplaysIgnored`) an event a responder ignores as a replay of one it already answered: every
+ * responder counts its quiet replays here, whatever tells it the event was answered.
+ */
+export function countReplay(log: Log, context: Record<string, unknown>): void {
+  log.info("event already answered; replay ignored", context);
+  metrics.addMetric("ReplaysIgnored", MetricUnit.Count, 1);
+}
+
+/**
  * The events a responder already answered with a report, keyed by what makes an event unique (a finding's id and
  * `updatedAt`, a delivery's id, a log file's version): a redelivery or a redrive of one of them is quiet, while an
  * update of the finding is a new event. One item per event in the component's table (`pk`, expiring through the
@@ -44,10 +53,7 @@ export class ReportedEvents {
       log.warn("could not read the record of answered events; handling the event", { ...context, error: describeError(err) });
       return false;
     }
-    if (answered) {
-      log.info("event already answered; replay ignored", context);
-      metrics.addMetric("ReplaysIgnored", MetricUnit.Count, 1);
-    }
+    if (answered) countReplay(log, context);
     return answered;
   }
 

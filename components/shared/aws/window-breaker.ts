@@ -1,4 +1,5 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { DynamoDBDocumentClient, PutCommandInput } from "@aws-sdk/lib-dynamodb";
+import { DEFAULT_RETRY, type Item, type RetryPolicy, updateVersioned } from "./versioned-item";
 
 /** How many changes a breaker admits per sliding window. */
 export interface BreakerLimits {
@@ -6,12 +7,25 @@ export interface BreakerLimits {
   readonly windowSeconds: number;
 }
 
-const MAX_ATTEMPTS = 5;
+/** One admission in the window: a time (one change), or a time and how many changes were admitted at once. */
+type Admission = number | [number, number];
+
+const countOf = (a: Admission) => (typeof a === "number" ? 1 : a[1]);
+const timeOf = (a: Admission) => (typeof a === "number" ? a : a[0]);
+const isAdmission = (a: unknown): a is Admission =>
+  typeof a === "number" || (Array.isArray(a) && a.length === 2 && typeof a[0] === "number" && typeof a[1] === "number");
+
+/** How many of the changes asked for were admitted, and how many the window held before them. */
+export interface Slot {
+  readonly admitted: number;
+  readonly recent: number;
+}
 
 /**
- * A circuit breaker over a sliding window, kept as one item (`pk` = `key`) of a responder's table and written under its
- * version, so concurrent invocations never both take the last slot. `take()` counts one change if the window has room;
- * a state that cannot be read or written throws, and the caller then changes nothing (a breaker fails closed).
+ * A circuit breaker over a sliding window, kept as one item of a responder's table (`keyName` = `key`, `pk` unless the
+ * table's key is named otherwise) and written under its version (shared/aws/versioned-item.ts): concurrent invocations
+ * never both take the last slot, and a lost race is retried with jitter. A state that cannot be read or written throws,
+ * and the caller then changes nothing (a breaker fails closed).
  */
 export class WindowBreaker {
   constructor(
@@ -20,34 +34,29 @@ export class WindowBreaker {
     private readonly key: string,
     readonly limits: BreakerLimits,
     private readonly now: () => number = Date.now,
+    private readonly keyName = "pk",
+    private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {}
 
   /** Counts one change when the window has room (`admitted`); `recent` is the count in the window before this one. */
   async take(): Promise<{ admitted: boolean; recent: number }> {
-    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const out = await this.doc.send(new GetCommand({ TableName: this.tableName, Key: { pk: this.key }, ConsistentRead: true }));
-      const item = out.Item as { changes?: unknown; version?: unknown } | undefined;
-      const version = typeof item?.version === "number" ? item.version : 0;
-      const now = this.now();
-      const since = now - this.limits.windowSeconds * 1000;
-      const recent = (Array.isArray(item?.changes) ? item.changes : []).filter((t): t is number => typeof t === "number" && t > since);
-      if (recent.length >= this.limits.max) return { admitted: false, recent: recent.length };
-      try {
-        await this.doc.send(
-          new PutCommand({
-            TableName: this.tableName,
-            Item: { pk: this.key, changes: [...recent, now], version: version + 1, expiresAt: Math.ceil(now / 1000) + this.limits.windowSeconds },
-            ...(version === 0
-              ? { ConditionExpression: "attribute_not_exists(pk)" }
-              : { ConditionExpression: "#version = :version", ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":version": version } }),
-          }),
-        );
-        return { admitted: true, recent: recent.length };
-      } catch (err) {
-        // Another invocation counted a change meanwhile: read the window again and re-decide.
-        if ((err as Error).name !== "ConditionalCheckFailedException") throw err;
-      }
-    }
-    throw new Error(`the breaker ${this.key} stayed contended over ${MAX_ATTEMPTS} attempts`);
+    const slot = await this.takeUpTo(1);
+    return { admitted: slot.admitted === 1, recent: slot.recent };
+  }
+
+  /** Admits as many of `n` changes as the window has room for (all, some or none), counting those admitted. */
+  async takeUpTo(n: number, commit?: (put: PutCommandInput) => Promise<unknown>): Promise<Slot> {
+    return updateVersioned(this.doc, this.tableName, { [this.keyName]: this.key }, (item) => this.decide(item, n), this.retry, commit);
+  }
+
+  private decide(item: Item | undefined, n: number): { write?: Item; result: Slot } {
+    const now = this.now();
+    const since = now - this.limits.windowSeconds * 1000;
+    const window: Admission[] = (Array.isArray(item?.changes) ? (item.changes as unknown[]) : []).filter((a): a is Admission => isAdmission(a) && timeOf(a) > since);
+    const recent = window.reduce((sum: number, a) => sum + countOf(a), 0);
+    const admitted = Math.min(n, Math.max(0, this.limits.max - recent));
+    if (admitted === 0) return { result: { admitted, recent } };
+    const changes = [...window, admitted === 1 ? now : ([now, admitted] as Admission)];
+    return { write: { changes, expiresAt: Math.ceil(now / 1000) + this.limits.windowSeconds }, result: { admitted, recent } };
   }
 }

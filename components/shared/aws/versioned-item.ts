@@ -1,0 +1,71 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, type PutCommandInput } from "@aws-sdk/lib-dynamodb";
+
+export type Item = Record<string, unknown>;
+
+/** What a change makes of the item it read: the attributes to write (without key and version), or none, and a result. */
+export interface VersionedChange<T> {
+  readonly write?: Item;
+  readonly result: T;
+}
+
+/** Attempts at a contended item, and the delay before each retry (full jitter up to `baseDelayMs` × 2^attempt). */
+export interface RetryPolicy {
+  readonly attempts: number;
+  readonly baseDelayMs: number;
+  readonly random: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  attempts: 8,
+  baseDelayMs: 20,
+  random: Math.random,
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
+
+/** The item kept changing under the writer over every attempt: nothing was written. */
+export class ContendedError extends Error {
+  constructor(readonly key: string, attempts: number) {
+    super(`${key} stayed contended over ${attempts} attempts`);
+    this.name = "ContendedError";
+  }
+}
+
+/**
+ * Read-modify-write of one item under its `version` attribute: `change` decides from the item as read (consistent
+ * read), the write holds only if nobody wrote the item meanwhile, and a lost race is decided again on a fresh read
+ * after a jittered pause (so racing writers spread out). Throws `ContendedError` after `retry.attempts`, and any other
+ * DynamoDB error at once: the caller then treats the change as not made. `commit` sends the conditional put (by
+ * default alone; a caller may put it in a transaction, and must then throw ConditionalCheckFailedException when the
+ * version condition failed).
+ */
+export async function updateVersioned<T>(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  key: Readonly<Record<string, string>>,
+  change: (item: Item | undefined) => VersionedChange<T>,
+  retry: RetryPolicy = DEFAULT_RETRY,
+  commit: (put: PutCommandInput) => Promise<unknown> = (put) => doc.send(new PutCommand(put)),
+): Promise<T> {
+  const [keyName, keyValue] = Object.entries(key)[0];
+  for (let attempt = 0; attempt < retry.attempts; attempt++) {
+    if (attempt > 0) await retry.sleep(Math.floor(retry.random() * retry.baseDelayMs * 2 ** attempt));
+    const out = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
+    const version = typeof out.Item?.version === "number" ? out.Item.version : 0;
+    const decided = change(out.Item);
+    if (!decided.write) return decided.result;
+    try {
+      await commit({
+        TableName: tableName,
+        Item: { ...decided.write, ...key, version: version + 1 },
+        ...(version === 0
+          ? { ConditionExpression: `attribute_not_exists(${keyName})` }
+          : { ConditionExpression: "#version = :version", ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":version": version } }),
+      });
+      return decided.result;
+    } catch (err) {
+      if ((err as Error).name !== "ConditionalCheckFailedException") throw err;
+    }
+  }
+  throw new ContendedError(keyValue, retry.attempts);
+}
