@@ -26,9 +26,33 @@ export interface RuleCases {
   readonly violating: readonly Case[];
   readonly notApplicable?: readonly Case[];
   readonly unknown?: readonly Case[];
+  /** The AWS Config managed rule's verdict on each known case, by title (`judgedByAwsConfig`). */
+  readonly awsConfig?: AwsConfigVerdicts;
 }
 
 export const ruleCases = (cases: RuleCases): RuleCases => cases;
+
+/**
+ * What the AWS Config managed rule of the catalog entry (deployed with the parameters the case's config gives it)
+ * reports once the case's resources are deployed, read from the Config rule's definition (its trigger resource types,
+ * parameters and the state AWS gives a property the program leaves unset): `NON_COMPLIANT` about the case's subject
+ * (for a launch template, the instances it launches), `COMPLIANT` or `NOT_APPLICABLE` when it flags nothing.
+ */
+export type AwsConfigVerdict = "COMPLIANT" | "NON_COMPLIANT" | "NOT_APPLICABLE";
+
+/** A case the pack deliberately judges otherwise than the AWS Config rule: the Config rule's verdict and why. */
+export interface AwsConfigDifference {
+  readonly awsConfig: AwsConfigVerdict;
+  readonly why: string;
+}
+
+export type AwsConfigVerdicts = Readonly<Record<string, AwsConfigVerdict | AwsConfigDifference>>;
+
+/**
+ * A rule's cases with the AWS Config rule's verdict on each compliant, violating and not-applicable case (unknown
+ * cases have no single deployed state), so test/policies/aws-config-agreement.test.ts judges the same fixture both ways.
+ */
+export const judgedByAwsConfig = (cases: RuleCases, awsConfig: AwsConfigVerdicts): RuleCases => ({ ...cases, awsConfig });
 
 /** A resource view as the pack builds it, with an engine-shaped URN (parent types joined by `$`). */
 export function res(type: string, name: string, props: Record<string, any>, extra: Partial<ResourceView> & { parentTypes?: string[] } = {}): ResourceView {

@@ -1,6 +1,12 @@
-import { ACL_ARN, ASSOC, res, ruleCases, STAGE_ARN } from "../cases";
+import { ACL_ARN, ASSOC, judgedByAwsConfig, res, ruleCases, STAGE_ARN } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [{ title: "association", input: [res("aws:apigateway/stage:Stage", "prod", { arn: STAGE_ARN, stageName: "prod" }), res(ASSOC, "prod-waf", { resourceArn: STAGE_ARN, webAclArn: ACL_ARN })] }],
     violating: [{ title: "no association", input: [res("aws:apigateway/stage:Stage", "prod", { arn: STAGE_ARN })], about: "prod" }],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "association": "COMPLIANT",
+  "no association": "NON_COMPLIANT",
+});

@@ -1,6 +1,12 @@
-import { res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [{ title: "no public IP", input: res("aws:ec2/launchConfiguration:LaunchConfiguration", "lc", { associatePublicIpAddress: false }) }],
     violating: [{ title: "public IP", input: res("aws:ec2/launchConfiguration:LaunchConfiguration", "lc", { associatePublicIpAddress: true }), about: "lc" }],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "no public IP": "COMPLIANT",
+  "public IP": "NON_COMPLIANT",
+});

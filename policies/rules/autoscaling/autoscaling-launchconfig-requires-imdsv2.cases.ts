@@ -1,6 +1,12 @@
-import { res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [{ title: "required", input: res("aws:ec2/launchConfiguration:LaunchConfiguration", "lc", { metadataOptions: { httpTokens: "required" } }) }],
     violating: [{ title: "unset", input: res("aws:ec2/launchConfiguration:LaunchConfiguration", "lc", {}), about: "lc" }],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "required": "COMPLIANT",
+  "unset": "NON_COMPLIANT",
+});

@@ -1,6 +1,6 @@
-import { ruleCases, trail } from "../cases";
+import { judgedByAwsConfig, ruleCases, trail } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [
       { title: "multi-region trail", input: [trail("org")] },
       { title: "managed externally", input: [], config: { managedExternally: true } },
@@ -10,3 +10,11 @@ export default ruleCases({
       { title: "single-region trail", input: [trail("local", { isMultiRegionTrail: false })] },
     ],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "multi-region trail": "COMPLIANT",
+  "managed externally": "COMPLIANT",
+  "no trail": "NON_COMPLIANT",
+  "single-region trail": "NON_COMPLIANT",
+});

@@ -1,4 +1,4 @@
-import { INSTANCE, LT, res, ruleCases, UNKNOWN } from "../cases";
+import { INSTANCE, judgedByAwsConfig, LT, res, ruleCases, UNKNOWN } from "../cases";
 
 const SUBNET = "aws:ec2/subnet:Subnet";
 const EIP = "aws:ec2/eip:Eip";
@@ -7,7 +7,7 @@ const subnet = (name: string, props: Record<string, unknown>) => res(SUBNET, nam
 const inSubnet = (name: string, subnetName: string, props: Record<string, unknown> = {}) =>
   res(INSTANCE, name, { subnetId: UNKNOWN, ...props }, { propertyDependencies: { subnetId: [`urn:pulumi:test::kamae::${SUBNET}::${subnetName}`] } });
 
-export default ruleCases({
+const cases = ruleCases({
   compliant: [
     { title: "private instance", input: [res(INSTANCE, "i", { subnetId: "subnet-0aaa1111bbbb2222c", associatePublicIpAddress: false })] },
     { title: "in a subnet of the stack that maps no public addresses", input: [subnet("private", {}), inSubnet("i", "private")] },
@@ -36,4 +36,14 @@ export default ruleCases({
     { title: "the subnet's mapPublicIpOnLaunch unknown", input: [subnet("public", { mapPublicIpOnLaunch: UNKNOWN }), inSubnet("i", "public")], about: "i" },
     { title: "associatePublicIpAddress from another resource's output", input: [res(INSTANCE, "i", { subnetId: "subnet-0aaa1111bbbb2222c", associatePublicIpAddress: UNKNOWN }, { propertyDependencies: { associatePublicIpAddress: ["urn:pulumi:test::kamae::pulumi:pulumi:StackReference::net"] } })], about: "i" },
   ],
+});
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "private instance": "COMPLIANT",
+  "launch template private ENI": "COMPLIANT",
+  "instance asks for a public address": "NON_COMPLIANT",
+  "no subnet: a default subnet assigns a public address": "NON_COMPLIANT",
+  "launch template public ENI": "NON_COMPLIANT",
+  "a public subnet with no instance": "NOT_APPLICABLE",
 });

@@ -1,6 +1,6 @@
-import { INSTANCE, LT, res, ruleCases } from "../cases";
+import { INSTANCE, judgedByAwsConfig, LT, res, ruleCases } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [
       { title: "encrypted volume", input: res("aws:ebs/volume:Volume", "v", { encrypted: true, size: 8 }) },
       { title: "instance root encrypted", input: res(INSTANCE, "i", { rootBlockDevice: { encrypted: true } }) },
@@ -13,3 +13,14 @@ export default ruleCases({
       { title: "launch template device explicitly false even with encryption by default", input: res(LT, "lt", { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "false" } }] }), config: { accountEncryptionByDefault: true }, about: "lt" },
     ],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "encrypted volume": "COMPLIANT",
+  "instance root encrypted": "COMPLIANT",
+  "launch template device encrypted (string flag)": "COMPLIANT",
+  "unset flag with account encryption by default": "COMPLIANT",
+  "unencrypted volume": { awsConfig: "NOT_APPLICABLE", why: "The Config rule judges attached volumes only; the pack flags an unencrypted volume where it is declared, before it is attached to an instance." },
+  "instance root unset": "NON_COMPLIANT",
+  "launch template device explicitly false even with encryption by default": { awsConfig: "COMPLIANT", why: "With EBS encryption by default on, EC2 encrypts the volume whatever the template says, so the deployed rule finds it encrypted; the pack flags the explicit false, which would leave the volume unencrypted in an account or Region without that setting." },
+});

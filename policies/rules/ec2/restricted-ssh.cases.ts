@@ -1,6 +1,6 @@
-import { INGRESS, res, ruleCases, sg, SG_RULE, UNKNOWN, world } from "../cases";
+import { INGRESS, judgedByAwsConfig, res, ruleCases, sg, SG_RULE, UNKNOWN, world } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [
       { title: "SSH from a private range", input: sg("web", [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/8"] }]) },
       { title: "HTTPS from the world", input: sg("web", [world(443)]) },
@@ -16,3 +16,13 @@ export default ruleCases({
       { title: "unknown ports, world-open", input: res(INGRESS, "r", { ipProtocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, cidrIpv4: "0.0.0.0/0", securityGroupId: "sg-2" }), about: "r" },
     ],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "SSH from a private range": "COMPLIANT",
+  "HTTPS from the world": "COMPLIANT",
+  "separate rule from a security group": "COMPLIANT",
+  "inline 22 from 0.0.0.0/0": "NON_COMPLIANT",
+  "ec2.SecurityGroupRule range covering 22 from ::/0": "NON_COMPLIANT",
+  "vpc.SecurityGroupIngressRule all traffic": "NON_COMPLIANT",
+});

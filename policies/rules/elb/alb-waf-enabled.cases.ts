@@ -1,6 +1,6 @@
-import { ACL_ARN, alb, ASSOC, LB, LBARN, res, ruleCases } from "../cases";
+import { ACL_ARN, alb, ASSOC, judgedByAwsConfig, LB, LBARN, res, ruleCases } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [
       { title: "web ACL association", input: [alb("web"), res(ASSOC, "web-waf", { resourceArn: LBARN, webAclArn: ACL_ARN })] },
       { title: "network load balancer", input: [res(LB, "nlb", { loadBalancerType: "network", arn: LBARN })] },
@@ -16,3 +16,13 @@ export default ruleCases({
       },
     ],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "web ACL association": "COMPLIANT",
+  "network load balancer": "NOT_APPLICABLE",
+  "unexpanded awsx ALB with an association": "COMPLIANT",
+  "no association": "NON_COMPLIANT",
+  "unexpanded awsx ALB without one": "NON_COMPLIANT",
+  "expanded awsx ALB judged once, on its load balancer": "NON_COMPLIANT",
+});

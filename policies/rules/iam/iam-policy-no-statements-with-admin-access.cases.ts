@@ -1,6 +1,6 @@
-import { doc, res, ruleCases, UNKNOWN } from "../cases";
+import { doc, judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
   compliant: [
     { title: "scoped", input: res("aws:iam/policy:Policy", "p", { policy: doc({ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/*" }) }) },
     { title: "every action, on one bucket only", input: res("aws:iam/policy:Policy", "p", { policy: doc({ Effect: "Allow", Action: "*", Resource: ["arn:aws:s3:::b", "arn:aws:s3:::b/*"] }) }) },
@@ -13,4 +13,15 @@ export default ruleCases({
     { title: "the action pattern *:*", input: res("aws:iam/policy:Policy", "p", { policy: doc({ Effect: "Allow", Action: "*:*", Resource: "*" }) }), about: "p" },
   ],
   unknown: [{ title: "policy document unknown at preview", input: res("aws:iam/policy:Policy", "p", { policy: UNKNOWN }), about: "p" }],
+});
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "scoped": "COMPLIANT",
+  "every action, on one bucket only": "COMPLIANT",
+  "*:* denied": "COMPLIANT",
+  "*:* split across two statements (neither is admin)": "COMPLIANT",
+  "*:* standalone": "NON_COMPLIANT",
+  "*:* next to scoped statements": "NON_COMPLIANT",
+  "the action pattern *:*": "NON_COMPLIANT",
 });

@@ -1,8 +1,8 @@
-import { res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases } from "../cases";
 
 const PERMISSION = "aws:lambda/permission:Permission";
 
-export default ruleCases({
+const cases = ruleCases({
   compliant: [
     { title: "service principal scoped by source ARN", input: res(PERMISSION, "p", { principal: "events.amazonaws.com", sourceArn: "arn:aws:events:us-east-1:123456789012:rule/r", action: "lambda:InvokeFunction" }) },
     { title: "* restricted to an account", input: res(PERMISSION, "p", { principal: "*", sourceAccount: "123456789012", action: "lambda:InvokeFunction" }) },
@@ -12,4 +12,13 @@ export default ruleCases({
     { title: "principal *", input: res(PERMISSION, "p", { principal: "*", action: "lambda:InvokeFunction" }), about: "p" },
     { title: "Amazon S3 scoped by bucket ARN only (a bucket ARN names no account)", input: res(PERMISSION, "p", { principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::uploads", action: "lambda:InvokeFunction" }), about: "p" },
   ],
+});
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "service principal scoped by source ARN": "COMPLIANT",
+  "* restricted to an account": "COMPLIANT",
+  "Amazon S3 with the bucket owner's account": "COMPLIANT",
+  "principal *": "NON_COMPLIANT",
+  "Amazon S3 scoped by bucket ARN only (a bucket ARN names no account)": "NON_COMPLIANT",
 });

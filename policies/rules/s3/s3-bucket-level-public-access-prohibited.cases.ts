@@ -1,6 +1,6 @@
-import { BUCKET, replace, res, ruleCases, secureBucket, UNKNOWN, without } from "../cases";
+import { BUCKET, judgedByAwsConfig, replace, res, ruleCases, secureBucket, UNKNOWN, without } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [
       { title: "BPA as a separate resource", input: secureBucket("data") },
       { title: "no BPA: new buckets block public access by default (April 2023), AWS Config judges them compliant", input: without(secureBucket("data"), "data-bpa") },
@@ -17,3 +17,14 @@ export default ruleCases({
       { title: "a partly-off BPA whose bucket reference cannot be resolved", input: [res(BUCKET, "b", {}), res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "b-bpa", { bucket: UNKNOWN, blockPublicAcls: false })], about: "b" },
     ],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "BPA as a separate resource": "COMPLIANT",
+  "no BPA: new buckets block public access by default (April 2023), AWS Config judges them compliant": "COMPLIANT",
+  "BPA of another bucket, none for this one": "COMPLIANT",
+  "BPA reference unknown in preview but the engine knows it came from the bucket": "COMPLIANT",
+  "BPA reference unknown with no dependency information: no verdict": "COMPLIANT",
+  "BPA with restrictPublicBuckets false": "NON_COMPLIANT",
+  "BPA resource leaving a setting at its API default (false)": "NON_COMPLIANT",
+});

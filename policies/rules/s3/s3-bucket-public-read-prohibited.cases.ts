@@ -1,6 +1,6 @@
-import { BUCKET, doc, res, ruleCases, secureBucket, UNKNOWN } from "../cases";
+import { BUCKET, doc, judgedByAwsConfig, res, ruleCases, secureBucket, UNKNOWN } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [
       { title: "secured bucket", input: secureBucket("data") },
       {
@@ -40,3 +40,14 @@ export default ruleCases({
       },
     ],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "secured bucket": "COMPLIANT",
+  "public policy on a bucket with no BucketPublicAccessBlock: AWS's default (all on) restricts it": "COMPLIANT",
+  "public-read policy neutralised by restrictPublicBuckets": "COMPLIANT",
+  "public principal restricted to a CloudFront distribution by aws:SourceArn": "COMPLIANT",
+  "public-read ACL through a BucketAcl resource": "NON_COMPLIANT",
+  "inline public-read ACL": "NON_COMPLIANT",
+  "policy allowing s3:GetObject to *": "NON_COMPLIANT",
+});

@@ -1,6 +1,6 @@
-import { BUCKET, doc, res, ruleCases, secureBucket, UNKNOWN } from "../cases";
+import { BUCKET, doc, judgedByAwsConfig, res, ruleCases, secureBucket, UNKNOWN } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [
       { title: "secured bucket", input: secureBucket("data") },
       { title: "public-read (not write) ACL", input: [res(BUCKET, "site", { bucket: "site", acl: "public-read" })] },
@@ -16,3 +16,12 @@ export default ruleCases({
     ],
     unknown: [{ title: "policy unknown at preview, Block Public Access off", input: [res(BUCKET, "drop", { bucket: "drop" }), res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "drop-bpa", { bucket: "drop", blockPublicAcls: false, blockPublicPolicy: false, ignorePublicAcls: false, restrictPublicBuckets: false }), res("aws:s3/bucketPolicy:BucketPolicy", "drop-policy", { bucket: "drop", policy: UNKNOWN })], about: "drop" }],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "secured bucket": "COMPLIANT",
+  "public-read (not write) ACL": "COMPLIANT",
+  "public-read-write ACL resource": "NON_COMPLIANT",
+  "ACL grant WRITE to AllUsers": "NON_COMPLIANT",
+  "policy allowing s3:PutObject to *": "NON_COMPLIANT",
+});

@@ -1,9 +1,9 @@
-import { BUCKET, doc, replace, res, ruleCases, secureBucket, tlsOnlyPolicy, without } from "../cases";
+import { BUCKET, doc, judgedByAwsConfig, replace, res, ruleCases, secureBucket, tlsOnlyPolicy, without } from "../cases";
 
 const TLS_DENY = { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::data", "arn:aws:s3:::data/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } };
 const withPolicy = (statement: Record<string, unknown>) => replace(secureBucket("data"), "data-policy", { policy: doc(statement) });
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [
       { title: "TLS-only BucketPolicy", input: secureBucket("data") },
       { title: "inline TLS-only policy", input: [res(BUCKET, "old", { bucket: "old", policy: tlsOnlyPolicy("old") })] },
@@ -20,3 +20,18 @@ export default ruleCases({
       { title: "policy without the SecureTransport deny", input: replace(secureBucket("data"), "data-policy", { policy: doc({ Effect: "Deny", Principal: "*", Action: "s3:DeleteBucket", Resource: "arn:aws:s3:::data" }) }), about: "data" },
     ],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "TLS-only BucketPolicy": "COMPLIANT",
+  "inline TLS-only policy": "COMPLIANT",
+  "Action \"*\", principal {AWS: \"*\"}, the condition as a JSON boolean": "COMPLIANT",
+  "upper-case action, lower-case condition key, the value in a list": "COMPLIANT",
+  "no policy": "NON_COMPLIANT",
+  "the TLS statement allows instead of denying": "NON_COMPLIANT",
+  "the TLS deny names one principal, not everyone": "NON_COMPLIANT",
+  "the TLS deny covers one action only": "NON_COMPLIANT",
+  "the deny is for aws:SecureTransport true": "NON_COMPLIANT",
+  "the deny has no Bool condition": "NON_COMPLIANT",
+  "policy without the SecureTransport deny": "NON_COMPLIANT",
+});

@@ -1,10 +1,10 @@
-import { BUCKET, KEY_ARN, replace, res, ruleCases, secureBucket, without } from "../cases";
+import { BUCKET, judgedByAwsConfig, KEY_ARN, replace, res, ruleCases, secureBucket, without } from "../cases";
 
 const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
 const KEY_ID = KEY_ARN.split("/")[1];
 const withKey = (kmsMasterKeyId: string | undefined) => [res(BUCKET, "d", { bucket: "d" }), res(SSE, "d-sse", { bucket: "d", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId } }] })];
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [
       { title: "separate SSE-KMS configuration", input: secureBucket("data") },
       { title: "deprecated inline configuration", input: [res(BUCKET, "old", { bucket: "old", serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } } } })] },
@@ -24,3 +24,21 @@ export default ruleCases({
       { title: "key not in the allowed list", input: [res(BUCKET, "d", { bucket: "d" }), res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "d-sse", { bucket: "d", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KEY_ARN } }] })], config: { allowedKmsKeyArns: ["arn:aws:kms:us-east-1:123456789012:key/other"] }, about: "d" },
     ],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "separate SSE-KMS configuration": { awsConfig: "NON_COMPLIANT", why: "Its access-log bucket uses SSE-S3, the only encryption S3 server access logs are delivered to (exemptLogTargets, default true, and kamae-s3-log-target-sse-s3 requires it); the Config rule flags it." },
+  "deprecated inline configuration": "COMPLIANT",
+  "key in the allowed list": { awsConfig: "NON_COMPLIANT", why: "Its access-log bucket uses SSE-S3 (exemptLogTargets, default true); the Config rule flags it." },
+  "SSE-S3 on the access-log bucket (the only encryption log delivery supports)": { awsConfig: "NON_COMPLIANT", why: "An access-log bucket with SSE-S3 (exemptLogTargets, default true); the Config rule flags it." },
+  "allowed list names the key id; the bucket uses the ARN": { awsConfig: "NON_COMPLIANT", why: "The pack matches a key id with its ARN; the Config rule's kmsKeyArns is a list of key ARNs, compared with the key the bucket names, so a key id in allowedKmsKeyArns matches nothing once deployed. Give ARNs." },
+  "allowed list names the ARN; the bucket uses the key id": { awsConfig: "NON_COMPLIANT", why: "The pack matches a key id with its ARN; the deployed rule compares the ARNs of kmsKeyArns with the key id the bucket's configuration holds. Name the key by ARN in the bucket's encryption." },
+  "DSSE-KMS": "COMPLIANT",
+  "no encryption configuration": "NON_COMPLIANT",
+  "SSE-S3 (AES256)": "NON_COMPLIANT",
+  "SSE-S3 on a log bucket when exemptLogTargets is false": "NON_COMPLIANT",
+  "a key whose id only ends like an allowed one": "NON_COMPLIANT",
+  "no key named while a list of allowed keys is given (the AWS managed key)": "NON_COMPLIANT",
+  "SSE-S3 on a bucket that receives no access logs": "NON_COMPLIANT",
+  "key not in the allowed list": "NON_COMPLIANT",
+});
