@@ -41,6 +41,11 @@ const cases = ruleCases({
 // The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
 export default judgedByAwsConfig(cases, {
   "private instance": "COMPLIANT",
+  "in a subnet of the stack that maps no public addresses": "COMPLIANT",
+  "public subnet, but the instance declines the address": "COMPLIANT",
+  "subnet maps public addresses on launch": "NON_COMPLIANT",
+  "Elastic IP attached to a private instance": "NON_COMPLIANT",
+  "Elastic IP associated separately": "NON_COMPLIANT",
   "launch template private ENI": "COMPLIANT",
   "instance asks for a public address": "NON_COMPLIANT",
   "no subnet: a default subnet assigns a public address": "NON_COMPLIANT",

@@ -1,4 +1,4 @@
-import { res, ruleCases, UNKNOWN } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const VPC = "aws:ec2/vpc:Vpc";
 const DSG = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
@@ -7,7 +7,7 @@ const vpc = () => res(VPC, "main", { cidrBlock: "10.0.0.0/16", id: UNKNOWN });
 /** The DefaultSecurityGroup of the new VPC (its vpcId unknown at preview, depending on the VPC). */
 const dsg = (props: Record<string, unknown>, deps: Record<string, string[]> = {}) => res(DSG, "main-default", { vpcId: UNKNOWN, ...props }, { propertyDependencies: { vpcId: [VPC_URN], ...deps } });
 
-export default ruleCases({
+const cases = ruleCases({
   compliant: [
     { title: "new VPC whose default group is managed with no rules", input: [vpc(), dsg({})] },
     { title: "computed rules the program left unset (the engine's unknown with no dependency)", input: [vpc(), dsg({ ingress: UNKNOWN, egress: UNKNOWN })] },
@@ -26,4 +26,14 @@ export default ruleCases({
     { title: "managed default group whose rules come from another resource's output", input: [vpc(), dsg({ ingress: UNKNOWN }, { ingress: ["urn:pulumi:test::kamae::pulumi:pulumi:StackReference::net"] })], about: "main-default" },
     { title: "a DefaultSecurityGroup whose VPC cannot be told", input: [vpc(), res(DSG, "other", { vpcId: UNKNOWN })], about: "main" },
   ],
+});
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "new VPC whose default group is managed with no rules": "COMPLIANT",
+  "computed rules the program left unset (the engine's unknown with no dependency)": "COMPLIANT",
+  "new VPC, default group left with its default rules": "NON_COMPLIANT",
+  "managed default group with an egress rule": "NON_COMPLIANT",
+  "managed default group opened by a separate ingress rule": "NON_COMPLIANT",
+  "no VPC created (the default VPC only looked up)": "NOT_APPLICABLE",
 });

@@ -1,6 +1,12 @@
-import { res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [{ title: "encrypted", input: res("aws:efs/fileSystem:FileSystem", "fs", { encrypted: true }) }],
     violating: [{ title: "unencrypted", input: res("aws:efs/fileSystem:FileSystem", "fs", {}), about: "fs" }],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "encrypted": "COMPLIANT",
+  "unencrypted": "NON_COMPLIANT",
+});

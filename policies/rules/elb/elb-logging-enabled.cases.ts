@@ -1,9 +1,16 @@
-import { alb, LB, res, ruleCases } from "../cases";
+import { alb, judgedByAwsConfig, LB, res, ruleCases } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [{ title: "access logs", input: alb("web") }],
     violating: [
       { title: "no access logs", input: res(LB, "web", { loadBalancerType: "application" }), about: "web" },
       { title: "disabled", input: res(LB, "web", { accessLogs: { enabled: false, bucket: "b" } }), about: "web" },
     ],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "access logs": "COMPLIANT",
+  "no access logs": "NON_COMPLIANT",
+  "disabled": "NON_COMPLIANT",
+});

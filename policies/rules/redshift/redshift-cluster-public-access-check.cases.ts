@@ -1,7 +1,14 @@
-import { settingCases, UNKNOWN } from "../cases";
+import { judgedByAwsConfig, settingCases, UNKNOWN } from "../cases";
 
-export default settingCases("aws:redshift/cluster:Cluster", {
+const cases = settingCases("aws:redshift/cluster:Cluster", {
   compliant: { "publiclyAccessible false": { "publiclyAccessible": false }, "publiclyAccessible unset (AWS default false)": {  } },
   violating: { "publiclyAccessible true": { "publiclyAccessible": true } },
   unknown: { "publiclyAccessible unknown": { "publiclyAccessible": UNKNOWN } },
+});
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "publiclyAccessible false": "COMPLIANT",
+  "publiclyAccessible unset (AWS default false)": "COMPLIANT",
+  "publiclyAccessible true": "NON_COMPLIANT",
 });

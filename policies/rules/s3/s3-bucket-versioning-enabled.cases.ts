@@ -1,6 +1,6 @@
-import { BUCKET, replace, res, ruleCases, secureBucket, without } from "../cases";
+import { BUCKET, judgedByAwsConfig, replace, res, ruleCases, secureBucket, without } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [
       { title: "separate BucketVersioning", input: secureBucket("data") },
       { title: "deprecated inline versioning", input: [res(BUCKET, "old", { bucket: "old", versioning: { enabled: true } })] },
@@ -10,3 +10,11 @@ export default ruleCases({
       { title: "BucketVersioning Suspended", input: replace(secureBucket("data"), "data-versioning", { versioningConfiguration: { status: "Suspended" } }), about: "data" },
     ],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "separate BucketVersioning": "COMPLIANT",
+  "deprecated inline versioning": "COMPLIANT",
+  "no BucketVersioning": "NON_COMPLIANT",
+  "BucketVersioning Suspended": "NON_COMPLIANT",
+});
