@@ -85,7 +85,8 @@ function resolveMain(path: string): string {
 /**
  * Reads a stack config file (Pulumi.<stack>.yaml) into the PULUMI_CONFIG object the engine hands the program: keys
  * `<namespace>:<key>` (bare keys get the project's namespace), values as strings (structured values as JSON). Secrets
- * cannot be decrypted offline: they get a placeholder and are marked secret.
+ * cannot be decrypted offline: they get a placeholder, and the key holding them (a structured value with a secret inside
+ * included) is marked secret.
  */
 export function readStackConfig(file: string, project: string): { stack: string; config: Record<string, string>; secretKeys: string[] } {
   const doc = (yaml.load(readFileSync(file, "utf8")) ?? {}) as { config?: Record<string, unknown> };
@@ -96,15 +97,29 @@ export function readStackConfig(file: string, project: string): { stack: string;
   const secretKeys: string[] = [];
   for (const [key, value] of Object.entries(doc.config ?? {})) {
     const full = key.includes(":") ? key : `${project}:${key}`;
-    if (value && typeof value === "object" && "secure" in value) {
-      config[full] = "offline-secret-placeholder";
-      secretKeys.push(full);
-    } else {
-      config[full] = typeof value === "string" ? value : JSON.stringify(value);
-    }
+    const { plain, secret } = withoutSecrets(value);
+    config[full] = typeof plain === "string" ? plain : JSON.stringify(plain);
+    // As the engine does, a structured value with a secret anywhere inside is a secret as a whole.
+    if (secret) secretKeys.push(full);
   }
   const match = /^Pulumi\.(.+)\.ya?ml$/.exec(basename(file));
   return { stack: match ? match[1] : "offline", config, secretKeys };
+}
+
+const SECRET_PLACEHOLDER = "offline-secret-placeholder";
+
+/** A config value with every `{ secure: … }` inside it (at any depth) replaced by the placeholder, and whether there was one. */
+function withoutSecrets(value: unknown): { plain: unknown; secret: boolean } {
+  if (value === null || typeof value !== "object") return { plain: value, secret: false };
+  if (!Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value) return { plain: SECRET_PLACEHOLDER, secret: true };
+  let secret = false;
+  const strip = (v: unknown) => {
+    const r = withoutSecrets(v);
+    secret ||= r.secret;
+    return r.plain;
+  };
+  const plain = Array.isArray(value) ? value.map(strip) : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strip(v)]));
+  return { plain, secret };
 }
 
 /** A program that has not finished by then is stopped (one waiting forever on an output, for example). */

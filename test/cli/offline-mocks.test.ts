@@ -51,3 +51,34 @@ describe("installOfflineMocks", () => {
     assert.equal(topic.urn, "urn:pulumi:offline::kamae::aws:sns/topic:Topic::y-inner-topic");
   });
 });
+
+describe("OfflineMocks invokes: answers of the real shape", () => {
+  const getAmi = (inputs: Record<string, unknown>) => new OfflineMocks().call({ token: "aws:ec2/getAmi:getAmi", inputs, provider: "" });
+  const filter = (name: string, ...values: string[]) => ({ name, values });
+
+  it("an AMI lookup answers the architecture its filters ask for (x86_64 unless arm64 is asked)", () => {
+    assert.equal(getAmi({ mostRecent: true, owners: ["amazon"], filters: [filter("name", "al2023-ami-*-kernel-6.1-arm64")] }).architecture, "arm64");
+    assert.equal(getAmi({ owners: ["amazon"], filters: [filter("architecture", "arm64")] }).architecture, "arm64");
+    assert.equal(getAmi({ owners: ["099720109477"], filters: [filter("name", "ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-arm64-server-*")] }).architecture, "arm64");
+    assert.equal(getAmi({ owners: ["amazon"], filters: [filter("name", "al2023-ami-*-x86_64")] }).architecture, "x86_64");
+    assert.equal(getAmi({ owners: ["amazon"], filters: [filter("name", "amzn2-ami-hvm-*")] }).architecture, "x86_64");
+  });
+
+  it("an Amazon Linux 2023 image requires IMDSv2 (imdsSupport v2.0), as AWS registers it; Amazon Linux 2 and Ubuntu images do not say so", () => {
+    const al2023 = getAmi({ mostRecent: true, owners: ["amazon"], filters: [filter("name", "al2023-ami-2023.*-x86_64")] });
+    assert.equal(al2023.imdsSupport, "v2.0");
+    assert.match(al2023.id, /^ami-[0-9a-f]{17}$/);
+    assert.equal(al2023.imageId, al2023.id);
+    assert.equal(getAmi({ owners: ["amazon"], filters: [filter("name", "amzn2-ami-hvm-*-x86_64-gp2")] }).imdsSupport, undefined);
+    assert.equal(getAmi({ owners: ["099720109477"], filters: [filter("name", "ubuntu/images/*ubuntu-jammy-22.04-amd64-server-*")] }).imdsSupport, undefined);
+  });
+
+  it("the ECS-optimized AMI parameter holds the JSON document AWS publishes there; AMI parameters an AMI id", () => {
+    const mocks = new OfflineMocks();
+    const param = (name: string) => mocks.call({ token: "aws:ssm/getParameter:getParameter", inputs: { name }, provider: "" }).value as string;
+    const recommended = JSON.parse(param("/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended"));
+    assert.match(recommended.image_id, /^ami-[0-9a-f]{17}$/);
+    assert.equal(typeof recommended.image_name, "string");
+    assert.match(param("/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64"), /^ami-[0-9a-f]{17}$/);
+  });
+});
