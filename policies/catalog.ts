@@ -417,12 +417,13 @@ const ownEntries: readonly CatalogEntry[] = [
     id: "cw-loggroup-retention-period-check",
     awsConfigIdentifier: "CW_LOGGROUP_RETENTION_PERIOD_CHECK",
     severity: "low",
-    description: "CloudWatch log groups have an explicit retention of at least minRetentionDays.",
-    remediation: "Set the log group's retentionInDays.",
+    description: "CloudWatch log groups keep events at least minRetentionDays (never expiring complies, as in the AWS Config rule).",
+    remediation: "Set the log group's retentionInDays to at least minRetentionDays, or leave it unset (never expire).",
     cdkNag: "NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod",
     resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
     preview: "resource",
-    parameters: { minRetentionDays: { type: "integer", minimum: 1, default: 1, description: "Smallest accepted retention in days (AWS Config's default is 365)." } },
+    // The values the Config rule's MinRetentionTime accepts (the retention periods CloudWatch Logs offers).
+    parameters: { minRetentionDays: { type: "integer", enum: [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1827, 3653], default: 1, description: "Smallest accepted retention in days, one of the periods CloudWatch Logs offers (AWS Config's default is 365)." } },
     awsConfigParameters: (p) => ({ MinRetentionTime: String(p.minRetentionDays) }),
   },
   // Compute and Systems Manager

@@ -45,7 +45,6 @@ export const AWAITING_AWS_CONFIG_VERDICTS: ReadonlySet<string> = new Set([
   "codebuild-report-group-encrypted-at-rest",
   "cognito-user-pool-advanced-security-enabled",
   "custom-eventbus-policy-attached",
-  "cw-loggroup-retention-period-check",
   "dax-encryption-enabled",
   "dax-tls-endpoint-encryption",
   "db-instance-backup-enabled",

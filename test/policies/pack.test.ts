@@ -218,6 +218,17 @@ describe("the policy pack over the analyzer protocol", function () {
       assert.deepEqual(kamaeFindings(await pack.analyzeStack([...baseline, ...web, isolation])), []);
     });
 
+    it("apply only to stacks that use a Kamae component: the same unprotected function and untagged instance pass without one", async () => {
+      const workload: AnalyzedResource[] = [
+        resource("aws:lambda/function:Function", "api", { runtime: "nodejs22.x", handler: "index.handler", role: "arn:aws:iam::123456789012:role/api", layers: [] }),
+        resource("aws:ec2/instance:Instance", "web", { instanceType: "t3.micro", metadataOptions: { httpTokens: "required" }, tags: {} }),
+      ];
+      const wiring = (findings: PolicyFinding[]) => findings.filter((f) => f.policyName.startsWith("kamae-") || f.policyName === "lambda-functions-have-application-protection").map((f) => `${f.policyName} ${f.urn?.split("::").pop()}`).sort();
+      assert.deepEqual(wiring(await pack.analyzeStack([...baseline, ...workload])), []);
+      const quarantine = resource("kamae:index:MalwareQuarantine", "scan", {});
+      assert.deepEqual(wiring(await pack.analyzeStack([...baseline, ...workload, quarantine])), ["kamae-agent-rollout-coverage web", "lambda-functions-have-application-protection api"]);
+    });
+
     it("fails it without an InstanceIsolation, and without the rollout", async () => {
       const findings = kamaeFindings(await pack.analyzeStack([...baseline, ...web.filter((r) => !r.urn.includes("AgentRollout"))]));
       assert.deepEqual(summary(findings), ["kamae-agent-rollout-coverage:advisory", "kamae-asg-isolation-scope:mandatory"]);
