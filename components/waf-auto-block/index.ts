@@ -595,7 +595,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
         },
         statements: [
           { sid: "ReadWriteOwnIpSets", actions: ["wafv2:GetIPSet", "wafv2:UpdateIPSet"], resources: sets.map((s) => s.set.arn) },
-          { sid: "BlockTable", actions: ["dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:Scan"], resources: [blockTable.arn] },
+          { sid: "BlockTable", actions: ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan"], resources: [blockTable.arn] },
           // What the event source mapping needs to poll the queue with the function's role (AWS's own
           // AWSLambdaSQSQueueExecutionRole grants these three); the code itself never calls SQS.
           { sid: "ConsumeBlockQueue", actions: ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes"], resources: [queue.arn] },

@@ -26,4 +26,18 @@ describe("WindowBreaker (a sliding window in a responder's table)", () => {
     });
     await assert.rejects(table.breakerIn("breaker#test", { max: 3, windowSeconds: 60 }).take(), /stayed contended/);
   });
+
+  it("admits part of a request for several changes, counts exactly what it admitted, and forgets them as the window slides", async () => {
+    const clock = new FakeClock();
+    const table = fakeReportedEvents(clock.now, () => undefined);
+    const breaker = table.breakerIn("breaker#many", { max: 10, windowSeconds: 60 });
+    assert.deepEqual(await breaker.takeUpTo(4), { admitted: 4, recent: 0 });
+    clock.advance(30_000);
+    assert.deepEqual(await breaker.takeUpTo(9), { admitted: 6, recent: 4 });
+    assert.deepEqual(await breaker.takeUpTo(1), { admitted: 0, recent: 10 });
+    assert.equal((await breaker.take()).admitted, false);
+    // The first 4 leave the window, the 6 admitted 30 s later are still in it.
+    clock.advance(31_000);
+    assert.deepEqual(await breaker.takeUpTo(9), { admitted: 4, recent: 6 });
+  });
 });

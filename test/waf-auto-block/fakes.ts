@@ -1,6 +1,6 @@
 import { GetIPSetCommand, UpdateIPSetCommand, WAFV2Client } from "@aws-sdk/client-wafv2";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { BatchGetCommand, DeleteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchGetCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import * as ipaddr from "ipaddr.js";
 import { awsError, FakeClock, RateLimit } from "../harness/aws";
@@ -170,7 +170,7 @@ export class FakeDynamo {
     marshallOptions: { removeUndefinedValues: true },
   });
   readonly tables = new Map<string, Map<string, Item>>();
-  readonly calls = { batchGet: 0, put: 0, scan: 0, update: 0, query: 0, conditionFailures: 0 };
+  readonly calls = { batchGet: 0, get: 0, put: 0, scan: 0, update: 0, query: 0, conditionFailures: 0 };
   /** BatchGet leaves keys beyond this many unprocessed, as DynamoDB does under load. */
   batchGetServes = 60;
   /** Removes the fake (needed after a fake of every client, so other tests can mock the class). */
@@ -178,7 +178,7 @@ export class FakeDynamo {
   /** The SDK stub, whose calls the least-privilege test reads. */
   readonly mock: { calls(): Array<{ args: any[] }> };
   scanPageSize = 700;
-  /** Fails chosen calls ("BatchGetItem", "Scan"): fault injection, call by call. */
+  /** Fails chosen calls ("BatchGetItem", "GetItem", "Scan"): fault injection, call by call. */
   fail?: (op: string) => Error | undefined;
   /** Fails the Put of chosen items (throttling, a conflict...), as DynamoDB fails single writes under load. */
   failPut?: (item: Item) => Error | undefined;
@@ -216,6 +216,13 @@ export class FakeDynamo {
       const rows = keys.slice(0, served).map((k) => this.table(table).get(k)).filter((r): r is Item => r !== undefined);
       return { Responses: { [table]: structuredClone(rows) }, UnprocessedKeys: rest.length > 0 ? { [table]: { Keys: rest } } : {} };
     });
+    mock.on(GetCommand).callsFake(async (input) => {
+      const injected = this.fail?.("GetItem");
+      if (injected) throw injected;
+      this.calls.get++;
+      const row = this.table(input.TableName!).get(this.key(input.TableName!, input.Key!));
+      return row ? { Item: structuredClone(row) } : {};
+    });
     mock.on(PutCommand).callsFake(async (input) => {
       this.calls.put++;
       // The marshaller refuses what DynamoDB cannot store: NaN and infinities, functions, symbols.
@@ -230,9 +237,14 @@ export class FakeDynamo {
       const key = this.key(input.TableName!, input.Item!);
       const existing = table.get(key);
       if (input.ConditionExpression !== undefined) {
+        // The forms Kamae writes: a new row, a row at the revision read, an item at the version read (shared/aws/versioned-item.ts).
+        const versioned = input.ConditionExpression === "#version = :version" ? input.ExpressionAttributeNames?.["#version"] : undefined;
         const m = /^attribute_not_exists\((\w+)\)( OR revision = :revision)?$/.exec(input.ConditionExpression);
-        if (!m) throw awsError("ValidationException", `unsupported condition ${input.ConditionExpression}`);
-        if (existing && (!m[2] || existing.revision !== input.ExpressionAttributeValues?.[":revision"])) {
+        if (!m && !versioned) throw awsError("ValidationException", `unsupported condition ${input.ConditionExpression}`);
+        const holds = versioned
+          ? existing !== undefined && existing[versioned] === input.ExpressionAttributeValues?.[":version"]
+          : !existing || (m![2] !== undefined && existing.revision === input.ExpressionAttributeValues?.[":revision"]);
+        if (!holds) {
           this.calls.conditionFailures++;
           throw awsError("ConditionalCheckFailedException", "The conditional request failed");
         }

@@ -52,6 +52,39 @@ describe("WafAutoBlock under faults and hostile input (issue 18)", () => {
       assert.ok(w.waf.all().includes(`${ip(250)}/32`));
     });
 
+    it("concurrent writers share a source's breaker without failing: a lost race is decided again, never more than the limit admitted", async () => {
+      const w = world();
+      const limits = { breaker: { windowMinutes: 60, maxNewBlocks: { guardduty: 150 } } };
+      const [a, b] = await Promise.all([
+        processMessages([record(block(Array.from({ length: 100 }, (_, i) => ip(i)), { requestId: "gd:a" }))], w.deps(limits)),
+        processMessages([record(block(Array.from({ length: 100 }, (_, i) => ip(1000 + i)), { requestId: "gd:b" }))], w.deps(limits)),
+      ]);
+      assert.ok(w.dynamo.calls.conditionFailures > 0, "the two writers raced on the breaker");
+      assert.deepEqual([a.failedMessageIds, b.failedMessageIds], [[], []]);
+      const held = [...a.actions, ...b.actions].filter((x) => x.action === "held").length;
+      assert.equal(held, 50, "200 asked, 150 admitted across both writers");
+      assert.equal(rows(w).length, 200, "every request is recorded");
+      const breaker = w.dynamo.rows(BLOCK_TABLE).find((r) => r.cidr === "breaker#guardduty")!;
+      assert.equal(breaker.changes.reduce((n: number, c: number | number[]) => n + (typeof c === "number" ? 1 : c[1]), 0), 150);
+    });
+
+    it("a breaker that stays contended (or DynamoDB fails it) retries only the messages of that source; the rest of the batch is done", async () => {
+      const w = world();
+      const deps = w.deps({ breaker: { windowMinutes: 60, maxNewBlocks: { guardduty: 100 } } });
+      let outage = true;
+      w.dynamo.fail = (op) => (outage && op === "GetItem" ? awsError("ProvisionedThroughputExceededException", "Throughput exceeded", { httpStatusCode: 400 }) : undefined);
+      const gd = record(block([ip(1), ip(2)]));
+      const manual = record(block(["185.220.101.7"], { source: "manual", requestId: "op:1" }));
+      const report = await processMessages([gd, manual], deps);
+      assert.deepEqual(report.failedMessageIds, [gd.messageId]);
+      assert.ok(report.rejected.some((r) => r.messageId === gd.messageId && /guardduty breaker not settled: ProvisionedThroughputExceededException/.test(r.reason)));
+      assert.deepEqual(w.waf.all(), ["185.220.101.7/32"], "the manual block (no breaker) is done");
+      assert.equal(rows(w).length, 1, "nothing recorded for the unsettled source");
+      outage = false;
+      await processMessages([gd], deps);
+      assert.deepEqual(w.waf.all().sort(), [`${ip(1)}/32`, `${ip(2)}/32`, "185.220.101.7/32"].sort());
+    });
+
     it("reports evictions from a full set, and a pinned entry is never evicted", async () => {
       const w = world({ v4Shards: 1, capacity: 300 });
       await w.deliver([record(block(["185.220.101.1"], { source: "manual", pinned: true }))]);

@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { type BreakerLimits, WindowBreaker } from "../../shared/aws/window-breaker";
-import { DEFAULT_RETRY, type RetryPolicy, updateVersioned } from "../../shared/aws/versioned-item";
+import { DEFAULT_LAYOUT, DEFAULT_RETRY, type RetryPolicy, updateVersioned } from "../../shared/aws/versioned-item";
 import type { ActionTarget } from "../../shared/aws/account-clients";
 import type { IsolationRecord } from "./model";
 
@@ -47,7 +47,7 @@ export class Ledger {
    * written), "already-recorded" when another delivery recorded this instance first.
    */
   async begin(record: IsolationRecord, limits: BreakerLimits, now: number): Promise<BeginResult> {
-    const breaker = new WindowBreaker(this.doc, this.tableName, BREAKER_KEY, limits, () => now, "pk", this.retry);
+    const breaker = new WindowBreaker(this.doc, this.tableName, BREAKER_KEY, limits, () => now, DEFAULT_LAYOUT, this.retry);
     try {
       const slot = await breaker.takeUpTo(1, async (breakerPut) => {
         try {
@@ -104,14 +104,14 @@ export class Ledger {
    * while a release is resuming them (its lease): the hold then fails and is retried.
    */
   async addGroupHolder(target: ActionTarget, groupName: string, instanceId: string, now: number): Promise<void> {
-    await updateVersioned(this.doc, this.tableName, { pk: groupHoldKey(target, groupName) }, (item) => {
+    await updateVersioned(this.doc, this.tableName, groupHoldKey(target, groupName), (item) => {
       const holders = holdersOf(item);
       if (typeof item?.resumingUntil === "number" && item.resumingUntil > now) {
         throw new Error(`a release is resuming the processes of ${groupName} until ${new Date(item.resumingUntil).toISOString()}; hold again after it`);
       }
       if (holders.includes(instanceId) && item?.resumingUntil === undefined) return { result: undefined };
       return { write: { holders: [...holders.filter((h) => h !== instanceId), instanceId] }, result: undefined };
-    }, this.retry);
+    }, { retry: this.retry });
   }
 
   /**
@@ -120,20 +120,20 @@ export class Ledger {
    * a crash finds no holder and takes the lease again, so the resume is retried too.
    */
   async removeGroupHolder(target: ActionTarget, groupName: string, instanceId: string, now: number): Promise<ReleaseHold> {
-    return updateVersioned(this.doc, this.tableName, { pk: groupHoldKey(target, groupName) }, (item): { write?: Record<string, unknown>; result: ReleaseHold } => {
+    return updateVersioned(this.doc, this.tableName, groupHoldKey(target, groupName), (item): { write?: Record<string, unknown>; result: ReleaseHold } => {
       const remaining = holdersOf(item).filter((h) => h !== instanceId);
       if (remaining.length > 0) return { write: { holders: remaining }, result: { resume: false, remaining } };
       const lease = now + RESUME_LEASE_MS;
       return { write: { holders: [], resumingUntil: lease }, result: { resume: true, lease } };
-    }, this.retry);
+    }, { retry: this.retry });
   }
 
   /** Ends the resume lease taken by `removeGroupHolder` (left alone if a new holder came after it expired). */
   async resumed(target: ActionTarget, groupName: string, lease: number): Promise<void> {
-    await updateVersioned(this.doc, this.tableName, { pk: groupHoldKey(target, groupName) }, (item) => {
+    await updateVersioned(this.doc, this.tableName, groupHoldKey(target, groupName), (item) => {
       if (item?.resumingUntil !== lease) return { result: undefined };
       return { write: { holders: holdersOf(item) }, result: undefined };
-    }, this.retry);
+    }, { retry: this.retry });
   }
 
   private async putIfOwned(item: IsolationRecord, owner: string | undefined): Promise<boolean> {

@@ -23,6 +23,15 @@ export const DEFAULT_RETRY: RetryPolicy = {
   sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
 };
 
+/** Where a table keeps an item's key, version and expiry (`pk`, `version`, `expiresAt` unless its schema differs). */
+export interface ItemLayout {
+  readonly keyName: string;
+  readonly versionName: string;
+  readonly ttlName: string;
+}
+
+export const DEFAULT_LAYOUT: ItemLayout = { keyName: "pk", versionName: "version", ttlName: "expiresAt" };
+
 /** The item kept changing under the writer over every attempt: nothing was written. */
 export class ContendedError extends Error {
   constructor(readonly key: string, attempts: number) {
@@ -32,7 +41,7 @@ export class ContendedError extends Error {
 }
 
 /**
- * Read-modify-write of one item under its `version` attribute: `change` decides from the item as read (consistent
+ * Read-modify-write of one item (`key` in `layout.keyName`) under its version attribute: `change` decides from the item as read (consistent
  * read), the write holds only if nobody wrote the item meanwhile, and a lost race is decided again on a fresh read
  * after a jittered pause (so racing writers spread out). Throws `ContendedError` after `retry.attempts`, and any other
  * DynamoDB error at once: the caller then treats the change as not made. `commit` sends the conditional put (by
@@ -42,30 +51,31 @@ export class ContendedError extends Error {
 export async function updateVersioned<T>(
   doc: DynamoDBDocumentClient,
   tableName: string,
-  key: Readonly<Record<string, string>>,
+  key: string,
   change: (item: Item | undefined) => VersionedChange<T>,
-  retry: RetryPolicy = DEFAULT_RETRY,
-  commit: (put: PutCommandInput) => Promise<unknown> = (put) => doc.send(new PutCommand(put)),
+  options: { readonly layout?: ItemLayout; readonly retry?: RetryPolicy; readonly commit?: (put: PutCommandInput) => Promise<unknown> } = {},
 ): Promise<T> {
-  const [keyName, keyValue] = Object.entries(key)[0];
+  const { keyName, versionName } = options.layout ?? DEFAULT_LAYOUT;
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const commit = options.commit ?? ((put: PutCommandInput) => doc.send(new PutCommand(put)));
   for (let attempt = 0; attempt < retry.attempts; attempt++) {
     if (attempt > 0) await retry.sleep(Math.floor(retry.random() * retry.baseDelayMs * 2 ** attempt));
-    const out = await doc.send(new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }));
-    const version = typeof out.Item?.version === "number" ? out.Item.version : 0;
+    const out = await doc.send(new GetCommand({ TableName: tableName, Key: { [keyName]: key }, ConsistentRead: true }));
+    const version = typeof out.Item?.[versionName] === "number" ? (out.Item[versionName] as number) : 0;
     const decided = change(out.Item);
     if (!decided.write) return decided.result;
     try {
       await commit({
         TableName: tableName,
-        Item: { ...decided.write, ...key, version: version + 1 },
+        Item: { ...decided.write, [keyName]: key, [versionName]: version + 1 },
         ...(version === 0
           ? { ConditionExpression: `attribute_not_exists(${keyName})` }
-          : { ConditionExpression: "#version = :version", ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":version": version } }),
+          : { ConditionExpression: "#version = :version", ExpressionAttributeNames: { "#version": versionName }, ExpressionAttributeValues: { ":version": version } }),
       });
       return decided.result;
     } catch (err) {
       if ((err as Error).name !== "ConditionalCheckFailedException") throw err;
     }
   }
-  throw new ContendedError(keyValue, retry.attempts);
+  throw new ContendedError(key, retry.attempts);
 }

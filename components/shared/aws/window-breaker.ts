@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient, PutCommandInput } from "@aws-sdk/lib-dynamodb";
-import { DEFAULT_RETRY, type Item, type RetryPolicy, updateVersioned } from "./versioned-item";
+import { DEFAULT_LAYOUT, DEFAULT_RETRY, type Item, type ItemLayout, type RetryPolicy, updateVersioned } from "./versioned-item";
 
 /** How many changes a breaker admits per sliding window. */
 export interface BreakerLimits {
@@ -22,8 +22,8 @@ export interface Slot {
 }
 
 /**
- * A circuit breaker over a sliding window, kept as one item of a responder's table (`keyName` = `key`, `pk` unless the
- * table's key is named otherwise) and written under its version (shared/aws/versioned-item.ts): concurrent invocations
+ * A circuit breaker over a sliding window, kept as one item (`key`) of a responder's table, laid out as the table's
+ * schema says (`layout`: key, version and expiry attributes), and written under its version (shared/aws/versioned-item.ts): concurrent invocations
  * never both take the last slot, and a lost race is retried with jitter. A state that cannot be read or written throws,
  * and the caller then changes nothing (a breaker fails closed).
  */
@@ -34,7 +34,7 @@ export class WindowBreaker {
     private readonly key: string,
     readonly limits: BreakerLimits,
     private readonly now: () => number = Date.now,
-    private readonly keyName = "pk",
+    private readonly layout: ItemLayout = DEFAULT_LAYOUT,
     private readonly retry: RetryPolicy = DEFAULT_RETRY,
   ) {}
 
@@ -46,7 +46,7 @@ export class WindowBreaker {
 
   /** Admits as many of `n` changes as the window has room for (all, some or none), counting those admitted. */
   async takeUpTo(n: number, commit?: (put: PutCommandInput) => Promise<unknown>): Promise<Slot> {
-    return updateVersioned(this.doc, this.tableName, { [this.keyName]: this.key }, (item) => this.decide(item, n), this.retry, commit);
+    return updateVersioned(this.doc, this.tableName, this.key, (item) => this.decide(item, n), { layout: this.layout, retry: this.retry, commit });
   }
 
   private decide(item: Item | undefined, n: number): { write?: Item; result: Slot } {
@@ -57,6 +57,6 @@ export class WindowBreaker {
     const admitted = Math.min(n, Math.max(0, this.limits.max - recent));
     if (admitted === 0) return { result: { admitted, recent } };
     const changes = [...window, admitted === 1 ? now : ([now, admitted] as Admission)];
-    return { write: { changes, expiresAt: Math.ceil(now / 1000) + this.limits.windowSeconds }, result: { admitted, recent } };
+    return { write: { changes, [this.layout.ttlName]: Math.ceil(now / 1000) + this.limits.windowSeconds }, result: { admitted, recent } };
   }
 }

@@ -1,4 +1,6 @@
 import { BatchGetCommand, PutCommand, ScanCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient, type ScanCommandOutput } from "@aws-sdk/lib-dynamodb";
+import { type BreakerLimits, WindowBreaker } from "../../shared/aws/window-breaker";
+import { DEFAULT_RETRY, type ItemLayout } from "../../shared/aws/versioned-item";
 import { isBlockSource, type BlockRequest, type BlockSource, type UnblockRequest } from "./block-request";
 
 /** One row of the block table: an address (canonical CIDR) and why and until when it is blocked. */
@@ -151,21 +153,15 @@ export interface BlockStore {
   put(entries: readonly BlockEntry[]): Promise<Array<{ cidr: string; error: string }>>;
   /** Every row (paginated scan). */
   all(): Promise<BlockEntry[]>;
-  /** The breaker counters of these sources (new blocks in the current window). */
-  breakers(sources: readonly BlockSource[]): Promise<Map<BlockSource, BreakerCount>>;
-  /** Writes a breaker counter under its revision (a concurrent change fails the write). */
-  putBreaker(source: BlockSource, count: BreakerCount): Promise<void>;
+  /** The breaker of a source's new blocks (a sliding window kept in the table). */
+  breaker(source: BlockSource, limits: BreakerLimits, now: () => number): WindowBreaker;
 }
 
-/** New blocks a source made in the window that started at `windowStart` (epoch ms). */
-export interface BreakerCount {
-  readonly windowStart: number;
-  readonly count: number;
-  readonly revision: number;
-}
-
-/** Breaker counters share the block table under keys no CIDR can have. */
-const breakerKey = (source: BlockSource) => `breaker#${source}`;
+/**
+ * Breakers share the block table under keys no CIDR can have, versioned in `revision` like the rows; without a
+ * `version` (4 or 6) they are never read as rows.
+ */
+const BREAKER_LAYOUT: ItemLayout = { keyName: "cidr", versionName: "revision", ttlName: "ttl" };
 
 const BATCH_GET = 100;
 const PARALLEL_PUTS = 16;
@@ -219,31 +215,8 @@ export class DynamoBlockStore implements BlockStore {
     return failed;
   }
 
-  async breakers(sources: readonly BlockSource[]): Promise<Map<BlockSource, BreakerCount>> {
-    const out = new Map<BlockSource, BreakerCount>();
-    if (sources.length === 0) return out;
-    const res: BatchGetCommandOutput = await this.db.send(
-      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: sources.map((s) => ({ cidr: breakerKey(s) })), ConsistentRead: true } } }),
-    );
-    if ((res.UnprocessedKeys?.[this.tableName]?.Keys?.length ?? 0) > 0) throw new Error("DynamoDB left breaker counters unread; the batch will be retried");
-    for (const item of res.Responses?.[this.tableName] ?? []) {
-      const source = typeof item.cidr === "string" ? item.cidr.slice("breaker#".length) : undefined;
-      if (isBlockSource(source) && typeof item.windowStart === "number" && typeof item.count === "number") {
-        out.set(source, { windowStart: item.windowStart, count: item.count, revision: typeof item.revision === "number" ? item.revision : 0 });
-      }
-    }
-    return out;
-  }
-
-  async putBreaker(source: BlockSource, count: BreakerCount): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { cidr: breakerKey(source), windowStart: count.windowStart, count: count.count, revision: count.revision + 1 },
-        ConditionExpression: "attribute_not_exists(cidr) OR revision = :revision",
-        ExpressionAttributeValues: { ":revision": count.revision },
-      }),
-    );
+  breaker(source: BlockSource, limits: BreakerLimits, now: () => number): WindowBreaker {
+    return new WindowBreaker(this.db, this.tableName, `breaker#${source}`, limits, now, BREAKER_LAYOUT, { ...DEFAULT_RETRY, sleep: this.sleep });
   }
 
   async all(): Promise<BlockEntry[]> {

@@ -109,11 +109,13 @@ export async function processMessages(records: readonly QueueRecord[], deps: Wri
   if (admitted.length > 0) {
     const existing = await deps.store.get(admitted.map((a) => a.cidr));
     const plan = planEntries(existing, admitted, now, deps.defaults);
-    const held = await applyBreaker(plan.actions, deps, now);
-    actions = plan.actions.map((a) => (held.has(a.cidr) ? { ...a, action: "held" as const } : a));
-    const updates = plan.updates.map((e) => (held.has(e.cidr) ? { ...e, held: true } : e));
-    // A row that cannot be written fails only the messages that asked for it: SQS redelivers those alone.
-    for (const f of await deps.store.put(updates)) {
+    const { held, unsettled } = await applyBreaker(plan.actions, deps);
+    actions = plan.actions.filter((a) => !unsettled.has(a.cidr)).map((a) => (held.has(a.cidr) ? { ...a, action: "held" as const } : a));
+    const updates = plan.updates.filter((e) => !unsettled.has(e.cidr)).map((e) => (held.has(e.cidr) ? { ...e, held: true } : e));
+    const unrecorded = [...unsettled].map(([cidr, error]) => ({ cidr, error }));
+    // A row that cannot be written (or whose breaker could not be settled) fails only the messages that asked for it:
+    // SQS redelivers those alone.
+    for (const f of [...unrecorded, ...(await deps.store.put(updates))]) {
       for (const id of messagesOf.get(f.cidr) ?? []) failed.add(id);
       rejected.push({ messageId: [...(messagesOf.get(f.cidr) ?? [])].join(","), address: f.cidr, reason: `not recorded, will be retried: ${f.error}` });
     }
@@ -130,29 +132,33 @@ export async function processMessages(records: readonly QueueRecord[], deps: Wri
 }
 
 /**
- * Counts the batch's new blocks per source against the source's breaker (a fixed window). Returns the addresses past
- * the limit: they are recorded as held (never placed) and notified, so a flood of findings cannot rewrite the list.
+ * Counts the batch's new blocks per source against the source's breaker (a sliding window, shared/aws/window-breaker.ts,
+ * whose versioned write is retried with jitter when writers race). Returns the addresses past the limit (`held`: recorded,
+ * never placed, and notified, so a flood of findings cannot rewrite the list) and, per source whose breaker could not
+ * be settled (contended past its retries, or DynamoDB failing), the error: those addresses are not recorded and their
+ * messages are retried alone.
  */
-async function applyBreaker(actions: readonly EntryAction[], deps: WriterDeps, now: number): Promise<Set<string>> {
+async function applyBreaker(actions: readonly EntryAction[], deps: WriterDeps): Promise<{ held: Set<string>; unsettled: Map<string, string> }> {
   const held = new Set<string>();
-  if (!deps.breaker) return held;
-  const windowMs = deps.breaker.windowMinutes * 60_000;
-  const windowStart = Math.floor(now / windowMs) * windowMs;
+  const unsettled = new Map<string, string>();
+  if (!deps.breaker) return { held, unsettled };
   const bySource = new Map<BlockSource, string[]>();
   for (const a of actions) {
     if (a.action !== "block" || !a.source || ownValue(deps.breaker.maxNewBlocks, a.source) === undefined) continue;
     bySource.set(a.source, [...(bySource.get(a.source) ?? []), a.cidr]);
   }
-  if (bySource.size === 0) return held;
-  const counts = await deps.store.breakers([...bySource.keys()]);
   for (const [source, cidrs] of bySource) {
     const max = ownValue(deps.breaker.maxNewBlocks, source)!;
-    const current = counts.get(source);
-    const used = current && current.windowStart === windowStart ? current.count : 0;
-    const allowed = Math.max(0, max - used);
-    const over = cidrs.slice(allowed);
+    let admitted: number;
+    try {
+      ({ admitted } = await deps.store.breaker(source, { max, windowSeconds: deps.breaker.windowMinutes * 60 }, deps.now).takeUpTo(cidrs.length));
+    } catch (err) {
+      const error = `${source} breaker not settled: ${(err as Error).name}: ${(err as Error).message}`.slice(0, 300);
+      for (const c of cidrs) unsettled.set(c, error);
+      continue;
+    }
+    const over = cidrs.slice(admitted);
     for (const c of over) held.add(c);
-    await deps.store.putBreaker(source, { windowStart, count: used + cidrs.length - over.length, revision: current?.revision ?? 0 });
     if (over.length > 0) {
       deps.metric("BreakerHeld", over.length);
       await deps.notify(
@@ -165,7 +171,7 @@ async function applyBreaker(actions: readonly EntryAction[], deps: WriterDeps, n
       );
     }
   }
-  return held;
+  return { held, unsettled };
 }
 
 /**
