@@ -21,7 +21,7 @@ export default {
   // shared cores that is hours. They are left out of the score (reported as ignored) and covered by the rule tables.
   ignoreStatic: true,
   mutate: area.mutate,
-  ignorePatterns: ["dist", "bench/.work", "reports", ".stryker-tmp", "examples/**/node_modules"],
+  ignorePatterns: [".cache", "dist", "bench/.work", "reports", ".stryker-tmp", "examples/**/node_modules"],
   incremental: true,
   incrementalFile: `test/mutation/${name}.incremental.json`,
   concurrency: Number(process.env.KAMAE_MUTATION_CONCURRENCY ?? 2),

@@ -3,6 +3,8 @@
 // the repository). StrykerJS 10 needs Node.js 22 or later: the npm script runs this on the Lambda runtime's Node.js 24
 // (scripts/node/install-node24.sh, with-node24.sh). Runs at low priority, two workers
 // (KAMAE_MUTATION_CONCURRENCY). Exits non-zero when an area scores under its break threshold (KAMAE_MUTATION_BREAK).
+// Options after the areas go to StrykerJS: `--force` re-tests every mutant (a full measure, no reuse), `--mutate
+// <files>` limits a run to some files while you iterate.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,13 +18,15 @@ function node() {
   process.exit(1);
 }
 
-const chosen = process.argv.slice(2);
+const firstOption = process.argv.slice(2).findIndex((a) => a.startsWith("--"));
+const chosen = firstOption < 0 ? process.argv.slice(2) : process.argv.slice(2, firstOption + 2);
+const options = firstOption < 0 ? [] : process.argv.slice(firstOption + 2);
 for (const name of chosen) if (!areas[name]) throw new Error(`unknown area ${name}: one of ${Object.keys(areas).join(", ")}`);
 const runtime = node();
 let failed = false;
 for (const name of chosen.length > 0 ? chosen : Object.keys(areas)) {
   console.log(`\n== mutation testing: ${name}`);
-  const args = ["-n", "15", runtime, path.join(root, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run"];
+  const args = ["-n", "15", runtime, path.join(root, "node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run", ...options];
   const run = spawnSync("nice", args, { cwd: root, stdio: "inherit", env: { ...process.env, KAMAE_MUTATION_AREA: name, KAMAE_PROPERTY_RUNS_SCALE: process.env.KAMAE_PROPERTY_RUNS_SCALE ?? "0.1", NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${path.join(root, "test", "mutation", "mocha-cli-cjs.cjs")}`.trim() } });
   if (run.status !== 0) failed = true;
 }

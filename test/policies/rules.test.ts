@@ -10,6 +10,11 @@ function assertAbout(found: Outcome[], c: Case) {
     assert.ok(f.message.length > 10);
     // A reviewer reads the message without the resource beside it: it names the resource it is about.
     if (c.about !== undefined) assert.ok(f.message.includes(c.about), `message does not name ${c.about}: ${f.message}`);
+    // ...and says what is wrong beyond naming it: a message reduced to its resource's label, or one that prints a
+    // missing value, tells nobody what to change.
+    assert.doesNotMatch(f.message, /\b(undefined|null|NaN)\b|\[object Object\]/, `message prints a missing value: ${f.message}`);
+    const rest = f.message.replace(/\S+ \([A-Za-z0-9]+\)/g, " ").split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w));
+    assert.ok(rest.length >= 3, `message says nothing beyond the resource it names: ${f.message}`);
   }
 }
 
