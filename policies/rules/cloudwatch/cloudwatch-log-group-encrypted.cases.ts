@@ -1,6 +1,12 @@
-import { KEY_ARN, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, KEY_ARN, res, ruleCases } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [{ title: "KMS", input: res("aws:cloudwatch/logGroup:LogGroup", "lg", { kmsKeyId: KEY_ARN, retentionInDays: 90 }) }],
     violating: [{ title: "no key", input: res("aws:cloudwatch/logGroup:LogGroup", "lg", { retentionInDays: 90 }), about: "lg" }],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "KMS": "COMPLIANT",
+  "no key": "NON_COMPLIANT",
+});

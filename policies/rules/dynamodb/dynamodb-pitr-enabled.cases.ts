@@ -1,6 +1,12 @@
-import { res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [{ title: "PITR", input: res("aws:dynamodb/table:Table", "t", { pointInTimeRecovery: { enabled: true } }) }],
     violating: [{ title: "none", input: res("aws:dynamodb/table:Table", "t", {}), about: "t" }],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "PITR": "COMPLIANT",
+  "none": "NON_COMPLIANT",
+});

@@ -1,6 +1,12 @@
-import { KEY_ARN, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, KEY_ARN, res, ruleCases } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [{ title: "KMS", input: res("aws:dynamodb/table:Table", "t", { serverSideEncryption: { enabled: true, kmsKeyArn: KEY_ARN } }) }],
     violating: [{ title: "DynamoDB-owned key", input: res("aws:dynamodb/table:Table", "t", {}), about: "t" }],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "KMS": "COMPLIANT",
+  "DynamoDB-owned key": "NON_COMPLIANT",
+});

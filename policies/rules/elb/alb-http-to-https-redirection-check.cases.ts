@@ -1,9 +1,16 @@
-import { res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [
       { title: "redirect", input: res("aws:lb/listener:Listener", "http", { protocol: "HTTP", port: 80, defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] }) },
       { title: "HTTPS listener forwarding", input: res("aws:lb/listener:Listener", "https", { protocol: "HTTPS", port: 443, defaultActions: [{ type: "forward", targetGroupArn: "tg" }] }) },
     ],
     violating: [{ title: "HTTP forward", input: res("aws:lb/listener:Listener", "http", { protocol: "HTTP", port: 80, defaultActions: [{ type: "forward", targetGroupArn: "tg" }] }), about: "http" }],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "redirect": "COMPLIANT",
+  "HTTPS listener forwarding": "COMPLIANT",
+  "HTTP forward": "NON_COMPLIANT",
+});

@@ -1,6 +1,6 @@
-import { res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases } from "../cases";
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [
       { title: "detector", input: [res("aws:guardduty/detector:Detector", "gd", { enable: true })] },
       { title: "external", input: [], config: { managedExternally: true } },
@@ -10,3 +10,11 @@ export default ruleCases({
       { title: "disabled detector", input: [res("aws:guardduty/detector:Detector", "gd", { enable: false })] },
     ],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "detector": "COMPLIANT",
+  "external": "COMPLIANT",
+  "none": "NON_COMPLIANT",
+  "disabled detector": "NON_COMPLIANT",
+});

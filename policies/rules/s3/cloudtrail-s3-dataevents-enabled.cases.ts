@@ -1,9 +1,9 @@
-import { ruleCases, trail, UNKNOWN } from "../cases";
+import { judgedByAwsConfig, ruleCases, trail, UNKNOWN } from "../cases";
 
 const DATA = { field: "eventCategory", equals: ["Data"] };
 const S3_OBJECTS = { field: "resources.type", equals: ["AWS::S3::Object"] };
 
-export default ruleCases({
+const cases = ruleCases({
     compliant: [
       { title: "basic selector", input: [trail("t")] },
       { title: "advanced selector on another trail", input: [trail("t", { eventSelectors: [] }), trail("data", { eventSelectors: undefined, advancedEventSelectors: [{ fieldSelectors: [{ field: "eventCategory", equals: ["Data"] }, { field: "resources.type", equals: ["AWS::S3::Object"] }] }] })] },
@@ -20,3 +20,16 @@ export default ruleCases({
       { title: "advanced selector with the values under the wrong fields", input: [trail("t", { eventSelectors: [], advancedEventSelectors: [{ fieldSelectors: [{ field: "readOnly", equals: ["Data"] }, { field: "eventName", equals: ["AWS::S3::Object"] }] }] })], about: "t" },
     ],
   });
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "basic selector": "COMPLIANT",
+  "advanced selector on another trail": "COMPLIANT",
+  "no trails at all (multi-region rule covers that)": { awsConfig: "NON_COMPLIANT", why: "With no trail at all the Config rule finds no S3 data events; the pack reports the missing trail once, through multi-region-cloudtrail-enabled (or the trail is declared managed elsewhere)." },
+  "advanced selector alone, fields in any order": "COMPLIANT",
+  "management events only": "NON_COMPLIANT",
+  "basic selector for Lambda data events only": "NON_COMPLIANT",
+  "advanced selector for data events of another resource type": "NON_COMPLIANT",
+  "advanced selector naming S3 objects for management events": "NON_COMPLIANT",
+  "advanced selector with the values under the wrong fields": "NON_COMPLIANT",
+});
