@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { CheckReport } from "../../cli/check";
+import { KAMAE_WIRING } from "../../policies/catalog";
 import { checkCorpus, corpusPrograms, ReportedFinding, score, Score } from "./corpus";
 
 /**
@@ -73,6 +74,19 @@ describe("program corpus: kamae check on realistic programs (test/programs)", fu
       return JSON.stringify(counts, Object.keys(counts).sort()) === JSON.stringify(wanted, Object.keys(wanted).sort()) ? [] : [`${name}: ${JSON.stringify(counts)} not expanded, expected ${JSON.stringify(wanted)}`];
     });
     assert.deepEqual(differences, []);
+  });
+
+  it("judges no program that uses no Kamae component by Kamae's wiring policies (not even as passing)", () => {
+    const usesKamae = (report: CheckReport) => report.resources.some((r) => r.type.startsWith("kamae:") || r.urn.includes("kamae:index:"));
+    const workloads = [...reports.entries()].filter(([, report]) => !usesKamae(report));
+    const judged = workloads.flatMap(([name, report]) => [
+      ...report.evaluations.filter((e) => KAMAE_WIRING.has(e.policyId)).map((e) => `${name}: ${e.policyId} ${e.compliance} ${e.resourceUrn ?? "(stack)"}`),
+      ...report.passingPolicies.filter((p) => KAMAE_WIRING.has(p)).map((p) => `${name}: ${p} passing`),
+    ]);
+    assert.deepEqual(judged, []);
+    // What those policies would judge is there: functions with no protection layer, instances and groups untagged.
+    const subjects = (type: string) => workloads.filter(([, report]) => report.resources.some((r) => r.type === type)).length;
+    assert.ok(subjects("aws:lambda/function:Function") >= 3 && subjects("aws:ec2/instance:Instance") + subjects("aws:autoscaling/group:Group") >= 2, "the corpus has workloads the wiring policies would judge");
   });
 
   it("gives the expected cannot-judge verdicts (what a preview leaves unknown)", () => {
