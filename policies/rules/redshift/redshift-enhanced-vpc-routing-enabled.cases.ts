@@ -1,7 +1,14 @@
-import { settingCases, UNKNOWN } from "../cases";
+import { judgedByAwsConfig, settingCases, UNKNOWN } from "../cases";
 
-export default settingCases("aws:redshift/cluster:Cluster", {
+const cases = settingCases("aws:redshift/cluster:Cluster", {
   compliant: { "enhancedVpcRouting true": { "enhancedVpcRouting": true } },
   violating: { "enhancedVpcRouting false": { "enhancedVpcRouting": false }, "enhancedVpcRouting unset (AWS default false)": {  } },
   unknown: { "enhancedVpcRouting unknown": { "enhancedVpcRouting": UNKNOWN } },
+});
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "enhancedVpcRouting true": "COMPLIANT",
+  "enhancedVpcRouting false": "NON_COMPLIANT",
+  "enhancedVpcRouting unset (AWS default false)": "NON_COMPLIANT",
 });
