@@ -1,7 +1,14 @@
-import { settingCases, UNKNOWN } from "../cases";
+import { judgedByAwsConfig, settingCases, UNKNOWN } from "../cases";
 
-export default settingCases("aws:ec2transitgateway/transitGateway:TransitGateway", {
+const cases = settingCases("aws:ec2transitgateway/transitGateway:TransitGateway", {
   compliant: { "autoAcceptSharedAttachments disable": { "autoAcceptSharedAttachments": "disable" }, "autoAcceptSharedAttachments unset": {  } },
   violating: { "autoAcceptSharedAttachments enable": { "autoAcceptSharedAttachments": "enable" } },
   unknown: { "autoAcceptSharedAttachments unknown": { "autoAcceptSharedAttachments": UNKNOWN } },
+});
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "autoAcceptSharedAttachments disable": "COMPLIANT",
+  "autoAcceptSharedAttachments unset": "COMPLIANT",
+  "autoAcceptSharedAttachments enable": "NON_COMPLIANT",
 });
