@@ -1,8 +1,15 @@
-import { settingCases, UNKNOWN } from "../cases";
+import { judgedByAwsConfig, settingCases, UNKNOWN } from "../cases";
 
-export default settingCases("aws:sagemaker/endpointConfiguration:EndpointConfiguration", {
+const cases = settingCases("aws:sagemaker/endpointConfiguration:EndpointConfiguration", {
   compliant: { "two instances": { "productionVariants": [{ "variantName": "a", "modelName": "m", "initialInstanceCount": 2, "instanceType": "ml.m5.large" }] } },
   violating: { "one instance": { "productionVariants": [{ "variantName": "a", "modelName": "m", "initialInstanceCount": 1, "instanceType": "ml.m5.large" }] } },
   notApplicable: { "serverless": { "productionVariants": [{ "variantName": "a", "modelName": "m", "serverlessConfig": { "maxConcurrency": 5, "memorySizeInMb": 2048 } }] } },
   unknown: { "count unknown": { "productionVariants": [{ "variantName": "a", "modelName": "m", "initialInstanceCount": UNKNOWN }] } },
+});
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "two instances": "COMPLIANT",
+  "one instance": "NON_COMPLIANT",
+  "serverless": "NOT_APPLICABLE",
 });

@@ -1,7 +1,13 @@
-import { settingCases, UNKNOWN } from "../cases";
+import { judgedByAwsConfig, settingCases, UNKNOWN } from "../cases";
 
-export default settingCases("aws:waf/rule:Rule", {
+const cases = settingCases("aws:waf/rule:Rule", {
   compliant: { "predicates set": { "name": "n", "metricName": "m", "predicates": [{ "dataId": "ipset", "negated": false, "type": "IPMatch" }] } },
   violating: { "predicates unset": { "name": "n", "metricName": "m" } },
   unknown: { "predicates unknown": { "name": "n", "metricName": "m", "predicates": UNKNOWN } },
+});
+
+// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
+export default judgedByAwsConfig(cases, {
+  "predicates set": "COMPLIANT",
+  "predicates unset": "NON_COMPLIANT",
 });
