@@ -110,6 +110,11 @@ export interface MemberAccountAccessArgs {
   readonly patchMaintenanceWindow?: boolean;
   /** The central PatchOnFinding's `pendingTagKey` (default kamae:patch-pending). */
   readonly patchPendingTagKey?: string;
+  /**
+   * The central PatchOnFinding's `scopeTagKey` when its scope is that tag alone: the member role then patches and tags
+   * only instances carrying `<key>=true`. Default: none (every instance, as the central default).
+   */
+  readonly patchScopeTagKey?: string;
   /** KMS keys of the CloudTrail log files in `cloudTrailBucketNames`. */
   readonly cloudTrailKmsKeyArns?: pulumi.Input<string>[];
   /** The central account's event bus (default: its default bus in this Region). */
@@ -190,6 +195,7 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       guardDutyProtectedPrincipals: [...(args.guardDutyProtectedPrincipals ?? []), roleName],
       patchMaintenanceWindow: args.patchMaintenanceWindow,
       patchPendingTagKey: args.patchPendingTagKey,
+      patchScopeTagKey: args.patchScopeTagKey || undefined,
       cloudTrailBucketNames: args.cloudTrailBucketNames,
       cloudTrailKmsKeyArns: args.cloudTrailKmsKeyArns,
     };

@@ -51,6 +51,8 @@ export interface MemberContext {
   /** The central PatchOnFinding tags instances for a maintenance window (with this tag key) instead of patching at once. */
   readonly patchMaintenanceWindow?: boolean;
   readonly patchPendingTagKey?: string;
+  /** The central PatchOnFinding's `scopeTagKey` when its scope is that tag alone (instance writes need it). */
+  readonly patchScopeTagKey?: string;
   /** This account's CloudTrail buckets (and their keys) that the central ApiActivityAlerts reads. */
   readonly cloudTrailBucketNames?: readonly string[];
   readonly cloudTrailKmsKeyArns?: readonly pulumi.Input<string>[];
@@ -92,7 +94,13 @@ export function memberStatements(responder: CentralResponder, ctx: MemberContext
       return [...guardDutyResponderActStatements(gd), ...guardDutyCredentialActStatements(gd)];
     }
     case "patch-on-finding":
-      return patchActStatements({ partition: ctx.partition, accountId: ctx.accountId, maintenanceWindow: ctx.patchMaintenanceWindow ?? false, pendingTagKey: ctx.patchPendingTagKey });
+      return patchActStatements({
+        partition: ctx.partition,
+        accountId: ctx.accountId,
+        maintenanceWindow: ctx.patchMaintenanceWindow ?? false,
+        pendingTagKey: ctx.patchPendingTagKey,
+        scopeTagKey: ctx.patchScopeTagKey,
+      });
     case "api-activity-alerts":
       return apiActivityActStatements({ partition: ctx.partition, trailBucketNames: ctx.cloudTrailBucketNames ?? [], trailKmsKeyArns: ctx.cloudTrailKmsKeyArns });
   }

@@ -168,7 +168,15 @@ export class PatchOnFinding extends pulumi.ComponentResource {
     const answered = stateTable(`${name}-answered`, { kmsKeyArn: key.arn, hashKey: "pk", ttlAttribute: "expiresAt" }, parent);
 
     const statements: Statement[] = [
-      ...patchActStatements({ partition: partition.partition, accountId: identity.accountId, region: region.region, maintenanceWindow: windowed, pendingTagKey }),
+      ...patchActStatements({
+        partition: partition.partition,
+        accountId: identity.accountId,
+        region: region.region,
+        maintenanceWindow: windowed,
+        pendingTagKey,
+        // Instances of the scope's Auto Scaling groups need not carry the tag: then the tag cannot bound the grant.
+        scopeTagKey: (args.scopeAutoScalingGroups ?? []).length === 0 ? args.scopeTagKey || undefined : undefined,
+      }),
       ...reports.publishStatements,
       { sid: "AnsweredFindings", actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [answered.arn] },
     ];

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { Statement } from "../shared/iam/policy";
+import type { Conditions, Statement } from "../shared/iam/policy";
 import { PATCH_DOCUMENT } from "./lambda/plan";
 
 export interface PatchPermissionsContext {
@@ -12,6 +12,11 @@ export interface PatchPermissionsContext {
   readonly maintenanceWindow: boolean;
   /** The tag that marks an instance for the window (default kamae:patch-pending). */
   readonly pendingTagKey?: string;
+  /**
+   * The scope tag key when the scope is that tag alone: the instance writes then need `<key>=true` on the instance
+   * (EC2 and SSM authorize them on its tags), so even a bug cannot patch or tag an instance out of scope.
+   */
+  readonly scopeTagKey?: string;
 }
 
 /**
@@ -26,17 +31,20 @@ export function patchActStatements(ctx: PatchPermissionsContext): Statement[] {
     { sid: "ReadManagedInstancesAndCommands", actions: ["ssm:DescribeInstanceInformation", "ssm:ListCommands"], resources: ["*"] },
     { sid: "ReadInstanceTagsNotScopedByAws", actions: ["ec2:DescribeTags"], resources: ["*"] },
   ];
+  const inScope: Conditions = ctx.scopeTagKey ? { StringEqualsIgnoreCase: { [`aws:ResourceTag/${ctx.scopeTagKey}`]: "true" } } : {};
   if (ctx.maintenanceWindow) {
-    statements.push(
-      {
-        sid: "TagForMaintenanceWindow",
-        actions: ["ec2:CreateTags"],
-        resources: [instances],
-        conditions: { "ForAllValues:StringEquals": { "aws:TagKeys": [ctx.pendingTagKey ?? "kamae:patch-pending"] } },
-      },
-    );
+    statements.push({
+      sid: "TagForMaintenanceWindow",
+      actions: ["ec2:CreateTags"],
+      resources: [instances],
+      conditions: { "ForAllValues:StringEquals": { "aws:TagKeys": [ctx.pendingTagKey ?? "kamae:patch-pending"] }, ...inScope },
+    });
   } else {
-    statements.push({ sid: "RunPatchBaseline", actions: ["ssm:SendCommand"], resources: [pulumi.interpolate`arn:${ctx.partition}:ssm:${region}::document/${PATCH_DOCUMENT}`, instances] });
+    // SendCommand is authorized on the document and on each instance: only the instances carry the scope tag.
+    statements.push(
+      { sid: "RunPatchBaseline", actions: ["ssm:SendCommand"], resources: [pulumi.interpolate`arn:${ctx.partition}:ssm:${region}::document/${PATCH_DOCUMENT}`] },
+      { sid: "OnInstances", actions: ["ssm:SendCommand"], resources: [instances], conditions: inScope },
+    );
   }
   return statements;
 }

@@ -4,6 +4,7 @@ import { GuardDutyResponder } from "../../components/guardduty-responder";
 import { InstanceIsolation } from "../../components/instance-isolation";
 import { MalwareQuarantine } from "../../components/malware-quarantine";
 import { MemberAccountAccess } from "../../components/member-account-access";
+import { PatchOnFinding } from "../../components/patch-on-finding";
 import { parsePolicyDocument, type PolicyDocument } from "../../components/shared/iam/policy";
 import { ACCOUNT_ID, resourcesOfType, settle, useOfflineMocks } from "../harness/pulumi";
 
@@ -136,5 +137,17 @@ describe("One source of truth: the member role carries exactly what each respond
     assert.deepEqual([...sids].sort(), ["DecryptTrailFiles", "ReadTrailFiles"]);
     assert.deepEqual(bySid(member, sids), bySid(rolePolicy("audit-filter-permissions"), sids));
     assert.deepEqual(member.Statement.find((s) => s.Sid === "ReadTrailFiles")!.Resource, ["arn:aws:s3:::org-trail-logs/*/CloudTrail/*"]);
+  });
+
+  it("PatchOnFinding scoped by a tag: the member role tags and patches only instances carrying it, as at home", async () => {
+    new PatchOnFinding("patch", { scopeTagKey: "team:patch", maintenanceWindow: { schedule: "cron(0 3 ? * SUN *)" } });
+    new MemberAccountAccess("member", { centralAccountId: CENTRAL, externalId: "ext-1", responders: ["patch-on-finding"], patchMaintenanceWindow: true, patchScopeTagKey: "team:patch" });
+    await settle();
+    const home = rolePolicy("patch-patcher-permissions");
+    const member = rolePolicy("member-patch-on-finding");
+    // The home grant names its Region, the member's any Region: the conditions are the same.
+    const tagging = (doc: PolicyDocument) => doc.Statement.find((s) => s.Sid === "TagForMaintenanceWindow")!.Condition;
+    assert.deepEqual(tagging(member), tagging(home));
+    assert.deepEqual(tagging(home)!.StringEqualsIgnoreCase, { "aws:ResourceTag/team:patch": "true" });
   });
 });

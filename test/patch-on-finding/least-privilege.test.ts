@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { PatchOnFinding } from "../../components/patch-on-finding";
 import { respond, type PatchReport } from "../../components/patch-on-finding/lambda/responder";
 import { settingsFromEnv } from "../../components/patch-on-finding/lambda/settings";
-import { builtFunction, checkCommands, commandsOf } from "../harness/least-privilege";
+import { evaluate } from "../harness/iam-evaluator";
+import { builtFunction, checkCommands, commandsOf, iamRequests } from "../harness/least-privilege";
 import { ACCOUNT_ID, REGION, settle, useOfflineMocks } from "../harness/pulumi";
 import { FakeAws } from "./fakes";
 
@@ -16,6 +17,25 @@ describe("PatchOnFinding: every AWS call is granted, and nothing more", () => {
   const INSTANCE = "i-0123456789abcdef0";
 
   for (const strategy of ["immediate", "maintenance-window"] as const) {
+    it(`${strategy}, scoped by a tag: the instance writes need the tag on the instance itself (evaluated)`, async () => {
+      new PatchOnFinding("patch", { mode: "enforce", scopeTagKey: "team:patch", ...(strategy === "maintenance-window" ? { maintenanceWindow: { schedule: "cron(0 3 ? * SUN *)" } } : {}) });
+      await settle();
+      const { env, policy } = builtFunction("patch-patcher");
+      const { topicArn, tableName, ...settings } = settingsFromEnv(env);
+      const aws = new FakeAws(ACCOUNT_ID);
+      aws.topics.add(topicArn!);
+      aws.addInstance({ accountId: ACCOUNT_ID, region: REGION }, INSTANCE, { tags: { "team:patch": "TRUE" } });
+      const deps = { clients: aws.clients, settings, topicArn: topicArn!, sns: aws.snsClient(), reported: aws.reportedIn(tableName), now: aws.clock.now, log: { info: () => undefined, warn: () => undefined, error: () => undefined } };
+      assert.equal(((await respond(finding(), deps)) as PatchReport).outcome, "act");
+      const sent = commandsOf(aws.stubs);
+      const where = { accountId: ACCOUNT_ID, region: REGION, key: policy.Statement.find((s: any) => s.Sid === "UseOwnKey")?.Resource[0], tagsOf: (arn: string) => (arn.endsWith(INSTANCE) ? { "team:patch": "TRUE" } : undefined) };
+      checkCommands("patch-on-finding", policy, sent, where);
+      // The same calls on an instance without the tag: IAM refuses every one on the instance.
+      const onInstance = sent.flatMap((c) => iamRequests(c, { ...where, tagsOf: () => undefined })).filter((r) => r.resource.endsWith(`instance/${INSTANCE}`));
+      assert.ok(onInstance.length > 0);
+      assert.deepEqual(onInstance.map((r) => evaluate({ identity: [policy] }, r).decision), onInstance.map(() => "implicitDeny"));
+    });
+
     it(`${strategy}: the calls of a patched finding and of its replay`, async () => {
       new PatchOnFinding("patch", { mode: "enforce", ...(strategy === "maintenance-window" ? { maintenanceWindow: { schedule: "cron(0 3 ? * SUN *)" } } : {}) });
       await settle();

@@ -116,9 +116,12 @@ export function planPatch(finding: InspectorFinding, state: PatchState, settings
 
   const tags = state.tags ?? {};
   const isTrue = (key: string | undefined) => key !== undefined && tags[key]?.trim().toLowerCase() === "true";
+  // Exactly as the role's grant tests the scope tag (StringEqualsIgnoreCase "true"): an instance found in scope is one
+  // IAM lets it patch or tag.
+  const inScopeByTag = settings.scopeTagKey !== undefined && tags[settings.scopeTagKey]?.toLowerCase() === "true";
   if (isTrue(settings.protectionTagKey)) return plan("protected", `${instanceId} carries ${settings.protectionTagKey}=true: never patched by the responder`);
   const scopeGroups = settings.scopeAutoScalingGroups ?? [];
-  if ((settings.scopeTagKey || scopeGroups.length > 0) && !isTrue(settings.scopeTagKey) && !(tags[ASG_TAG] !== undefined && scopeGroups.includes(tags[ASG_TAG]))) {
+  if ((settings.scopeTagKey || scopeGroups.length > 0) && !inScopeByTag && !(tags[ASG_TAG] !== undefined && scopeGroups.includes(tags[ASG_TAG]))) {
     const scopes = [settings.scopeTagKey && `tag ${settings.scopeTagKey}=true`, scopeGroups.length > 0 && `groups ${scopeGroups.join(", ")}`].filter(Boolean);
     return plan("out-of-scope", `${instanceId} is outside the responder's scope (${scopes.join(" or ")})`);
   }
