@@ -1,3 +1,5 @@
+import { snsSubject } from "../shared/aws/sns-subject";
+
 /**
  * The response to misused credentials, as an Amazon States Language definition: notify, restrict the
  * principal (deactivate the long-term access key the finding names, deny sessions issued before now; protected
@@ -35,7 +37,7 @@ function notify(args: CredentialWorkflowArgs, subject: string, message: string, 
   return {
     Type: "Task",
     Resource: "arn:aws:states:::sns:publish",
-    Parameters: { TopicArn: args.topicArn, Subject: subject, "Message.$": message },
+    Parameters: { TopicArn: args.topicArn, Subject: snsSubject(subject), "Message.$": message },
     ResultPath: null,
     Retry: [{ ErrorEquals: ["SNS.SdkClientException", "SNS.ThrottledException", "States.TaskFailed"], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 }],
     ...(catchFailures ? { Catch: CATCH_ALL } : {}),

@@ -6,6 +6,7 @@ import type { Context } from "aws-lambda";
 import { strict as assert } from "node:assert";
 import { guardDutyEvent, QUARANTINE, SOURCE, World } from "../malware-quarantine/helpers";
 import { CENTRAL, EXTERNAL_ID, FakeSts, MEMBER_ENV, MEMBER_A, ROLE_NAME, sentBy, signBeforeSending, STRANGER, whereActs } from "./central-account";
+import { refusePublish } from "../harness/sns";
 
 const HANDLER = "../../components/malware-quarantine/lambda/malware-quarantine.handler";
 const TOPIC = `arn:aws:sns:us-east-1:${CENTRAL}:kamae-reports`;
@@ -42,7 +43,8 @@ describe("malware-quarantine entry point in a central deployment", () => {
   });
   beforeEach(() => {
     sns = mockClient(SNSClient);
-    sns.on(PublishCommand).resolves({ MessageId: "m-1" });
+    // Publish refused as SNS refuses it (subject rules included): test/harness/sns.ts.
+    sns.on(PublishCommand).callsFake((input) => (refusePublish(input, () => true), { MessageId: "m-1" }));
     world = new World();
     // The central table of answered results (after the World, whose own table mock would undo this one).
     table = mockClient(DynamoDBDocumentClient);

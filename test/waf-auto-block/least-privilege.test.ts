@@ -13,6 +13,7 @@ import { builtFunction, checkCommands, commandsOf, type SentCommand } from "../h
 import { ACCOUNT_ID, REGION, resourcesOfType, settle, useOfflineMocks } from "../harness/pulumi";
 import { FakeDynamo, FakeWaf } from "./fakes";
 import { FakeSqs, HandlerLoader } from "./feeder-harness";
+import { refusePublish } from "../harness/sns";
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, "../../components/waf-auto-block/fixtures", name), "utf8"));
 const context = { functionName: "f", awsRequestId: "req-1", invokedFunctionArn: `arn:aws:lambda:${REGION}:${ACCOUNT_ID}:function:f` } as Context;
@@ -114,7 +115,8 @@ describe("WafAutoBlock: every AWS call is granted, and nothing more", () => {
     const waf = new FakeWaf(clock, 10_000, true);
     const dynamo = new FakeDynamo({ [env.KAMAE_BLOCK_TABLE]: ["cidr"] }, true);
     const sns = mockClient(SNSClient);
-    sns.on(PublishCommand).resolves({ MessageId: "m-1" });
+    // Publish refused as SNS refuses it (subject rules included): test/harness/sns.ts.
+    sns.on(PublishCommand).callsFake((input) => (refusePublish(input, () => true), { MessageId: "m-1" }));
     fakes.push(waf, dynamo, sns);
     for (const set of JSON.parse(env.KAMAE_IP_SETS)) waf.create(set.name, set.version, set.scope, set.id);
     const handler = loader.load("waf-block-writer.handler", { ...env, POWERTOOLS_METRICS_DISABLED: "true" }) as unknown as (e: SQSEvent, c: Context) => Promise<any>;

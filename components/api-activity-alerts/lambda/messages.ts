@@ -1,4 +1,5 @@
 import type { CloudTrailRecord } from "./rules";
+import { snsSubject } from "../../shared/aws/sns-subject";
 
 /**
  * Notification messages of ApiActivityAlerts: selected calls are batched into SNS messages that stay below SNS's
@@ -89,10 +90,6 @@ function structured(call: SelectedCall, maxBytes: number): string {
   return JSON.stringify({ rules: call.rules, record: { eventID: clean(call.record.eventID, 64), eventName: clean(call.record.eventName, 128) }, truncated: "record too large" });
 }
 
-function ascii(text: string): string {
-  return text.replace(/[^\x20-\x7e]/g, "?");
-}
-
 /**
  * Collects selected calls and hands complete messages to `send`, so at most one message's worth of calls is held in
  * memory whatever the file's size. Call `finish()` once at the end of the file.
@@ -150,7 +147,7 @@ export class MessageBatcher {
     this.part++;
     const { header, json } = this.envelope(this.items.length, this.part, rejectedCount, rejected);
     const message = `${header}${this.lines.join("\n")}\n\n${json.replace("$CALLS", () => this.items.join(","))}`;
-    const subject = ascii(`Kamae: ${this.items.length} API call(s) to review in ${this.file.accountId ?? "unknown account"} (part ${this.part})`).slice(0, 100);
+    const subject = snsSubject(`Kamae: ${this.items.length} API call(s) to review in ${this.file.accountId ?? "unknown account"} (part ${this.part})`);
     this.lines = [];
     this.items = [];
     this.bytes = this.envelopeBytes;

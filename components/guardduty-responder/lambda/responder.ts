@@ -31,6 +31,7 @@ import {
   type ResponsePlan,
 } from "./routing";
 import type { ResponderSettings } from "./settings";
+import { snsSubject } from "../../shared/aws/sns-subject";
 
 /** The bucket breaker's item in the table of answered findings (no finding's key starts so). */
 export const BUCKET_BREAKER_KEY = "breaker#bucket-changes";
@@ -270,7 +271,7 @@ class Executor {
       "",
       JSON.stringify({ kind: "kamae.guardduty-response", finding: f, routes: plan.routes, outcomes, skipped: plan.skipped }),
     ];
-    const subject = `Kamae ${f.source === "macie" ? "Macie" : "GuardDuty"}: ${f.type} (${f.severity}) in ${f.accountId}`.replace(/[^\x20-\x7e]/g, "?").slice(0, 100);
+    const subject = snsSubject(`Kamae ${f.source === "macie" ? "Macie" : "GuardDuty"}: ${f.type} (${f.severity}) in ${f.accountId}`);
     await this.deps.clients.client(SNSClient, arnTarget(this.settings.topicArn)).send(new PublishCommand({ TopicArn: this.settings.topicArn, Subject: subject, Message: lines.join("\n").slice(0, 250_000) }));
     return { action: "notify", mode: "enforce", status: "done", detail: `notified ${this.settings.topicArn}` };
   }

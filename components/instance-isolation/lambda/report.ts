@@ -1,5 +1,6 @@
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import type { Action, Outcome, StepResult } from "./model";
+import { snsSubject } from "../../shared/aws/sns-subject";
 
 /** What the operators receive for one response: where, what, and the outcome of each step (or the plan). */
 export interface IsolationReport {
@@ -26,10 +27,8 @@ export interface Reporter {
   publish(report: IsolationReport): Promise<void>;
 }
 
-/** An SNS subject: printable ASCII, no line breaks, at most 100 characters. */
 export function subjectOf(report: IsolationReport): string {
-  const text = `Kamae ${report.action}: ${report.outcome} ${report.instanceId} in ${report.accountId}/${report.region}`;
-  return text.replace(/[^\x20-\x7e]/g, " ").slice(0, 100);
+  return snsSubject(`Kamae ${report.action}: ${report.outcome} ${report.instanceId} in ${report.accountId}/${report.region}`);
 }
 
 export class SnsReporter implements Reporter {

@@ -13,6 +13,7 @@ import type { AccountClients } from "../../shared/aws/account-clients";
 import { ReportedEvents } from "../../shared/aws/reported-events";
 import { parseInspectorEvent, type InspectorFinding } from "../../shared/events/inspector";
 import { ASG_TAG, COMMENT_PREFIX, PATCH_DOCUMENT, planPatch, screen, type PatchPlan, type PatchSettings, type PatchState } from "./plan";
+import { snsSubject } from "../../shared/aws/sns-subject";
 
 /** Thrown after reporting when the event must be retried later (Lambda's async retries, then the failure queue). */
 export class DeferredError extends Error {
@@ -189,7 +190,7 @@ export async function respond(event: unknown, deps: ResponderDeps): Promise<Patc
     await deps.sns.send(
       new PublishCommand({
         TopicArn: deps.topicArn,
-        Subject: `Kamae PatchOnFinding: ${verb} ${report.instanceId ?? ""} in ${report.accountId}/${report.region}`.slice(0, 99),
+        Subject: snsSubject(`Kamae PatchOnFinding: ${verb} ${report.instanceId ?? ""} in ${report.accountId}/${report.region}`),
         Message: JSON.stringify(report, null, 2),
       }),
     );

@@ -6,6 +6,7 @@ import { executePlan } from "./execute";
 import type { Action, FeedSettings, Outcome } from "./model";
 import { observeAll, observeInstance } from "./observe";
 import { planFeed } from "./plan";
+import { snsSubject } from "../../shared/aws/sns-subject";
 
 export interface FeedReport {
   readonly trigger: "state-change" | "schedule" | "rejected" | "ignored";
@@ -102,7 +103,7 @@ async function finish(report: FeedReport, deps: FeedDeps): Promise<FeedReport> {
     const verb = report.mode === "detect" ? "would take" : "took";
     const subject = `Kamae TrafficMirrorFeed ${deps.settings.feedName}: ${verb} ${report.actions.length} action(s)${failed ? `, ${failed} failed` : ""} in ${report.accountId}/${report.region}`;
     try {
-      await deps.publish(subject.slice(0, 99), report);
+      await deps.publish(snsSubject(subject), report);
     } catch (err) {
       // The actions are done and logged above; a failed notification must not make Lambda replay them.
       deps.log?.("report not published", { error: (err as Error).message });

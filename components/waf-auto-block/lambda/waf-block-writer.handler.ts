@@ -13,6 +13,7 @@ import { DynamoBlockStore } from "./block-store";
 import { processMessages } from "./block-writer";
 import { IpSetWriter } from "./ip-set-writer";
 import { writerConfig } from "./settings";
+import { snsSubject } from "../../shared/aws/sns-subject";
 
 // The single writer (reserved concurrency 1) of the block queue: records requests, then rewrites the IP sets.
 const config = writerConfig();
@@ -44,7 +45,7 @@ export const handler = lambdaHandler(async (event: SQSEvent) => {
       metric: (name, value) => metrics.addMetric(name, MetricUnit.Count, value),
       notify: async (subject, message) => {
         if (!config.notifyTopicArn) return logger.warn("no notification topic configured", { subject, message });
-        await clients.client(SNSClient, tableTarget).send(new PublishCommand({ TopicArn: config.notifyTopicArn, Subject: subject.slice(0, 100), Message: message }));
+        await clients.client(SNSClient, tableTarget).send(new PublishCommand({ TopicArn: config.notifyTopicArn, Subject: snsSubject(subject), Message: message }));
       },
     },
   );
