@@ -89,7 +89,7 @@ describe(`InstanceIsolation fault injection: ${CALLS.length} calls × ${Object.k
  * first instance restored, its hold removed, the processes still suspended for the second one), and a failure of the
  * hold's own calls is never a silent success.
  */
-const RELEASE_CALLS = ["DescribeInstances", "DescribeAutoScalingInstances", "GetItem", "PutItem", "SetInstanceProtection", "ResumeProcesses", "ModifyNetworkInterfaceAttribute", "RegisterTargets"];
+const RELEASE_CALLS = ["DescribeInstances", "DescribeAutoScalingInstances", "GetItem", "PutItem", "SetInstanceProtection", "ResumeProcesses", "ModifyNetworkInterfaceAttribute", "RegisterTargets", "Publish"];
 const NEIGHBOUR = "i-0fedcba9876543210";
 export const GROUP_HOLD_FAULT_CASES = RELEASE_CALLS.length * Object.keys(FAULTS).length * 2;
 
@@ -137,6 +137,8 @@ describe(`InstanceIsolation release of a group hold, fault injection: ${RELEASE_
           assert.deepEqual(asg.protectedIds, last ? [] : [NEIGHBOUR]);
           assert.deepEqual(asg.suspended?.sort(), last ? [] : ["AZRebalance", "ReplaceUnhealthy"]);
           assert.deepEqual(fake.table.get(`asg-hold#${ACCOUNT}#${REGION}#web-asg`)!.holders, last ? [] : [NEIGHBOUR]);
+          assert.equal(fake.published.filter((p) => p.message.action === "release" && p.message.outcome === "released").length, 1, "the operators were told once");
+          assert.equal(fake.table.get(`instance#${ACCOUNT}#${REGION}#${INSTANCE}`)!.reported, true);
         });
       }
     }

@@ -239,6 +239,13 @@ async function release(request: ReleaseRequest, deps: ResponderDeps): Promise<Re
   const decision = planRelease(request, observed, memory.record);
   const base = baseReport(request, decision, settings.mode, nowIso);
   if (decision.outcome !== "act") {
+    const done = memory.record;
+    if (done?.status === "released" && done.reported === false && settings.mode === "enforce") {
+      // The earlier delivery released the instance but could not report it: report now, once.
+      const published = await publishSafely(deps.reporter, { ...base, outcome: "released", detail: "report of an earlier release", steps: [], failures: done.failures ?? [] });
+      if (published) await ledger.finish({ ...done, reported: true });
+      return summarize(request, "released", [], published);
+    }
     if (QUIET.has(decision.outcome)) return replayOf(request, decision.outcome);
     await deps.reporter.publish({ ...base, outcome: decision.outcome, steps: [], failures: [] });
     return summarize(request, decision.outcome, []);
@@ -260,15 +267,18 @@ async function release(request: ReleaseRequest, deps: ResponderDeps): Promise<Re
   // A partial release stays "isolated" on record, so the release can be asked again and finishes what failed. A
   // completed one remembers the finding, so that its replays do not isolate again.
   const releasedFindings = failures.length > 0 ? record.releasedFindings : { ...record.releasedFindings, [record.findingId]: record.findingUpdatedAt ?? "" };
-  const owned = await ledger.finish({
+  const finished: IsolationRecord = {
     ...record,
     runId,
     status: failures.length > 0 ? record.status : "released",
     releasedAt: nowIso,
     failures,
     ...(releasedFindings ? { releasedFindings } : {}),
-  });
+  };
+  // Recorded as unreported until the report is out: a retry of a release whose report failed publishes it.
+  const owned = await ledger.finish({ ...finished, reported: false });
   if (!owned) outcome = "superseded";
   const published = await publishSafely(deps.reporter, { ...base, outcome, steps, failures });
+  if (owned && published) await ledger.finish({ ...finished, reported: true });
   return summarize(request, outcome, failures, published);
 }
