@@ -7,7 +7,7 @@ import { behindLoadBalancer, instanceTags } from "../../policies/kamae";
 import { isCannotJudge, valueAt } from "../../policies/preview";
 import { UNKNOWN } from "../../policies/model";
 import { containsUnknown } from "../../policies/preview";
-import { inlineGrantsPublic, logTargets, publicAcl, publicGrant } from "../../policies/s3";
+import { ALL_BPA_SETTINGS, bucketPolicyStatements, bucketsNamedBy, encryptionRules, inlineGrantsPublic, isLogTarget, logTargets, publicAccessBlock, publicAccessViolations, publicAcl, publicGrant, versioning } from "../../policies/s3";
 import { res } from "../../policies/rules/cases";
 
 // The pack's shared judgements, each at its edges: the rule tables reach them only through a few shapes.
@@ -375,5 +375,139 @@ describe("policy judgements (policies/judge.ts, preview.ts, iam.ts, ecs.ts, kama
       assert.equal(behindLoadBalancer(asg({}), [res(type, "a", { autoscalingGroupName: "other" })]), false, type);
     }
     assert.equal(behindLoadBalancer(asg({}), [res("aws:autoscaling/attachment:Attachment", "a", { autoscalingGroupName: UNKNOWN })]), false, "an unknown attachment is no proof");
+  });
+});
+
+describe("S3 judgements (policies/s3.ts)", () => {
+  const B = "aws:s3/bucket:Bucket";
+  const bucket = (name: string, props: Record<string, unknown> = {}) => res(B, name, { bucket: name, ...props });
+  const bpa = (name: string, target: unknown, settings: Record<string, unknown>) => res("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", name, { bucket: target, ...settings });
+  const publicRead = { Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" };
+  const policyOf = (...Statement: unknown[]) => JSON.stringify({ Statement });
+
+  it("publicAccessViolations: public ACLs need ignorePublicAcls, public policies restrictPublicBuckets; grants naming no bucket here are the grantor's", () => {
+    const resources = [
+      bucket("acl", { acl: "public-read" }),
+      bpa("acl-bpa", "acl", { ignorePublicAcls: false, restrictPublicBuckets: true }),
+      bucket("aclok", { grants: [{ uri: "http://acs.amazonaws.com/groups/global/AllUsers", permissions: ["READ"] }] }),
+      bpa("aclok-bpa", "aclok", { ignorePublicAcls: true, restrictPublicBuckets: false }),
+      bucket("pol", { policy: policyOf({ Effect: "Deny", Principal: "*", Action: "s3:*" }, publicRead) }),
+      bpa("pol-bpa", "pol", { ignorePublicAcls: true, restrictPublicBuckets: false }),
+      bucket("polok", { policy: policyOf(publicRead) }),
+      bpa("polok-bpa", "polok", { ignorePublicAcls: false, restrictPublicBuckets: true }),
+      bucket("sep"),
+      bpa("sep-bpa", "sep", { ignorePublicAcls: false, restrictPublicBuckets: false }),
+      res("aws:s3/bucketAclV2:BucketAclV2", "sep-acl", { bucket: "sep", acl: "private", accessControlPolicy: { grants: [{ permission: "READ", grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AuthenticatedUsers" } }] } }),
+      res("aws:s3/bucketPolicy:BucketPolicy", "sep-policy", { bucket: "sep", policy: policyOf({ Effect: "Allow", Principal: "*", Action: "s3:PutObject" }, publicRead) }),
+      res("aws:s3/bucketAclV2:BucketAclV2", "far-acl", { bucket: "elsewhere", acl: "public-read" }),
+      res("aws:s3/bucketAclV2:BucketAclV2", "unknown-acl", { bucket: UNKNOWN, acl: "public-read" }),
+    ];
+    assert.deepEqual(publicAccessViolations(resources, "read").map((v) => [v.resource?.name, v.cannotJudge === true, v.message]), [
+      ["acl", false, "Bucket acl (Bucket) allows public read access through an ACL (acl (Bucket))."],
+      ["pol", false, "Bucket pol (Bucket) allows public read access through a bucket policy statement (pol (Bucket))."],
+      ["sep", false, "Bucket sep (Bucket) allows public read access through an ACL (sep-acl (BucketAclV2))."],
+      ["far-acl", false, "far-acl (BucketAclV2) grants public read access through an ACL."],
+      ["sep", false, "Bucket sep (Bucket) allows public read access through a bucket policy statement (sep-policy (BucketPolicy))."],
+    ]);
+    assert.deepEqual(publicAccessViolations(resources, "write").map((v) => [v.resource?.name, v.message]), [
+      ["sep", "Bucket sep (Bucket) allows public write access through a bucket policy statement (sep-policy (BucketPolicy))."],
+    ]);
+  });
+
+  it("publicAccessViolations: an unknown policy is undecided unless Block Public Access restricts public policies", () => {
+    const resources = [
+      bucket("a"),
+      bpa("a-bpa", "a", { restrictPublicBuckets: false }),
+      res("aws:s3/bucketPolicy:BucketPolicy", "a-policy", { bucket: "a", policy: UNKNOWN }),
+      bucket("b"),
+      res("aws:s3/bucketPolicy:BucketPolicy", "b-policy", { bucket: "b", policy: UNKNOWN }),
+    ];
+    const found = publicAccessViolations(resources, "read");
+    assert.deepEqual(found.map((v) => [v.resource?.name, v.cannotJudge]), [["a", true]], "b keeps the default block");
+    assert.match(found[0].message, /the policy of a-policy \(BucketPolicy\) is unknown/);
+    const unresolvedBlock = [bucket("c", { policy: policyOf(publicRead) }), bpa("c-bpa", UNKNOWN, { restrictPublicBuckets: false })];
+    assert.deepEqual(publicAccessViolations(unresolvedBlock, "read").map((v) => [v.resource?.name, v.cannotJudge]), [["c", true]]);
+  });
+
+  it("publicAccessBlock: the naming block's settings, all four on by default, unknown for an unresolved block not fully on", () => {
+    const all = ALL_BPA_SETTINGS;
+    const on = Object.fromEntries(all.map((s) => [s, true]));
+    const b = bucket("b");
+    assert.equal(publicAccessBlock(b, [b], all), "covered", "the default since April 2023");
+    assert.equal(publicAccessBlock(b, [b, bpa("x", "b", on)], all), "covered");
+    assert.equal(publicAccessBlock(b, [b, bpa("x", "b", { ...on, blockPublicAcls: false })], all), "uncovered");
+    assert.equal(publicAccessBlock(b, [b, bpa("x", "b", { ...on, blockPublicAcls: UNKNOWN })], all), "unknown");
+    assert.equal(publicAccessBlock(b, [b, bpa("x", "b", { ...on, blockPublicAcls: false }), bpa("y", "b", on)], all), "covered");
+    assert.equal(publicAccessBlock(b, [b, bpa("u", UNKNOWN, { ...on, blockPublicAcls: false })], all), "unknown");
+    assert.equal(publicAccessBlock(b, [b, bpa("u", UNKNOWN, on)], all), "covered", "an unresolved block fully on cannot open it");
+    assert.equal(publicAccessBlock(b, [b, bpa("u", UNKNOWN, { blockPublicAcls: false }, ), bpa("k", "other", {})], ["ignorePublicAcls"]), "unknown");
+  });
+
+  it("versioning: inline enabled, else a BucketVersioning naming the bucket with status Enabled", () => {
+    const v = (status: unknown) => res("aws:s3/bucketVersioning:BucketVersioning", "v", { bucket: "b", versioningConfiguration: status === undefined ? undefined : { status } });
+    const b = bucket("b");
+    assert.equal(versioning(bucket("b", { versioning: { enabled: true } }), []), "covered");
+    assert.equal(versioning(bucket("b", { versionings: [{ enabled: true }] }), []), "covered");
+    assert.equal(versioning(bucket("b", { versioning: { enabled: "true" } }), []), "uncovered");
+    assert.equal(versioning(bucket("b", { versioning: UNKNOWN }), []), "uncovered");
+    assert.deepEqual(["Enabled", "Suspended", UNKNOWN, undefined].map((s) => versioning(b, [v(s)])), ["covered", "uncovered", "unknown", "uncovered"]);
+    assert.equal(versioning(b, [{ ...v("x"), props: { bucket: "b", versioningConfiguration: UNKNOWN } }]), "unknown");
+  });
+
+  it("encryptionRules: inline rule(s), V2 configurations and separate resources; an unknown rule list makes it unknown", () => {
+    const rule = (alg: string) => ({ applyServerSideEncryptionByDefault: { sseAlgorithm: alg } });
+    const sse = (rules: unknown) => res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "e", { bucket: "b", rules });
+    const b = bucket("b", { serverSideEncryptionConfiguration: { rule: rule("a") }, serverSideEncryptionConfigurations: [{ rules: [rule("b")] }, null] });
+    assert.deepEqual(encryptionRules(b, [sse([rule("c")])]), { rules: [rule("a"), rule("b"), rule("c")], unknown: false });
+    assert.deepEqual(encryptionRules(bucket("b"), [sse(UNKNOWN)]), { rules: [], unknown: true });
+    assert.deepEqual(encryptionRules(bucket("b", { serverSideEncryptionConfiguration: UNKNOWN }), []), { rules: [], unknown: false });
+  });
+
+  it("bucketPolicyStatements: inline and separate policies; unreadable or unresolved ones make it unknown", () => {
+    const s = { Effect: "Deny", Principal: "*", Action: "s3:*" };
+    const bp = (bucketName: unknown, policy: unknown) => res("aws:s3/bucketPolicy:BucketPolicy", "p", { bucket: bucketName, policy });
+    const b = bucket("b", { policy: policyOf(s) });
+    assert.deepEqual(bucketPolicyStatements(b, [bp("b", policyOf(s))]), { statements: [{ from: b, statement: s }, { from: bp("b", policyOf(s)), statement: s }], unknown: false });
+    assert.equal(bucketPolicyStatements(bucket("b"), [bp("b", UNKNOWN)]).unknown, true);
+    assert.equal(bucketPolicyStatements(bucket("b"), [bp(UNKNOWN, policyOf(s))]).unknown, true);
+    assert.equal(bucketPolicyStatements(bucket("b", { policy: null }), []).unknown, false);
+    assert.equal(bucketPolicyStatements(bucket("b", { policy: "{bad" }), []).unknown, true);
+  });
+
+  it("bucketsNamedBy: the buckets a configuration names; undefined when a reference is unknown", () => {
+    const [a, b] = [bucket("a"), bucket("b")];
+    assert.deepEqual(bucketsNamedBy(res("t", "c", { bucket: "b" }), [a, b]), [b]);
+    assert.deepEqual(bucketsNamedBy(res("t", "c", { bucket: "z" }), [a, b]), []);
+    assert.equal(bucketsNamedBy(res("t", "c", { bucket: UNKNOWN }), [a, b]), undefined);
+  });
+
+  it("publicGrant, publicAcl and inline grants: odd entries and every-action wildcards", () => {
+    assert.equal(publicGrant(undefined, "read"), false);
+    assert.equal(publicGrant({ Effect: "Allow", Principal: "*", Action: ["s3:PutObject", "s3:GetObject"] }, "read"), true);
+    assert.equal(publicAcl("public-read-write", undefined, "write"), true);
+    assert.equal(publicAcl(undefined, { grants: [null, { permission: "READ" }, { permission: "READ", grantee: null }] }, "read"), false);
+    assert.equal(publicAcl(3, undefined, "read"), false);
+    assert.equal(inlineGrantsPublic([null, { uri: "http://acs.amazonaws.com/groups/global/AllUsers" }], "write"), false);
+    assert.equal(inlineGrantsPublic([{ uri: "http://acs.amazonaws.com/groups/global/AllUsers", permissions: ["FULL_CONTROL"] }], "read"), true);
+    assert.equal(inlineGrantsPublic([{ uri: "http://acs.amazonaws.com/groups/global/AllUsers", permissions: ["FULL_CONTROL"] }], "write"), true);
+  });
+
+  it("logTargets: names from regional endpoints and partition ARNs; inline bucket logging; empty values are none", () => {
+    const t = logTargets(
+      [
+        res("aws:s3/bucketLoggingV2:BucketLoggingV2", "l1", { targetBucket: "a.s3.eu-west-1.amazonaws.com" }),
+        res("aws:s3/bucketLogging:BucketLogging", "l2", { targetBucket: "arn:aws-us-gov:s3:::b/prefix" }),
+        res("aws:s3/bucketLogging:BucketLogging", "l3", { targetBucket: "" }),
+        res(B, "src", { logging: { targetBucket: "c" } }),
+        res(B, "plain", { logging: null }),
+        res("aws:lb/loadBalancer:LoadBalancer", "alb", { accessLogs: { bucket: "d" } }),
+        res("aws:s3/bucketPolicy:BucketPolicy", "p", { targetBucket: "not-a-log" }),
+        res("aws:s3/bucketLogging:BucketLogging", "l4", { targetBucket: "my.s3.bucket.amazonaws.com.example" }),
+      ],
+      "s3-access-logs",
+    );
+    assert.deepEqual([...t.names].sort(), ["a", "b", "c", "my.s3.bucket.amazonaws.com.example"]);
+    assert.equal(isLogTarget(bucket("a"), t), true);
+    assert.equal(isLogTarget(bucket("d"), t), false);
   });
 });
