@@ -101,6 +101,22 @@ describe("InstanceIsolation under faults and hostile input (issue 18)", () => {
         assert.equal(fake.table.get(HOLD)!.resumingUntil, undefined, "the resume lease is ended");
       });
 
+      it("a holder that left the group without a release (terminated after forensics) no longer keeps the processes suspended", async () => {
+        ({ fake } = webTier());
+        holdOnlyByProtection(fake);
+        for (const id of [INSTANCE, NEIGHBOUR]) assert.equal((await run(finding(id))).responses[0].outcome, "isolated");
+        // An operator terminates the neighbour after taking the evidence, instead of releasing it.
+        const asg = fake.asgs.get("web-asg")!;
+        asg.instances = asg.instances.filter((id) => id !== NEIGHBOUR);
+        asg.protectedIds = asg.protectedIds!.filter((id) => id !== NEIGHBOUR);
+        fake.instances.get(NEIGHBOUR)!.state = "terminated";
+        assert.equal((await run(release(INSTANCE))).responses[0].outcome, "released");
+        assert.deepEqual(fake.asgs.get("web-asg")!.suspended, []);
+        assert.deepEqual(fake.table.get(HOLD)!.holders, []);
+        const step = fake.published.at(-1)!.message.steps.find((s: any) => s.step === "unprotect-asg");
+        assert.match(step.note, new RegExp(`no longer in the group, so no longer holding it: ${NEIGHBOUR}`));
+      });
+
       it("a release whose resume fails is reported and fails the invocation; the retry resumes", async () => {
         ({ fake } = webTier());
         holdOnlyByProtection(fake);

@@ -1,6 +1,7 @@
 import {
   AttachInstancesCommand,
   AutoScalingClient,
+  DescribeAutoScalingInstancesCommand,
   DetachInstancesCommand,
   EnterStandbyCommand,
   ExitStandbyCommand,
@@ -185,13 +186,35 @@ export class PlanExecutor {
   private async releaseGroupHold(action: Extract<Action, { step: "unprotect-asg" }>): Promise<void> {
     const { ledger, target, instanceId } = this.ctx;
     const group = action.autoScalingGroupName;
-    const hold = await ledger.removeGroupHolder(target, group, instanceId, Date.parse(this.ctx.nowIso));
+    const now = Date.parse(this.ctx.nowIso);
+    let hold = await ledger.removeGroupHolders(target, group, [instanceId], now);
+    let gone: string[] = [];
     if (!hold.resume) {
-      this.notes.set(action, `${HOLD_SUSPENDED_PROCESSES.join(", ")} stay suspended for ${hold.remaining.join(", ")}, still held in ${group}`);
+      // A holder that left the group without a release (terminated after forensics, detached by hand) holds nothing.
+      const members = await this.groupMembers(group, hold.remaining);
+      gone = hold.remaining.filter((id) => !members.has(id));
+      if (gone.length > 0) hold = await ledger.removeGroupHolders(target, group, gone, now);
+    }
+    const pruned = gone.length > 0 ? `; no longer in the group, so no longer holding it: ${gone.join(", ")}` : "";
+    if (!hold.resume) {
+      this.notes.set(action, `${HOLD_SUSPENDED_PROCESSES.join(", ")} stay suspended for ${hold.remaining.join(", ")}, still held in ${group}${pruned}`);
       return;
     }
+    if (pruned) this.notes.set(action, `resumed${pruned}`);
     await this.autoScaling.send(new ResumeProcessesCommand({ AutoScalingGroupName: group, ScalingProcesses: HOLD_SUSPENDED_PROCESSES }));
     await ledger.resumed(target, group, hold.lease);
+  }
+
+  /** Which of these instances are members of the group now (Auto Scaling answers at most 50 ids per call). */
+  private async groupMembers(group: string, instanceIds: readonly string[]): Promise<Set<string>> {
+    const members = new Set<string>();
+    for (let i = 0; i < instanceIds.length; i += 50) {
+      const out = await this.autoScaling.send(new DescribeAutoScalingInstancesCommand({ InstanceIds: instanceIds.slice(i, i + 50) }));
+      for (const a of out.AutoScalingInstances ?? []) {
+        if (a.InstanceId && a.AutoScalingGroupName === group && !a.LifecycleState?.startsWith("Terminat")) members.add(a.InstanceId);
+      }
+    }
+    return members;
   }
 
   private get ec2() {

@@ -115,13 +115,13 @@ export class Ledger {
   }
 
   /**
-   * Removes `instanceId` from its group's holders (idempotent: a retried release removes nothing twice). When no holder
+   * Removes instances from their group's holders (idempotent: a retried release removes nothing twice). When no holder
    * is left, takes the resume lease: the caller resumes the processes, then calls `resumed`. A release retried after
    * a crash finds no holder and takes the lease again, so the resume is retried too.
    */
-  async removeGroupHolder(target: ActionTarget, groupName: string, instanceId: string, now: number): Promise<ReleaseHold> {
+  async removeGroupHolders(target: ActionTarget, groupName: string, instanceIds: readonly string[], now: number): Promise<ReleaseHold> {
     return updateVersioned(this.doc, this.tableName, groupHoldKey(target, groupName), (item): { write?: Record<string, unknown>; result: ReleaseHold } => {
-      const remaining = holdersOf(item).filter((h) => h !== instanceId);
+      const remaining = holdersOf(item).filter((h) => !instanceIds.includes(h));
       if (remaining.length > 0) return { write: { holders: remaining }, result: { resume: false, remaining } };
       const lease = now + RESUME_LEASE_MS;
       return { write: { holders: [], resumingUntil: lease }, result: { resume: true, lease } };
