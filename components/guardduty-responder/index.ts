@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../shared/secure-bucket";
-import { Validator } from "../shared/validation";
+import { componentError, plainItems, Validator } from "../shared/validation";
 import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
@@ -12,7 +12,7 @@ import { type NotificationArgs, reportTopic, validateNotifications } from "../sh
 import { guardDutyCredentialActStatements, guardDutyResponderActStatements } from "./permissions";
 import { validateProtectedPrincipals } from "./lambda/protected-principals";
 import { type ActionModes, DEFAULT_ROUTES, eventPattern, type FindingRoute, validateModes, validateRoutes } from "./lambda/routing";
-import { BLOCK_TTL_MINUTES, BUCKET_BREAKER_MAX, BUCKET_BREAKER_WINDOW_SECONDS, GuardDutyDefaults, LOOKBACK_HOURS, ResponderEnv, StepsEnv } from "./lambda/settings";
+import { BLOCK_TTL_MINUTES, bucketPatterns, BUCKET_BREAKER_MAX, BUCKET_BREAKER_WINDOW_SECONDS, GuardDutyDefaults, LOOKBACK_HOURS, ResponderEnv, StepsEnv } from "./lambda/settings";
 import { credentialWorkflowDefinition } from "./workflow";
 import { validateStateMachine } from "./workflow-validator";
 
@@ -54,15 +54,17 @@ export interface GuardDutyResponderArgs {
   /**
    * Principals the credential workflow never restricts, only reports: the incident team's break-glass and admin
    * roles or users, as IAM names (`*`/`?` wildcards) or IAM ARN patterns. This component's own roles and the member
-   * access role are always protected. The list is also an explicit Deny in the steps' permissions.
+   * access role are always protected. The list is also an explicit Deny in the steps' permissions. A role or user
+   * created in the same program may be passed as its `arn` or `name`.
    */
-  readonly protectedPrincipals?: string[];
+  readonly protectedPrincipals?: pulumi.Input<string>[];
   /**
    * Buckets that are public on purpose (static websites, public data sets): bucket names, `*`/`?` wildcards. The
    * public-bucket and Macie routes never close them, only report. A bucket can also say so itself with the tag
-   * `publicBucketTagKey` = "true" (read from the bucket, never from the finding).
+   * `publicBucketTagKey` = "true" (read from the bucket, never from the finding). A bucket created in the same program
+   * may be passed as its `bucket`.
    */
-  readonly publicBuckets?: string[];
+  readonly publicBuckets?: pulumi.Input<string>[];
   /** The tag key that marks a bucket public on purpose. Default "kamae:intentionally-public". */
   readonly publicBucketTagKey?: string;
   /**
@@ -87,6 +89,27 @@ export interface BucketBreakerArgs {
 const MAX_ROUTES_ENV_BYTES = 2_500;
 
 const check: Validator = new Validator("GuardDutyResponder");
+
+/** Checks a list with the reader the function applies to its setting, so what passes here passes the cold start. */
+function settingCheck(what: string, reader: (value: unknown) => unknown, entries: unknown[]): void {
+  try {
+    reader(entries);
+  } catch (err) {
+    check.fail(`${what}: ${(err as Error).message}`);
+  }
+}
+
+/** The function's JSON setting of a list; entries known only at deploy (outputs) are checked then, as plain ones are now. */
+function checkedSetting(what: string, reader: (value: unknown) => unknown, entries: pulumi.Input<string>[]): pulumi.Output<string> {
+  return pulumi.all(entries).apply((values) => {
+    try {
+      reader(values);
+    } catch (err) {
+      throw componentError("GuardDutyResponder", `${what}: ${(err as Error).message}`);
+    }
+    return JSON.stringify(values);
+  });
+}
 
 /**
  * Responds to GuardDuty and Amazon Macie findings by severity and type: EventBridge rules built from typed routes
@@ -149,14 +172,10 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     validateNotifications(check, args.notifications);
     validateMemberAccounts("GuardDutyResponder", args.memberAccounts);
     const credentials = used.has("restrictCredentials");
-    for (const b of args.publicBuckets ?? []) if (!/^[a-z0-9.*?-]{1,63}$/.test(b)) check.fail(`publicBuckets: "${b}" is not a bucket name (wildcards * and ?)`);
+    settingCheck("publicBuckets", bucketPatterns, plainItems(args.publicBuckets));
     if (args.actOnSampleFindings !== undefined && typeof args.actOnSampleFindings !== "boolean") check.fail("actOnSampleFindings must be true or false");
     if (args.publicBucketTagKey !== undefined && !/^[\w.:/=+@ -]{1,128}$/.test(args.publicBucketTagKey)) check.fail(`publicBucketTagKey "${args.publicBucketTagKey}" is not a tag key`);
-    try {
-      validateProtectedPrincipals(args.protectedPrincipals ?? []);
-    } catch (err) {
-      check.fail(`protectedPrincipals: ${(err as Error).message}`);
-    }
+    settingCheck("protectedPrincipals", validateProtectedPrincipals, plainItems(args.protectedPrincipals));
     // Kamae's own roles (every responder's, under RESPONDER_ROLE_PATH) and the member access role are never restricted.
     const protectedPrincipals = [
       ...(args.protectedPrincipals ?? []),
@@ -209,7 +228,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
             [StepsEnv.reportBucket]: reports.bucket.bucket,
             [StepsEnv.reportKmsKeyArn]: key.arn,
             [StepsEnv.lookbackHours]: String(lookback),
-            [StepsEnv.protectedPrincipals]: JSON.stringify(protectedPrincipals),
+            [StepsEnv.protectedPrincipals]: checkedSetting("protectedPrincipals", validateProtectedPrincipals, protectedPrincipals),
           },
         },
         parent,
@@ -299,7 +318,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           ...(used.has("scan") ? { [ResponderEnv.scanDocumentName]: args.scanDocumentName!, [ResponderEnv.scanDocumentParameters]: JSON.stringify(args.scanDocumentParameters ?? {}) } : {}),
           ...(credentials ? { [ResponderEnv.credentialWorkflowArn]: stateMachineArn } : {}),
           ...(args.macieBucketKmsKeyArn !== undefined ? { [ResponderEnv.macieBucketKmsKeyArn]: args.macieBucketKmsKeyArn } : {}),
-          ...(args.publicBuckets !== undefined ? { [ResponderEnv.publicBuckets]: JSON.stringify(args.publicBuckets) } : {}),
+          ...(args.publicBuckets !== undefined ? { [ResponderEnv.publicBuckets]: checkedSetting("publicBuckets", bucketPatterns, args.publicBuckets) } : {}),
           ...(args.publicBucketTagKey !== undefined ? { [ResponderEnv.publicBucketTagKey]: args.publicBucketTagKey } : {}),
         },
         memberAccounts: args.memberAccounts,

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Statement } from "../shared/iam/policy";
+import { isPlain } from "../shared/validation";
 import { protectedResourcePatterns } from "./lambda/protected-principals";
 import type { ResponseAction } from "./lambda/routing";
 
@@ -12,7 +13,7 @@ export interface GuardDutyPermissionsContext {
   /** The anti-malware SSM document (needed with "scan"). */
   readonly scanDocumentName?: string;
   /** Principals the credential steps must never change (names or IAM ARN patterns; see lambda/protected-principals.ts). */
-  readonly protectedPrincipals?: readonly string[];
+  readonly protectedPrincipals?: readonly pulumi.Input<string>[];
   /** Kamae's own roles (exact ARNs), never changed either. */
   readonly protectedRoleArns?: readonly pulumi.Input<string>[];
 }
@@ -70,13 +71,22 @@ export function guardDutyCredentialActStatements(ctx: GuardDutyPermissionsContex
     { sid: "RestrictUsers", actions: ["iam:GetUser", "iam:GetUserPolicy", "iam:PutUserPolicy", "iam:ListAccessKeys", "iam:UpdateAccessKey"], resources: principals("user") },
     { sid: "LookupEventsIsNotResourceScoped", actions: ["cloudtrail:LookupEvents"], resources: ["*"] },
   ];
-  const resources = [
-    // The entries are plain strings, so the number of patterns is known before partition and account resolve.
-    ...protectedResourcePatterns(ctx.protectedPrincipals ?? [], "PARTITION", "ACCOUNT").map((pattern) =>
-      pulumi.all([ctx.partition, ctx.accountId]).apply(([partition, accountId]) => (pattern.startsWith("arn:PARTITION:iam::ACCOUNT:") ? pattern.replace("PARTITION", partition).replace("ACCOUNT", accountId) : pattern)),
-    ),
-    ...(ctx.protectedRoleArns ?? []),
-  ];
+  const resources = [...(ctx.protectedPrincipals ?? []).flatMap((entry) => protectedResources(entry, ctx.partition, ctx.accountId)), ...(ctx.protectedRoleArns ?? [])];
   if (resources.length > 0) statements.push({ sid: "NeverChangeProtectedPrincipals", effect: "Deny", actions: ["iam:PutRolePolicy", "iam:PutUserPolicy", "iam:UpdateAccessKey"], resources });
   return statements;
+}
+
+/**
+ * The Deny's resources for one protected entry. The statement's resource count is fixed before the entry resolves: a
+ * plain entry takes as many as its patterns, an output (a name or an ARN, known at deploy) the four a name takes; an
+ * ARN fills them with itself, and the document drops the repeats.
+ */
+function protectedResources(entry: pulumi.Input<string>, partition: pulumi.Input<string>, accountId: pulumi.Input<string>): pulumi.Output<string>[] {
+  const slots = isPlain(entry) ? protectedResourcePatterns([entry], "", "").length : 4;
+  return Array.from({ length: slots }, (_, slot) =>
+    pulumi.all([entry, partition, accountId]).apply(([e, part, account]) => {
+      const patterns = protectedResourcePatterns([e], part, account);
+      return patterns[Math.min(slot, patterns.length - 1)];
+    }),
+  );
 }

@@ -6,9 +6,9 @@ import { createEncryptionKey } from "../shared/kms";
 import { stateTable } from "../shared/infra/state-table";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
-import { stableSuffix } from "../shared/naming";
+import { labelledChild } from "../shared/naming";
 import { notificationTopic, type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
-import { GUARDDUTY_SEVERITY, plainItems, Validator } from "../shared/validation";
+import { GUARDDUTY_SEVERITY, plainValues, Validator } from "../shared/validation";
 import { IsolationDefaults, IsolationEnv } from "./lambda/settings";
 import { ISOLATION_GROUP_TAG } from "./lambda/model";
 import { isolationActStatements } from "./permissions";
@@ -72,8 +72,11 @@ export interface InstanceIsolationArgs {
    * (`breaker-open`, with the plan).
    */
   readonly circuitBreaker?: IsolationCircuitBreakerArgs;
-  /** VPCs to create the empty isolation group in now (the function creates missing groups in other VPCs on demand). */
-  readonly isolationVpcIds?: string[];
+  /**
+   * VPCs to create the empty isolation group in now, by label (`{ main: vpc.id }`; the group is named from the label):
+   * the function creates missing groups in other VPCs on demand.
+   */
+  readonly isolationVpcIds?: Record<string, pulumi.Input<string>>;
   /**
    * An existing instance profile that grants nothing, to swap onto isolated instances; default: one created here, whose
    * role has no policy.
@@ -135,7 +138,8 @@ function validate(args: InstanceIsolationArgs): void {
   for (const [what, flag] of [["reisolateUpdatedFindings", args.reisolateUpdatedFindings], ["actOnSampleFindings", args.actOnSampleFindings]] as const) {
     if (flag !== undefined && typeof flag !== "boolean") check.fail(`${what} must be true or false`);
   }
-  for (const vpc of plainItems(args.isolationVpcIds)) check.vpcId("isolationVpcIds", vpc);
+  check.labelMap("isolationVpcIds", args.isolationVpcIds);
+  for (const vpc of plainValues(args.isolationVpcIds)) check.vpcId("isolationVpcIds", vpc);
   const tagKey = args.scope?.tagKey;
   if (tagKey !== undefined && tagKey !== "" && (tagKey.length > 128 || tagKey.startsWith("aws:"))) check.fail(`scope.tagKey "${tagKey}" is not a usable tag key`);
   if (tagKey === "" && (args.scope?.autoScalingGroupNames ?? []).length === 0) check.fail("scope has neither a tag key nor Auto Scaling groups: no instance could ever be isolated");
@@ -190,7 +194,7 @@ export class InstanceIsolation extends pulumi.ComponentResource {
   public readonly tableName: pulumi.Output<string>;
   /** The instance profile swapped onto isolated instances. */
   public readonly isolationInstanceProfileName: pulumi.Output<string>;
-  /** The empty isolation group of each VPC in `isolationVpcIds`, by VPC id. */
+  /** The empty isolation group of each VPC in `isolationVpcIds`, by its label there. */
   public readonly isolationSecurityGroupIds: pulumi.Output<Record<string, string>>;
   /** The key of the topics and table created here and of the function's failure queue. */
   public readonly kmsKeyArn: pulumi.Output<string>;
@@ -239,20 +243,21 @@ export class InstanceIsolation extends pulumi.ComponentResource {
     }
 
     const groups: Record<string, pulumi.Output<string>> = {};
-    for (const vpcId of args.isolationVpcIds ?? []) {
+    for (const [label, vpcId] of Object.entries(args.isolationVpcIds ?? {})) {
+      const child = labelledChild(`${name}-isolation`, label, vpcId);
       const group = new aws.ec2.SecurityGroup(
-        `${name}-isolation-${stableSuffix(vpcId)}`,
+        child.name,
         {
           vpcId,
           description: "Kamae isolation: no rules, no traffic in or out",
           ingress: [],
           egress: [],
           revokeRulesOnDelete: true,
-          tags: { Name: `kamae-isolation-${vpcId}`, [ISOLATION_GROUP_TAG]: "empty" },
+          tags: { Name: pulumi.interpolate`kamae-isolation-${vpcId}`, [ISOLATION_GROUP_TAG]: "empty" },
         },
-        parent,
+        { ...parent, aliases: child.aliases },
       );
-      groups[vpcId] = group.id;
+      groups[label] = group.id;
     }
 
     const scopeTagKey = args.scope?.tagKey ?? IsolationDefaults.scopeTagKey;

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { serviceTrustPolicy } from "../shared/iam/policy";
-import { stableSuffix } from "../shared/naming";
-import { Validator } from "../shared/validation";
+import { labelledChild } from "../shared/naming";
+import { plainValues, Validator } from "../shared/validation";
 
 const check: Validator = new Validator("ManagedInstanceRole");
 
@@ -11,8 +11,11 @@ export interface ManagedInstanceRoleArgs {
   readonly cloudWatchAgent?: boolean;
   /** Permissions boundary set on the role (ARN of a managed policy), for organisations that require one. */
   readonly permissionsBoundaryArn?: pulumi.Input<string>;
-  /** Further managed policies to attach (ARNs); each is a separate attachment, named from the ARN. */
-  readonly additionalPolicyArns?: string[];
+  /**
+   * Further managed policies to attach, by label (`{ "app-read": policy.arn }`): each is an attachment named from its
+   * label, so the ARN may be an output.
+   */
+  readonly additionalPolicyArns?: Record<string, pulumi.Input<string>>;
   /** IAM path of the role and instance profile (default "/"). */
   readonly path?: string;
   /** Tags of the role and the instance profile. */
@@ -39,8 +42,10 @@ export class ManagedInstanceRole extends pulumi.ComponentResource {
     super("kamae:index:ManagedInstanceRole", name, args, opts);
     const path = args.path ?? "/";
     if (!/^\/([\w+=,.@-]+\/)*$/.test(path)) check.fail(`path "${path}" must start and end with "/"`);
-    for (const arn of args.additionalPolicyArns ?? []) {
-      if (!/^arn:aws[\w-]*:iam::(aws|\d{12}):policy\/.+/.test(arn)) check.fail(`"${arn}" is not a managed policy ARN`);
+    check.labelMap("additionalPolicyArns", args.additionalPolicyArns);
+    // An output ARN is judged by IAM when the attachment is made.
+    for (const arn of plainValues(args.additionalPolicyArns)) {
+      if (!/^arn:aws[\w-]*:iam::(aws|\d{12}):policy\/.+/.test(arn)) check.fail(`additionalPolicyArns: "${arn}" is not a managed policy ARN`);
     }
     const parent = { parent: this };
     const partition = aws.getPartitionOutput({}, parent).partition;
@@ -56,11 +61,13 @@ export class ManagedInstanceRole extends pulumi.ComponentResource {
       },
       parent,
     );
-    const managed: Array<[string, pulumi.Input<string>]> = [["ssm-core", pulumi.interpolate`arn:${partition}:iam::aws:policy/AmazonSSMManagedInstanceCore`]];
-    if (args.cloudWatchAgent) managed.push(["cloudwatch-agent", pulumi.interpolate`arn:${partition}:iam::aws:policy/CloudWatchAgentServerPolicy`]);
-    for (const arn of args.additionalPolicyArns ?? []) managed.push([`policy-${stableSuffix(arn)}`, arn]);
-    for (const [suffix, policyArn] of managed) {
-      new aws.iam.RolePolicyAttachment(`${name}-${suffix}`, { role: role.name, policyArn }, parent);
+    new aws.iam.RolePolicyAttachment(`${name}-ssm-core`, { role: role.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/AmazonSSMManagedInstanceCore` }, parent);
+    if (args.cloudWatchAgent) {
+      new aws.iam.RolePolicyAttachment(`${name}-cloudwatch-agent`, { role: role.name, policyArn: pulumi.interpolate`arn:${partition}:iam::aws:policy/CloudWatchAgentServerPolicy` }, parent);
+    }
+    for (const [label, policyArn] of Object.entries(args.additionalPolicyArns ?? {})) {
+      const child = labelledChild(`${name}-policy`, label, policyArn);
+      new aws.iam.RolePolicyAttachment(child.name, { role: role.name, policyArn }, { ...parent, aliases: child.aliases });
     }
     const profile = new aws.iam.InstanceProfile(`${name}-profile`, { role: role.name, path, tags: args.tags }, parent);
 

@@ -1,12 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { plainItems, Validator } from "../shared/validation";
+import { plainItems, plainValues, Validator } from "../shared/validation";
 import { IsolationDefaults } from "../instance-isolation/lambda/settings";
 import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { queueBacklogAlarm } from "../shared/alarms";
 import { type DeadLetterSource, deadLetterQueue, deadLetterQueuePolicy } from "../shared/infra/dead-letters";
 import { createEncryptionKey } from "../shared/kms";
-import { RESPONDER_ROLE_PATH, stableSuffix } from "../shared/naming";
+import { labelledChild, RESPONDER_ROLE_PATH } from "../shared/naming";
 import { RESPONSE_ACTIONS, type ResponseAction } from "../guardduty-responder/lambda/routing";
 import { validateProtectedPrincipals } from "../guardduty-responder/lambda/protected-principals";
 import { type CentralResponder, CENTRAL_RESPONDERS, memberStatements } from "./permissions";
@@ -105,7 +105,7 @@ export interface MemberAccountAccessArgs {
    */
   readonly guardDutyScanDocumentName?: string;
   /** The central GuardDutyResponder's `protectedPrincipals`: never restricted here either (this role always is). */
-  readonly guardDutyProtectedPrincipals?: string[];
+  readonly guardDutyProtectedPrincipals?: pulumi.Input<string>[];
   /** The central PatchOnFinding uses a maintenance window (instances are tagged instead of patched at once). */
   readonly patchMaintenanceWindow?: boolean;
   /** The central PatchOnFinding's `pendingTagKey` (default kamae:patch-pending). */
@@ -122,12 +122,16 @@ export interface MemberAccountAccessArgs {
   /** Which security events to forward: guardduty-findings, malware-scan-results, inspector-findings, macie-findings, instance-state-changes (default: the first two). */
   readonly forwardEvents?: string[];
   /**
-   * CloudTrail buckets of this account whose new log files the central ApiActivityAlerts reads: EventBridge
-   * notifications are enabled on them and new CloudTrail log objects forwarded (required with api-activity-alerts).
+   * CloudTrail buckets of this account whose new log files the central ApiActivityAlerts reads, by label
+   * (`{ org: trailBucket.bucket }`): EventBridge notifications are enabled on them and new CloudTrail log objects
+   * forwarded, by children named from the label (required with api-activity-alerts).
    */
-  readonly cloudTrailBucketNames?: string[];
-  /** Deep Security topics of this account, subscribed to the central functions that consume them. */
-  readonly deepSecurityTopicArns?: string[];
+  readonly cloudTrailBucketNames?: Record<string, pulumi.Input<string>>;
+  /**
+   * Deep Security topics of this account, by label (`{ agents: topic.arn }`), subscribed to the central functions that
+   * consume them (each subscription named from the function's and the topic's labels).
+   */
+  readonly deepSecurityTopicArns?: Record<string, pulumi.Input<string>>;
   /** The central functions that consume Deep Security events, by label (e.g. `{ isolation: "arn:…", waf: "arn:…" }`). */
   readonly deepSecurityFunctionArns?: Record<string, pulumi.Input<string>>;
 }
@@ -196,7 +200,7 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       patchMaintenanceWindow: args.patchMaintenanceWindow,
       patchPendingTagKey: args.patchPendingTagKey,
       patchScopeTagKey: args.patchScopeTagKey || undefined,
-      cloudTrailBucketNames: args.cloudTrailBucketNames,
+      cloudTrailBucketNames: Object.values(args.cloudTrailBucketNames ?? {}),
       cloudTrailKmsKeyArns: args.cloudTrailKmsKeyArns,
     };
     const responders = [...new Set(args.responders)].sort().map((responder) => ({ responder, statements: memberStatements(responder, context) }));
@@ -237,8 +241,11 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
     const centralBus =
       args.centralEventBusArn ??
       pulumi.interpolate`arn:${partition}:events:${region.region}:${args.centralAccountId}:event-bus/default`;
-    const needsForwarding = forwarded.length > 0 || (args.cloudTrailBucketNames ?? []).length > 0;
-    const subscriptions = (args.deepSecurityTopicArns ?? []).flatMap((topic) => Object.entries(args.deepSecurityFunctionArns ?? {}).map(([label, fn]) => ({ topic, label, fn })));
+    const trailBuckets = Object.entries(args.cloudTrailBucketNames ?? {});
+    const needsForwarding = forwarded.length > 0 || trailBuckets.length > 0;
+    const subscriptions = Object.entries(args.deepSecurityTopicArns ?? {}).flatMap(([topicLabel, topic]) =>
+      Object.entries(args.deepSecurityFunctionArns ?? {}).map(([label, fn]) => ({ topic, child: labelledChild(`${name}-ds-${label}`, topicLabel, topic), fn })),
+    );
     // Events EventBridge cannot forward, and messages SNS cannot deliver to a central function, wait here (alarmed).
     const deadLetterSources: DeadLetterSource[] = [];
     let deadLetters: aws.sqs.Queue | undefined;
@@ -267,32 +274,42 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
         { role: forwarder.id, policy: policyDocument([{ sid: "PutToCentralBus", actions: ["events:PutEvents"], resources: [centralBus] }]) },
         parent,
       );
-      const forward = (ruleName: string, pattern: pulumi.Input<object>) => {
-        const rule = new aws.cloudwatch.EventRule(`${name}-${ruleName}`, { description: `Kamae: forward ${ruleName} to the central account`, eventPattern: pulumi.output(pattern).apply((p) => JSON.stringify(p)) }, parent);
+      // formerName: the name the rule (and its target) had before, kept as an alias so a rename replaces nothing.
+      const forward = (ruleName: string, pattern: pulumi.Input<object>, formerName?: string) => {
+        const aliases = (suffix: string) => (formerName !== undefined ? [{ name: `${formerName}${suffix}` }] : []);
+        const rule = new aws.cloudwatch.EventRule(
+          `${name}-${ruleName}`,
+          { description: `Kamae: forward ${ruleName} to the central account`, eventPattern: pulumi.output(pattern).apply((p) => JSON.stringify(p)) },
+          { ...parent, aliases: aliases("") },
+        );
         deadLetterSources.push({ service: "events.amazonaws.com", sourceArn: rule.arn });
         new aws.cloudwatch.EventTarget(
           `${name}-${ruleName}-target`,
           { rule: rule.name, arn: centralBus, roleArn: forwarder.arn, retryPolicy: { maximumEventAgeInSeconds: 86_400, maximumRetryAttempts: 185 }, deadLetterConfig: { arn: deadLetters!.arn } },
-          parent,
+          { ...parent, aliases: aliases("-target") },
         );
       };
       for (const event of forwarded) forward(event, FORWARDED_EVENTS[event]);
-      for (const bucket of args.cloudTrailBucketNames ?? []) {
-        const suffix = stableSuffix(bucket);
+      for (const [label, bucket] of trailBuckets) {
+        const child = labelledChild(`${name}-trail`, label, bucket);
         // S3 sends every event of the bucket to EventBridge once this is on; the rule picks the new objects.
-        new aws.s3.BucketNotification(`${name}-trail-${suffix}`, { bucket, eventbridge: true }, parent);
-        forward(`trail-${suffix}`, { source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [bucket] }, object: { key: [{ wildcard: "*/CloudTrail/*" }] } } });
+        new aws.s3.BucketNotification(child.name, { bucket, eventbridge: true }, { ...parent, aliases: child.aliases });
+        forward(
+          `trail-${label}`,
+          { source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [bucket] }, object: { key: [{ wildcard: "*/CloudTrail/*" }] } } },
+          child.formerName,
+        );
       }
     }
 
-    for (const { topic, label, fn } of subscriptions) {
+    for (const { topic, child, fn } of subscriptions) {
       // Cross-account: the topic's owner (this account) subscribes the central function; the central function must
       // allow this topic to invoke it (lambda:InvokeFunction with the topic as source ARN).
       deadLetterSources.push({ service: "sns.amazonaws.com", sourceArn: topic });
       new aws.sns.TopicSubscription(
-        `${name}-ds-${label}-${stableSuffix(topic)}`,
+        child.name,
         { topic, protocol: "lambda", endpoint: fn, redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: deadLetters!.arn }) },
-        parent,
+        { ...parent, aliases: child.aliases },
       );
     }
 
@@ -307,7 +324,8 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
 function validate(args: MemberAccountAccessArgs): void {
   const check: Validator = new Validator("MemberAccountAccess");
   try {
-    validateProtectedPrincipals(args.guardDutyProtectedPrincipals ?? []);
+    // An output entry is checked by the central GuardDutyResponder, which takes the same list.
+    validateProtectedPrincipals(plainItems(args.guardDutyProtectedPrincipals));
   } catch (err) {
     check.fail(`guardDutyProtectedPrincipals: ${(err as Error).message}`);
   }
@@ -321,11 +339,13 @@ function validate(args: MemberAccountAccessArgs): void {
     check.fail("malware-quarantine needs quarantineBucketName (the central quarantine bucket the member role writes copies to)");
   }
   for (const b of plainItems(args.quarantineSourceBucketNames)) check.bucketName("quarantineSourceBucketNames", b);
-  for (const b of plainItems(args.cloudTrailBucketNames)) check.bucketName("cloudTrailBucketNames", b);
+  check.labelMap("cloudTrailBucketNames", args.cloudTrailBucketNames);
+  check.labelMap("deepSecurityTopicArns", args.deepSecurityTopicArns);
+  for (const b of plainValues(args.cloudTrailBucketNames)) check.bucketName("cloudTrailBucketNames", b);
   check.bucketName("quarantineBucketName", args.quarantineBucketName);
   check.bucketName("quarantineCleanBucketName", args.quarantineCleanBucketName);
   for (const k of [...plainItems(args.quarantineSourceKeyArns), ...plainItems(args.cloudTrailKmsKeyArns)]) check.arn("KMS key ARNs", k, "kms");
-  for (const t of plainItems(args.deepSecurityTopicArns)) check.arn("deepSecurityTopicArns", t, "sns");
+  for (const t of plainValues(args.deepSecurityTopicArns)) check.arn("deepSecurityTopicArns", t, "sns");
   for (const [label, f] of Object.entries(args.deepSecurityFunctionArns ?? {})) check.arn(`deepSecurityFunctionArns.${label}`, f, "lambda");
   if (args.responders.includes("guardduty-responder")) {
     const acting = (args.guardDutyActions ?? []).filter((a) => GUARDDUTY_ACTIONS_HERE.includes(a));
@@ -333,14 +353,14 @@ function validate(args: MemberAccountAccessArgs): void {
     if (acting.length === 0) check.fail(`guardduty-responder needs guardDutyActions naming what its routes do here (${GUARDDUTY_ACTIONS_HERE.join(", ")})`);
     if (acting.includes("scan") && args.guardDutyScanDocumentName === undefined) check.fail("the scan action needs guardDutyScanDocumentName");
   }
-  if (args.responders.includes("api-activity-alerts") && (args.cloudTrailBucketNames ?? []).length === 0) {
+  if (args.responders.includes("api-activity-alerts") && Object.keys(args.cloudTrailBucketNames ?? {}).length === 0) {
     check.fail("api-activity-alerts needs cloudTrailBucketNames (the trail buckets it reads)");
   }
   for (const role of args.isolationInstanceRoleNames ?? []) check.roleNamePattern("isolationInstanceRoleNames", role);
   const profile = args.isolationInstanceProfileName;
   if (profile !== undefined && !/^[\w+=,.@-]{1,59}$/.test(profile)) check.fail(`"${profile}" is not a usable instance profile name (at most 59 characters: its role adds "-role")`);
   if (args.roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(args.roleName)) check.fail(`"${args.roleName}" is not a valid IAM role name`);
-  if ((args.deepSecurityTopicArns ?? []).length > 0 && Object.keys(args.deepSecurityFunctionArns ?? {}).length === 0) {
+  if (Object.keys(args.deepSecurityTopicArns ?? {}).length > 0 && Object.keys(args.deepSecurityFunctionArns ?? {}).length === 0) {
     check.fail("deepSecurityTopicArns needs deepSecurityFunctionArns (the central functions to subscribe)");
   }
 }

@@ -47,14 +47,14 @@ export interface MemberContext {
   /** The actions of the central GuardDutyResponder's routes, and its scan document. */
   readonly guardDutyActions?: readonly ResponseAction[];
   readonly guardDutyScanDocumentName?: string;
-  readonly guardDutyProtectedPrincipals?: readonly string[];
+  readonly guardDutyProtectedPrincipals?: readonly pulumi.Input<string>[];
   /** The central PatchOnFinding tags instances for a maintenance window (with this tag key) instead of patching at once. */
   readonly patchMaintenanceWindow?: boolean;
   readonly patchPendingTagKey?: string;
   /** The central PatchOnFinding's `scopeTagKey` when its scope is that tag alone (instance writes need it). */
   readonly patchScopeTagKey?: string;
   /** This account's CloudTrail buckets (and their keys) that the central ApiActivityAlerts reads. */
-  readonly cloudTrailBucketNames?: readonly string[];
+  readonly cloudTrailBucketNames?: readonly pulumi.Input<string>[];
   readonly cloudTrailKmsKeyArns?: readonly pulumi.Input<string>[];
 }
 

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { INSPECTOR_SEVERITIES } from "../shared/events/inspector";
 import { EnforcementMode } from "../shared/runtime/mode";
-import { Validator } from "../shared/validation";
+import { componentError, plainItems, Validator } from "../shared/validation";
 import type { Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
@@ -70,8 +70,8 @@ export interface PatchOnFindingArgs {
    * With neither `scopeTagKey` nor `scopeAutoScalingGroups`, every instance Inspector reports on is in scope.
    */
   readonly scopeTagKey?: string;
-  /** Instances of these Auto Scaling groups are in scope. */
-  readonly scopeAutoScalingGroups?: string[];
+  /** Instances of these Auto Scaling groups are in scope (names; a group created in the same program may be passed as its `name`). */
+  readonly scopeAutoScalingGroups?: pulumi.Input<string>[];
   /** Instances tagged `<protectionTagKey>=true` are never patched, only reported (default `kamae:protected`, as InstanceIsolation). */
   readonly protectionTagKey?: string;
   /** Instances of one Auto Scaling group patched (and maybe rebooted) at once, 1-100 (default 1). */
@@ -98,6 +98,19 @@ export function inspectorEventPattern(minSeverity: PatchOnFindingArgs["minSeveri
   };
 }
 
+// What AWS allows in a group name, less the comma that separates the names in the function's setting.
+const ASG_NAME = /^[\x20-\x7e]{1,255}$/;
+const isGroupName = (g: unknown): g is string => typeof g === "string" && ASG_NAME.test(g) && !g.includes(",");
+
+/** The function's setting of the scope's groups; a name known only at deploy is checked then, as plain ones are now. */
+function scopeGroupsSetting(groups: pulumi.Input<string>[]): pulumi.Output<string> {
+  return pulumi.all(groups).apply((names) => {
+    const bad = names.find((g) => !isGroupName(g));
+    if (bad !== undefined) throw componentError("PatchOnFinding", `scopeAutoScalingGroups: "${bad}" is not an Auto Scaling group name`);
+    return names.join(",");
+  });
+}
+
 function validate(args: PatchOnFindingArgs): void {
   const check: Validator = new Validator("PatchOnFinding");
   validateMemberAccounts("PatchOnFinding", args.memberAccounts);
@@ -113,7 +126,7 @@ function validate(args: PatchOnFindingArgs): void {
   tagKey("scopeTagKey", args.scopeTagKey);
   tagKey("protectionTagKey", args.protectionTagKey);
   tagKey("groupTagKey", args.groupTagKey);
-  for (const g of args.scopeAutoScalingGroups ?? []) if (!/^[\x20-\x7e]{1,255}$/.test(g) || g.includes(",")) check.fail(`scopeAutoScalingGroups: "${g}" is not an Auto Scaling group name`);
+  for (const g of plainItems(args.scopeAutoScalingGroups)) if (!isGroupName(g)) check.fail(`scopeAutoScalingGroups: "${g}" is not an Auto Scaling group name`);
   check.integer("maxPerAutoScalingGroup", args.maxPerAutoScalingGroup, 1, 100);
   check.integer("groupMaxPercent", args.groupMaxPercent, 1, 100);
   const w = args.maintenanceWindow;
@@ -207,7 +220,7 @@ export class PatchOnFinding extends pulumi.ComponentResource {
           [PatchEnv.maxPerAutoScalingGroup]: String(perGroupLimit),
           [PatchEnv.groupMaxPercent]: String(args.groupMaxPercent ?? PatchDefaults.groupMaxPercent),
           ...(args.scopeTagKey !== undefined ? { [PatchEnv.scopeTagKey]: args.scopeTagKey } : {}),
-          ...(args.scopeAutoScalingGroups !== undefined ? { [PatchEnv.scopeAutoScalingGroups]: args.scopeAutoScalingGroups.join(",") } : {}),
+          ...(args.scopeAutoScalingGroups !== undefined ? { [PatchEnv.scopeAutoScalingGroups]: scopeGroupsSetting(args.scopeAutoScalingGroups) } : {}),
           ...(args.protectionTagKey !== undefined ? { [PatchEnv.protectionTagKey]: args.protectionTagKey } : {}),
           ...(args.groupTagKey !== undefined ? { [PatchEnv.groupTagKey]: args.groupTagKey } : {}),
         },

@@ -20,6 +20,14 @@ export function plainItems<T>(list: pulumi.Input<pulumi.Input<T>[]> | readonly p
   return (list as pulumi.Input<T>[]).filter((item): item is T => isPlain(item));
 }
 
+/** The labels of a label map, whose entries name children (`${name}-<what>-<label>`, see shared/naming.ts). */
+export const LABEL = /^[a-z0-9-]{1,40}$/;
+
+/** The plain values of a label map (an output value is judged at deploy). */
+export function plainValues<T>(map: Record<string, pulumi.Input<T>> | undefined): T[] {
+  return Object.values(map ?? {}).filter((value): value is T => isPlain(value));
+}
+
 /** The retention periods CloudWatch Logs accepts (days); any other value fails at deploy. */
 export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
@@ -91,6 +99,18 @@ export class Validator {
       !/^(xn--|sthree-|amzn-s3-demo-)/.test(value) &&
       !/(-s3alias|--ol-s3|\.mrap|--x-s3)$/.test(value);
     if (!ok) this.fail(`${what}: ${JSON.stringify(value)} is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens)`);
+  }
+
+  /**
+   * A label map (`{ label: value }`) whose labels can name children. A list is refused with the reason (JavaScript and
+   * YAML programs written when these args were lists would otherwise pass indexes as labels).
+   */
+  labelMap(what: string, map: unknown): void {
+    if (map === undefined) return;
+    if (map === null || typeof map !== "object" || Array.isArray(map) || pulumi.Output.isInstance(map)) {
+      this.fail(`${what} must be a map of labels to values (e.g. { main: vpc.id }): the label names the child resource, so the value may be an output`);
+    }
+    for (const label of Object.keys(map)) if (!LABEL.test(label)) this.fail(`${what} label "${label}" must be 1-40 lower-case letters, digits or hyphens`);
   }
 
   /** An IAM role name or `path/name` pattern (wildcards allowed) that still names some roles, not every role. */

@@ -49,7 +49,7 @@ const isolation = new kamae.InstanceIsolation("isolation", {
 const quarantine = new kamae.MalwareQuarantine("quarantine", {
   // The scan-result rule matches by bucket name, so the members' buckets are listed too; their objects are moved with
   // the member role's credentials.
-  guardDutyBucketNames: [centralUploadsBucket, ...members.map((m) => m.uploadsBucket)],
+  guardDutyBucketNames: { central: centralUploadsBucket, ...Object.fromEntries(members.map((m) => [m.accountId, m.uploadsBucket])) },
   mode: config.get("mode") === "enforce" ? "enforce" : "detect",
   memberAccounts,
 });

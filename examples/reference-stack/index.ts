@@ -171,7 +171,7 @@ export = async () => {
   const malware = new kamae.MalwareQuarantine(
     "uploads-guard",
     {
-      guardDutyBucketNames: [uploadBucketName],
+      guardDutyBucketNames: { uploads: uploadBucketName },
       createMalwareProtectionPlans: true,
       mode,
       accessLogBucketName: accessLogs.bucket,

@@ -6,7 +6,7 @@ import { isolationSettingsFromEnv } from "../../components/instance-isolation/la
 import { evaluate } from "../harness/iam-evaluator";
 import { ACCOUNT_ID, iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
-const VPCS = ["vpc-0a1b2c3d4e5f60718", "vpc-0f0e0d0c0b0a09080"];
+const VPCS = { main: "vpc-0a1b2c3d4e5f60718", shared: "vpc-0f0e0d0c0b0a09080" };
 
 async function environmentOf(): Promise<Record<string, string>> {
   const fn = resourcesOfType("aws:lambda/function:Function").find((f) => f.name.includes("responder"))!;
@@ -27,8 +27,9 @@ describe("InstanceIsolation component (Pulumi mocks)", () => {
       assert.deepEqual(g.inputs.ingress, []);
       assert.deepEqual(g.inputs.egress, [], "an explicit empty egress removes AWS's default allow-all egress");
       assert.equal(g.inputs.tags["kamae:isolation-group"], "empty");
-      assert.ok(VPCS.includes(g.inputs.vpcId));
+      assert.ok(Object.values(VPCS).includes(g.inputs.vpcId));
     }
+    assert.deepEqual(groups.map((g) => g.name).sort(), ["iso-isolation-main", "iso-isolation-shared"], "named from the labels");
     assert.equal(resourcesOfType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").length + resourcesOfType("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule").length + resourcesOfType("aws:ec2/securityGroupRule:SecurityGroupRule").length, 0);
   });
 
@@ -170,7 +171,7 @@ describe("InstanceIsolation component (Pulumi mocks)", () => {
       [{ guardDuty: { minimumSeverity: 11 } }, /minimumSeverity/],
       [{ deepSecurity: { eventTypes: [], publisherArns: [DS_MANAGER] } }, /no event would isolate/],
       [{ deepSecurity: {} }, /deepSecurity.publisherArns: name the principal/],
-      [{ isolationVpcIds: ["vpc-xyz"] }, /not a VPC id/],
+      [{ isolationVpcIds: { vpc: "vpc-xyz" } }, /not a VPC id/],
       [{ scope: { tagKey: "" } }, /no instance could ever be isolated/],
       [{ protectionTagKey: "" }, /protectionTagKey/],
       [{ memberAccounts: { accountIds: ["123"], roleName: "r", externalId: "x" } }, /12-digit/],

@@ -23,7 +23,7 @@ describe("ManagedInstanceRole component (Pulumi mocks)", () => {
     new ManagedInstanceRole("web", {
       cloudWatchAgent: true,
       permissionsBoundaryArn: "arn:aws:iam::123456789012:policy/boundary",
-      additionalPolicyArns: ["arn:aws:iam::123456789012:policy/app-read"],
+      additionalPolicyArns: { "app-read": "arn:aws:iam::123456789012:policy/app-read" },
       path: "/kamae/",
     });
     await settle();
@@ -38,6 +38,6 @@ describe("ManagedInstanceRole component (Pulumi mocks)", () => {
 
   it("refuses a malformed path or policy ARN", () => {
     assert.throws(() => new ManagedInstanceRole("bad", { path: "kamae" }), /path/);
-    assert.throws(() => new ManagedInstanceRole("bad", { additionalPolicyArns: ["AdministratorAccess"] }), /managed policy ARN/);
+    assert.throws(() => new ManagedInstanceRole("bad", { additionalPolicyArns: { "app-read": "AdministratorAccess" } }), /managed policy ARN/);
   });
 });

@@ -55,7 +55,7 @@ describe("MemberAccountAccess", () => {
       quarantineBucketName: "central-quarantine",
       guardDutyActions: ["isolate", "scan", "restrictCredentials", "blockPublicAccess", "protectBucket"],
       guardDutyScanDocumentName: "Kamae-MalwareScan",
-      cloudTrailBucketNames: ["org-trail-logs"],
+      cloudTrailBucketNames: { "org-trail": "org-trail-logs" },
     });
     await settle();
     const policies = resourcesOfType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.name?.startsWith("kamae-"));
@@ -86,7 +86,7 @@ describe("MemberAccountAccess", () => {
       isolationRevokeRoleSessions: true,
     });
     new MemberAccountAccess("isolate-only", { centralAccountId: CENTRAL, externalId: "x-123456", responders: ["instance-isolation"], roleName: "kamae-isolate-only" });
-    new MemberAccountAccess("alerts", { centralAccountId: CENTRAL, externalId: "x-123456", responders: ["api-activity-alerts"], cloudTrailBucketNames: ["org-trail-logs"], roleName: "kamae-alerts" });
+    new MemberAccountAccess("alerts", { centralAccountId: CENTRAL, externalId: "x-123456", responders: ["api-activity-alerts"], cloudTrailBucketNames: { "org-trail": "org-trail-logs" }, roleName: "kamae-alerts" });
     await settle();
     const role = (name: string) => resourcesOfType("aws:iam/role:Role").find((r) => r.name === `${name}-role`)!;
     const boundary = resourcesOfType("aws:iam/policy:Policy").find((p) => p.name === "member-boundary")!;
@@ -116,7 +116,7 @@ describe("MemberAccountAccess", () => {
       externalId: "x-123456",
       responders: ["api-activity-alerts"],
       forwardEvents: ["guardduty-findings", "inspector-findings"],
-      cloudTrailBucketNames: ["org-trail-logs"],
+      cloudTrailBucketNames: { "org-trail": "org-trail-logs" },
     });
     await settle();
     const rules = resourcesOfType("aws:cloudwatch/eventRule:EventRule");
@@ -139,7 +139,7 @@ describe("MemberAccountAccess", () => {
       externalId: "x-123456",
       responders: ["instance-isolation"],
       forwardEvents: [],
-      deepSecurityTopicArns: [`arn:aws:sns:us-east-1:${ACCOUNT_ID}:ds-events`],
+      deepSecurityTopicArns: { agents: `arn:aws:sns:us-east-1:${ACCOUNT_ID}:ds-events` },
       deepSecurityFunctionArns: { isolation: `arn:aws:lambda:us-east-1:${CENTRAL}:function:isolate` },
     });
     await settle();

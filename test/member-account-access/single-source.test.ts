@@ -62,8 +62,8 @@ describe("One source of truth: the member role carries exactly what each respond
 
   it("MalwareQuarantine: same source statements, and the member role writes copies into the central quarantine bucket", async () => {
     const quarantine = new MalwareQuarantine("mq", {
-      guardDutyBucketNames: ["uploads-prod"],
-      sourceKmsKeyArns: [`arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1111`],
+      guardDutyBucketNames: { uploads: "uploads-prod" },
+      sourceKmsKeyArns: { source: `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1111` },
       quarantineBucketName: "central-quarantine",
       quarantineKmsKeyArn: `arn:aws:kms:us-east-1:${CENTRAL}:key/2222`,
       memberAccounts: { accountIds: MEMBERS, roleName: "kamae-central-responder", externalId: "ext-1" },
@@ -87,7 +87,7 @@ describe("One source of truth: the member role carries exactly what each respond
   });
 
   it("MalwareQuarantine with memberAccounts lets the member roles write to the bucket it creates and use its key", async () => {
-    new MalwareQuarantine("mq", { guardDutyBucketNames: ["uploads-prod"], memberAccounts: { accountIds: MEMBERS, roleName: "kamae-central-responder", externalId: "ext-1" } });
+    new MalwareQuarantine("mq", { guardDutyBucketNames: { uploads: "uploads-prod" }, memberAccounts: { accountIds: MEMBERS, roleName: "kamae-central-responder", externalId: "ext-1" } });
     await settle();
     const policy = resourcesOfType("aws:s3/bucketPolicy:BucketPolicy").find((p) => p.name === "mq-quarantine-policy")!;
     const deny = JSON.parse(policy.inputs.policy).Statement.find((s: any) => s.Sid === "DenyWritesExceptWriters");
@@ -130,7 +130,7 @@ describe("One source of truth: the member role carries exactly what each respond
   it("ApiActivityAlerts: reading the trail's log files (and decrypting them)", async () => {
     const key = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/1111`;
     new ApiActivityAlerts("audit", { rules: [{ name: "console-logins", eventNames: ["ConsoleLogin"] }], existingTrailBucketName: "org-trail-logs", existingTrailKmsKeyArn: key });
-    new MemberAccountAccess("member", { centralAccountId: CENTRAL, externalId: "ext-1", responders: ["api-activity-alerts"], cloudTrailBucketNames: ["org-trail-logs"], cloudTrailKmsKeyArns: [key] });
+    new MemberAccountAccess("member", { centralAccountId: CENTRAL, externalId: "ext-1", responders: ["api-activity-alerts"], cloudTrailBucketNames: { "org-trail": "org-trail-logs" }, cloudTrailKmsKeyArns: [key] });
     await settle();
     const member = rolePolicy("member-api-activity-alerts");
     const sids = member.Statement.map((s) => s.Sid!);

@@ -24,7 +24,7 @@ function argsFor(kamae) {
     SecurityBaseline: {},
     InstanceIsolation: { deepSecurity: { publisherArns: ["arn:aws:iam::123456789012:user/deep-security-manager"] } },
     AutoHealingGroup: { vpcId: "vpc-0123456789abcdef0", subnetIds: ["subnet-0123456789abcdef0"], targetGroupArns: [ARN.targetGroup], loadBalancerSecurityGroupIds: ["sg-0123456789abcdef0"] },
-    MalwareQuarantine: { guardDutyBucketNames: ["uploads-example"] },
+    MalwareQuarantine: { guardDutyBucketNames: { uploads: "uploads-example" } },
     TrafficMirrorFeed: { networkLoadBalancerArn: ARN.nlb },
     WafAutoBlock: { guardDuty: {}, reputationLists: {}, honeypot: {}, accessLogs: { bucketNames: ["alb-logs-example"] }, deepSecurity: { topics: { agents: ARN.topic } } },
     ApiActivityAlerts: { rules: [{ name: "root-activity", identityTypes: ["Root"] }] },

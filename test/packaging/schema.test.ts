@@ -219,7 +219,9 @@ describe("multi-language schema of the exported components", function () {
       const isolation = schema.resources["kamae:index:InstanceIsolation"].inputProperties!;
       assert.equal((isolation.mode as { $ref?: string }).$ref, "#/types/kamae:index:EnforcementMode");
       assert.equal(isolation.mode.plain, true);
-      assert.deepEqual(isolation.isolationVpcIds.items, { type: "string", plain: true });
+      assert.deepEqual(isolation.instanceRoleNames.items, { type: "string", plain: true });
+      // A label map's values are inputs (a VPC created in the same program), its keys plain.
+      assert.deepEqual(isolation.isolationVpcIds.additionalProperties, { type: "string" });
       const member = schema.resources["kamae:index:MemberAccountAccess"];
       assert.deepEqual(member.inputProperties!.responders.items, { $ref: "#/types/kamae:index:CentralResponder", plain: true });
       assert.ok(member.requiredInputs!.includes("responders") && member.requiredInputs!.includes("centralAccountId"));

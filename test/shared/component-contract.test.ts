@@ -17,7 +17,7 @@ const SUBNETS = ["subnet-0aaa1111bbbb2222c", "subnet-0ddd3333eeee4444f"];
 /** Every component, built with the inputs that wire every trigger it can create (and no `mode`). */
 const FULLY_WIRED: Record<string, () => unknown> = {
   InstanceIsolation: () => new kamae.InstanceIsolation("iso", { deepSecurity: { existingTopicArn: DS_TOPIC } }),
-  MalwareQuarantine: () => new kamae.MalwareQuarantine("mq", { fileStorageSecurityTopicArns: [DS_TOPIC], guardDutyBucketNames: ["uploads-prod"], sourceBucketNames: ["uploads-prod"] }),
+  MalwareQuarantine: () => new kamae.MalwareQuarantine("mq", { fileStorageSecurityTopicArns: { fss: DS_TOPIC }, guardDutyBucketNames: { uploads: "uploads-prod" }, sourceBucketNames: ["uploads-prod"] }),
   TrafficMirrorFeed: () => new kamae.TrafficMirrorFeed("feed", { networkLoadBalancerArn: NLB }),
   PatchOnFinding: () => new kamae.PatchOnFinding("patch", {}),
   WafAutoBlock: () =>
@@ -39,8 +39,8 @@ const FULLY_WIRED: Record<string, () => unknown> = {
       externalId: "x-123456",
       responders: ["instance-isolation", "api-activity-alerts"],
       forwardEvents: ["guardduty-findings", "inspector-findings"],
-      cloudTrailBucketNames: ["org-trail-logs"],
-      deepSecurityTopicArns: [DS_TOPIC],
+      cloudTrailBucketNames: { "org-trail": "org-trail-logs" },
+      deepSecurityTopicArns: { agents: DS_TOPIC },
       deepSecurityFunctionArns: { isolation: ISOLATION_FN },
     }),
   EgressAllowlist: () => new kamae.EgressAllowlist("egress", { vpcIds: [VPC] }),
@@ -55,7 +55,7 @@ const FULLY_WIRED: Record<string, () => unknown> = {
 const NOTIFICATIONS = { existingTopicArn: TOPIC, existingTopicKmsKeyArn: TOPIC_KEY };
 const REPORTING: Record<string, () => unknown> = {
   InstanceIsolation: () => new kamae.InstanceIsolation("iso", { notifications: NOTIFICATIONS }),
-  MalwareQuarantine: () => new kamae.MalwareQuarantine("mq", { guardDutyBucketNames: ["uploads-prod"], notifications: NOTIFICATIONS }),
+  MalwareQuarantine: () => new kamae.MalwareQuarantine("mq", { guardDutyBucketNames: { uploads: "uploads-prod" }, notifications: NOTIFICATIONS }),
   TrafficMirrorFeed: () => new kamae.TrafficMirrorFeed("feed", { networkLoadBalancerArn: NLB, notifications: NOTIFICATIONS }),
   PatchOnFinding: () => new kamae.PatchOnFinding("patch", { notifications: NOTIFICATIONS }),
   WafAutoBlock: () => new kamae.WafAutoBlock("waf", { guardDuty: {}, notifications: NOTIFICATIONS }),

@@ -55,7 +55,7 @@ describe("components validate their arguments at construction", () => {
     refused(() => new GuardDutyResponder("g", { logRetentionDays: 2 }), /kamae:GuardDutyResponder: logRetentionDays must be one of/);
     refused(() => new WafAutoBlock("w", { logRetentionDays: 2 }), /kamae:WafAutoBlock: logRetentionDays must be one of/);
     refused(() => new EgressAllowlist("e", { vpcIds: [VPC], logRetentionDays: 2 }), /kamae:EgressAllowlist: logRetentionDays must be one of/);
-    refused(() => new MalwareQuarantine("m", { guardDutyBucketNames: ["uploads"], logRetentionDays: 2 }), /kamae:MalwareQuarantine: logRetentionDays must be one of/);
+    refused(() => new MalwareQuarantine("m", { guardDutyBucketNames: { uploads: "uploads" }, logRetentionDays: 2 }), /kamae:MalwareQuarantine: logRetentionDays must be one of/);
   });
 
   it("notifications: email addresses and the existing topic's ARNs", () => {
@@ -80,7 +80,7 @@ describe("components validate their arguments at construction", () => {
 
   it("InstanceIsolation: guardDuty.minimumSeverity and isolation VPC ids", () => {
     refused(() => new InstanceIsolation("i", { guardDuty: { minimumSeverity: 42 } }), /guardDuty.minimumSeverity must be a number from 1 to 10, got 42/);
-    refused(() => new InstanceIsolation("i", { isolationVpcIds: ["vpc-12"] }), /isolationVpcIds: "vpc-12" is not a VPC id/);
+    refused(() => new InstanceIsolation("i", { isolationVpcIds: { vpc: "vpc-12" } }), /isolationVpcIds: "vpc-12" is not a VPC id/);
   });
 
   it("CIDRs with host bits are refused wherever CIDRs are taken, naming the network", () => {

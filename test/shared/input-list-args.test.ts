@@ -1,21 +1,33 @@
 import { strict as assert } from "node:assert";
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { GuardDutyResponder } from "../../components/guardduty-responder";
+import { settingsFromEnv, stepSettingsFromEnv } from "../../components/guardduty-responder/lambda/settings";
+import { InstanceIsolation } from "../../components/instance-isolation";
 import { MalwareQuarantine } from "../../components/malware-quarantine";
+import { ManagedInstanceRole } from "../../components/managed-instance-role";
 import { MemberAccountAccess } from "../../components/member-account-access";
+import { PatchOnFinding } from "../../components/patch-on-finding";
+import { settingsFromEnv as patchSettingsFromEnv } from "../../components/patch-on-finding/lambda/settings";
 import { WafAutoBlock } from "../../components/waf-auto-block";
-import { iamDocuments, resourcesOfType, settle, useOfflineMocks } from "../harness/pulumi";
+import { labelledChild, stableSuffix } from "../../components/shared/naming";
+import { evaluate } from "../harness/iam-evaluator";
+import { ACCOUNT_ID, iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
-// List args that name resources take resources created in the same program (Outputs), where no child's name derives
-// from them.
+// A consumer program passes resources it creates itself (Outputs) to the list and label-map args. This file is also
+// the typecheck test: `tsc` fails on it if one of these args stops accepting an Output.
+// List args that make no child per item take Input<string> items; args that make a child per entry are label maps,
+// whose children are named from the label (never from the value, which may be unknown until deploy).
 const FSS_TOPIC = "arn:aws:sns:us-east-1:123456789012:fss-scan-results";
 const granted = (needle: string) => iamDocuments().some((d) => JSON.stringify(d.document).includes(needle));
+const functionEnv = (name: string) => resourcesOfType("aws:lambda/function:Function").find((f) => f.name === name)!.state.environment.variables;
 
 describe("list args that name resources accept Outputs", () => {
   beforeEach(() => useOfflineMocks());
 
   it("MalwareQuarantine.sourceBucketNames: a bucket created in the same program", async () => {
     const uploads = new aws.s3.Bucket("uploads", { bucket: "uploads-created-here" });
-    new MalwareQuarantine("mq", { fileStorageSecurityTopicArns: [FSS_TOPIC], sourceBucketNames: [uploads.bucket] });
+    new MalwareQuarantine("mq", { fileStorageSecurityTopicArns: { fss: FSS_TOPIC }, sourceBucketNames: [uploads.bucket] });
     await settle();
     assert.ok(granted("arn:aws:s3:::uploads-created-here/*"), "the function may move objects out of the created bucket");
   });
@@ -40,5 +52,155 @@ describe("list args that name resources accept Outputs", () => {
     });
     await settle();
     assert.ok(granted("arn:aws:s3:::member-uploads-here/*"));
+  });
+
+  it("MalwareQuarantine: a created topic, bucket and key; children named from the labels", async () => {
+    const topic = new aws.sns.Topic("fss-results");
+    const uploads = new aws.s3.Bucket("uploads", { bucket: "scanned-uploads-here" });
+    const key = new aws.kms.Key("uploads-key");
+    const mq = new MalwareQuarantine("mq", {
+      fileStorageSecurityTopicArns: { scanner: topic.arn },
+      sourceBucketNames: [uploads.bucket],
+      guardDutyBucketNames: { uploads: uploads.bucket },
+      createMalwareProtectionPlans: true,
+      sourceKmsKeyArns: { uploads: key.arn },
+    });
+    await settle();
+    const topicArn = await valueOf(topic.arn);
+    const keyArn = await valueOf(key.arn);
+    assert.equal(resourceNamed("mq-fss-scanner").inputs.topic, topicArn);
+    assert.equal(resourceNamed("mq-fss-scanner-invoke").inputs.sourceArn, topicArn);
+    assert.equal(resourceNamed("mq-protection-uploads").inputs.protectedResource.s3Bucket.bucketName, "scanned-uploads-here");
+    assert.equal(resourceNamed("mq-source-key-uploads").inputs.keyId, keyArn);
+    const rule = resourcesOfType("aws:cloudwatch/eventRule:EventRule").find((r) => r.name === "mq-scan-results")!;
+    assert.deepEqual(JSON.parse(rule.inputs.eventPattern).detail.s3ObjectDetails.bucketName, ["scanned-uploads-here"]);
+    assert.equal(await valueOf(mq.eventRuleArn!), rule.state.arn);
+    const mover = iamDocuments().find((d) => d.resource === "mq-mover-permissions")!.document;
+    assert.equal(evaluate({ identity: [mover] }, { action: "kms:Decrypt", resource: keyArn }).decision, "allowed");
+    assert.equal(evaluate({ identity: [mover] }, { action: "s3:DeleteObjectVersion", resource: "arn:aws:s3:::scanned-uploads-here/a.exe" }).decision, "allowed");
+  });
+
+  it("InstanceIsolation.isolationVpcIds: the empty group of a created VPC, named and output by label", async () => {
+    const vpc = new aws.ec2.Vpc("app", { cidrBlock: "10.0.0.0/16" });
+    const iso = new InstanceIsolation("iso", { isolationVpcIds: { app: vpc.id, legacy: "vpc-0a1b2c3d4e5f60718" } });
+    await settle();
+    const vpcId = await valueOf(vpc.id);
+    assert.match(vpcId, /^vpc-/);
+    const group = resourceNamed("iso-isolation-app");
+    assert.equal(group.inputs.vpcId, vpcId);
+    assert.equal(group.inputs.tags.Name, `kamae-isolation-${vpcId}`);
+    assert.deepEqual(group.inputs.egress, []);
+    assert.equal(resourceNamed("iso-isolation-legacy").inputs.vpcId, "vpc-0a1b2c3d4e5f60718");
+    assert.deepEqual(Object.keys(await valueOf(iso.isolationSecurityGroupIds)).sort(), ["app", "legacy"]);
+  });
+
+  it("ManagedInstanceRole.additionalPolicyArns: a policy created in the same program", async () => {
+    const policy = new aws.iam.Policy("app-read", { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::app/*" }] }) });
+    new ManagedInstanceRole("web", { additionalPolicyArns: { "app-read": policy.arn } });
+    await settle();
+    assert.equal(resourceNamed("web-policy-app-read").inputs.policyArn, await valueOf(policy.arn));
+  });
+
+  it("MemberAccountAccess.cloudTrailBucketNames and deepSecurityTopicArns: a created trail bucket and topic", async () => {
+    const trail = new aws.s3.Bucket("trail", { bucket: "member-trail-here" });
+    const topic = new aws.sns.Topic("ds-events");
+    new MemberAccountAccess("member", {
+      centralAccountId: "111122223333",
+      externalId: "x",
+      responders: ["api-activity-alerts"],
+      cloudTrailBucketNames: { org: trail.bucket },
+      deepSecurityTopicArns: { agents: topic.arn },
+      deepSecurityFunctionArns: { isolation: "arn:aws:lambda:us-east-1:111122223333:function:isolation" },
+    });
+    await settle();
+    const [notification] = resourcesOfType("aws:s3/bucketNotification:BucketNotification");
+    assert.deepEqual([notification.name, notification.inputs.bucket, notification.inputs.eventbridge], ["member-trail-org", "member-trail-here", true]);
+    const rule = resourcesOfType("aws:cloudwatch/eventRule:EventRule").find((r) => r.name === "member-trail-org")!;
+    assert.deepEqual(JSON.parse(rule.inputs.eventPattern).detail.bucket.name, ["member-trail-here"]);
+    assert.ok(resourcesOfType("aws:cloudwatch/eventTarget:EventTarget").some((t) => t.name === "member-trail-org-target"));
+    assert.ok(granted("arn:aws:s3:::member-trail-here/*/CloudTrail/*"));
+    assert.equal(resourceNamed("member-ds-isolation-agents").inputs.topic, await valueOf(topic.arn));
+  });
+
+  it("PatchOnFinding.scopeAutoScalingGroups: a group created in the same program", async () => {
+    const group = new aws.autoscaling.Group("web", { minSize: 1, maxSize: 2, availabilityZones: ["us-east-1a"] });
+    new PatchOnFinding("patch", { scopeAutoScalingGroups: [group.name, "api"] });
+    await settle();
+    assert.deepEqual(patchSettingsFromEnv(resourcesOfType("aws:lambda/function:Function")[0].state.environment.variables).scopeAutoScalingGroups, [await valueOf(group.name), "api"]);
+  });
+
+  it("GuardDutyResponder.publicBuckets and protectedPrincipals: a created website bucket and break-glass role (by ARN and by name)", async () => {
+    const site = new aws.s3.Bucket("site", { bucket: "public-site-here" });
+    const breakglass = new aws.iam.Role("breakglass", { assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
+    const admin = new aws.iam.Role("admin", { assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
+    new GuardDutyResponder("gd", {
+      routes: [{ name: "creds", typePrefixes: ["UnauthorizedAccess:IAMUser/"], minSeverity: 4, actions: ["restrictCredentials"] }, { name: "public", typePrefixes: ["Policy:S3/"], minSeverity: 4, actions: ["blockPublicAccess"] }],
+      publicBuckets: [site.bucket, "static-*"],
+      protectedPrincipals: [breakglass.arn, admin.name],
+    });
+    await settle();
+    assert.deepEqual(settingsFromEnv(functionEnv("gd-responder-function")).publicBuckets, ["public-site-here", "static-*"]);
+    const breakglassArn = await valueOf(breakglass.arn);
+    const adminName = await valueOf(admin.name);
+    const protectedPrincipals = stepSettingsFromEnv(functionEnv("gd-credential-steps-function")).protectedPrincipals;
+    assert.ok(protectedPrincipals.includes(breakglassArn) && protectedPrincipals.includes(adminName));
+    const identity = [iamDocuments().find((d) => d.resource === "gd-credential-steps-permissions")!.document];
+    const can = (resource: string) => evaluate({ identity }, { action: "iam:PutRolePolicy", resource }).decision;
+    assert.equal(can(breakglassArn), "explicitDeny");
+    assert.equal(can(`arn:aws:iam::${ACCOUNT_ID}:role/${adminName}`), "explicitDeny");
+    assert.equal(can(`arn:aws:iam::${ACCOUNT_ID}:role/ops/${adminName}`), "explicitDeny");
+    assert.equal(can(`arn:aws:iam::${ACCOUNT_ID}:role/web-role`), "allowed");
+  });
+});
+
+describe("label maps and Input lists still refuse what AWS would refuse, at construction", () => {
+  beforeEach(() => useOfflineMocks());
+
+  it("known bad values beside outputs are refused", () => {
+    const vpc = new aws.ec2.Vpc("app", { cidrBlock: "10.0.0.0/16" });
+    const bucket = new aws.s3.Bucket("b");
+    assert.throws(() => new InstanceIsolation("i", { isolationVpcIds: { app: vpc.id, bad: "vpc-12" } }), /kamae:InstanceIsolation: isolationVpcIds: "vpc-12" is not a VPC id/);
+    assert.throws(() => new MalwareQuarantine("m", { guardDutyBucketNames: { app: bucket.bucket, bad: "Not_A_Bucket" } }), /guardDutyBucketNames: "Not_A_Bucket" is not an S3 bucket name/);
+    assert.throws(() => new MalwareQuarantine("m", { guardDutyBucketNames: { app: bucket.bucket }, sourceKmsKeyArns: { a: "alias/x" } }), /sourceKmsKeyArns: "alias\/x" is not a KMS key ARN/);
+    assert.throws(() => new MalwareQuarantine("m", { fileStorageSecurityTopicArns: { a: "topic" }, sourceBucketNames: [bucket.bucket] }), /fileStorageSecurityTopicArns: "topic" is not an SNS topic ARN/);
+    assert.throws(() => new ManagedInstanceRole("r", { additionalPolicyArns: { admin: "AdministratorAccess" } }), /additionalPolicyArns: "AdministratorAccess" is not a managed policy ARN/);
+    const base = { centralAccountId: "111122223333", externalId: "x", responders: ["api-activity-alerts" as const] };
+    assert.throws(() => new MemberAccountAccess("a", { ...base, cloudTrailBucketNames: { org: "Bad_Bucket" } }), /cloudTrailBucketNames: "Bad_Bucket" is not an S3 bucket name/);
+    assert.throws(
+      () => new MemberAccountAccess("a", { ...base, cloudTrailBucketNames: { org: bucket.bucket }, deepSecurityTopicArns: { ds: "nope" }, deepSecurityFunctionArns: { f: "arn:aws:lambda:us-east-1:111122223333:function:f" } }),
+      /deepSecurityTopicArns: "nope" is not an SNS topic ARN/,
+    );
+    assert.throws(() => new MemberAccountAccess("a", { ...base, cloudTrailBucketNames: {} }), /api-activity-alerts needs cloudTrailBucketNames/);
+    assert.throws(() => new PatchOnFinding("p", { scopeAutoScalingGroups: [pulumi.output("web"), "web,api"] }), /scopeAutoScalingGroups: "web,api" is not an Auto Scaling group name/);
+    assert.throws(() => new GuardDutyResponder("g", { publicBuckets: [bucket.bucket, "Site_Bucket"] }), /publicBuckets: "Site_Bucket" is not a bucket name/);
+    assert.throws(() => new GuardDutyResponder("g", { protectedPrincipals: [pulumi.output("admin"), "*"] }), /protectedPrincipals: "\*" would protect every principal/);
+    assert.throws(() => new MemberAccountAccess("a", { ...base, cloudTrailBucketNames: { org: "trail" }, guardDutyProtectedPrincipals: [pulumi.output("x"), "*"] }), /guardDutyProtectedPrincipals: "\*" would protect every principal/);
+  });
+
+  it("an output whose value turns out bad (known only at deploy) stops the function from being deployed with it", async () => {
+    new PatchOnFinding("patch", { scopeAutoScalingGroups: [pulumi.output("web,api")] });
+    new GuardDutyResponder("public", { publicBuckets: [pulumi.output("Site_Bucket")] });
+    const creds = { routes: [{ name: "creds", typePrefixes: ["UnauthorizedAccess:IAMUser/"], minSeverity: 4, actions: ["restrictCredentials" as const] }] };
+    new GuardDutyResponder("principals", { ...creds, protectedPrincipals: [pulumi.output("*")] });
+    new GuardDutyResponder("good", { ...creds, publicBuckets: [pulumi.output("site")], protectedPrincipals: [pulumi.output("admin")] });
+    await settle();
+    const functions = resourcesOfType("aws:lambda/function:Function").map((f) => f.name);
+    // The bad setting's function is never registered (and "principals"' responder waits on its steps function).
+    assert.deepEqual(functions.filter((f) => !f.startsWith("good-")), []);
+    assert.deepEqual(functions.filter((f) => f.startsWith("good-")).sort(), ["good-credential-steps-function", "good-responder-function"]);
+  });
+
+  it("a label map given as a list (a JavaScript or YAML program written for the earlier lists), or a label that cannot name a child, is refused", () => {
+    const asList = (names: string[]) => names as unknown as Record<string, string>;
+    assert.throws(() => new InstanceIsolation("i", { isolationVpcIds: asList(["vpc-0a1b2c3d4e5f60718"]) }), /isolationVpcIds must be a map of labels to values/);
+    assert.throws(() => new MalwareQuarantine("m", { guardDutyBucketNames: asList(["uploads"]) }), /guardDutyBucketNames must be a map of labels to values/);
+    assert.throws(() => new ManagedInstanceRole("r", { additionalPolicyArns: asList(["arn:aws:iam::aws:policy/ReadOnlyAccess"]) }), /additionalPolicyArns must be a map/);
+    assert.throws(() => new MalwareQuarantine("m", { guardDutyBucketNames: { Uploads_Prod: "uploads" } }), /guardDutyBucketNames label "Uploads_Prod" must be 1-40 lower-case letters, digits or hyphens/);
+  });
+
+  it("a plain value keeps the name its child had when the arg was a list (an alias: moving to the map replaces nothing); an output has no former name", () => {
+    const plain = labelledChild("mq-fss", "scanner", FSS_TOPIC);
+    assert.deepEqual(plain, { name: "mq-fss-scanner", formerName: `mq-fss-${stableSuffix(FSS_TOPIC)}`, aliases: [{ name: `mq-fss-${stableSuffix(FSS_TOPIC)}` }] });
+    assert.deepEqual(labelledChild("mq-fss", "scanner", pulumi.output(FSS_TOPIC)), { name: "mq-fss-scanner", formerName: undefined, aliases: [] });
   });
 });

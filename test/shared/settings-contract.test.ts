@@ -59,7 +59,7 @@ const cases: Array<[string, () => unknown, Record<string, string>]> = [
   ["InstanceIsolation", () => new InstanceIsolation("iso", { memberAccounts: { accountIds: ["444455556666"], roleName: "kamae-member", externalId: "x" } }), IsolationEnv],
   ["PatchOnFinding", () => new PatchOnFinding("patch", {}), PatchEnv],
   ["TrafficMirrorFeed", () => new TrafficMirrorFeed("feed", { networkLoadBalancerArn: NLB, virtualNetworkId: 7, packetLength: 128 }), FeedEnv],
-  ["MalwareQuarantine", () => new MalwareQuarantine("mq", { guardDutyBucketNames: ["uploads"], cleanBucketName: "clean" }), MalwareQuarantineEnv],
+  ["MalwareQuarantine", () => new MalwareQuarantine("mq", { guardDutyBucketNames: { uploads: "uploads" }, cleanBucketName: "clean" }), MalwareQuarantineEnv],
 ];
 
 describe("settings contract: each function's lambda/settings.ts names every variable its component sets", () => {

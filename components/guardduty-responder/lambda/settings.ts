@@ -78,8 +78,11 @@ export interface ResponderSettings {
   readonly bucketBreaker: BreakerLimits;
 }
 
-function bucketPatterns(value: unknown): string[] {
-  if (!Array.isArray(value) || value.some((b) => typeof b !== "string" || !/^[a-z0-9.*?-]{1,63}$/.test(b))) throw new Error("must be a list of bucket names (wildcards * and ?)");
+/** Throws unless the value is a list of bucket name patterns (the component checks `publicBuckets` with it too). */
+export function bucketPatterns(value: unknown): string[] {
+  if (!Array.isArray(value)) throw new Error("must be a list of bucket names (wildcards * and ?)");
+  const bad = value.find((b) => typeof b !== "string" || !/^[a-z0-9.*?-]{1,63}$/.test(b));
+  if (bad !== undefined) throw new Error(`${JSON.stringify(bad)} is not a bucket name (wildcards * and ?)`);
   return value as string[];
 }
 

@@ -192,9 +192,15 @@ export class ResponderFunction extends pulumi.ComponentResource {
   /**
    * Invokes the function for each message of an SNS topic: the permission, a subscription created after it (a message
    * delivered earlier would be refused), and a redrive policy that sends undeliverable messages to the failure queue.
+   * `formerName`: the name these children had before (kept as an alias, so a rename replaces nothing).
    */
-  subscribe(name: string, topicArn: pulumi.Input<string>): aws.sns.TopicSubscription {
-    const permission = this.allowInvocation(`${name}-invoke`, "sns.amazonaws.com", topicArn);
+  subscribe(name: string, topicArn: pulumi.Input<string>, formerName?: string): aws.sns.TopicSubscription {
+    const aliases = (suffix: string) => (formerName !== undefined ? [{ name: `${formerName}${suffix}` }] : []);
+    const permission = new aws.lambda.Permission(
+      `${name}-invoke`,
+      { action: "lambda:InvokeFunction", function: this.function.name, principal: "sns.amazonaws.com", sourceArn: topicArn },
+      { parent: this, aliases: aliases("-invoke") },
+    );
     this.failureSources.push({ service: "sns.amazonaws.com", sourceArn: topicArn });
     return new aws.sns.TopicSubscription(
       name,
@@ -204,7 +210,7 @@ export class ResponderFunction extends pulumi.ComponentResource {
         endpoint: this.function.arn,
         redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: this.failureQueue.arn }),
       },
-      { parent: this, dependsOn: [permission] },
+      { parent: this, dependsOn: [permission], aliases: aliases("") },
     );
   }
 
