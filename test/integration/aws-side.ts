@@ -97,7 +97,7 @@ export function malwareScanResult(args: { id: string; bucket: string; key: strin
  * a target group, and an isolation instance profile. `members()` reads the group's instances with their lifecycle
  * state; `ownGroups()` the security groups an interface really has.
  */
-export async function scopedWebGroup(cidr: string) {
+export async function scopedWebGroup(cidr: string, size = 1) {
   const ec2 = new EC2Client({ region });
   const asg = new AutoScalingClient({ region });
   const iam = new IAMClient({ region });
@@ -114,8 +114,8 @@ export async function scopedWebGroup(cidr: string) {
       AutoScalingGroupName: groupName,
       LaunchTemplate: { LaunchTemplateName: template, Version: "$Latest" },
       MinSize: 1,
-      MaxSize: 2,
-      DesiredCapacity: 1,
+      MaxSize: size + 1,
+      DesiredCapacity: size,
       VPCZoneIdentifier: subnetId,
       TargetGroupARNs: [targetGroupArn],
       Tags: [{ Key: "kamae:isolation-scope", Value: "true", PropagateAtLaunch: true, ResourceId: groupName, ResourceType: "auto-scaling-group" }],
@@ -127,7 +127,11 @@ export async function scopedWebGroup(cidr: string) {
   await iam.send(new CreateInstanceProfileCommand({ InstanceProfileName: isolationProfile }));
   await iam.send(new AddRoleToInstanceProfileCommand({ InstanceProfileName: isolationProfile, RoleName: isolationProfile }));
   const members = async (): Promise<GroupMember[]> => (await asg.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [groupName] }))).AutoScalingGroups?.[0]?.Instances ?? [];
-  const [instanceId] = (await members()).map((i) => i.InstanceId!);
+  const instanceIds = (await members()).map((i) => i.InstanceId!);
+  const [instanceId] = instanceIds;
+  /** The group's suspended processes, by name. */
+  const suspended = async () =>
+    ((await asg.send(new DescribeAutoScalingGroupsCommand({ AutoScalingGroupNames: [groupName] }))).AutoScalingGroups?.[0]?.SuspendedProcesses ?? []).map((p) => p.ProcessName!).sort();
   // moto gap: an interface's groups are reported (by DescribeInstances and DescribeNetworkInterfaces alike) together
   // with the instance's launch groups. Its own groups are what the `group-id` filter matches, so they are read so.
   const ownGroups = async (eniId: string, candidates: string[]) => {
@@ -144,5 +148,5 @@ export async function scopedWebGroup(cidr: string) {
     for (const eni of enis) if ((await ownGroups(eni.NetworkInterfaceId!, (eni.Groups ?? []).map((g) => g.GroupId!))).includes(launchGroupId)) return false;
     return enis.length > 0;
   };
-  return { groupName, instanceId, launchGroupId, targetGroupArn, isolationProfile, members, ownGroups, cut };
+  return { groupName, instanceId, instanceIds, launchGroupId, targetGroupArn, isolationProfile, members, suspended, ownGroups, cut };
 }

@@ -30,7 +30,7 @@ describeAgainstEndpoint("InstanceIsolation's bundle never cuts an instance Auto 
     proxy.clear();
   });
 
-  const start = async (isolationProfile: string) => {
+  const start = async (isolationProfile: string, env: Record<string, string> = {}) => {
     fn = await LambdaFunction.start("isolate-instance", {
       // Every call of the bundle goes through the proxy.
       AWS_ENDPOINT_URL: proxy.url,
@@ -39,6 +39,7 @@ describeAgainstEndpoint("InstanceIsolation's bundle never cuts an instance Auto 
       KAMAE_TABLE_NAME: table,
       KAMAE_REPORT_TOPIC_ARN: reports.topicArn,
       KAMAE_ISOLATION_PROFILE_NAME: isolationProfile,
+      ...env,
     });
   };
   const request = (instanceId: string, findingId: string) => ({ kind: "kamae.isolate", instanceId, accountId: HOME_ACCOUNT, region, reason: "integration: C&C activity", findingId, source: "guardduty" });
@@ -84,5 +85,32 @@ describeAgainstEndpoint("InstanceIsolation's bundle never cuts an instance Auto 
     assert.equal((await web.members()).some((m) => m.InstanceId === web.instanceId), false, "detached on the retry");
     assert.equal(await web.cut(web.instanceId), true);
     assert.deepEqual(await outcomes(), ["isolated"]);
+  });
+
+  it("two instances of one group held by protection: releasing one keeps the processes suspended, the last release resumes them", async () => {
+    const web = await scopedWebGroup("10.33.0.0/16", 2);
+    assert.equal(web.instanceIds.length, 2);
+    // The suite's table has counted its earlier isolations against the breaker (3 per hour by default).
+    await start(web.isolationProfile, { KAMAE_BREAKER_MAX_ISOLATIONS: "10" });
+    proxy.fail("DetachInstances", SCALING);
+    proxy.fail("EnterStandby", DENIED);
+    const [first, second] = web.instanceIds;
+    for (const [i, id] of [first, second].entries()) {
+      const out = await fn.invoke(request(id, `it-asg-hold-${i}`));
+      assert.equal(out.error, undefined, fn.logText());
+      assert.deepEqual(await outcomes(), ["isolated"]);
+      assert.equal(await web.cut(id), true, fn.logText());
+    }
+    assert.deepEqual(await web.suspended(), ["AZRebalance", "ReplaceUnhealthy"]);
+
+    const release = (instanceId: string) => ({ kind: "kamae.release", instanceId, accountId: HOME_ACCOUNT, region, reason: "integration: false positive" });
+    assert.equal((await fn.invoke(release(first))).error, undefined, fn.logText());
+    assert.deepEqual(await outcomes(), ["released"]);
+    assert.deepEqual(await web.suspended(), ["AZRebalance", "ReplaceUnhealthy"], "the second instance is still held: replacement stays suspended");
+    assert.equal((await web.members()).find((m) => m.InstanceId === first)?.ProtectedFromScaleIn, false);
+    assert.equal((await web.members()).find((m) => m.InstanceId === second)?.ProtectedFromScaleIn, true);
+    assert.equal((await fn.invoke(release(second))).error, undefined, fn.logText());
+    assert.deepEqual(await web.suspended(), [], "the last release resumes them");
+    assert.deepEqual(await outcomes(), ["released"]);
   });
 });
