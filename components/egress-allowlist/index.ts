@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { EnforcementMode } from "../shared/runtime/mode";
-import { isPlain, plainItems, Validator } from "../shared/validation";
+import { plainItems, Validator } from "../shared/validation";
 import { createEncryptionKey } from "../shared/kms";
-import { stableSuffix } from "../shared/naming";
+import { labelledChild } from "../shared/naming";
 import {
   awsServiceDomains,
   DEFAULT_AWS_SERVICES,
@@ -35,13 +35,10 @@ export interface EgressNetworkFirewallArgs {
 
 export interface EgressAllowlistArgs {
   /**
-   * VPCs whose DNS queries the allowlist filters (each one associated with the rule group and query logging); children
-   * are named by a hash of the id, so reordering replaces nothing. At least one VPC in `vpcIds` and `namedVpcIds`
-   * together.
+   * VPCs whose DNS queries the allowlist filters, by label (`{ workload: vpc.id }`; at least one): each one associated
+   * with the rule group and query logging, by children named from the label.
    */
-  readonly vpcIds?: string[];
-  /** The same, keyed by a stable label: use this when VPC ids are outputs of other resources. */
-  readonly namedVpcIds?: Record<string, pulumi.Input<string>>;
+  readonly vpcIds: Record<string, pulumi.Input<string>>;
   /** `detect` (default: DNS Firewall and Network Firewall alert on what they would block) or `enforce` (answer NODATA/NXDOMAIN, drop) for domains not on the list. */
   readonly mode?: EnforcementMode;
   /** Extra allowed domains (`example.com`, `*.example.com`). */
@@ -162,14 +159,16 @@ export class EgressAllowlist extends pulumi.ComponentResource {
     const logConfig = new aws.route53.ResolverQueryLogConfig(`${name}-query-logging`, { name: `kamae-${name}-dns-queries`, destinationArn: queryLogs.arn }, parent);
 
     for (const [label, vpcId] of Object.entries(vpcs)) {
+      const child = labelledChild(`${name}-vpc`, label, vpcId);
+      const aliases = (suffix: string) => ({ ...parent, aliases: child.formerName !== undefined ? [{ name: `${child.formerName}${suffix}` }] : [] });
       new aws.route53.ResolverFirewallRuleGroupAssociation(
-        `${name}-vpc-${label}`,
+        child.name,
         { name: `kamae-${name}-${label}`, firewallRuleGroupId: group.id, vpcId, priority, mutationProtection: "DISABLED" },
-        parent,
+        aliases(""),
       );
-      new aws.route53.ResolverQueryLogConfigAssociation(`${name}-vpc-${label}-logging`, { resolverQueryLogConfigId: logConfig.id, resourceId: vpcId }, parent);
+      new aws.route53.ResolverQueryLogConfigAssociation(`${child.name}-logging`, { resolverQueryLogConfigId: logConfig.id, resourceId: vpcId }, aliases("-logging"));
       if (args.failOpen !== undefined) {
-        new aws.route53.ResolverFirewallConfig(`${name}-vpc-${label}-fail-mode`, { resourceId: vpcId, firewallFailOpen: args.failOpen ? "ENABLED" : "DISABLED" }, parent);
+        new aws.route53.ResolverFirewallConfig(`${child.name}-fail-mode`, { resourceId: vpcId, firewallFailOpen: args.failOpen ? "ENABLED" : "DISABLED" }, aliases("-fail-mode"));
       }
     }
 
@@ -238,21 +237,13 @@ export class EgressAllowlist extends pulumi.ComponentResource {
   }
 }
 
-/** The VPCs keyed by a stable label (a hash of a literal id, or the caller's label), so reordering replaces nothing. */
+/** The VPCs by label (the label names their children, so an id may be an output). */
 function vpcMap(args: EgressAllowlistArgs): Record<string, pulumi.Input<string>> {
   const check: Validator = new Validator("EgressAllowlist");
-  const out: Record<string, pulumi.Input<string>> = {};
-  for (const id of args.vpcIds ?? []) {
-    if (!isPlain(id)) check.fail("vpcIds entries are literal VPC ids; pass VPC ids that are outputs through namedVpcIds");
-    check.vpcId("vpcIds", id);
-    out[stableSuffix(id)] = id;
-  }
-  for (const [label, id] of Object.entries(args.namedVpcIds ?? {})) {
-    if (!/^[a-z0-9-]{1,40}$/.test(label)) check.fail(`namedVpcIds label "${label}" must be 1-40 lower-case letters, digits or hyphens`);
-    if (label in out) check.fail(`namedVpcIds label "${label}" is used twice`);
-    check.vpcId(`namedVpcIds.${label}`, id);
-    out[label] = id;
-  }
-  if (Object.keys(out).length === 0) check.fail("give at least one VPC (vpcIds or namedVpcIds)");
-  return out;
+  // JavaScript and YAML programs written before vpcIds became the label map.
+  if ("namedVpcIds" in args) check.fail("namedVpcIds is now vpcIds (the same map of labels to VPC ids)");
+  check.labelMap("vpcIds", args.vpcIds);
+  for (const id of Object.values(args.vpcIds ?? {})) check.vpcId("vpcIds", id);
+  if (Object.keys(args.vpcIds ?? {}).length === 0) check.fail("give at least one VPC in vpcIds");
+  return args.vpcIds;
 }

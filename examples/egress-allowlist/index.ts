@@ -6,7 +6,7 @@ import * as kamae from "kamae";
 const config = new pulumi.Config();
 
 const egress = new kamae.EgressAllowlist("egress", {
-  namedVpcIds: { workload: config.require("vpcId") },
+  vpcIds: { workload: config.require("vpcId") },
   mode: config.get("mode") === "enforce" ? "enforce" : "detect",
   allowedDomains: ["example.com", "*.example.com"],
   awsServices: ["ssm", "ssmmessages", "ec2messages", "s3", "kms", "logs", "sts"],

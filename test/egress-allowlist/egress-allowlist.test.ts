@@ -21,7 +21,7 @@ describe("EgressAllowlist", () => {
 
   describe("the DNS Firewall rule group", () => {
     it("allows the vendor, AWS and internal domains first, then alerts on everything else (default mode)", async () => {
-      const egress = new EgressAllowlist("egress", { vpcIds: [VPC_A] });
+      const egress = new EgressAllowlist("egress", { vpcIds: { a: VPC_A } });
       await settle();
       const rules = rulesInOrder();
       assert.equal(rules.length, 2);
@@ -43,7 +43,7 @@ describe("EgressAllowlist", () => {
     });
 
     it("blocks everything else in enforce mode, with the chosen DNS answer", async () => {
-      new EgressAllowlist("egress", { vpcIds: [VPC_A], mode: "enforce", blockResponse: "NXDOMAIN" });
+      new EgressAllowlist("egress", { vpcIds: { a: VPC_A }, mode: "enforce", blockResponse: "NXDOMAIN" });
       await settle();
       const [allow, rest] = rulesInOrder();
       assert.equal(allow.action, "ALLOW");
@@ -54,7 +54,7 @@ describe("EgressAllowlist", () => {
 
     it("extends the list with the user's domains (normalised, de-duplicated) and can drop the defaults", async () => {
       new EgressAllowlist("egress", {
-        vpcIds: [VPC_A],
+        vpcIds: { a: VPC_A },
         allowedDomains: ["API.Example.com.", "*.pypi.org", "api.example.com"],
         allowVendorDomains: false,
         allowVpcInternalNames: false,
@@ -66,7 +66,7 @@ describe("EgressAllowlist", () => {
     });
 
     it("associates the rule group and query logging with every VPC, and only those", async () => {
-      new EgressAllowlist("egress", { vpcIds: [VPC_A, VPC_B], namedVpcIds: { shared: pulumi.output("vpc-0123456789abcdef0") }, associationPriority: 1500, failOpen: false });
+      new EgressAllowlist("egress", { vpcIds: { a: VPC_A, b: VPC_B, shared: pulumi.output("vpc-0123456789abcdef0") }, associationPriority: 1500, failOpen: false });
       await settle();
       const group = resourcesOfType("aws:route53/resolverFirewallRuleGroup:ResolverFirewallRuleGroup")[0];
       const associations = resourcesOfType("aws:route53/resolverFirewallRuleGroupAssociation:ResolverFirewallRuleGroupAssociation");
@@ -80,16 +80,16 @@ describe("EgressAllowlist", () => {
     });
 
     it("keeps association names stable when the VPC list is reordered", async () => {
-      new EgressAllowlist("egress", { vpcIds: [VPC_A, VPC_B] });
+      new EgressAllowlist("egress", { vpcIds: { a: VPC_A, b: VPC_B } });
       const first = (await settle()).filter((r) => r.type.includes("resolverFirewallRuleGroupAssociation")).map((r) => `${r.name}=${r.state.vpcId}`).sort();
       await useOfflineMocks();
-      new EgressAllowlist("egress", { vpcIds: [VPC_B, VPC_A] });
+      new EgressAllowlist("egress", { vpcIds: { b: VPC_B, a: VPC_A } });
       const second = (await settle()).filter((r) => r.type.includes("resolverFirewallRuleGroupAssociation")).map((r) => `${r.name}=${r.state.vpcId}`).sort();
       assert.deepEqual(second, first);
     });
 
     it("logs queries to a KMS-encrypted log group with retention, under a key CloudWatch Logs may use", async () => {
-      new EgressAllowlist("egress", { vpcIds: [VPC_A] });
+      new EgressAllowlist("egress", { vpcIds: { a: VPC_A } });
       await settle();
       const [group] = resourcesOfType("aws:cloudwatch/logGroup:LogGroup");
       const [key] = resourcesOfType("aws:kms/key:Key");
@@ -105,7 +105,7 @@ describe("EgressAllowlist", () => {
 
   describe("AWS Network Firewall", () => {
     it("applies the same domains to TLS and HTTP with strict order, in the given subnets, encrypted and logged", async () => {
-      const egress = new EgressAllowlist("egress", { vpcIds: [VPC_A], mode: "enforce", allowedDomains: ["api.example.com"], networkFirewall: { vpcId: VPC_A, subnetIds: ["subnet-0aaa1111bbbb2222c", "subnet-0ddd3333eeee4444f"] } });
+      const egress = new EgressAllowlist("egress", { vpcIds: { a: VPC_A }, mode: "enforce", allowedDomains: ["api.example.com"], networkFirewall: { vpcId: VPC_A, subnetIds: ["subnet-0aaa1111bbbb2222c", "subnet-0ddd3333eeee4444f"] } });
       await settle();
       const domains = await valueOf(egress.allowedDomains);
       const [ruleGroup] = resourcesOfType("aws:networkfirewall/ruleGroup:RuleGroup");
@@ -159,7 +159,7 @@ describe("EgressAllowlist", () => {
     for (const [domain, message] of bad) {
       it(`refuses ${JSON.stringify(domain).slice(0, 40)}`, () => {
         assert.throws(() => validateDomain(domain), (err: Error) => message.test(err.message) && err.message.startsWith("kamae:EgressAllowlist:"));
-        assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], allowedDomains: [domain] }), message);
+        assert.throws(() => new EgressAllowlist("egress", { vpcIds: { a: VPC_A }, allowedDomains: [domain] }), message);
       });
     }
 
@@ -171,12 +171,12 @@ describe("EgressAllowlist", () => {
 
     it("refuses too many domains and bad VPC, priority and service arguments", () => {
       assert.throws(() => validateDomains(Array.from({ length: 1001 }, (_, i) => `host${i}.example.com`)), /1001 domains; a DNS Firewall domain list takes at most 1000/);
-      assert.throws(() => new EgressAllowlist("egress", {}), /give at least one VPC/);
-      assert.throws(() => new EgressAllowlist("egress", { vpcIds: ["default"] }), /vpcIds: "default" is not a VPC id \(vpc-…\)/);
-      assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], associationPriority: 100 }), /associationPriority must be a whole number from 101 to 9899, got 100/);
-      assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], mode: "deny" as any }), /mode must be one of "enforce", "detect", got "deny"/);
-      assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], awsServices: ["ssm.amazonaws.com/x"] }), /AWS service "ssm.amazonaws.com\/x" must be an endpoint prefix/);
-      assert.throws(() => new EgressAllowlist("egress", { vpcIds: [VPC_A], networkFirewall: { vpcId: VPC_A, subnetIds: [] } }), /subnetIds is empty/);
+      assert.throws(() => new EgressAllowlist("egress", { vpcIds: {} }), /give at least one VPC/);
+      assert.throws(() => new EgressAllowlist("egress", { vpcIds: { a: "default" } }), /vpcIds: "default" is not a VPC id \(vpc-…\)/);
+      assert.throws(() => new EgressAllowlist("egress", { vpcIds: { a: VPC_A }, associationPriority: 100 }), /associationPriority must be a whole number from 101 to 9899, got 100/);
+      assert.throws(() => new EgressAllowlist("egress", { vpcIds: { a: VPC_A }, mode: "deny" as any }), /mode must be one of "enforce", "detect", got "deny"/);
+      assert.throws(() => new EgressAllowlist("egress", { vpcIds: { a: VPC_A }, awsServices: ["ssm.amazonaws.com/x"] }), /AWS service "ssm.amazonaws.com\/x" must be an endpoint prefix/);
+      assert.throws(() => new EgressAllowlist("egress", { vpcIds: { a: VPC_A }, networkFirewall: { vpcId: VPC_A, subnetIds: [] } }), /subnetIds is empty/);
     });
 
     it("accepts every generated well-formed name and never lets a hostile string through unchanged", () => {

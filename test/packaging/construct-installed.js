@@ -37,7 +37,7 @@ function argsFor(kamae) {
     },
     AgentRollout: {},
     PatchOnFinding: {},
-    EgressAllowlist: { vpcIds: ["vpc-0123456789abcdef0"] },
+    EgressAllowlist: { vpcIds: { workload: "vpc-0123456789abcdef0" } },
     MemberAccountAccess: { centralAccountId: "210987654321", externalId: "example-external-id", responders: ["instance-isolation", "guardduty-responder", "patch-on-finding"], guardDutyActions: ["isolate", "restrictCredentials"] },
     CentralEventBusAccess: { memberAccountIds: ["210987654321"] },
   };

@@ -43,7 +43,7 @@ const FULLY_WIRED: Record<string, () => unknown> = {
       deepSecurityTopicArns: { agents: DS_TOPIC },
       deepSecurityFunctionArns: { isolation: ISOLATION_FN },
     }),
-  EgressAllowlist: () => new kamae.EgressAllowlist("egress", { vpcIds: [VPC] }),
+  EgressAllowlist: () => new kamae.EgressAllowlist("egress", { vpcIds: { main: VPC } }),
   SecurityBaseline: () => new kamae.SecurityBaseline("base", {}),
   AgentRollout: () => new kamae.AgentRollout("agent", {}),
   AutoHealingGroup: () => new kamae.AutoHealingGroup("web", { vpcId: VPC, subnetIds: SUBNETS, targetGroupArns: [`arn:aws:elasticloadbalancing:${REGION}:${ACCOUNT_ID}:targetgroup/web/0123456789abcdef`] }),
@@ -113,7 +113,7 @@ describe("every component's contract (Pulumi mocks)", () => {
       assert.ok(group.state.rules.length > 0 && group.state.rules.every((r: any) => r.action.count !== undefined && r.action.block === undefined));
     });
     it("EgressAllowlist: the catch-all rules alert and do not block", async () => {
-      new kamae.EgressAllowlist("egress", { vpcIds: [VPC], networkFirewall: { vpcId: VPC, subnetIds: SUBNETS } });
+      new kamae.EgressAllowlist("egress", { vpcIds: { main: VPC }, networkFirewall: { vpcId: VPC, subnetIds: SUBNETS } });
       await settle();
       const actions = resourcesOfType("aws:route53/resolverFirewallRule:ResolverFirewallRule").map((r) => r.state.action);
       assert.ok(actions.includes("ALERT") && !actions.includes("BLOCK"), actions.join());

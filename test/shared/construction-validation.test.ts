@@ -54,7 +54,7 @@ describe("components validate their arguments at construction", () => {
     refused(() => new PatchOnFinding("p", { logRetentionDays: 2 }), /kamae:PatchOnFinding: logRetentionDays must be one of/);
     refused(() => new GuardDutyResponder("g", { logRetentionDays: 2 }), /kamae:GuardDutyResponder: logRetentionDays must be one of/);
     refused(() => new WafAutoBlock("w", { logRetentionDays: 2 }), /kamae:WafAutoBlock: logRetentionDays must be one of/);
-    refused(() => new EgressAllowlist("e", { vpcIds: [VPC], logRetentionDays: 2 }), /kamae:EgressAllowlist: logRetentionDays must be one of/);
+    refused(() => new EgressAllowlist("e", { vpcIds: { main: VPC }, logRetentionDays: 2 }), /kamae:EgressAllowlist: logRetentionDays must be one of/);
     refused(() => new MalwareQuarantine("m", { guardDutyBucketNames: { uploads: "uploads" }, logRetentionDays: 2 }), /kamae:MalwareQuarantine: logRetentionDays must be one of/);
   });
 
@@ -93,9 +93,9 @@ describe("components validate their arguments at construction", () => {
   });
 
   it("EgressAllowlist: the network firewall's VPC and subnets", () => {
-    refused(() => new EgressAllowlist("e", { vpcIds: [VPC], networkFirewall: { vpcId: "vpc", subnetIds: SUBNETS } }), /networkFirewall.vpcId: "vpc" is not a VPC id/);
-    refused(() => new EgressAllowlist("e", { vpcIds: [VPC], networkFirewall: { vpcId: VPC, subnetIds: ["subnet-1"] } }), /networkFirewall.subnetIds: "subnet-1" is not a subnet id/);
-    refused(() => new EgressAllowlist("e", { namedVpcIds: { main: "vpc" } }), /namedVpcIds.main: "vpc" is not a VPC id/);
-    new EgressAllowlist("e", { namedVpcIds: { main: pulumi.output("vpc") } });
+    refused(() => new EgressAllowlist("e", { vpcIds: { main: VPC }, networkFirewall: { vpcId: "vpc", subnetIds: SUBNETS } }), /networkFirewall.vpcId: "vpc" is not a VPC id/);
+    refused(() => new EgressAllowlist("e", { vpcIds: { main: VPC }, networkFirewall: { vpcId: VPC, subnetIds: ["subnet-1"] } }), /networkFirewall.subnetIds: "subnet-1" is not a subnet id/);
+    refused(() => new EgressAllowlist("e", { vpcIds: { main: "vpc" } }), /vpcIds: "vpc" is not a VPC id/);
+    new EgressAllowlist("e", { vpcIds: { main: pulumi.output("vpc") } });
   });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { EgressAllowlist } from "../../components/egress-allowlist";
 import { GuardDutyResponder } from "../../components/guardduty-responder";
 import { settingsFromEnv, stepSettingsFromEnv } from "../../components/guardduty-responder/lambda/settings";
 import { InstanceIsolation } from "../../components/instance-isolation";
@@ -94,6 +95,16 @@ describe("list args that name resources accept Outputs", () => {
     assert.deepEqual(Object.keys(await valueOf(iso.isolationSecurityGroupIds)).sort(), ["app", "legacy"]);
   });
 
+  it("EgressAllowlist.vpcIds: a created VPC associated with the rule group and query logging, children named by label", async () => {
+    const vpc = new aws.ec2.Vpc("workload", { cidrBlock: "10.1.0.0/16" });
+    new EgressAllowlist("egress", { vpcIds: { workload: vpc.id }, failOpen: false });
+    await settle();
+    const vpcId = await valueOf(vpc.id);
+    assert.equal(resourceNamed("egress-vpc-workload").inputs.vpcId, vpcId);
+    assert.equal(resourceNamed("egress-vpc-workload-logging").inputs.resourceId, vpcId);
+    assert.equal(resourceNamed("egress-vpc-workload-fail-mode").inputs.resourceId, vpcId);
+  });
+
   it("ManagedInstanceRole.additionalPolicyArns: a policy created in the same program", async () => {
     const policy = new aws.iam.Policy("app-read", { policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::app/*" }] }) });
     new ManagedInstanceRole("web", { additionalPolicyArns: { "app-read": policy.arn } });
@@ -160,6 +171,7 @@ describe("label maps and Input lists still refuse what AWS would refuse, at cons
     const vpc = new aws.ec2.Vpc("app", { cidrBlock: "10.0.0.0/16" });
     const bucket = new aws.s3.Bucket("b");
     assert.throws(() => new InstanceIsolation("i", { isolationVpcIds: { app: vpc.id, bad: "vpc-12" } }), /kamae:InstanceIsolation: isolationVpcIds: "vpc-12" is not a VPC id/);
+    assert.throws(() => new EgressAllowlist("e", { vpcIds: { app: vpc.id, bad: "vpc-12" } }), /kamae:EgressAllowlist: vpcIds: "vpc-12" is not a VPC id/);
     assert.throws(() => new MalwareQuarantine("m", { guardDutyBucketNames: { app: bucket.bucket, bad: "Not_A_Bucket" } }), /guardDutyBucketNames: "Not_A_Bucket" is not an S3 bucket name/);
     assert.throws(() => new MalwareQuarantine("m", { guardDutyBucketNames: { app: bucket.bucket }, sourceKmsKeyArns: { a: "alias/x" } }), /sourceKmsKeyArns: "alias\/x" is not a KMS key ARN/);
     assert.throws(() => new MalwareQuarantine("m", { fileStorageSecurityTopicArns: { a: "topic" }, sourceBucketNames: [bucket.bucket] }), /fileStorageSecurityTopicArns: "topic" is not an SNS topic ARN/);
@@ -195,6 +207,9 @@ describe("label maps and Input lists still refuse what AWS would refuse, at cons
     assert.throws(() => new InstanceIsolation("i", { isolationVpcIds: asList(["vpc-0a1b2c3d4e5f60718"]) }), /isolationVpcIds must be a map of labels to values/);
     assert.throws(() => new MalwareQuarantine("m", { guardDutyBucketNames: asList(["uploads"]) }), /guardDutyBucketNames must be a map of labels to values/);
     assert.throws(() => new ManagedInstanceRole("r", { additionalPolicyArns: asList(["arn:aws:iam::aws:policy/ReadOnlyAccess"]) }), /additionalPolicyArns must be a map/);
+    assert.throws(() => new EgressAllowlist("e", { vpcIds: asList(["vpc-0a1b2c3d4e5f60718"]) }), /vpcIds must be a map of labels to values/);
+    const before = { namedVpcIds: { main: "vpc-0a1b2c3d4e5f60718" } } as unknown as { vpcIds: Record<string, string> };
+    assert.throws(() => new EgressAllowlist("e", before), /namedVpcIds is now vpcIds/);
     assert.throws(() => new MalwareQuarantine("m", { guardDutyBucketNames: { Uploads_Prod: "uploads" } }), /guardDutyBucketNames label "Uploads_Prod" must be 1-40 lower-case letters, digits or hyphens/);
   });
 
