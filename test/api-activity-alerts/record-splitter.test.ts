@@ -6,16 +6,17 @@ import { MalformedFileError, RecordSplitter } from "../../components/api-activit
 
 const fixture = readFileSync(join(__dirname, "../../components/api-activity-alerts/fixtures/records.json"), "utf8");
 
-/** Feeds `text` in chunks of the given sizes (cycled) and collects everything the splitter produced. */
-function split(text: string, sizes: number[] = [text.length], maxRecordChars?: number) {
-  const splitter = new RecordSplitter(maxRecordChars);
+/** Feeds `text`'s UTF-8 bytes in chunks of the given sizes (cycled) and collects everything the splitter produced. */
+function split(text: string, sizes?: number[], maxRecordBytes?: number) {
+  const bytes = Buffer.from(text, "utf8");
+  const splitter = new RecordSplitter(maxRecordBytes);
   const records: Array<{ index: number; value: unknown }> = [];
   const rejected: Array<{ index: number; reason: string }> = [];
   let at = 0;
   let n = 0;
-  while (at < text.length) {
-    const size = Math.max(1, sizes[n++ % sizes.length]);
-    const out = splitter.push(text.slice(at, at + size));
+  while (at < bytes.length) {
+    const size = Math.max(1, (sizes ?? [bytes.length])[n++ % (sizes ?? [0]).length]);
+    const out = splitter.push(bytes.subarray(at, at + size));
     at += size;
     records.push(...out.records.map((r) => ({ index: r.index, value: JSON.parse(r.text) })));
     rejected.push(...out.rejected);
@@ -55,13 +56,42 @@ describe("RecordSplitter", () => {
     assert.deepEqual(records.map((r) => r.value), [{ a: "}]\\", b: '"{[' }, { c: "]" }]);
   });
 
+  it("cuts no character: multi-byte text split at every byte boundary reads back whole", () => {
+    const records = [{ note: "日本語のタグ", emoji: "🚀 launch", mixed: "é\"\u00e9}{" }, { "clé 🔑": ["ü", { "深い": "値" }] }];
+    const text = JSON.stringify({ Records: records });
+    const bytes = Buffer.byteLength(text);
+    for (let cut = 1; cut < bytes; cut++) {
+      const { records: got } = split(text, [cut, bytes]);
+      assert.deepEqual(got.map((r) => r.value), records, `first chunk of ${cut} bytes`);
+    }
+  });
+
+  it("reads a record spanning many chunks, an escape cut from what it escapes, and empty chunks", () => {
+    const long = { pad: "x\\".repeat(3000), quote: 'a"b\\"c', end: "}]" };
+    const text = JSON.stringify({ Records: [{ a: 1 }, long, { b: "\\" }] });
+    for (const sizes of [[1], [2], [7, 0, 1], [100, 0]]) {
+      const splitter = new RecordSplitter();
+      const got: unknown[] = [];
+      const bytes = Buffer.from(text);
+      let at = 0;
+      let n = 0;
+      while (at < bytes.length) {
+        const size = sizes[n++ % sizes.length];
+        got.push(...splitter.push(bytes.subarray(at, at + size)).records.map((r) => JSON.parse(r.text)));
+        at += size;
+      }
+      splitter.end();
+      assert.deepEqual(got, [{ a: 1 }, long, { b: "\\" }], `chunks of ${sizes.join(",")}`);
+    }
+  });
+
   it("does not keep a huge top-level key", () => {
     const text = `{"${"k".repeat(100_000)}":1,"Records":[{"a":1}]}`;
     const splitter = new RecordSplitter();
     let held = 0;
     for (let i = 0; i < text.length; i += 1000) {
-      splitter.push(text.slice(i, i + 1000));
-      held = Math.max(held, (splitter as unknown as { buf: string }).buf.length);
+      splitter.push(Buffer.from(text.slice(i, i + 1000)));
+      held = Math.max(held, splitter.heldLength);
     }
     splitter.end();
     assert.ok(held < 4096, `held ${held} characters of the key`);
@@ -81,7 +111,7 @@ describe("RecordSplitter", () => {
     const { records, rejected } = split(big, [100], 1000);
     assert.deepEqual(records.map((r) => r.value), [{ a: 1 }, { c: 3 }]);
     assert.deepEqual(rejected.map((r) => r.index), [1]);
-    assert.match(rejected[0].reason, /longer than 1000/);
+    assert.match(rejected[0].reason, /longer than 1000 bytes/);
   });
 
   const badFiles: Array<[string, RegExp]> = [

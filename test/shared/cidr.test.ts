@@ -149,6 +149,40 @@ describe("CIDR module", () => {
       );
     });
 
+    it("IPv4 texts get ipaddr.js's answer (canonical dotted quads only), and CidrSet.contains its match()", () => {
+      // ipaddr.js itself, as parseIp and CidrSet.contains used it for every IPv4 address before their fast path.
+      const oracle = (text: string) => {
+        const t = text.trim();
+        return ipaddr.IPv4.isValidFourPartDecimal(t) ? ipaddr.IPv4.parse(t) : undefined;
+      };
+      const ranges = ["10.0.0.0/8", "192.168.1.0/24", "203.0.113.7/32", "0.0.0.0/32", "255.255.255.0/24"];
+      const set = new CidrSet(ranges);
+      const octet = fc.oneof(
+        { arbitrary: fc.nat(255).map(String), weight: 3 },
+        { arbitrary: fc.constantFrom("0", "10", "192", "168", "1", "203", "113", "7", "255"), weight: 3 },
+        { arbitrary: fc.constantFrom("256", "999", "00", "01", "007", "", "1000", "+1"), weight: 1 },
+      );
+      const octets = fc.oneof({ arbitrary: fc.array(octet, { minLength: 4, maxLength: 4 }), weight: 4 }, fc.array(octet, { minLength: 3, maxLength: 5 }));
+      const spelled = fc
+        .tuple(octets, fc.constantFrom("", " ", "\t"))
+        .map(([octets, space]) => space + octets.join(".") + space);
+      const noise = fc.string({ unit: fc.constantFrom(..."0123456789.. x-/"), maxLength: 17 });
+      let valid = 0;
+      fc.assert(
+        fc.property(fc.oneof(spelled, noise), (text) => {
+          const want = oracle(text);
+          const got = parseIp(text);
+          if (want === undefined) assert.equal(got.ok, false, text);
+          else assert.deepEqual(got, { ok: true, value: { version: 4, text: want.toString() } }, text);
+          if (want) valid++;
+          const inSet = want !== undefined && ranges.some((r) => want.match(ipaddr.IPv4.parseCIDR(r)));
+          if (!text.includes("/")) assert.equal(set.contains(text), inSet, text);
+        }),
+        runs(20_000),
+      );
+      assert.ok(valid > runs(20_000).numRuns / 5, `only ${valid} valid addresses generated`);
+    });
+
     it("contains() and overlaps() agree with a naive bit-prefix check", () => {
       fc.assert(
         fc.property(fc.array(fc.oneof(cidr4, cidr6), { maxLength: 8 }), fc.oneof(v4, v4Dense, v6, v6Dense), (entries, ip) => {

@@ -15,6 +15,8 @@ const FIELD_CHARS = 256;
 
 export interface SelectedCall {
   readonly record: CloudTrailRecord;
+  /** The record's JSON as the file holds it: sent as is, since re-serialising every selected record costs as much as parsing it. */
+  readonly text: string;
   readonly rules: readonly string[];
 }
 
@@ -45,30 +47,25 @@ export function clean(value: unknown, max = FIELD_CHARS): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
-function field(obj: unknown, ...path: string[]): unknown {
-  let cur = obj;
-  for (const p of path) {
-    if (typeof cur !== "object" || cur === null) return undefined;
-    cur = (cur as Record<string, unknown>)[p];
-  }
-  return cur;
+function member(obj: unknown, key: string): unknown {
+  return typeof obj === "object" && obj !== null ? (obj as Record<string, unknown>)[key] : undefined;
 }
 
 /** One readable line: when, who, what, where, from where, which rules. */
-export function summaryLine(call: SelectedCall): string {
+export function summaryLine(call: Pick<SelectedCall, "record" | "rules">): string {
   const r = call.record;
-  const who = field(r, "userIdentity", "arn") ?? field(r, "userIdentity", "invokedBy") ?? field(r, "userIdentity", "principalId");
-  const type = field(r, "userIdentity", "type");
-  const issuer = field(r, "userIdentity", "sessionContext", "sessionIssuer", "arn");
+  const id = member(r, "userIdentity");
+  const who = member(id, "arn") ?? member(id, "invokedBy") ?? member(id, "principalId");
+  const issuer = member(member(member(id, "sessionContext"), "sessionIssuer"), "arn");
   const error = r.errorCode === undefined ? "" : ` failed with ${clean(r.errorCode, 64)}`;
-  return [
-    `- ${clean(r.eventTime, 40)}`,
-    `${clean(who)} (${clean(type, 32)}${issuer ? `, via ${clean(issuer)}` : ""})`,
-    `called ${clean(r.eventSource, 64)} ${clean(r.eventName, 128)}${error}`,
-    `in ${clean(r.awsRegion, 32)} account ${clean(r.recipientAccountId, 16)}`,
-    `from ${clean(r.sourceIPAddress, 64)} (${clean(r.userAgent, 96)})`,
-    `rule ${call.rules.map((n) => clean(n, 64)).join(", ")}`,
-  ].join(" | ");
+  return (
+    `- ${clean(r.eventTime, 40)}` +
+    ` | ${clean(who)} (${clean(member(id, "type"), 32)}${issuer ? `, via ${clean(issuer)}` : ""})` +
+    ` | called ${clean(r.eventSource, 64)} ${clean(r.eventName, 128)}${error}` +
+    ` | in ${clean(r.awsRegion, 32)} account ${clean(r.recipientAccountId, 16)}` +
+    ` | from ${clean(r.sourceIPAddress, 64)} (${clean(r.userAgent, 96)})` +
+    ` | rule ${call.rules.map((n) => clean(n, 64)).join(", ")}`
+  );
 }
 
 const ESSENTIAL_FIELDS = [
@@ -78,7 +75,7 @@ const ESSENTIAL_FIELDS = [
 
 /** The structured form of a call; a record too large for one message keeps only its essential fields, bounded. */
 function structured(call: SelectedCall, maxBytes: number): string {
-  const full = JSON.stringify({ rules: call.rules, record: call.record });
+  const full = `{"rules":${JSON.stringify(call.rules)},"record":${call.text}}`;
   if (Buffer.byteLength(full) <= maxBytes) return full;
   const trimmed: Record<string, unknown> = {};
   for (const k of ESSENTIAL_FIELDS) {
@@ -115,9 +112,9 @@ export class MessageBatcher {
 
   async add(call: SelectedCall): Promise<void> {
     const line = summaryLine(call);
-    const budget = this.maxBytes - this.envelopeBytes - Buffer.byteLength(line) - 2;
-    const item = structured(call, budget);
-    const size = Buffer.byteLength(line) + 1 + Buffer.byteLength(item) + 1;
+    const lineBytes = Buffer.byteLength(line);
+    const item = structured(call, this.maxBytes - this.envelopeBytes - lineBytes - 2);
+    const size = lineBytes + 1 + Buffer.byteLength(item) + 1;
     if (this.items.length > 0 && this.bytes + size > this.maxBytes) await this.flush([], 0);
     this.lines.push(line);
     this.items.push(item);

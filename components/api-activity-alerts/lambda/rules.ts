@@ -239,7 +239,14 @@ function str(value: unknown): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
-function identityOf(record: CloudTrailRecord): { type?: string; arn?: string; issuerArn?: string; invokedBy?: string } {
+interface Identity {
+  readonly type?: string;
+  readonly arn?: string;
+  readonly issuerArn?: string;
+  readonly invokedBy?: string;
+}
+
+function identityOf(record: CloudTrailRecord): Identity {
   const id = record.userIdentity;
   if (typeof id !== "object" || id === null) return {};
   const u = id as Record<string, unknown>;
@@ -259,7 +266,10 @@ function identityOf(record: CloudTrailRecord): { type?: string; arn?: string; is
  * which only AWS can create; never by its name, since anyone allowed to create roles can name one `AWSServiceRoleFor…`.
  */
 export function isAwsServiceCall(record: CloudTrailRecord): boolean {
-  const id = identityOf(record);
+  return madeByAws(identityOf(record));
+}
+
+function madeByAws(id: Identity): boolean {
   if (id.type === "AWSService") return true;
   if (id.invokedBy === "AWS Internal") return true;
   return id.type === "AssumedRole" && id.issuerArn !== undefined && /^arn:[\w-]+:iam::\d{12}:role\/aws-service-role\//.test(id.issuerArn);
@@ -312,17 +322,14 @@ function readOnlyOf(value: unknown): boolean | undefined {
   return undefined;
 }
 
-function matches(rule: CompiledRule, record: CloudTrailRecord): boolean {
+function matches(rule: CompiledRule, record: CloudTrailRecord, id: Identity): boolean {
   if (rule.eventSources && !anyMatch(rule.eventSources, str(record.eventSource))) return false;
   if (rule.eventNames && !anyMatch(rule.eventNames, str(record.eventName))) return false;
   if (rule.regions && !rule.regions.has(str(record.awsRegion) ?? "")) return false;
   if (rule.readOnly !== undefined && readOnlyOf(record.readOnly) !== rule.readOnly) return false;
   if (rule.errorCodes && !anyMatch(rule.errorCodes, str(record.errorCode))) return false;
-  if (rule.identityTypes || rule.identityArns) {
-    const id = identityOf(record);
-    if (rule.identityTypes && !rule.identityTypes.has(id.type ?? "")) return false;
-    if (rule.identityArns && !anyMatch(rule.identityArns, id.arn) && !anyMatch(rule.identityArns, id.issuerArn)) return false;
-  }
+  if (rule.identityTypes && !rule.identityTypes.has(id.type ?? "")) return false;
+  if (rule.identityArns && !anyMatch(rule.identityArns, id.arn) && !anyMatch(rule.identityArns, id.issuerArn)) return false;
   if (rule.sourceIpIn || rule.sourceIpNotIn) {
     // sourceIPAddress is a service hostname for calls AWS makes on the caller's behalf: never an IP match.
     const ip = parseIp(str(record.sourceIPAddress) ?? "");
@@ -354,13 +361,15 @@ export class RuleSet {
 
   /** The include rules a record matches, or undefined when it is not selected. */
   select(record: CloudTrailRecord): Selection | undefined {
-    if (this.excludeAwsServiceCalls && isAwsServiceCall(record)) return undefined;
+    // Read once per record, for the service-call markers and every rule on identities.
+    const id = identityOf(record);
+    if (this.excludeAwsServiceCalls && madeByAws(id)) return undefined;
     let names: string[] | undefined;
     for (const rule of this.includes) {
-      if (matches(rule, record)) (names ??= []).push(rule.name);
+      if (matches(rule, record, id)) (names ??= []).push(rule.name);
     }
     if (!names) return undefined;
-    for (const rule of this.excludes) if (matches(rule, record)) return undefined;
+    for (const rule of this.excludes) if (matches(rule, record, id)) return undefined;
     return { rules: names };
   }
 }
