@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import { catalog } from "../../policies/catalog";
+import { containsUnknown } from "../../policies/preview";
 import { rules } from "../../policies/rules";
 import type { Case } from "../../policies/rules/cases";
 import { caseFiles, casesOf, Outcome, ruleFiles, runCase as run } from "./rule-cases";
@@ -31,6 +32,14 @@ describe("policy rules (pure functions, cases beside each rule)", () => {
       const c = casesOf(id);
       assert.ok(c.compliant.length > 0 && c.violating.length > 0, id);
     }
+  });
+
+  it("every rule has a case under preview semantics: a value unknown at preview, judged as cannot-judge or settled by known inputs", () => {
+    const withoutUnknown = [...caseFiles.keys()].filter((id) => {
+      const { compliant, violating, notApplicable = [], unknown = [] } = casesOf(id);
+      return ![...compliant, ...violating, ...notApplicable, ...unknown].some((c) => containsUnknown(c.input));
+    });
+    assert.deepEqual(withoutUnknown.sort(), []);
   });
 
   for (const id of [...caseFiles.keys()].sort()) {

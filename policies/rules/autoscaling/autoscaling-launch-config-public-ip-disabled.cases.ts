@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "public IP switch from an unknown output", input: res("aws:ec2/launchConfiguration:LaunchConfiguration", "lc", { associatePublicIpAddress: UNKNOWN }), about: "lc" },],
     compliant: [{ title: "no public IP", input: res("aws:ec2/launchConfiguration:LaunchConfiguration", "lc", { associatePublicIpAddress: false }) }],
     violating: [{ title: "public IP", input: res("aws:ec2/launchConfiguration:LaunchConfiguration", "lc", { associatePublicIpAddress: true }), about: "lc" }],
   });

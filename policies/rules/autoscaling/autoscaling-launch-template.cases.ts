@@ -1,7 +1,8 @@
-import { asg, ASG, judgedByAwsConfig, res, ruleCases } from "../cases";
+import { asg, ASG, judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
-    compliant: [{ title: "launch template", input: asg("web", {}) }],
+    compliant: [
+    { title: "launch template id from an unknown output", input: res("aws:autoscaling/group:Group", "g", { launchTemplate: { id: UNKNOWN, version: "$Latest" } }) },{ title: "launch template", input: asg("web", {}) }],
     violating: [{ title: "launch configuration", input: res(ASG, "web", { launchConfiguration: "lc-1" }), about: "web" }],
   });
 

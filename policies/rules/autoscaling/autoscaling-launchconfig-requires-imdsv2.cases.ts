@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "tokens setting unknown", input: res("aws:ec2/launchConfiguration:LaunchConfiguration", "lc", { metadataOptions: { httpTokens: UNKNOWN } }), about: "lc" },],
     compliant: [{ title: "required", input: res("aws:ec2/launchConfiguration:LaunchConfiguration", "lc", { metadataOptions: { httpTokens: "required" } }) }],
     violating: [{ title: "unset", input: res("aws:ec2/launchConfiguration:LaunchConfiguration", "lc", {}), about: "lc" }],
   });

@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, ruleCases, trail } from "../cases";
+import { judgedByAwsConfig, ruleCases, trail, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "validation flag unknown", input: trail("t", { enableLogFileValidation: UNKNOWN }), about: "t" },],
     compliant: [{ title: "validation", input: trail("t") }],
     violating: [{ title: "no validation", input: trail("t", { enableLogFileValidation: false }), about: "t" }],
   });

@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, ruleCases, trail } from "../cases";
+import { judgedByAwsConfig, ruleCases, trail, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "logging switch from an unknown output", input: trail("t", { enableLogging: UNKNOWN }), about: "t" },],
     compliant: [{ title: "logging", input: trail("t") }],
     violating: [{ title: "logging off", input: trail("t", { enableLogging: false }), about: "t" }],
   });

@@ -1,7 +1,9 @@
-import { judgedByAwsConfig, ruleCases, trail } from "../cases";
+import { judgedByAwsConfig, ruleCases, trail, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "whether the trail is multi-region is unknown", input: [trail("org", { isMultiRegionTrail: UNKNOWN })], about: "org" },],
     compliant: [
+    { title: "a logging multi-region trail next to one whose logging is unknown", input: [trail("org"), trail("other", { enableLogging: UNKNOWN })] },
       { title: "multi-region trail", input: [trail("org")] },
       { title: "managed externally", input: [], config: { managedExternally: true } },
     ],

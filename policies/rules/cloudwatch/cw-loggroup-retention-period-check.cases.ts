@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "retention from an unknown output", input: res("aws:cloudwatch/logGroup:LogGroup", "lg", { retentionInDays: UNKNOWN }), about: "lg" },],
     compliant: [
       { title: "90 days", input: res("aws:cloudwatch/logGroup:LogGroup", "lg", { retentionInDays: 90 }) },
       { title: "400 days with a 365 minimum", input: res("aws:cloudwatch/logGroup:LogGroup", "lg", { retentionInDays: 400 }), config: { minRetentionDays: 365 } },

@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "PITR setting unknown", input: res("aws:dynamodb/table:Table", "t", { pointInTimeRecovery: { enabled: UNKNOWN } }), about: "t" },],
     compliant: [{ title: "PITR", input: res("aws:dynamodb/table:Table", "t", { pointInTimeRecovery: { enabled: true } }) }],
     violating: [{ title: "none", input: res("aws:dynamodb/table:Table", "t", {}), about: "t" }],
   });

@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, KEY_ARN, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, KEY_ARN, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "encryption setting unknown", input: res("aws:dynamodb/table:Table", "t", { serverSideEncryption: { enabled: UNKNOWN } }), about: "t" },],
     compliant: [{ title: "KMS", input: res("aws:dynamodb/table:Table", "t", { serverSideEncryption: { enabled: true, kmsKeyArn: KEY_ARN } }) }],
     violating: [{ title: "DynamoDB-owned key", input: res("aws:dynamodb/table:Table", "t", {}), about: "t" }],
   });

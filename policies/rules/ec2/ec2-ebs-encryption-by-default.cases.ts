@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "the setting's switch from an unknown output", input: [res("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs", { enabled: UNKNOWN })], about: "ebs" },],
     compliant: [{ title: "enabled", input: [res("aws:ebs/encryptionByDefault:EncryptionByDefault", "ebs", { enabled: true })] }],
     violating: [{ title: "none", input: [] }],
   });

@@ -1,6 +1,7 @@
-import { INSTANCE, judgedByAwsConfig, LT, res, ruleCases } from "../cases";
+import { INSTANCE, judgedByAwsConfig, LT, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "encryption flag from an unknown output", input: res("aws:ebs/volume:Volume", "v", { encrypted: UNKNOWN, size: 8 }), about: "v" },],
     compliant: [
       { title: "encrypted volume", input: res("aws:ebs/volume:Volume", "v", { encrypted: true, size: 8 }) },
       { title: "instance root encrypted", input: res(INSTANCE, "i", { rootBlockDevice: { encrypted: true } }) },

@@ -1,6 +1,7 @@
-import { INGRESS, judgedByAwsConfig, res, ruleCases, sg, world } from "../cases";
+import { INGRESS, judgedByAwsConfig, res, ruleCases, sg, UNKNOWN, world } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "RDP rule whose source range is unknown", input: res(INGRESS, "r", { ipProtocol: "tcp", fromPort: 3389, toPort: 3389, cidrIpv4: UNKNOWN, securityGroupId: "sg-1" }), about: "r" },],
     compliant: [
       { title: "RDP from a private range", input: sg("win", [{ protocol: "tcp", fromPort: 3389, toPort: 3389, cidrBlocks: ["10.0.0.0/16"] }]) },
       { title: "port removed from blockedPorts", input: sg("db", [world(3306)]), config: { blockedPorts: [3389] } },

@@ -1,6 +1,7 @@
-import { INGRESS, judgedByAwsConfig, res, ruleCases, sg, world } from "../cases";
+import { INGRESS, judgedByAwsConfig, res, ruleCases, sg, UNKNOWN, world } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "8080 rule whose source range is unknown", input: res(INGRESS, "r", { ipProtocol: "tcp", fromPort: 8080, toPort: 8080, cidrIpv4: UNKNOWN, securityGroupId: "sg-1" }), about: "r" },],
     compliant: [
       { title: "80 and 443 from the world", input: sg("alb", [world(80), world(443)]) },
       { title: "8080 from a private range", input: sg("app", [{ protocol: "tcp", fromPort: 8080, toPort: 8080, cidrBlocks: ["10.0.0.0/16"] }]) },

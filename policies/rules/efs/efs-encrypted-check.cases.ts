@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "encryption flag unknown", input: res("aws:efs/fileSystem:FileSystem", "fs", { encrypted: UNKNOWN }), about: "fs" },],
     compliant: [{ title: "encrypted", input: res("aws:efs/fileSystem:FileSystem", "fs", { encrypted: true }) }],
     violating: [{ title: "unencrypted", input: res("aws:efs/fileSystem:FileSystem", "fs", {}), about: "fs" }],
   });

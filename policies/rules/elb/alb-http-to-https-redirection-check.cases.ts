@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "HTTP listener whose default actions are unknown", input: res("aws:lb/listener:Listener", "l", { protocol: "HTTP", port: 80, defaultActions: UNKNOWN }), about: "l" },],
     compliant: [
       { title: "redirect", input: res("aws:lb/listener:Listener", "http", { protocol: "HTTP", port: 80, defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] }) },
       { title: "HTTPS listener forwarding", input: res("aws:lb/listener:Listener", "https", { protocol: "HTTPS", port: 443, defaultActions: [{ type: "forward", targetGroupArn: "tg" }] }) },

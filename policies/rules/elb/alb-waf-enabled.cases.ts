@@ -1,6 +1,7 @@
-import { ACL_ARN, alb, ASSOC, judgedByAwsConfig, LB, LBARN, res, ruleCases } from "../cases";
+import { ACL_ARN, alb, ASSOC, judgedByAwsConfig, LB, LBARN, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "load balancer whose type is unknown", input: [res(LB, "web", { loadBalancerType: UNKNOWN, arn: LBARN })], about: "web" },],
     compliant: [
       { title: "web ACL association", input: [alb("web"), res(ASSOC, "web-waf", { resourceArn: LBARN, webAclArn: ACL_ARN })] },
       { title: "network load balancer", input: [res(LB, "nlb", { loadBalancerType: "network", arn: LBARN })] },

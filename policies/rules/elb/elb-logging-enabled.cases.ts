@@ -1,7 +1,9 @@
-import { alb, judgedByAwsConfig, LB, res, ruleCases } from "../cases";
+import { alb, judgedByAwsConfig, LB, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
-    compliant: [{ title: "access logs", input: alb("web") }],
+  unknown: [{ title: "access logs switch unknown", input: res(LB, "web", { loadBalancerType: "application", accessLogs: { enabled: UNKNOWN, bucket: "b" } }), about: "web" },],
+    compliant: [
+    { title: "log bucket from an unknown output (the presence is what counts)", input: res(LB, "web", { loadBalancerType: "application", accessLogs: { enabled: true, bucket: UNKNOWN } }) },{ title: "access logs", input: alb("web") }],
     violating: [
       { title: "no access logs", input: res(LB, "web", { loadBalancerType: "application" }), about: "web" },
       { title: "disabled", input: res(LB, "web", { accessLogs: { enabled: false, bucket: "b" } }), about: "web" },

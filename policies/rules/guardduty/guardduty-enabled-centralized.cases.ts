@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "the detector's switch from an unknown output", input: [res("aws:guardduty/detector:Detector", "gd", { enable: UNKNOWN })], about: "gd" },],
     compliant: [
       { title: "detector", input: [res("aws:guardduty/detector:Detector", "gd", { enable: true })] },
       { title: "external", input: [], config: { managedExternally: true } },

@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "attachment whose users come from an unknown output", input: res("aws:iam/policyAttachment:PolicyAttachment", "pa", { users: UNKNOWN, policyArn: "arn" }), about: "pa" },],
     compliant: [{ title: "policy attachment to roles only", input: res("aws:iam/policyAttachment:PolicyAttachment", "a", { roles: ["r"], policyArn: "arn" }) }],
     violating: [
       { title: "user policy attachment", input: res("aws:iam/userPolicyAttachment:UserPolicyAttachment", "a", { user: "bob", policyArn: "arn" }), about: "a" },

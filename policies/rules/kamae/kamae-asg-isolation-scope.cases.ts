@@ -1,6 +1,7 @@
-import { asg, LT, res, ruleCases, tagged } from "../cases";
+import { asg, LT, res, ruleCases, tagged, UNKNOWN } from "../cases";
 
 export default ruleCases({
+  unknown: [{ title: "the group's tags from an unknown output", input: [asg("web", { targetGroupArns: ["tg"], tags: UNKNOWN }), res("kamae:index:InstanceIsolation", "iso", {})], about: "web" },],
     compliant: [
       { title: "tagged group and InstanceIsolation", input: [asg("web", { targetGroupArns: ["tg"], tags: tagged({ "kamae:isolation-scope": "true" }) }), res("kamae:index:InstanceIsolation", "iso", {})] },
       { title: "scope tag from the launch template", input: [asg("web", { targetGroupArns: ["tg"], launchTemplate: { id: "lt-0abc" } }), res(LT, "web-lt", { id: "lt-0abc", tagSpecifications: [{ resourceType: "instance", tags: { "kamae:isolation-scope": "true" } }] }), res("kamae:index:InstanceIsolation", "iso", {})] },

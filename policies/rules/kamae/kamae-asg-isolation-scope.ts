@@ -13,7 +13,10 @@ export default stackRule("kamae-asg-isolation-scope", (resources, config) => {
   for (const asg of ofType(resources, T.autoscalingGroup)) {
     if (!behindLoadBalancer(asg, resources)) continue;
     const tags = instanceTags(asg, resources);
-    if (tags === undefined) continue;
+    if (tags === undefined) {
+      out.push({ resource: asg, cannotJudge: true, message: `Auto Scaling group ${label(asg)}: the tags its instances launch with are unknown until the update.` });
+      continue;
+    }
     if (tags[KamaeTags.isolationScope] !== "true") {
       out.push({ resource: asg, message: `Auto Scaling group ${label(asg)} is behind a load balancer but its instances are not tagged ${KamaeTags.isolationScope}=true.` });
     } else if (!isolation) {

@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "rotation flag unknown", input: res("aws:kms/key:Key", "k", { enableKeyRotation: UNKNOWN }), about: "k" },],
     compliant: [
       { title: "rotation", input: res("aws:kms/key:Key", "k", { enableKeyRotation: true }) },
       { title: "asymmetric key", input: res("aws:kms/key:Key", "k", { customerMasterKeySpec: "RSA_2048", keyUsage: "SIGN_VERIFY" }) },

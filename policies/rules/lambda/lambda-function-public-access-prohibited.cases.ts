@@ -1,9 +1,11 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const PERMISSION = "aws:lambda/permission:Permission";
 
 const cases = ruleCases({
+  unknown: [{ title: "principal from an unknown output", input: res("aws:lambda/permission:Permission", "p", { principal: UNKNOWN, action: "lambda:InvokeFunction" }), about: "p" },],
   compliant: [
+    { title: "* scoped by a source ARN from an unknown output (the presence is what counts)", input: res("aws:lambda/permission:Permission", "p", { principal: "*", sourceArn: UNKNOWN, action: "lambda:InvokeFunction" }) },
     { title: "service principal scoped by source ARN", input: res(PERMISSION, "p", { principal: "events.amazonaws.com", sourceArn: "arn:aws:events:us-east-1:123456789012:rule/r", action: "lambda:InvokeFunction" }) },
     { title: "* restricted to an account", input: res(PERMISSION, "p", { principal: "*", sourceAccount: "123456789012", action: "lambda:InvokeFunction" }) },
     { title: "Amazon S3 with the bucket owner's account", input: res(PERMISSION, "p", { principal: "s3.amazonaws.com", sourceArn: "arn:aws:s3:::uploads", sourceAccount: "123456789012", action: "lambda:InvokeFunction" }) },

@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "encryption flag unknown", input: res("aws:rds/cluster:Cluster", "c", { storageEncrypted: UNKNOWN }), about: "c" },],
     compliant: [{ title: "encrypted", input: res("aws:rds/cluster:Cluster", "c", { storageEncrypted: true }) }],
     violating: [{ title: "unencrypted", input: res("aws:rds/cluster:Cluster", "c", {}), about: "c" }],
   });

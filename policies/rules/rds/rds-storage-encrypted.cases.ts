@@ -1,6 +1,7 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "encryption flag unknown", input: res("aws:rds/instance:Instance", "db", { storageEncrypted: UNKNOWN }), about: "db" },],
     compliant: [
       { title: "encrypted", input: res("aws:rds/instance:Instance", "db", { storageEncrypted: true }) },
       { title: "Aurora instance (judged on the cluster)", input: res("aws:rds/instance:Instance", "db", { clusterIdentifier: "c" }) },

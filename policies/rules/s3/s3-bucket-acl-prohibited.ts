@@ -1,6 +1,6 @@
 // s3-bucket-acl-prohibited: buckets do not use ACLs (no ACL set, object ownership BucketOwnerEnforced).
 import { label, ofType, T } from "../../helpers";
-import { ResourceView, stackRule, StackViolation } from "../../model";
+import { isUnknown, ResourceView, stackRule, StackViolation } from "../../model";
 import { bucketsNamedBy } from "../../s3";
 
 export default stackRule("s3-bucket-acl-prohibited", (resources) => {
@@ -18,6 +18,10 @@ export default stackRule("s3-bucket-acl-prohibited", (resources) => {
   for (const r of ofType(resources, T.bucketAcl)) report(r, "sets a bucket ACL");
   for (const r of ofType(resources, T.bucketOwnershipControls)) {
     const ownership = r.props.rule?.objectOwnership;
+    if (isUnknown(r.props.rule) || isUnknown(ownership)) {
+      for (const b of bucketsNamedBy(r, buckets) ?? []) out.push({ resource: b, cannotJudge: true, message: `Bucket ${label(b)}: the object ownership ${label(r)} sets is unknown until the update.` });
+      continue;
+    }
     if (typeof ownership === "string" && ownership !== "BucketOwnerEnforced") report(r, `sets object ownership ${ownership}, which enables ACLs`);
   }
   return out;

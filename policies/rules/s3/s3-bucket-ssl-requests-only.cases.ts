@@ -1,9 +1,10 @@
-import { BUCKET, doc, judgedByAwsConfig, replace, res, ruleCases, secureBucket, tlsOnlyPolicy, without } from "../cases";
+import { BUCKET, doc, judgedByAwsConfig, replace, res, ruleCases, secureBucket, tlsOnlyPolicy, UNKNOWN, without } from "../cases";
 
 const TLS_DENY = { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: ["arn:aws:s3:::data", "arn:aws:s3:::data/*"], Condition: { Bool: { "aws:SecureTransport": "false" } } };
 const withPolicy = (statement: Record<string, unknown>) => replace(secureBucket("data"), "data-policy", { policy: doc(statement) });
 
 const cases = ruleCases({
+  unknown: [{ title: "the bucket policy from an unknown output (a policy document built from ARNs)", input: replace(secureBucket("data"), "data-policy", { policy: UNKNOWN }), about: "data" },],
     compliant: [
       { title: "TLS-only BucketPolicy", input: secureBucket("data") },
       { title: "inline TLS-only policy", input: [res(BUCKET, "old", { bucket: "old", policy: tlsOnlyPolicy("old") })] },

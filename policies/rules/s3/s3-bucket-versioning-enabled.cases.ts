@@ -1,6 +1,7 @@
-import { BUCKET, judgedByAwsConfig, replace, res, ruleCases, secureBucket, without } from "../cases";
+import { BUCKET, judgedByAwsConfig, replace, res, ruleCases, secureBucket, UNKNOWN, without } from "../cases";
 
 const cases = ruleCases({
+  unknown: [{ title: "the versioning status from an unknown output", input: replace(secureBucket("data"), "data-versioning", { versioningConfiguration: { status: UNKNOWN } }), about: "data" },],
     compliant: [
       { title: "separate BucketVersioning", input: secureBucket("data") },
       { title: "deprecated inline versioning", input: [res(BUCKET, "old", { bucket: "old", versioning: { enabled: true } })] },

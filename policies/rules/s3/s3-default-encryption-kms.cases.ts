@@ -1,10 +1,11 @@
-import { BUCKET, judgedByAwsConfig, KEY_ARN, replace, res, ruleCases, secureBucket, without } from "../cases";
+import { BUCKET, judgedByAwsConfig, KEY_ARN, replace, res, ruleCases, secureBucket, UNKNOWN, without } from "../cases";
 
 const SSE = "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
 const KEY_ID = KEY_ARN.split("/")[1];
 const withKey = (kmsMasterKeyId: string | undefined) => [res(BUCKET, "d", { bucket: "d" }), res(SSE, "d-sse", { bucket: "d", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId } }] })];
 
 const cases = ruleCases({
+  unknown: [{ title: "the algorithm from an unknown output", input: [res(BUCKET, "d", { bucket: "d" }), res(SSE, "d-sse", { bucket: "d", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: UNKNOWN } }] })], about: "d" },],
     compliant: [
       { title: "separate SSE-KMS configuration", input: secureBucket("data") },
       { title: "deprecated inline configuration", input: [res(BUCKET, "old", { bucket: "old", serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } } } })] },

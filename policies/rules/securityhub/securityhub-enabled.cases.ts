@@ -1,7 +1,8 @@
-import { judgedByAwsConfig, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
-    compliant: [{ title: "account", input: [res("aws:securityhub/account:Account", "hub", {})] }],
+    compliant: [
+    { title: "an account resource whose settings are unknown (its presence enables Security Hub)", input: [res("aws:securityhub/account:Account", "hub", { enableDefaultStandards: UNKNOWN })] },{ title: "account", input: [res("aws:securityhub/account:Account", "hub", {})] }],
     violating: [{ title: "none", input: [] }],
   });
 

@@ -1,7 +1,8 @@
-import { judgedByAwsConfig, KEY_ARN, res, ruleCases } from "../cases";
+import { judgedByAwsConfig, KEY_ARN, res, ruleCases, UNKNOWN } from "../cases";
 
 const cases = ruleCases({
-    compliant: [{ title: "KMS", input: res("aws:sns/topic:Topic", "t", { kmsMasterKeyId: KEY_ARN }) }],
+    compliant: [
+    { title: "key from an unknown output (the presence is what counts)", input: res("aws:sns/topic:Topic", "t", { kmsMasterKeyId: UNKNOWN }) },{ title: "KMS", input: res("aws:sns/topic:Topic", "t", { kmsMasterKeyId: KEY_ARN }) }],
     violating: [{ title: "none", input: res("aws:sns/topic:Topic", "t", {}), about: "t" }],
   });
 

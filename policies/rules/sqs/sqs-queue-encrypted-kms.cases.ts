@@ -1,7 +1,9 @@
-import { KEY_ARN, res, ruleCases } from "../cases";
+import { KEY_ARN, res, ruleCases, UNKNOWN } from "../cases";
 
 export default ruleCases({
+  unknown: [{ title: "SSE-SQS switch from an unknown output, no key", input: res("aws:sqs/queue:Queue", "q", { sqsManagedSseEnabled: UNKNOWN }), about: "q" },],
     compliant: [
+    { title: "key from an unknown output (the presence is what counts)", input: res("aws:sqs/queue:Queue", "q", { kmsMasterKeyId: UNKNOWN }) },
       { title: "KMS", input: res("aws:sqs/queue:Queue", "q", { kmsMasterKeyId: KEY_ARN }) },
       { title: "SSE-SQS", input: res("aws:sqs/queue:Queue", "q", { sqsManagedSseEnabled: true }) },
       { title: "nothing set: new queues get SSE-SQS", input: res("aws:sqs/queue:Queue", "q", {}) },
