@@ -16,8 +16,8 @@ export interface IsolationPermissionsContext {
   /** The role of the isolation instance profile in that account: the one role isolation hands to EC2. */
   readonly isolationRoleName: pulumi.Input<string>;
   /**
-   * Roles tagged `<key>=true` (the scope tag key, whatever the scope's form) are instance roles release may hand back
-   * and, with `revokeRoleSessions`, whose older sessions isolation may deny. None when undefined.
+   * Roles tagged `<key>=true` (the scope tag key, when the scope is that tag alone) are instance roles release may hand
+   * back and, with `revokeRoleSessions`, whose older sessions isolation may deny. None when undefined.
    */
   readonly instanceRoleTagKey?: string;
   /** Further instance roles, by name or `path/name` pattern (InstanceIsolation's `instanceRoleNames`). */
@@ -36,7 +36,7 @@ function instanceRoleStatements(ctx: IsolationPermissionsContext, sid: string, a
       sid: `${sid}TaggedRoles`,
       actions,
       resources: [role("*")],
-      // As the code reads the scope tag: the value "true" in any case.
+      // The value "true" in any case, as on the instances.
       conditions: { ...conditions, StringEqualsIgnoreCase: { [`aws:ResourceTag/${ctx.instanceRoleTagKey}`]: "true" } },
     });
   }
