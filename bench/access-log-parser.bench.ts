@@ -8,6 +8,13 @@ import { accessLog, PLANTED, type Format } from "./inputs/access-logs";
 import { alternate, cpuMs, type Figure } from "./lib";
 
 /**
+ * The thresholds the generator plants its offenders against: 50 errors a minute and the reference's 100 requests in 5
+ * minutes (Kamae's unset default is 1,000 since the settings contract, which no planted flood of 600 reaches). The
+ * lower request threshold also lowers the merge floor, so the counter-table writes are measured at their worst.
+ */
+const THRESHOLDS = { ...DEFAULT_THRESHOLDS, requestsPer5Minutes: 100 };
+
+/**
  * WafAutoBlock's log path (gunzip, line reader, counter, merge into the counter table, decision) on generated 5-minute
  * ALB and CloudFront logs of 1,000,000 lines, against the plain-Node.js limit: a program that gunzips with large
  * chunks and splits lines, nothing else, written here and sharing no code with Kamae. Alternated pairs, CPU time
@@ -78,7 +85,7 @@ export async function kamaePass(file: string) {
   await forEachGzipLine(createReadStream(file, { highWaterMark: 64 * 1024 }), counter.addLine);
   const counts = counter.result();
   const store = new MemoryCounterStore();
-  const decision = await mergeAndDecide(counts.counts, store, DEFAULT_THRESHOLDS);
+  const decision = await mergeAndDecide(counts.counts, store, THRESHOLDS);
   return { counts, decision, writes: store.writes };
 }
 
