@@ -1,6 +1,6 @@
 // The code that decides, by area, and the tests that reach it. Lambda handlers, clients and component wiring are
 // left out: they do, they do not decide, and the component and emulator tests cover them.
-const runtime = (folder) => `test/${folder}/!(component|policy-pack).test.ts`;
+const runtime = (folder) => `test/${folder}/!(component|policy-pack|least-privilege|feeder-settings|trusted-proxies).test.ts`;
 
 export const areas = {
   policies: {
