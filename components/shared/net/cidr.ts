@@ -56,7 +56,7 @@ function versionOf(addr: Address): 4 | 6 {
 export function parseIp(text: string): ParseResult<{ version: 4 | 6; text: string }> {
   if (typeof text === "string" && text.length <= MAX_TEXT) {
     const t = text.trim();
-    if (plainIpv4(t) !== undefined) return ok({ version: 4, text: t });
+    if (ipv4Number(t) !== undefined) return ok({ version: 4, text: t });
     const plain = plainIpv6(t);
     if (plain) return ok(plain);
   }
@@ -73,7 +73,7 @@ export function parseIp(text: string): ParseResult<{ version: 4 | 6; text: strin
  * and ipaddr.js takes microseconds each. Anything else is undefined, left to ipaddr.js; a test holds both to the same
  * answers.
  */
-function plainIpv4(t: string): number | undefined {
+export function ipv4Number(t: string): number | undefined {
   const n = t.length;
   if (n < 7 || n > 15) return undefined;
   let value = 0;
@@ -288,7 +288,7 @@ export class CidrSet {
 
   /** Whether the address (or every address of the network) is in the set. */
   contains(ip: string): boolean {
-    const v4 = typeof ip === "string" && ip.length <= MAX_TEXT ? plainIpv4(ip.trim()) : undefined;
+    const v4 = typeof ip === "string" && ip.length <= MAX_TEXT ? ipv4Number(ip.trim()) : undefined;
     if (v4 !== undefined) return this.containsV4(v4);
     const parsed = parseCidr(ip);
     if (!parsed.ok) return false;
