@@ -36,6 +36,20 @@ Exit codes: 0 passed, 1 failed (a mandatory violation, or what --fail-on and --f
 or the check failed (the error says which file and what to do).
 `;
 
+/** What `kamae check` accepts; the usage text and cli/README.md's option table document each (test/cli/options-doc.test.ts). */
+export const CHECK_OPTIONS = {
+  format: { type: "string" },
+  output: { type: "string" },
+  "policy-pack": { type: "string" },
+  config: { type: "string" },
+  stack: { type: "string" },
+  "policy-config": { type: "string" },
+  "cannot-judge": { type: "string" },
+  framework: { type: "string" },
+  "fail-on": { type: "string" },
+  "fail-on-unchecked": { type: "boolean" },
+} as const;
+
 export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -100,18 +114,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     ({ values, positionals } = parseArgs({
       args: rest,
       allowPositionals: true,
-      options: {
-        format: { type: "string" },
-        output: { type: "string" },
-        "policy-pack": { type: "string" },
-        config: { type: "string" },
-        stack: { type: "string" },
-        "policy-config": { type: "string" },
-        "cannot-judge": { type: "string" },
-        framework: { type: "string" },
-        "fail-on": { type: "string" },
-        "fail-on-unchecked": { type: "boolean" },
-      },
+      options: CHECK_OPTIONS,
     }) as { values: Record<string, string | undefined>; positionals: string[] });
   } catch (e) {
     io.stderr(`kamae check: ${(e as Error).message}\n\n${USAGE}`);
