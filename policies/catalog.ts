@@ -38,9 +38,10 @@ export interface CatalogEntry {
   readonly parameters?: Readonly<Record<string, PolicyConfigJSONSchema>>;
   /**
    * AWS Config input parameters derived from the policy parameters (so both enforce the same values); `null` when the
-   * rule cannot be deployed with these values (a required list left empty).
+   * rule cannot be deployed with these values (a required list left empty); several when one rule's parameters cannot
+   * hold every value (one Config rule each).
    */
-  readonly awsConfigParameters?: (params: Record<string, any>) => Record<string, string> | null;
+  readonly awsConfigParameters?: (params: Record<string, any>) => Record<string, string> | Record<string, string>[] | null;
 }
 
 const EXTERNAL = {
@@ -211,7 +212,14 @@ const ownEntries: readonly CatalogEntry[] = [
     resourceTypes: [...T.securityGroup, ...T.securityGroupRule, ...T.vpcIngressRule],
     preview: "resource",
     parameters: { blockedPorts: ports("Ports that must not be open to the world.", [20, 21, 3389, 3306, 4333]) },
-    awsConfigParameters: (p) => Object.fromEntries((p.blockedPorts as number[]).slice(0, 5).map((port, i) => [`blockedPort${i + 1}`, String(port)])),
+    // RESTRICTED_INCOMING_TRAFFIC takes five ports (blockedPort1..5): more ports deploy the rule again for the rest;
+    // none deploys no rule (given no ports, AWS's rule would block its own five).
+    awsConfigParameters: (p) => {
+      const ports = p.blockedPorts as number[];
+      return Array.from({ length: Math.ceil(ports.length / 5) }, (_, k) =>
+        Object.fromEntries(ports.slice(5 * k, 5 * k + 5).map((port, i) => [`blockedPort${i + 1}`, String(port)])),
+      );
+    },
   },
   {
     id: "vpc-sg-open-only-to-authorized-ports",
@@ -929,13 +937,17 @@ export function awsConfigRules(options: { parameters?: Record<string, Record<str
     if (!entry.awsConfigIdentifier || options.exclude?.includes(entry.id)) continue;
     const input = entry.awsConfigParameters?.(parameterValues(entry, options.parameters?.[entry.id]));
     if (input === null) continue;
-    out.push({
-      name: entry.id,
-      description: entry.description,
-      sourceIdentifier: entry.awsConfigIdentifier,
-      ...(input && Object.keys(input).length > 0 ? { inputParameters: JSON.stringify(input) } : {}),
-      severity: entry.severity,
-    });
+    const inputs = Array.isArray(input) ? input : [input];
+    inputs.forEach((one, i) =>
+      out.push({
+        // The first keeps the plain id, so a deployed rule keeps its name when more values add rules.
+        name: i === 0 ? entry.id : `${entry.id}-${i + 1}`,
+        description: entry.description,
+        sourceIdentifier: entry.awsConfigIdentifier!,
+        ...(one && Object.keys(one).length > 0 ? { inputParameters: JSON.stringify(one) } : {}),
+        severity: entry.severity,
+      }),
+    );
   }
   return out;
 }

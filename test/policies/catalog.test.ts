@@ -122,6 +122,18 @@ describe("policy catalog", () => {
       blockedPort4: "3306",
       blockedPort5: "4333",
     });
+    assert.equal(byName.has("restricted-common-ports-2"), false);
+    // Past AWS Config's five ports the rule is deployed again for the rest, so no port is silently left unchecked.
+    const ports = awsConfigRules({ parameters: { "restricted-common-ports": { blockedPorts: [20, 21, 3389, 3306, 4333, 5432] } } });
+    assert.deepEqual(
+      ports.filter((s) => s.sourceIdentifier === "RESTRICTED_INCOMING_TRAFFIC").map((s) => [s.name, JSON.parse(s.inputParameters!)]),
+      [
+        ["restricted-common-ports", { blockedPort1: "20", blockedPort2: "21", blockedPort3: "3389", blockedPort4: "3306", blockedPort5: "4333" }],
+        ["restricted-common-ports-2", { blockedPort1: "5432" }],
+      ],
+    );
+    const none = awsConfigRules({ parameters: { "restricted-common-ports": { blockedPorts: [] } } });
+    assert.equal(none.filter((s) => s.sourceIdentifier === "RESTRICTED_INCOMING_TRAFFIC").length, 0, "no ports: AWS's rule would block its own five");
     assert.equal(byName.get("s3-default-encryption-kms")!.inputParameters, undefined);
     // The application lists have no sensible default: those rules appear only when given.
     assert.equal(byName.has("ec2-managedinstance-applications-blacklisted"), false);
