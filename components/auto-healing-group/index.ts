@@ -51,7 +51,7 @@ export interface AutoHealingGroupArgs {
   readonly maxSize?: number;
   /** Seconds before a new instance's failing health checks count (default 300, at least 0). */
   readonly healthCheckGracePeriodSeconds?: number;
-  /** Tag instances, and the instance role created here (release hands it back), into InstanceIsolation's default scope (default true). */
+  /** Tag instances, and the instance role created here, into InstanceIsolation's default scope (default true). */
   readonly isolationScope?: boolean;
   /** Tag instances for AgentRollout's default targets (default true). */
   readonly agentRollout?: boolean;
@@ -145,7 +145,8 @@ export class AutoHealingGroup extends pulumi.ComponentResource {
       // Always known, so it composes (AgentRollout's decryptingRoleArns): the role of the given profile.
       instanceRoleArn = aws.iam.getInstanceProfileOutput({ name: args.instanceProfileName }, parent).roleArn;
     } else {
-      // With the scope tag too: InstanceIsolation's release may then hand this role back to a released instance.
+      // With the scope tag too: InstanceIsolation's revokeRoleSessions may then deny this role's older sessions (a
+      // release hands it back only when it is named in InstanceIsolation's instanceRoleNames).
       const roleTags = { ...(args.tags ?? {}), ...((args.isolationScope ?? true) ? { [KamaeTags.isolationScope]: "true" } : {}) };
       const role = new ManagedInstanceRole(`${name}-instance-role`, { tags: roleTags }, parent);
       instanceProfileName = role.instanceProfileName;

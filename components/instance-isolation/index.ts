@@ -85,8 +85,9 @@ export interface InstanceIsolationArgs {
   /**
    * Instance roles a release may hand back to EC2 (and, with `revokeRoleSessions`, whose older sessions isolation may
    * deny), by name or `path/name` pattern (`app/*`), in every account acted in. Roles tagged `<scope.tagKey>=true`
-   * are such roles too when the scope is that tag alone. Default: none named. A release cannot give an instance back a
-   * role that is neither tagged nor named: it reports the failed step and the profile is reattached by hand.
+   * may have their older sessions denied too when the scope is that tag alone, but are not handed back (IAM does not
+   * reliably evaluate a role's tags for `iam:PassRole`). Default: none named. A release cannot give an instance back a
+   * role that is not named: it reports the failed step and the profile is reattached by hand.
    */
   readonly instanceRoleNames?: string[];
   /** Snapshot every volume of an isolated instance after the cut (default true). */

@@ -16,8 +16,10 @@ export interface IsolationPermissionsContext {
   /** The role of the isolation instance profile in that account: the one role isolation hands to EC2. */
   readonly isolationRoleName: pulumi.Input<string>;
   /**
-   * Roles tagged `<key>=true` (the scope tag key, when the scope is that tag alone) are instance roles release may hand
-   * back and, with `revokeRoleSessions`, whose older sessions isolation may deny. None when undefined.
+   * Roles tagged `<key>=true` (the scope tag key, when the scope is that tag alone) are instance roles whose older
+   * sessions isolation may deny (`revokeRoleSessions`). Not roles release may hand back: IAM does not reliably
+   * evaluate a role's tags for `iam:PassRole` (IAM User Guide, "Grant a user permissions to pass a role to an AWS
+   * service": do not control PassRole with the ResourceTag condition key). None when undefined.
    */
   readonly instanceRoleTagKey?: string;
   /** Further instance roles, by name or `path/name` pattern (InstanceIsolation's `instanceRoleNames`). */
@@ -25,18 +27,19 @@ export interface IsolationPermissionsContext {
 }
 
 /**
- * Statements granting `actions` on exactly the instance roles isolation may act on: those tagged with the role tag,
- * and those named. None when neither is set: no instance role can then be acted on.
+ * Statements granting `actions` on exactly the instance roles isolation may act on: those named, and (`byTag`) those
+ * tagged with the role tag. None when neither is set: no instance role can then be acted on.
  */
-function instanceRoleStatements(ctx: IsolationPermissionsContext, sid: string, actions: string[], conditions: Conditions = {}): Statement[] {
+function instanceRoleStatements(ctx: IsolationPermissionsContext, sid: string, actions: string[], byTag: boolean, conditions: Conditions = {}): Statement[] {
   const role = (name: string) => pulumi.interpolate`arn:${ctx.partition}:iam::${ctx.accountId}:role/${name}`;
   const statements: Statement[] = [];
-  if (ctx.instanceRoleTagKey) {
+  if (byTag && ctx.instanceRoleTagKey) {
     statements.push({
       sid: `${sid}TaggedRoles`,
       actions,
       resources: [role("*")],
-      // The value "true" in any case, as on the instances.
+      // The role resource type takes aws:ResourceTag (Service Authorization Reference, "Actions, resources, and
+      // condition keys for AWS Identity and Access Management", resource type role). The value "true" in any case.
       conditions: { ...conditions, StringEqualsIgnoreCase: { [`aws:ResourceTag/${ctx.instanceRoleTagKey}`]: "true" } },
     });
   }
@@ -90,6 +93,8 @@ export function isolationActStatements(ctx: IsolationPermissionsContext): Statem
     },
     { sid: "SnapshotVolumes", actions: ["ec2:CreateSnapshots"], resources: [ec2Arn("volume/*"), snapshots] },
     {
+      // Tags given at creation are authorized as ec2:CreateTags with ec2:CreateAction (Amazon EC2 User Guide, "Grant
+      // permission to tag Amazon EC2 resources during creation").
       sid: "TagOnCreate",
       actions: ["ec2:CreateTags"],
       resources: [snapshots, ec2Arn("security-group/*")],
@@ -97,7 +102,9 @@ export function isolationActStatements(ctx: IsolationPermissionsContext): Statem
     },
     { sid: "MoveInterfaces", actions: ["ec2:ModifyNetworkInterfaceAttribute"], resources: [ec2Arn("network-interface/*"), ec2Arn("security-group/*")] },
     { sid: "ElasticIps", actions: ["ec2:DisassociateAddress", "ec2:AssociateAddress"], resources: [ec2Arn("elastic-ip/*"), ec2Arn("network-interface/*")] },
-    // Only isolation groups (tagged as such when created); in the VPC of whichever instance is isolated.
+    // Only isolation groups (tagged as such when created); in the VPC of whichever instance is isolated. The
+    // security-group resource type takes aws:RequestTag, the vpc one is unconditioned here (Service Authorization
+    // Reference, "Actions, resources, and condition keys for Amazon EC2": CreateSecurityGroup needs both).
     {
       sid: "CreateIsolationGroups",
       actions: ["ec2:CreateSecurityGroup"],
@@ -137,14 +144,17 @@ export function isolationActStatements(ctx: IsolationPermissionsContext): Statem
       resources: [pulumi.interpolate`arn:${partition}:iam::${accountId}:role/${ctx.isolationRoleName}`],
       conditions: toEc2,
     },
-    // A release hands back the instance's own role: only an instance role (tagged or named), only to EC2.
-    ...instanceRoleStatements(ctx, "PassBack", ["iam:PassRole"], toEc2),
+    // A release hands back the instance's own role: only a named instance role, only to EC2. Not by the role's tags:
+    // IAM User Guide, "Grant a user permissions to pass a role to an AWS service"
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html): ResourceTag with iam:PassRole
+    // "does not have reliable results".
+    ...instanceRoleStatements(ctx, "PassBack", ["iam:PassRole"], false, toEc2),
   ];
   if (ctx.revokeRoleSessions) {
     // Which role an instance profile holds (a read; profile names are the user's, any of the account).
     statements.push({ sid: "ReadInstanceProfiles", actions: ["iam:GetInstanceProfile"], resources: [pulumi.interpolate`arn:${partition}:iam::${accountId}:instance-profile/*`] });
     // IAM has no condition on an inline policy's name or content: the bound is which roles, not what is written.
-    statements.push(...instanceRoleStatements(ctx, "DenyOldSessionsOf", ["iam:PutRolePolicy"]));
+    statements.push(...instanceRoleStatements(ctx, "DenyOldSessionsOf", ["iam:PutRolePolicy"], true));
   }
   return statements;
 }

@@ -40,7 +40,10 @@ export function patchActStatements(ctx: PatchPermissionsContext): Statement[] {
       conditions: { "ForAllValues:StringEquals": { "aws:TagKeys": [ctx.pendingTagKey ?? "kamae:patch-pending"] }, ...inScope },
     });
   } else {
-    // SendCommand is authorized on the document and on each instance: only the instances carry the scope tag.
+    // SendCommand is authorized on the document and on each instance, and its tag keys are evaluated on each (Service
+    // Authorization Reference, "Actions, resources, and condition keys for AWS Systems Manager": SendCommand takes
+    // aws:ResourceTag, on document and instance alike). AWS-RunPatchBaseline carries no tags: a tag condition on the
+    // document would refuse every command, so the scope tag bounds only the instances.
     statements.push(
       { sid: "RunPatchBaseline", actions: ["ssm:SendCommand"], resources: [pulumi.interpolate`arn:${ctx.partition}:ssm:${region}::document/${PATCH_DOCUMENT}`] },
       { sid: "OnInstances", actions: ["ssm:SendCommand"], resources: [instances], conditions: inScope },

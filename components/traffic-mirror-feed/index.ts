@@ -167,6 +167,10 @@ export class TrafficMirrorFeed extends pulumi.ComponentResource {
       pulumi.interpolate`arn:${partition.partition}:ec2:${region.region}:${account}:${resource}`;
     const statements: Statement[] = [
       { sid: "DescribeAwsDoesNotScope", actions: ["ec2:DescribeInstances", "ec2:DescribeTrafficMirrorSessions"], resources: ["*"] },
+      // The traffic-mirror-session and instance resource types take aws:RequestTag, aws:ResourceTag and aws:TagKeys
+      // (Service Authorization Reference, "Actions, resources, and condition keys for Amazon EC2"); tags given at
+      // creation need ec2:CreateTags with ec2:CreateAction (EC2 User Guide, "Grant permission to tag Amazon EC2
+      // resources during creation").
       {
         sid: "CreateSessionsTaggedAsThisFeed",
         actions: ["ec2:CreateTrafficMirrorSession"],

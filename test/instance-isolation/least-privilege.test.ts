@@ -18,7 +18,8 @@ describe("InstanceIsolation: every AWS call is granted, and nothing more", () =>
 
   it("isolation and release, whichever way the instance leaves its group", async () => {
     await useOfflineMocks();
-    new InstanceIsolation("iso", { mode: "enforce", revokeRoleSessions: true });
+    // The instance's role is named: release may hand it back (IAM does not reliably evaluate a role's tags for PassRole).
+    new InstanceIsolation("iso", { mode: "enforce", revokeRoleSessions: true, instanceRoleNames: ["web-role"] });
     await settle();
     // The policy and settings as deployed in the fakes' account.
     const { env, policy } = builtFunction("iso-responder", { accountId: ACCOUNT });
@@ -44,7 +45,7 @@ describe("InstanceIsolation: every AWS call is granted, and nothing more", () =>
       if (path !== paths.at(-1)) fake.restore();
     }
     const profiles = fake!.profiles;
-    // The instance's own role carries the scope tag (as AutoHealingGroup tags its role): release may hand it back.
+    // The instance's own role carries the scope tag too (as AutoHealingGroup tags its role).
     const roleTags: Record<string, Record<string, string>> = { "web-role": { "kamae:isolation-scope": "True" } };
     const where: Where = {
       accountId: ACCOUNT,
@@ -82,12 +83,19 @@ describe("InstanceIsolation: every AWS call is granted, and nothing more", () =>
       ["allowed", "implicitDeny"],
     );
 
-    // Roles: the same calls with the instance's role untagged (an admin role, say) are refused by IAM, both handing
-    // it to EC2 and writing a policy on it; the isolation role is the only other role the function may pass.
-    const untaggedRole: Where = { ...where, tagsOf: (arn) => (arn.includes(":role/") ? undefined : where.tagsOf!(arn)) };
-    const onRoles = sent.flatMap((c) => iamRequests(c, untaggedRole)).filter((r) => r.resource.includes(":role/"));
-    const decide = (requests: typeof onRoles) => requests.map((r) => `${r.action} ${r.resource.split(":").at(-1)} ${evaluate({ identity: [policy] }, r).decision}`);
-    assert.deepEqual([...new Set(decide(onRoles))].sort(), [`iam:PassRole role/${role} allowed`, "iam:PassRole role/web-role implicitDeny", "iam:PutRolePolicy role/web-role implicitDeny"]);
+    // Roles: the same calls on another role (an admin role, say) are refused by IAM, both handing it to EC2 and
+    // writing a policy on it; the isolation role and the named roles are the only roles the function may pass. The
+    // scope tag on that role lets isolation deny its older sessions, never hand it to EC2.
+    const onRoles = sent.flatMap((c) => iamRequests(c, where)).filter((r) => r.resource.includes(":role/"));
+    const asAdmin = (tags: Record<string, string>) =>
+      onRoles.map((r) => ({
+        ...r,
+        resource: r.resource.replace(":role/web-role", ":role/admin"),
+        context: { ...Object.fromEntries(Object.entries(r.context ?? {}).filter(([k]) => !k.startsWith("aws:ResourceTag/"))), ...Object.fromEntries(Object.entries(tags).map(([k, v]) => [`aws:ResourceTag/${k}`, v])) },
+      }));
+    const decide = (requests: typeof onRoles) => [...new Set(requests.map((r) => `${r.action} ${r.resource.split(":").at(-1)} ${evaluate({ identity: [policy] }, r).decision}`))].sort();
+    assert.deepEqual(decide(asAdmin({})), ["iam:PassRole role/admin implicitDeny", `iam:PassRole role/${role} allowed`, "iam:PutRolePolicy role/admin implicitDeny"]);
+    assert.deepEqual(decide(asAdmin({ "kamae:isolation-scope": "true" })), ["iam:PassRole role/admin implicitDeny", `iam:PassRole role/${role} allowed`, "iam:PutRolePolicy role/admin allowed"]);
     // Security groups it creates only as isolation groups: without the tag at creation, IAM refuses the group.
     const creates = sent.filter((c) => c.command === "CreateSecurityGroupCommand");
     assert.ok(creates.length > 0);

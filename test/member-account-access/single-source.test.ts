@@ -36,7 +36,7 @@ describe("One source of truth: the member role carries exactly what each respond
     // The isolation profile's role differs by account: the member's is the one MemberAccountAccess creates with the
     // profile, the home one the given profile's (offline, a role of the profile's name).
     const memberSids = member.Statement.map((s) => s.Sid!).filter((sid) => sid !== "PassIsolationRole");
-    assert.ok(["DenyOldSessionsOfTaggedRoles", "PassBackTaggedRoles", "OnlyIsolationGroupRules"].every((sid) => memberSids.includes(sid)));
+    assert.ok(["DenyOldSessionsOfTaggedRoles", "OnlyIsolationGroupRules"].every((sid) => memberSids.includes(sid)));
     assert.deepEqual(bySid(member, memberSids), bySid(home, memberSids));
     assert.deepEqual(bySid(member, ["PassIsolationRole"])[0].Resource, [`arn:aws:iam::${ACCOUNT_ID}:role/kamae-isolation-role`]);
     assert.deepEqual(bySid(home, ["PassIsolationRole"])[0].Resource, [`arn:aws:iam::${ACCOUNT_ID}:role/kamae-isolation`]);
