@@ -1,9 +1,14 @@
 // The code that decides, by area, and the tests that reach it. Lambda handlers, clients and component wiring are
 // left out: they do, they do not decide, and the component and emulator tests cover them.
+// `floor`: the mutation score (%) the area's committed incremental report achieves, rounded down. `npm test` runs the
+// areas that have one, incrementally, and fails when a change brings the area's score under it (StrykerJS
+// thresholds.break). Raise it with the report that raises the score; an area without one (its report not complete
+// yet) is left out of `npm test`.
 const runtime = (folder) => `test/${folder}/!(component|policy-pack|least-privilege|feeder-settings|trusted-proxies).test.ts`;
 
 export const areas = {
   policies: {
+    floor: 86,
     mutate: ["policies/rules/**/*.ts", "!policies/rules/**/*.cases.ts", "!policies/rules/**/index.ts", "!policies/rules/cases.ts", "policies/{helpers,iam,s3,model,preview,judge,ecs,kamae}.ts"],
     tests: ["test/policies/rules.test.ts", "test/policies/log-target-sse-s3.test.ts", "test/policies/helpers.test.ts"],
   },
