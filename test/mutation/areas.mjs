@@ -18,12 +18,12 @@ export const areas = {
   },
   responders: {
     mutate: [
-      "components/guardduty-responder/routing.ts",
+      "components/guardduty-responder/lambda/routing.ts",
       "components/instance-isolation/lambda/{plan,intake,model}.ts",
       "components/malware-quarantine/lambda/plan.ts",
       "components/patch-on-finding/lambda/plan.ts",
       "components/traffic-mirror-feed/lambda/plan.ts",
-      "components/api-activity-alerts/{filter,rules,record-splitter}.ts",
+      "components/api-activity-alerts/lambda/{filter,rules,record-splitter}.ts",
       "components/waf-auto-block/lambda/{block-store,block-writer,shard-plan,log-window,ip-set-writer}.ts",
     ],
     tests: [

@@ -70,17 +70,19 @@ export function isNewerUpdate(update: string | undefined, recorded: string): boo
   return recorded === "" || Date.parse(update) > Date.parse(recorded);
 }
 
-/** True when Auto Scaling can no longer terminate or replace the instance (it left the group, or an earlier run held it). */
-function outOfAutoScalingReach(observed: ObservedState, record: IsolationRecord | undefined): boolean {
-  if (!observed.original.autoScalingGroupName) return true;
+/**
+ * True when Auto Scaling can no longer terminate or replace an instance that is still in its group: in Standby, or
+ * held by an earlier run of this isolation (`active`: its record, not released) with scale-in protection.
+ */
+function outOfAutoScalingReach(observed: ObservedState, active: IsolationRecord | undefined): boolean {
   if (observed.autoScaling?.lifecycleState?.startsWith("Standby")) return true;
-  return record?.status !== "released" && record?.asgHold === "protected" && observed.autoScaling?.protectedFromScaleIn === true;
+  return active?.asgHold === "protected" && observed.autoScaling?.protectedFromScaleIn === true;
 }
 
 export function inScope(observed: ObservedState, record: IsolationRecord | undefined, settings: IsolationSettings): boolean {
   if (settings.scopeTagKey && isScopeValue(observed.tags[settings.scopeTagKey])) return true;
   const group = record?.original.autoScalingGroupName ?? observed.original.autoScalingGroupName;
-  return group !== undefined && settings.scopeAutoScalingGroups.includes(group);
+  return settings.scopeAutoScalingGroups.some((g) => g === group);
 }
 
 /**
@@ -152,25 +154,21 @@ export function planIsolation(
   const group = (vpcId: string, role: "empty" | "transition") => observed.isolationGroups.find((g) => g.vpcId === vpcId && g.role === role);
   const cuts: Action[] = [];
   const needsTransition = new Set<string>();
-  const needsEmpty = new Set<string>();
   for (const eni of cur.networkInterfaces) {
     const empty = group(eni.vpcId, "empty");
     const transition = group(eni.vpcId, "transition");
     const only = eni.groupIds.length === 1 ? eni.groupIds[0] : undefined;
-    if (empty && only === empty.groupId) {
-      if (!hasNoRules(empty)) needsEmpty.add(eni.vpcId);
-      continue;
-    }
-    needsEmpty.add(eni.vpcId);
+    if (empty && only === empty.groupId) continue;
     if (!(transition && only === transition.groupId)) {
       needsTransition.add(eni.vpcId);
       cuts.push({ step: "cut-transition", networkInterfaceId: eni.networkInterfaceId, vpcId: eni.vpcId, reason: "an allow-all group first: tracked flows become untracked" });
     }
     cuts.push({ step: "cut-isolate", networkInterfaceId: eni.networkInterfaceId, vpcId: eni.vpcId, reason: "then the group with no rules: untracked flows drop at once" });
   }
+  // Every VPC of the instance needs its empty group without rules: the isolated ENIs stay in it.
   for (const vpcId of vpcIds) {
     const empty = group(vpcId, "empty");
-    if (needsEmpty.has(vpcId) && (!empty || !hasNoRules(empty))) {
+    if (!empty || !hasNoRules(empty)) {
       actions.push({ step: "prepare-isolation-group", vpcId, role: "empty", existing: empty, reason: empty ? "the isolation group has rules: strip them" : `no isolation group in ${vpcId} yet` });
     }
     const transition = group(vpcId, "transition");
