@@ -1,4 +1,4 @@
-import { createGunzip } from "node:zlib";
+import { constants, createGunzip, type Gunzip } from "node:zlib";
 import type { Readable } from "node:stream";
 import { ipv4Number, parseIp } from "../../shared/net/cidr";
 
@@ -7,51 +7,81 @@ export type LogFormat = "alb" | "cloudfront" | "waf";
 /** Lines longer than this many bytes are not log lines: dropped as bad without being buffered. */
 export const MAX_LINE_BYTES = 64 * 1024;
 
-/**
- * Gunzip's output chunk. Lines are read from the bytes, never decoded to strings, so a large chunk costs nothing
- * extra and means fewer stream turns (the default 16 KiB leaves the main thread waiting on gunzip's thread).
- */
-const GUNZIP_CHUNK = 256 * 1024;
+/** The one buffer gunzip writes into: room for a kept partial line (≤ MAX_LINE_BYTES) and a large piece of output. */
+const OUT_BYTES = 256 * 1024;
 
-/** One line: bytes[start, end), without its newline. `bytes` is a whole chunk of gunzip's: lines are never copied out. */
+const NO_INPUT = Buffer.alloc(0);
+
+/** One line: bytes[start, end), without its newline. Valid during the call only: the bytes are overwritten after it. */
 export type LineHandler = (bytes: Buffer, start: number, end: number) => void;
 
+/** zlib's native handle as Node's own synchronous path (zlib.gunzipSync) drives it: not in Node's typings. */
+interface ZlibInternals {
+  readonly _handle: { writeSync(flush: number, input: Buffer, inOff: number, inLen: number, out: Buffer, outOff: number, outLen: number): void };
+  /** [output bytes left, input bytes left] after a write. */
+  readonly _writeState: Uint32Array;
+}
+
 /**
- * Calls `onLine` for every line of a gzip stream, holding at most one chunk and one partial line in memory, so memory
- * stays flat however large the file. Lines are handed over in place: no string per line.
+ * Calls `onLine` for every line of a gzip stream, in place in one fixed buffer: memory stays flat however large the
+ * file, and nothing is allocated per line or per piece of output. Gunzip runs synchronously on this thread through
+ * the native handle Node's zlib.gunzipSync uses: a zlib stream would allocate a fresh output Buffer per chunk
+ * (external memory that only full collections free, about a third of the path's time) and hand every chunk across
+ * threads; this reads a 1M-line log in under half the stream's CPU time.
  */
 export async function forEachGzipLine(body: Readable, onLine: LineHandler, onOverlong: () => void = () => {}): Promise<void> {
-  const gunzip = body.pipe(createGunzip({ chunkSize: GUNZIP_CHUNK }));
-  body.on("error", (err) => gunzip.destroy(err));
-  let carry: Buffer | undefined;
+  const gunzip = createGunzip() as Gunzip & ZlibInternals;
+  // Errors are thrown from inflate() below; the stream's own 'error' event (next tick) has nothing left to tell.
+  gunzip.on("error", () => {});
+  const out = Buffer.allocUnsafe(OUT_BYTES);
+  /** out[0, kept) is the start of a line whose newline has not been inflated yet. */
+  let kept = 0;
   let skipping = false;
-  for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+
+  const lines = (end: number) => {
+    const view = out.subarray(0, end);
     let start = 0;
-    let nl = chunk.indexOf(10);
-    if (nl >= 0 && (carry !== undefined || skipping)) {
-      if (carry !== undefined) {
-        const line = Buffer.concat([carry, chunk.subarray(0, nl)]);
-        onLine(line, 0, line.length);
-      }
-      carry = undefined;
+    let nl = view.indexOf(10, kept);
+    if (skipping) {
+      if (nl < 0) return;
       skipping = false;
       start = nl + 1;
-      nl = chunk.indexOf(10, start);
+      nl = view.indexOf(10, start);
     }
     while (nl >= 0) {
-      onLine(chunk, start, nl);
+      onLine(out, start, nl);
       start = nl + 1;
-      nl = chunk.indexOf(10, start);
+      nl = view.indexOf(10, start);
     }
-    if (skipping || start === chunk.length) continue;
-    carry = carry === undefined ? Buffer.from(chunk.subarray(start)) : Buffer.concat([carry, chunk.subarray(start)]);
-    if (carry.length > MAX_LINE_BYTES) {
-      carry = undefined;
+    kept = end - start;
+    if (kept > MAX_LINE_BYTES) {
+      kept = 0;
       skipping = true;
       onOverlong();
+    } else if (kept > 0) out.copyWithin(0, start, end);
+  };
+
+  // Inflates all of input[from, to) (nothing for Z_FINISH), handing over lines each time the buffer fills.
+  const inflate = (flush: number, input: Buffer, from: number, to: number) => {
+    for (;;) {
+      if (skipping) kept = 0;
+      gunzip._handle.writeSync(flush, input, from, to - from, out, kept, OUT_BYTES - kept);
+      if (gunzip.destroyed) throw gunzip.errored ?? new Error("gunzip failed");
+      const [outLeft, inLeft] = gunzip._writeState;
+      lines(OUT_BYTES - outLeft);
+      // Output left unfilled: zlib took all it wanted of this input (as Node's own zlib loop decides).
+      if (outLeft !== 0) return;
+      from = to - inLeft;
     }
+  };
+
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) inflate(constants.Z_NO_FLUSH, chunk, 0, chunk.length);
+    inflate(constants.Z_FINISH, NO_INPUT, 0, 0);
+    if (kept > 0) onLine(out, 0, kept);
+  } finally {
+    gunzip.close();
   }
-  if (carry !== undefined) onLine(carry, 0, carry.length);
 }
 
 export const DEFAULT_COUNTER_OPTIONS: CounterOptions = {
@@ -270,7 +300,7 @@ const QUOTE = 34;
 
 /**
  * Counts requests and errors per client address and minute in one access log (ALB, CloudFront or AWS WAF; the format
- * is recognised from the first line). Built for throughput: lines are read as bytes in place in gunzip's chunks, fields
+ * is recognised from the first line). Built for throughput: lines are read as bytes in place in gunzip's buffer, fields
  * found by scanning and compared in place, nothing allocated per line; each distinct minute and client address text
  * is validated once.
  */
