@@ -116,8 +116,10 @@ export async function processMessages(records: readonly QueueRecord[], deps: Wri
     // A row that cannot be written (or whose breaker could not be settled) fails only the messages that asked for it:
     // SQS redelivers those alone.
     for (const f of [...unrecorded, ...(await deps.store.put(updates))]) {
-      for (const id of messagesOf.get(f.cidr) ?? []) failed.add(id);
-      rejected.push({ messageId: [...(messagesOf.get(f.cidr) ?? [])].join(","), address: f.cidr, reason: `not recorded, will be retried: ${f.error}` });
+      // Every row written or held back came from an admitted address, which names its messages.
+      const ids = messagesOf.get(f.cidr)!;
+      for (const id of ids) failed.add(id);
+      rejected.push({ messageId: [...ids].join(","), address: f.cidr, reason: `not recorded, will be retried: ${f.error}` });
     }
   }
   await notifyRefusals(deps, rejected);
