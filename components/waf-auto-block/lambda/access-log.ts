@@ -102,9 +102,11 @@ export interface CounterOptions {
   readonly maxAddresses: number;
 }
 
-/** Minute buckets held inline per address; an address seen in more minutes of one file keeps the rest aside. */
-const INLINE_MINUTES = 6;
-const STRIDE = 3 * INLINE_MINUTES;
+/**
+ * A row: the address's key, then inline [minute, requests, errors] buckets for the five minutes of a 5-minute log (an
+ * address seen in more minutes of one file keeps the rest aside). 16 ints: one 64-byte cache line's worth.
+ */
+const STRIDE = 16;
 
 /**
  * Per address, per minute (epoch minute): requests and errors. Built for a million lines a file: addresses live in
@@ -113,10 +115,11 @@ const STRIDE = 3 * INLINE_MINUTES;
  * cache about once; address texts are built only for the rows someone asks about.
  */
 export class MinuteCounts implements Iterable<[string, number[]]> {
-  /** Row data: STRIDE ints per row. */
+  /**
+   * Rows of STRIDE ints: the key (the IPv4 value, or the index of its text in `texts` for other rows, then `isText`
+   * is 1), then the buckets.
+   */
   private data = new Int32Array(STRIDE * 1024);
-  /** IPv4 value of a row, or the index of its text in `texts` for other rows (then `isText` is 1). */
-  private rowKey = new Int32Array(1024);
   private isText = new Uint8Array(1024);
   /** Rows no longer counted (an invalid address, or merged into another row). */
   private readonly dead = new Set<number>();
@@ -124,8 +127,10 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
   private readonly textRows = new Map<string, number>();
   /** Buckets past the inline ones, per row. */
   private readonly more = new Map<number, number[]>();
-  /** Open addressing over IPv4 values: slot → row + 1 (0: empty). */
+  /** Open addressing over IPv4 rows (Fibonacci hashing, at most half full): row + 1 (0: empty). */
   private slots = new Int32Array(1 << 12);
+  /** 32 minus log2 of the slot count. */
+  private shift = 20;
   private rows = 0;
 
   /** Distinct addresses counted. */
@@ -135,18 +140,20 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
 
   /** The row of an IPv4 value (as a signed 32-bit int), created when `create`; -1 when absent. */
   v4Row(value: number, create: boolean): number {
-    const mask = this.slots.length - 1;
-    let slot = Math.imul(value, 0x9e3779b1) >>> 0 & mask;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let at = Math.imul(value, 0x9e3779b1) >>> this.shift;
     for (;;) {
-      const r = this.slots[slot];
+      const r = slots[at];
       if (r === 0) break;
-      if (this.rowKey[r - 1] === value && this.isText[r - 1] === 0) return r - 1;
-      slot = (slot + 1) & mask;
+      // The key is the row's first int: the probe and the count touch the same line.
+      if (this.data[(r - 1) * STRIDE] === value) return r - 1;
+      at = (at + 1) & mask;
     }
     if (!create) return -1;
     const row = this.newRow(value, 0);
-    this.slots[slot] = row + 1;
-    if (this.rows * 2 > this.slots.length) this.rehash();
+    slots[at] = row + 1;
+    if (this.rows * 2 > slots.length) this.rehash();
     return row;
   }
 
@@ -163,7 +170,7 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
   add(row: number, minute: number, requests: number, errors: number): void {
     const data = this.data;
     const end = row * STRIDE + STRIDE;
-    for (let i = row * STRIDE; i < end; i += 3) {
+    for (let i = row * STRIDE + 1; i < end; i += 3) {
       const m = data[i];
       if (m === minute) {
         data[i + 1] += requests;
@@ -185,7 +192,7 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
   /** [minute, requests, errors] triples of a row, in `out` (emptied first) or a fresh array. */
   buckets(row: number, out: number[] = []): number[] {
     out.length = 0;
-    for (let i = row * STRIDE; i < row * STRIDE + STRIDE && this.data[i] !== 0; i += 3) out.push(this.data[i], this.data[i + 1], this.data[i + 2]);
+    for (let i = row * STRIDE + 1; i < row * STRIDE + STRIDE && this.data[i] !== 0; i += 3) out.push(this.data[i], this.data[i + 1], this.data[i + 2]);
     const more = this.more.get(row);
     if (more) out.push(...more);
     return out;
@@ -193,8 +200,8 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
 
   /** The canonical text of a row's address. */
   address(row: number): string {
-    if (this.isText[row] === 1) return this.texts[this.rowKey[row]];
-    const v = this.rowKey[row];
+    const v = this.data[row * STRIDE];
+    if (this.isText[row] === 1) return this.texts[v];
     return `${v >>> 24}.${(v >>> 16) & 255}.${(v >>> 8) & 255}.${v & 255}`;
   }
 
@@ -251,17 +258,16 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
 
   private newRow(key: number, isText: number): number {
     const row = this.rows++;
-    if (row === this.rowKey.length) {
+    if (row === this.isText.length) {
       const grow = <T extends Int32Array | Uint8Array>(a: T, n: number): T => {
         const b = new (a.constructor as new (n: number) => T)(n);
         b.set(a);
         return b;
       };
-      this.rowKey = grow(this.rowKey, row * 2);
       this.isText = grow(this.isText, row * 2);
       this.data = grow(this.data, row * 2 * STRIDE);
     }
-    this.rowKey[row] = key;
+    this.data[row * STRIDE] = key;
     this.isText[row] = isText;
     return row;
   }
@@ -269,11 +275,12 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
   private rehash(): void {
     const slots = new Int32Array(this.slots.length * 2);
     const mask = slots.length - 1;
+    this.shift--;
     for (let row = 0; row < this.rows; row++) {
       if (this.isText[row] === 1) continue;
-      let slot = Math.imul(this.rowKey[row], 0x9e3779b1) >>> 0 & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = row + 1;
+      let at = Math.imul(this.data[row * STRIDE], 0x9e3779b1) >>> this.shift;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = row + 1;
     }
     this.slots = slots;
   }
