@@ -33,20 +33,18 @@ export function planFeed(state: ObservedState, settings: FeedSettings, scope: "i
   const sessionsByEni = new Map<string, SessionView[]>();
   for (const s of state.sessions) sessionsByEni.set(s.eniId, [...(sessionsByEni.get(s.eniId) ?? []), s]);
   const ours = (s: SessionView) => s.managed || (s.targetId === settings.targetId && s.filterId === settings.filterId);
-  const keptSessions = new Set<string>();
 
   for (const instance of [...state.instances].sort((a, b) => a.instanceId.localeCompare(b.instanceId))) {
     const id = instance.instanceId;
     const eniIds = new Set(instance.networkInterfaces.map((n) => n.eniId));
-    const feedSessions = state.sessions.filter((s) => s.managed && (eniIds.has(s.eniId) || s.sourceInstanceId === id));
 
     if (GONE.has(instance.state) || !instance.selected) {
+      const feedSessions = state.sessions.filter((s) => s.managed && (eniIds.has(s.eniId) || s.sourceInstanceId === id));
       const why = GONE.has(instance.state) ? `instance ${id} is ${instance.state}` : `instance ${id} no longer carries ${settings.tagKey}=${settings.tagValue}`;
       for (const s of feedSessions) actions.push({ kind: "delete-session", sessionId: s.sessionId, eniId: s.eniId, instanceId: id, reason: why });
       continue;
     }
     // A selected instance that is pending, stopping or stopped keeps its sessions (its ENIs stay) and gets none yet.
-    feedSessions.forEach((s) => keptSessions.add(s.sessionId));
     if (instance.state !== "running") continue;
 
     if (instance.mirrorStatus !== undefined && instance.mirrorStatus !== "") {
@@ -88,11 +86,11 @@ export function planFeed(state: ObservedState, settings: FeedSettings, scope: "i
   }
 
   if (scope === "all") {
+    // The sessions of the instances observed were decided above (kept or deleted): only the others are orphans.
     const seen = new Set(state.instances.map((i) => i.instanceId));
-    const planned = new Set(actions.flatMap((a) => (a.kind === "delete-session" ? [a.sessionId] : [])));
     const allEnis = new Set(state.instances.flatMap((i) => i.networkInterfaces.map((n) => n.eniId)));
     for (const s of state.sessions) {
-      if (!s.managed || keptSessions.has(s.sessionId) || planned.has(s.sessionId)) continue;
+      if (!s.managed) continue;
       if (allEnis.has(s.eniId) || (s.sourceInstanceId !== undefined && seen.has(s.sourceInstanceId))) continue;
       actions.push({ kind: "delete-session", sessionId: s.sessionId, eniId: s.eniId, instanceId: s.sourceInstanceId, reason: "source instance is gone or no longer selected" });
     }
