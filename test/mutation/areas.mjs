@@ -14,7 +14,7 @@ export const areas = {
   },
   parsers: {
     mutate: ["components/shared/events/*.ts", "!components/shared/events/index.ts", "components/shared/net/cidr.ts", "components/waf-auto-block/lambda/{log-parser,access-log,block-request}.ts"],
-    tests: ["test/shared/events/*.test.ts", "test/shared/cidr.test.ts", runtime("waf-auto-block")],
+    tests: ["test/shared/events/*.test.ts", "test/shared/cidr*.test.ts", runtime("waf-auto-block")],
   },
   responders: {
     mutate: [

@@ -104,7 +104,7 @@ export function ipv4Number(t: string): number | undefined {
  * log holds thousands of distinct IPv6 clients and ipaddr.js takes ~10 µs each. Anything else (an embedded IPv4 part,
  * a zone, a malformed text) is undefined, left to ipaddr.js; a test holds both to the same answers.
  */
-function plainIpv6(t: string): { version: 4 | 6; text: string } | undefined {
+export function plainIpv6(t: string): { version: 4 | 6; text: string } | undefined {
   const n = t.length;
   if (n < 2 || n > 39) return undefined;
   const groups: number[] = [];
