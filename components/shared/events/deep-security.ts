@@ -116,7 +116,7 @@ function parseEvent(item: unknown): ParseResult<DeepSecurityEvent> {
     ossecLevel: r.number("OSSEC_Level", { min: 0, max: 16, integer: true }),
     ossecDescription: r.text("OSSEC_Description"),
   };
-  if (r.errors.length > 0) return fail(`${eventType ?? "event"} ${event.eventId ?? ""}: ${r.errors.join("; ")}`.replace("  ", " "));
+  if (r.errors.length > 0) return fail(`${eventType ?? "event"}${event.eventId === undefined ? "" : ` ${event.eventId}`}: ${r.errors.join("; ")}`);
   for (const k of Object.keys(event) as (keyof DeepSecurityEvent)[]) if (event[k] === undefined) delete event[k];
   return ok(event);
 }
