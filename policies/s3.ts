@@ -49,7 +49,7 @@ export function encryptionRules(bucket: ResourceView, resources: readonly Resour
   if (inline && !isUnknown(inline)) rules.push(...asArray(inline.rule), ...asArray(inline.rules));
   for (const c of asArray(bucket.props.serverSideEncryptionConfigurations)) rules.push(...asArray(c?.rules));
   const { matches, unresolved } = referrers(bucket, ofTypeCached(resources, T.bucketEncryption), "bucket");
-  let unknown = unresolved;
+  let unknown = unresolved || isUnknown(inline);
   for (const c of matches) {
     if (isUnknown(c.props.rules)) unknown = true;
     else rules.push(...asArray(c.props.rules));
@@ -126,6 +126,9 @@ export const NO_LOG_TARGETS: LogTargets = { names: new Set(), urns: new Set(), u
  * access logs, as CIS 3.6 and FSBP CloudTrail.7 say). `sse-s3-only`: the deliveries that accept only SSE-S3 (AES256)
  * targets, S3 server access logs and ELB access logs.
  */
+/** The bucket name in a reference given as a name, an ARN (any partition, with or without a key) or an S3 endpoint. */
+export const bucketNameOf = (ref: string) => ref.replace(/\.s3(\.[a-z0-9-]+)?\.amazonaws\.com$/, "").replace(/^arn:aws[a-z-]*:s3:::/, "").split("/")[0];
+
 export function logTargets(resources: readonly ResourceView[], sources: "s3-access-logs" | "sse-s3-only"): LogTargets {
   const names = new Set<string>();
   const urns = new Set<string>();
@@ -136,7 +139,7 @@ export function logTargets(resources: readonly ResourceView[], sources: "s3-acce
       if (deps.length === 0) unknown = true;
       deps.forEach((d) => urns.add(d));
     } else if (typeof v === "string" && v !== "") {
-      names.add(v.replace(/\.s3(\.[a-z0-9-]+)?\.amazonaws\.com$/, "").replace(/^arn:aws[a-z-]*:s3:::/, "").split("/")[0]);
+      names.add(bucketNameOf(v));
     }
   };
   for (const r of resources) {

@@ -13,6 +13,8 @@ export interface Case {
   readonly config?: Record<string, unknown>;
   /** For violations: the resource name each violation must be about (undefined: the stack). */
   readonly about?: string;
+  /** For violations and unknown cases: what a message must say, beyond the resource, for the reader to act on it. */
+  readonly says?: string;
 }
 
 /**

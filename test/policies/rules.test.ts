@@ -17,6 +17,7 @@ function assertAbout(found: Outcome[], c: Case) {
     const rest = f.message.replace(/\S+ \([A-Za-z0-9]+\)/g, " ").split(/\s+/).filter((w) => /[a-z]{2,}/i.test(w));
     assert.ok(rest.length >= 3, `message says nothing beyond the resource it names: ${f.message}`);
   }
+  if (c.says !== undefined) assert.ok(found.some((f) => f.message.includes(c.says!)), `no message says "${c.says}": ${found.map((f) => f.message).join(" / ")}`);
 }
 
 describe("policy rules (pure functions, cases beside each rule)", () => {

@@ -5,7 +5,7 @@ import { resourceRule } from "../../model";
 const ICMP = ["icmp", "icmpv6", "58"];
 
 export default resourceRule("vpc-sg-open-only-to-authorized-ports", (r, config) => {
-  const authorized: Record<string, number[]> = { tcp: config.authorizedTcpPorts ?? [], udp: config.authorizedUdpPorts ?? [] };
+  const authorized: Record<string, number[]> = { tcp: config.authorizedTcpPorts, udp: config.authorizedUdpPorts };
   return judgeIngress(
     r,
     (i) => !ICMP.includes(i.protocol) && !(i.fromPort === i.toPort && (authorized[i.protocol] ?? []).includes(i.fromPort)),

@@ -9,7 +9,7 @@ const KMS = ["aws:kms", "aws:kms:dsse"];
 const keyAllowed = (key: string, allowed: string[]) => allowed.some((a) => a === key || key.endsWith(`/${a}`) || a.endsWith(`/${key}`));
 
 export default stackRule("s3-default-encryption-kms", (resources, config) => {
-  const allowed: string[] = config.allowedKmsKeyArns ?? [];
+  const allowed: string[] = config.allowedKmsKeyArns;
   // S3 server access logs and ELB access logs are delivered only to SSE-S3 buckets: AES256 is right there.
   const sseS3Only = config.exemptLogTargets === false ? NO_LOG_TARGETS : logTargets(resources, "sse-s3-only");
   const out: StackViolation[] = [];
