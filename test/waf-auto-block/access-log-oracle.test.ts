@@ -60,7 +60,7 @@ const hhmmOf = (m: number) => new Date(m * 60_000).toISOString().slice(11, 16);
 
 /** HTTP status codes are three digits, 100 to 599 (RFC 9110 15); "-" where the log says no response came. */
 const statusCode = fc.oneof(fc.constantFrom(200, 301, 400, 401, 403, 404, 405, 500, 502), fc.integer({ min: 100, max: 599 }));
-const badStatus = fc.constantFrom("20", "2000", "OK", "600", "099", "2O0", "", "--", "4x4");
+const badStatus = fc.constantFrom("20", "2000", "OK", "600", "099", "2O0", "", "--", "4x4", "00", "0000");
 const badTime = (m: number) => {
   const d = dateOf(m);
   return fc.constantFrom(`${d.slice(0, 5)}13${d.slice(7)}T10:00:00.000000Z`, `${d.slice(0, 5)}00${d.slice(7)}T10:00:00.000000Z`, `${d.slice(0, 8)}32T10:00:00.000000Z`, `${d.slice(0, 8)}00T10:00:00.000000Z`, `${d}T25:00:00.000000Z`, `${d}T10:60:00.000000Z`, `${d}T1O:00:00.000000Z`, `${d}X10:00:00.000000Z`, "yesterday", `${d}T10:00`);
@@ -155,12 +155,13 @@ const cfLine = (order: readonly string[]): fc.Arbitrary<Line> =>
       client: fc.oneof(v4Client, v6Client),
       minute: epochMinute,
       seconds: fc.integer({ min: 0, max: 59 }),
-      status: statusCode,
+      status: fc.oneof({ weight: 9, arbitrary: statusCode.map((s): number | "000" => s) }, { weight: 1, arbitrary: fc.constant<"000">("000") }),
       spoil: fc.oneof({ weight: 6, arbitrary: fc.constant("none") }, { weight: 4, arbitrary: fc.constantFrom("date", "time", "ip", "status", "columns") }),
       spoilWith: fc.nat(),
     })
     .chain((r) => fc.tuple(fc.constant(r), badTime(r.minute), badStatus, badV4Client))
     .map(([r, time, status, badClient]): Line => {
+      // sc-status 000: the viewer closed the connection before CloudFront responded; still a request, never an error.
       const values: Record<string, string> = { date: dateOf(r.minute), time: `${hhmmOf(r.minute)}:${pad(r.seconds)}`, "c-ip": r.client.written, "sc-status": String(r.status) };
       const line = () => order.map((n) => values[n] ?? cfValue(n)).join("\t");
       switch (r.spoil) {
@@ -183,7 +184,7 @@ const cfLine = (order: readonly string[]): fc.Arbitrary<Line> =>
           return { text: line().split("\t").slice(0, r.spoilWith % (need + 1)).join("\t") };
         }
         default:
-          return { text: line(), record: { client: r.client.canonical, minute: r.minute, status: r.status } };
+          return { text: line(), record: { client: r.client.canonical, minute: r.minute, status: r.status === "000" ? "-" : r.status } };
       }
     });
 
@@ -399,6 +400,12 @@ describe("access-log counter: limits and shapes the random lines rarely reach", 
     const r = await countText(lines.join("\n"), { ...DEFAULT_COUNTER_OPTIONS, albErrorCodes: new Set([100, 599, 403]) });
     assert.deepEqual(r.counts.get("45.0.0.1"), [M, 5, 3]);
     assert.equal(r.badLines, 2);
+  });
+
+  it("CloudFront's sc-status 000 (the viewer closed the connection first) is a request, never an error", async () => {
+    const r = await countText(["#Version: 1.0", "#Fields: date time c-ip sc-status", "2024-05-01\t10:00:00\t45.0.0.1\t000", "2024-05-01\t10:00:01\t45.0.0.1\t404", "2024-05-01\t10:00:02\t45.0.0.1\t00", "2024-05-01\t10:00:03\t45.0.0.1\t0000", "2024-05-01\t10:00:04\t45.0.0.1\t001", "2024-05-01\t10:00:05\t45.0.0.1\t100"].join("\n"), { ...DEFAULT_COUNTER_OPTIONS, cloudFrontErrorCodes: new Set([0, 404, 100]) });
+    assert.deepEqual(r.counts.get("45.0.0.1"), [M, 3, 2]);
+    assert.equal(r.badLines, 3);
   });
 
   it("a CloudFront file without a usable #Fields line counts nothing; a later #Fields line takes effect", async () => {

@@ -412,7 +412,7 @@ export class LogCounter {
       } else if (i === cf.ip) {
         ipFrom = start;
         ipTo = tab;
-      } else if (i === cf.status) code = status(line, start, tab);
+      } else if (i === cf.status) code = noResponse(line, start, tab) ? STATUS_DASH : status(line, start, tab);
       start = tab + 1;
     }
     if (code === undefined || dateTo - dateFrom !== 10 || timeTo - timeFrom < 5 || ipTo - ipFrom < 2 || ipTo - ipFrom > 45) return false;
@@ -542,6 +542,14 @@ function ipv4PortAt(line: Buffer, from: number, to: number): number {
 function statusAt(line: Buffer, at: number, end: number): number | undefined {
   if (at + 1 < end && line[at] === 45 && line[at + 1] === SPACE) return STATUS_DASH;
   return at + 3 < end && line[at + 3] === SPACE ? status(line, at, at + 3) : undefined;
+}
+
+/**
+ * CloudFront's sc-status "000": the viewer closed the connection before CloudFront could respond (CloudFront standard
+ * log fields). A request all the same: a flood of aborted requests is still a flood.
+ */
+function noResponse(line: Buffer, from: number, to: number): boolean {
+  return to - from === 3 && line[from] === 48 && line[from + 1] === 48 && line[from + 2] === 48;
 }
 
 /** A three-digit status, or "-" (STATUS_DASH); anything else is undefined (a bad line). */
