@@ -157,6 +157,24 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
     return row;
   }
 
+  /**
+   * Reads the table slot, then the row, of each IPv4 value among values[0, n) (text[k] undefined), touching memory
+   * only: independent loads, so their cache misses overlap and the counting that follows finds them cached.
+   */
+  touch(values: Int32Array, text: ReadonlyArray<string | undefined>, n: number): number {
+    const slots = this.slots;
+    const data = this.data;
+    const shift = this.shift;
+    let sum = 0;
+    for (let k = 0; k < n; k++) if (text[k] === undefined) sum ^= slots[Math.imul(values[k], 0x9e3779b1) >>> shift];
+    for (let k = 0; k < n; k++) {
+      if (text[k] !== undefined) continue;
+      const r = slots[Math.imul(values[k], 0x9e3779b1) >>> shift];
+      if (r > 0) sum ^= data[(r - 1) * STRIDE];
+    }
+    return sum;
+  }
+
   /** The row of an address text that is not a plain IPv4 address (validated later, in `settle`). */
   textRow(text: string, create: boolean): number {
     const row = this.textRows.get(text);
@@ -299,6 +317,8 @@ export interface FileCounts {
 }
 
 const MINUTE_MS = 60_000;
+/** Lines counted together (see LogCounter.apply). */
+const BATCH = 128;
 const ISO_MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const STATUS_DASH = -1;
 const SPACE = 32;
@@ -322,6 +342,14 @@ export class LogCounter {
   private lastMinute = NaN;
   /** The characters the last minute was read from (ALB: "YYYY-MM-DDTHH:MM"; CloudFront: date, then "HH:MM" at 11). */
   private readonly minuteBytes = new Uint8Array(16);
+  /** Counts waiting for `apply`: client (IPv4 value, or text), minute, errors. */
+  private queued = 0;
+  private readonly queuedV4 = new Int32Array(BATCH);
+  private readonly queuedText: Array<string | undefined> = new Array<string | undefined>(BATCH).fill(undefined);
+  private readonly queuedMinute = new Int32Array(BATCH);
+  private readonly queuedError = new Uint8Array(BATCH);
+  /** What `touch` read, kept so the reads are not optimised away. */
+  private touched = 0;
   private cf: { date: number; time: number; ip: number; status: number; width: number } | undefined;
 
   constructor(private readonly options: CounterOptions) {}
@@ -336,6 +364,7 @@ export class LogCounter {
 
   /** Addresses validated and canonicalised; lines of invalid addresses become bad lines. */
   result(): FileCounts {
+    this.apply();
     this.badLines += this.counts.settle();
     return { format: this.format, lines: this.lines, badLines: this.badLines, headerLines: this.headerLines, overflowLines: this.overflowLines, counts: this.counts };
   }
@@ -459,8 +488,34 @@ export class LogCounter {
     return this.lastMinute;
   }
 
-  /** IPv4 clients are keyed by their 32-bit value (parsed while scanning: no string hashing per line). */
+  /**
+   * Queues a line's count; IPv4 clients are keyed by their 32-bit value (parsed while scanning: no string hashing per
+   * line). Counts are applied a batch at a time, in line order (`apply`).
+   */
   private count(ip: number | string, minute: number, error: boolean): void {
+    const n = this.queued++;
+    if (typeof ip === "number") {
+      this.queuedV4[n] = ip | 0;
+      this.queuedText[n] = undefined;
+    } else this.queuedText[n] = ip;
+    this.queuedMinute[n] = minute;
+    this.queuedError[n] = error ? 1 : 0;
+    if (this.queued === BATCH) this.apply();
+  }
+
+  /**
+   * Applies the queued counts in line order, after reading their IPv4 table slots and rows in passes of independent
+   * loads: the batch's cache misses (one or two a line, the table being several MiB) are waited for together, not
+   * one line after another.
+   */
+  private apply(): void {
+    const n = this.queued;
+    this.queued = 0;
+    this.touched ^= this.counts.touch(this.queuedV4, this.queuedText, n);
+    for (let k = 0; k < n; k++) this.countNow(this.queuedText[k] ?? this.queuedV4[k], this.queuedMinute[k], this.queuedError[k]);
+  }
+
+  private countNow(ip: number | string, minute: number, errors: number): void {
     let row = typeof ip === "number" ? this.counts.v4Row(ip | 0, false) : this.counts.textRow(ip, false);
     if (row < 0) {
       if (this.counts.size >= this.options.maxAddresses) {
@@ -469,7 +524,7 @@ export class LogCounter {
       }
       row = typeof ip === "number" ? this.counts.v4Row(ip | 0, true) : this.counts.textRow(ip, true);
     }
-    this.counts.add(row, minute, 1, error ? 1 : 0);
+    this.counts.add(row, minute, 1, errors);
   }
 }
 
