@@ -134,3 +134,15 @@ describe("ApiActivityAlerts file filtering", () => {
     assert.ok(peak < 16 * 1024 * 1024, `retained heap grew by ${(peak / 1048576).toFixed(1)} MiB while reading 64 MiB`);
   });
 });
+
+describe("ApiActivityAlerts file filtering: the report's rejections", () => {
+  it("keeps the first 100 rejections, in file order, and counts them all", async () => {
+    const records = Array.from({ length: 150 }, (_, i) => `{"eventName":"bad${i}",}`);
+    const { batcher } = collector();
+    const report = await filterLogFile(Readable.from([gzipText(`{"Records":[${records.join(",")}]}`)]), file, changes, batcher);
+    assert.equal(report.rejectedCount, 150);
+    assert.equal(report.rejected.length, 100);
+    assert.deepEqual(report.rejected.map((r) => r.index), Array.from({ length: 100 }, (_, i) => i));
+    assert.match(report.rejected[99].reason, /^not valid JSON \(.+\)$/);
+  });
+});

@@ -106,6 +106,18 @@ describe("RecordSplitter", () => {
     assert.match(rejected[4].reason, /empty element/);
   });
 
+  it("names each kind of element it rejects", () => {
+    const { records, rejected } = split('{"Records":[{"a":1} {"b":2},"s",[1],7,,{"c":3}]}', [3]);
+    assert.deepEqual(records.map((r) => [r.index, r.value]), [[0, { a: 1 }], [6, { c: 3 }]]);
+    assert.deepEqual(rejected, [
+      { index: 1, reason: "two records without a comma between them" },
+      { index: 2, reason: "the record is a string, not an object" },
+      { index: 3, reason: "the record is an array, not an object" },
+      { index: 4, reason: "the record is not an object" },
+      { index: 5, reason: "the Records array has an empty element" },
+    ]);
+  });
+
   it("rejects a record over the size limit without keeping it", () => {
     const big = JSON.stringify({ Records: [{ a: 1 }, { pad: "x".repeat(5000) }, { c: 3 }] });
     const { records, rejected } = split(big, [100], 1000);
