@@ -93,7 +93,7 @@ const albLine: fc.Arbitrary<Line> = fc
     micros: fc.integer({ min: 0, max: 999_999 }),
     elb: statusCode,
     status: fc.oneof(statusCode.map((s): number | "-" => s), fc.constant<"-">("-")),
-    newer: fc.integer({ min: 0, max: 2 }),
+    newer: fc.integer({ min: 0, max: 3 }),
     spoil: fc.oneof({ weight: 6, arbitrary: fc.constant("none") }, { weight: 4, arbitrary: fc.constantFrom("type", "time", "client", "elb", "status", "request", "cut", "fields") }),
     spoilWith: fc.integer({ min: 0, max: 1000 }),
   })
@@ -109,12 +109,14 @@ const albLine: fc.Arbitrary<Line> = fc
       elb: String(r.elb),
       status: String(r.status),
       // Newer logs append fields; the oldest end after the request (or with the user agent and TLS fields).
-      tail: r.newer === 0 ? albTail.slice(0, albTail.indexOf('" "') + 1) : r.newer === 1 ? albTail.slice(0, albTail.indexOf(" arn:")) : albTail,
+      // The third form ends in the unquoted target group ARN: no quote in the line's last 64 bytes.
+      tail: [albTail.slice(0, albTail.indexOf('" "') + 1), albTail.slice(0, albTail.indexOf(" arn:")), albTail, albTail.slice(0, albTail.indexOf(' "Root='))][r.newer],
     };
     const record = { client: r.client.canonical, minute: r.minute, status: r.status };
     switch (r.spoil) {
       case "type":
-        return { text: albText({ ...parts, type: r.spoilWith % 2 ? "" : "websocket" }) };
+        // Longer than any documented type (http, https, h2, grpcs, ws, wss), or none.
+        return { text: albText({ ...parts, type: ["", "websocket", "httpsss", "grpcs-ws"][r.spoilWith % 4] }) };
       case "time":
         return { text: albText({ ...parts, time }) };
       case "client":
