@@ -128,6 +128,35 @@ describe("GuardDutyResponder routing", () => {
     assert.match(rootPlan.skipped[0].reason, /Root principal cannot be restricted/);
   });
 
+  it("says why each requested action cannot apply to a finding", () => {
+    const all: FindingRoute[] = [{ name: "all", actions: ["isolate", "scan", "block", "restrictCredentials", "blockPublicAccess", "notify"] }];
+    const bare: ResponderFinding = { ...finding(guardDutyEvent("Backdoor:EC2/C&CActivity.B", 8)), instanceId: undefined, remoteIps: [], principal: undefined, bucketNames: [] };
+    assert.deepEqual(planResponse(bare, all, enforceAll).skipped, [
+      { action: "scan", reason: "the finding names no EC2 instance" },
+      { action: "isolate", reason: "the finding names no EC2 instance" },
+      { action: "block", reason: "the finding names no remote address" },
+      { action: "restrictCredentials", reason: "the finding names no access key" },
+      { action: "blockPublicAccess", reason: "the finding names no bucket" },
+    ]);
+    const badName = { ...bare, principal: { type: "IAMUser", name: "bad name!" } };
+    assert.deepEqual(planResponse(badName, all, enforceAll).skipped.find((s) => s.action === "restrictCredentials"), { action: "restrictCredentials", reason: "the finding names no valid user or role name" });
+    const role = { ...bare, principal: { type: "AssumedRole", name: "app-role", accessKeyId: "ASIAEXAMPLE" } };
+    assert.deepEqual(planResponse(role, all, enforceAll).actions.find((a) => a.action === "restrictCredentials")!.principal, { type: "AssumedRole", name: "app-role", accessKeyId: "ASIAEXAMPLE" });
+    // Past the cap, the first 20 addresses not blocked are listed, then an ellipsis.
+    const many = { ...bare, remoteIps: Array.from({ length: 75 }, (_, i) => `93.184.0.${i + 1}`) };
+    const capped = planResponse(many, [{ name: "b", actions: ["block"] }], enforceAll).skipped[0].reason;
+    assert.equal(capped, `75 public remote addresses: the first 50 blocked, 25 not (cap per finding): ${Array.from({ length: 20 }, (_, i) => `93.184.0.${i + 51}`).join(", ")}, …`);
+    const few = { ...bare, remoteIps: Array.from({ length: 52 }, (_, i) => `93.184.0.${i + 1}`) };
+    assert.equal(planResponse(few, [{ name: "b", actions: ["block"] }], enforceAll).skipped[0].reason, "52 public remote addresses: the first 50 blocked, 2 not (cap per finding): 93.184.0.51, 93.184.0.52");
+  });
+
+  it("keeps GuardDuty's sample mark on the finding", () => {
+    const sample = guardDutyEvent("Backdoor:EC2/C&CActivity.B", 8);
+    sample.detail.service.additionalInfo = { sample: true };
+    assert.equal(finding(sample).sample, true);
+    assert.equal("sample" in finding(guardDutyEvent("Backdoor:EC2/C&CActivity.B", 8)), false);
+  });
+
   it("a finding naming thousands of addresses blocks at most MAX_BLOCKS_PER_FINDING; the rest are reported (issue 18, point 6)", () => {
     const many: ResponderFinding = { ...finding(guardDutyEvent("Backdoor:EC2/C&CActivity.B", 8)), remoteIps: Array.from({ length: 5000 }, (_, i) => `93.184.${i >> 8}.${i & 255}`) };
     const plan = planResponse(many, [{ name: "block", actions: ["block"] }], enforceAll);
@@ -193,7 +222,47 @@ describe("GuardDutyResponder routing", () => {
       [[{ name: "x", actions: ["notify"], extra: 1 }], /unknown field "extra"/],
     ];
     for (const [input, message] of bad) it(`refuses ${JSON.stringify(input).slice(0, 80)}`, () => assert.throws(() => validateRoutes(input), message));
+    it("names the field and what it must be", () => {
+      const message = (input: unknown) => {
+        try {
+          validateRoutes(input);
+        } catch (err) {
+          return (err as Error).message;
+        }
+        return "accepted";
+      };
+      const notify = { name: "x", actions: ["notify"] };
+      assert.equal(message(Array.from({ length: 51 }, (_, i) => ({ ...notify, name: `r${i}` }))), "routes: has more than 50 routes");
+      assert.equal(message(Array.from({ length: 50 }, (_, i) => ({ ...notify, name: `r${i}` }))), "accepted");
+      assert.equal(message([notify, null]), "routes[1]: must be an object");
+      assert.equal(message([["notify"]]), "routes[0]: must be an object");
+      assert.equal(message([{ ...notify, name: "a".repeat(41) }]), "routes[0].name: must be 1–40 letters, digits or hyphens");
+      assert.equal(message([{ ...notify, name: "a".repeat(40) }]), "accepted");
+      assert.equal(message([{ ...notify, name: "has space" }]), "routes[0].name: must be 1–40 letters, digits or hyphens");
+      assert.equal(message([{ ...notify, typePrefixes: [] }]), "routes[0].typePrefixes: must be a non-empty list");
+      assert.equal(message([{ ...notify, typePrefixes: "Backdoor:EC2/" }]), "routes[0].typePrefixes: must be a non-empty list");
+      assert.equal(message([{ ...notify, belowSeverity: -1 }]), "routes[0].belowSeverity: must be a number from 0 to 10");
+      assert.equal(message([{ ...notify, minSeverity: "7" }]), "routes[0].minSeverity: must be a number from 0 to 10");
+      assert.equal(message([{ ...notify, minSeverity: 10.1 }]), "accepted");
+      assert.equal(message([{ ...notify, minSeverity: 5, belowSeverity: 5 }]), "routes[0]: minSeverity must be below belowSeverity");
+      // Macie's labels map to 2, 5 and 8: a range must hold one of them (below is exclusive).
+      assert.equal(message([{ ...notify, source: "macie", belowSeverity: 2 }]), "routes[0]: the severity range holds none of Macie's Low (2), Medium (5), High (8)");
+      assert.equal(message([{ ...notify, source: "macie", belowSeverity: 2.1 }]), "accepted");
+      assert.equal(message([{ ...notify, source: "macie", minSeverity: 8 }]), "accepted");
+      assert.equal(message([{ ...notify, source: "macie", minSeverity: 6, belowSeverity: 8 }]), "routes[0]: the severity range holds none of Macie's Low (2), Medium (5), High (8)");
+    });
+
+    it("keeps what a route says, and nothing it does not", () => {
+      assert.deepEqual(validateRoutes([{ name: "r", minSeverity: 4, belowSeverity: 7, typePrefixes: ["Recon:EC2/"], actions: ["notify", "notify", "block"] }]), [
+        { name: "r", source: "guardduty", typePrefixes: ["Recon:EC2/"], minSeverity: 4, belowSeverity: 7, actions: ["notify", "block"] },
+      ]);
+      assert.deepEqual(validateRoutes([{ name: "m", source: "macie", actions: ["protectBucket"] }]), [{ name: "m", source: "macie", actions: ["protectBucket"] }]);
+    });
+
     it("refuses unknown modes", () => {
+      assert.throws(() => validateModes([]), /^Error: modes: must be an object$/);
+      assert.throws(() => validateModes(null), /^Error: modes: must be an object$/);
+      assert.deepEqual(validateModes(undefined), {});
       assert.throws(() => validateModes({ isolate: "yes" }), /must be "enforce" or "detect"/);
       assert.throws(() => validateModes({ notify: "detect" }), /unknown action "notify"/);
       assert.deepEqual(validateModes({ scan: "enforce" }), { scan: "enforce" });
