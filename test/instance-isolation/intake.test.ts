@@ -83,7 +83,8 @@ describe("isolation intake", () => {
 
     it("takes EC2's two instance id lengths (8 or 17 hex digits) and nothing else", () => {
       assert.equal(only(direct({ instanceId: "i-0123abcd" })).instanceId, "i-0123abcd");
-      for (const instanceId of ["i-0123abc", "i-0123456789abcdef", "i-0123456789ABCDEF0", "0123456789abcdef0", " i-0123abcd", 12345678]) {
+      // A list holding an id is no id, though it reads as one once turned into text.
+      for (const instanceId of ["i-0123abc", "i-0123456789abcdef", "i-0123456789ABCDEF0", "0123456789abcdef0", " i-0123abcd", 12345678, ["i-0123abcd"]]) {
         assert.deepEqual(dismissed(direct({ instanceId })), { disposition: "rejected", reason: "malformed kamae.isolate request: instanceId must be an EC2 instance id" }, String(instanceId));
       }
     });
@@ -92,6 +93,8 @@ describe("isolation intake", () => {
       const reason = (extra: Record<string, unknown>, kind = "kamae.isolate") => dismissed({ ...direct(extra), kind }).reason;
       assert.equal(reason({ accountId: "11112222333" }), "malformed kamae.isolate request: accountId must be a 12-digit account id");
       assert.equal(reason({ accountId: 111122223333 }), "malformed kamae.isolate request: accountId must be a 12-digit account id");
+      assert.equal(reason({ accountId: ["111122223333"] }), "malformed kamae.isolate request: accountId must be a 12-digit account id");
+      assert.equal(reason({ region: ["us-east-1"], accountId: ACCOUNT }), "malformed kamae.isolate request: region must be an AWS Region");
       assert.equal(reason({ region: "US-EAST-1" }), "malformed kamae.isolate request: region must be an AWS Region");
       assert.equal(reason({ region: ["us-east-1"] }), "malformed kamae.isolate request: region must be an AWS Region");
       assert.equal(reason({ reason: 5 }), "malformed kamae.isolate request: reason must be a string");
@@ -146,6 +149,7 @@ describe("isolation intake", () => {
     it("acts from the minimum severity up, and on events that carry none", () => {
       assert.equal(only(sns([dsEvent({ Severity: settings.deepSecurityMinSeverity })])).instanceId, INSTANCE);
       assert.equal(only(sns([dsEvent({ Severity: undefined })])).instanceId, INSTANCE);
+      assert.equal(dismissed(sns([dsEvent({ Severity: 1, EventID: undefined })])).reason, `event ? on ${INSTANCE}: severity 1 is below ${settings.deepSecurityMinSeverity}`);
       assert.deepEqual(dismissed(sns([dsEvent({ Severity: settings.deepSecurityMinSeverity - 1 })])), {
         disposition: "ignored",
         reason: `event 7001 on ${INSTANCE}: severity ${settings.deepSecurityMinSeverity - 1} is below ${settings.deepSecurityMinSeverity}`,

@@ -157,6 +157,10 @@ describe("isolation plan: edges", () => {
       ]);
       const groupReasons = d.actions.filter((a) => a.step === "prepare-isolation-group").map((a) => a.reason);
       assert.deepEqual(groupReasons, [`no isolation group in ${VPC} yet`, `no transition group in ${VPC} yet`]);
+      // The attributes are ModifyInstanceAttribute's names.
+      assert.deepEqual(d.actions.filter((a) => a.step === "preserve-evidence").map((a) => (a as { attribute: string }).attribute), ["disableApiTermination", "instanceInitiatedShutdownBehavior"]);
+      const detach = d.actions.find((a) => a.step === "detach-asg")!;
+      assert.match(detach.reason, /^leave the Auto Scaling group .* Falls back to Standby, then to scale-in protection/);
     });
 
     it("strips rules from an isolation group that gained some, outbound ones included", () => {
@@ -204,6 +208,7 @@ describe("isolation plan: edges", () => {
       assert.equal(inGroup({ lifecycleState: "Standby", protectedFromScaleIn: false }), false);
       assert.equal(inGroup({ protectedFromScaleIn: false }), true);
       const held = record({ status: "isolating", asgHold: "protected" });
+      assert.equal(inGroup(undefined, held), true);
       assert.equal(inGroup({ lifecycleState: "InService", protectedFromScaleIn: true }, held), false);
       assert.equal(inGroup({ lifecycleState: "InService", protectedFromScaleIn: false }, held), true);
       assert.equal(inGroup({ lifecycleState: "InService", protectedFromScaleIn: true }, record({ status: "isolating", asgHold: "detached" })), true);
@@ -233,6 +238,8 @@ describe("isolation plan: edges", () => {
       assert.equal(revocation(plan(resumed, record({ status: "isolating", sessionsRevoked: true }), revoke)), undefined);
       assert.equal(revocation(plan(resumed, undefined, revoke)), undefined);
       assert.equal(revocation(plan(observed({}, { instanceProfileArn: undefined }), undefined, revoke)), undefined);
+      // Nor the isolation profile's role when it has a path.
+      assert.equal(revocation(plan(observed({}, { instanceProfileArn: `arn:aws:iam::111122223333:instance-profile/kamae/${settings.isolationProfileName}` }), undefined, revoke)), undefined);
     });
 
     it("snapshots only when asked, with volumes, and once", () => {

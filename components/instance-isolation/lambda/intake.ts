@@ -29,7 +29,8 @@ export function cleanText(value: unknown, max = 256): string {
 
 /** A value that also goes into tags: only the characters every AWS service accepts in a tag value. */
 export function tagSafeText(value: unknown, max = 256): string {
-  return cleanText(value, max).replace(/[^\p{L}\p{N} _.:/=+\-@]/gu, "-").slice(0, max);
+  // One "-" per code point replaced: never longer than the cleaned text, already within `max`.
+  return cleanText(value, max).replace(/[^\p{L}\p{N} _.:/=+\-@]/gu, "-");
 }
 
 /**
@@ -87,6 +88,7 @@ function readDirect(e: Record<string, unknown>, intake: Intake): void {
 /** The Deep Security thresholds: a severity when the event carries one, a named malware for anti-malware events. */
 function deepSecurityQualifies(ev: DeepSecurityEvent, settings: IsolationSettings): string | undefined {
   if (!settings.deepSecurityEventTypes.includes(ev.eventType)) return `event type ${ev.eventType} is not one that isolates`;
+  // Stryker disable next-line ConditionalExpression: equivalent, an absent severity compares as false (undefined < n)
   if (ev.severity !== undefined && ev.severity < settings.deepSecurityMinSeverity) {
     return `severity ${ev.severity} is below ${settings.deepSecurityMinSeverity}`;
   }

@@ -189,8 +189,9 @@ export function planIsolation(
   for (const a of observed.addressAssociations) {
     actions.push({ step: "disassociate-eip", associationId: a.associationId, publicIp: a.publicIp, reason: "no public address for an isolated instance" });
   }
-  const profileSuffix = `:instance-profile/${settings.isolationProfileName}`;
-  if (!cur.instanceProfileArn?.endsWith(profileSuffix) && !cur.instanceProfileArn?.endsWith(`/${settings.isolationProfileName}`)) {
+  // The isolation profile, with or without a path (arn:aws:iam::<account>:instance-profile/<path/>name).
+  const isIsolationProfile = (arn: string | undefined) => arn?.endsWith(`/${settings.isolationProfileName}`) === true;
+  if (!isIsolationProfile(cur.instanceProfileArn)) {
     actions.push({
       step: "replace-profile",
       associationId: observed.profileAssociationId,
@@ -199,7 +200,7 @@ export function planIsolation(
     });
   }
   const originalProfile = active ? record.original.instanceProfileArn : cur.instanceProfileArn;
-  if (settings.revokeRoleSessions && originalProfile && !originalProfile.endsWith(profileSuffix) && !(active && record.sessionsRevoked)) {
+  if (settings.revokeRoleSessions && originalProfile && !isIsolationProfile(originalProfile) && !(active && record.sessionsRevoked)) {
     actions.push({ step: "revoke-sessions", instanceProfileArn: originalProfile, reason: "deny the role's sessions issued before now (opt-in: cuts every instance sharing the role)" });
   }
   if (settings.snapshots && cur.volumes.length > 0 && !(active && (record.snapshotIds?.length ?? 0) > 0)) {
