@@ -5,7 +5,7 @@
  * - `UNKNOWN`: the preview cannot tell (an input that is an unknown output): a cannot-judge verdict (preview.ts),
  *   never compliant.
  */
-import { label } from "./helpers";
+import { asArray, label } from "./helpers";
 import { isUnknown, resourceRule, ResourceRule, ResourceView, UNKNOWN } from "./model";
 import { cannotJudge, Finding } from "./preview";
 
@@ -87,4 +87,13 @@ export function requireNotIn(value: unknown, bad: readonly unknown[], message: s
 export function requireIn(value: unknown, good: readonly unknown[], message: string, fallback?: unknown): Judgement {
   if (isUnknown(value)) return UNKNOWN;
   return good.includes(value ?? fallback) ? undefined : message;
+}
+
+/**
+ * Whether a domain publishes `logType` logs to CloudWatch Logs: an entry of `logPublishingOptions` of that type, not
+ * disabled, with a log group. UNKNOWN when the options, an entry, its type or its switch are unknown at preview.
+ */
+export function publishesLogs(options: unknown, logType: string): boolean | typeof UNKNOWN {
+  if (isUnknown(options) || asArray(options).some((o) => isUnknown(o) || isUnknown(o?.logType) || isUnknown(o?.enabled))) return UNKNOWN;
+  return asArray(options).some((o) => o?.logType === logType && o.enabled !== false && Boolean(o.cloudwatchLogGroupArn));
 }

@@ -9,8 +9,9 @@ export default resourceRule("kamae-iam-no-admin-equivalent-grants", (r) => {
   const out: Finding[] = [];
   const arns = r.type === "aws:iam/role:Role" ? list(r.props.managedPolicyArns) : typeof r.props.policyArn === "string" ? [r.props.policyArn] : [];
   for (const arn of arns.filter((a) => ADMIN_EQUIVALENT_MANAGED.includes(a))) out.push(`${label(r)} grants the AWS managed ${arn.split("/").pop()} policy (administrator-equivalent).`);
-  const inline = r.type === "aws:iam/role:Role" ? asArray(r.props.inlinePolicies).map((p) => p?.policy) : r.type.endsWith("Policy:RolePolicy") || r.type.endsWith("Policy:UserPolicy") || r.type.endsWith("Policy:GroupPolicy") ? [r.props.policy] : [];
-  if (iamStatements(r).some(allowsAdmin) && inline.length) out.push(`${label(r)} has an inline policy allowing every action on every resource.`);
+  // A role's inline policies, or the one of a role, user or group policy (an attachment has none).
+  const inline = r.type === "aws:iam/role:Role" ? asArray(r.props.inlinePolicies).map((p) => p?.policy) : [r.props.policy];
+  if (iamStatements(r).some(allowsAdmin)) out.push(`${label(r)} has an inline policy allowing every action on every resource.`);
   if (out.length === 0 && (isUnknown(r.props.policyArn) || inline.some(isUnknown))) out.push(cannotJudge(`${label(r)}: the policy it grants is unknown until the update.`));
   return out;
 });

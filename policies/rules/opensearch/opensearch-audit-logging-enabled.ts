@@ -1,9 +1,8 @@
 // opensearch-audit-logging-enabled: OpenSearch domains publish audit logs to CloudWatch Logs. (FSBP OpenSearch.5)
-import { asArray } from "../../helpers";
-import { settingRule } from "../../judge";
-import { isUnknown, UNKNOWN } from "../../model";
+import { publishesLogs, settingRule } from "../../judge";
+import { UNKNOWN } from "../../model";
 
 export default settingRule("opensearch-audit-logging-enabled", (p) => {
-  if (isUnknown(p.logPublishingOptions) || asArray(p.logPublishingOptions).some((o) => isUnknown(o) || isUnknown(o?.logType) || isUnknown(o?.enabled))) return UNKNOWN;
-  return asArray(p.logPublishingOptions).some((o) => o?.logType === "AUDIT_LOGS" && o.enabled !== false && o.cloudwatchLogGroupArn) ? undefined : "does not publish audit logs to CloudWatch Logs: add logPublishingOptions for AUDIT_LOGS";
+  const published = publishesLogs(p.logPublishingOptions, "AUDIT_LOGS");
+  return published === UNKNOWN ? UNKNOWN : published ? undefined : "does not publish audit logs to CloudWatch Logs: add logPublishingOptions for AUDIT_LOGS";
 });

@@ -1,9 +1,8 @@
 // opensearch-logs-to-cloudwatch: OpenSearch domains publish error logs to CloudWatch Logs. (FSBP OpenSearch.4)
-import { asArray } from "../../helpers";
-import { settingRule } from "../../judge";
-import { isUnknown, UNKNOWN } from "../../model";
+import { publishesLogs, settingRule } from "../../judge";
+import { UNKNOWN } from "../../model";
 
 export default settingRule("opensearch-logs-to-cloudwatch", (p) => {
-  if (isUnknown(p.logPublishingOptions) || asArray(p.logPublishingOptions).some((o) => isUnknown(o) || isUnknown(o?.logType) || isUnknown(o?.enabled))) return UNKNOWN;
-  return asArray(p.logPublishingOptions).some((o) => o?.logType === "ES_APPLICATION_LOGS" && o.enabled !== false && o.cloudwatchLogGroupArn) ? undefined : "does not publish error logs to CloudWatch Logs: add logPublishingOptions for ES_APPLICATION_LOGS";
+  const published = publishesLogs(p.logPublishingOptions, "ES_APPLICATION_LOGS");
+  return published === UNKNOWN ? UNKNOWN : published ? undefined : "does not publish error logs to CloudWatch Logs: add logPublishingOptions for ES_APPLICATION_LOGS";
 });

@@ -7,8 +7,9 @@ export default stackRule("s3-bucket-acl-prohibited", (resources) => {
   const buckets = ofType(resources, T.bucket);
   const out: StackViolation[] = [];
   const report = (from: ResourceView, what: string) => {
-    const targets = bucketsNamedBy(from, buckets);
-    if (targets === undefined) return;
+    // About the bucket it names; about itself when that bucket is in another stack or unknown until the update (it
+    // enables ACLs on whichever bucket it is).
+    const targets = bucketsNamedBy(from, buckets) ?? [];
     if (targets.length === 0) out.push({ resource: from, message: `${label(from)} ${what}.` });
     for (const b of targets) out.push({ resource: b, message: `Bucket ${label(b)}: ${label(from)} ${what}.` });
   };
@@ -19,7 +20,9 @@ export default stackRule("s3-bucket-acl-prohibited", (resources) => {
   for (const r of ofType(resources, T.bucketOwnershipControls)) {
     const ownership = r.props.rule?.objectOwnership;
     if (isUnknown(r.props.rule) || isUnknown(ownership)) {
-      for (const b of bucketsNamedBy(r, buckets) ?? []) out.push({ resource: b, cannotJudge: true, message: `Bucket ${label(b)}: the object ownership ${label(r)} sets is unknown until the update.` });
+      const named = bucketsNamedBy(r, buckets);
+      if (named === undefined) out.push({ resource: r, cannotJudge: true, message: `${label(r)}: the object ownership it sets, and on which bucket, are unknown until the update.` });
+      for (const b of named ?? []) out.push({ resource: b, cannotJudge: true, message: `Bucket ${label(b)}: the object ownership ${label(r)} sets is unknown until the update.` });
       continue;
     }
     if (typeof ownership === "string" && ownership !== "BucketOwnerEnforced") report(r, `sets object ownership ${ownership}, which enables ACLs`);

@@ -1,7 +1,16 @@
 import { alb, BUCKET, judgedByAwsConfig, res, ruleCases, secureBucket, UNKNOWN } from "../cases";
 
+const LOGGING = "aws:s3/bucketLogging:BucketLogging";
+
 const cases = ruleCases({
+    unknown: [
+      { title: "a BucketLogging for a bucket of an unknown name", input: [res(BUCKET, "data", { bucket: "data" }), res(LOGGING, "x-logging", { bucket: UNKNOWN, targetBucket: "logs" })], about: "data", says: "whether it has (or receives) server access logs is unknown" },
+      { title: "no logging, while another bucket's logs go to a target of an unknown name", input: [res(BUCKET, "data", { bucket: "data" }), res(LOGGING, "x-logging", { bucket: "x", targetBucket: UNKNOWN })], about: "data" },
+    ],
     compliant: [
+      { title: "deprecated inline logging", input: [res(BUCKET, "data", { bucket: "data", logging: { targetBucket: "logs", targetPrefix: "data/" } })] },
+      { title: "BucketV2's logging list with a target from an unknown output", input: [res("aws:s3/bucketV2:BucketV2", "data", { bucket: "data", loggings: [{ targetBucket: UNKNOWN }] })] },
+      { title: "inline logging block from an unknown output", input: [res(BUCKET, "data", { bucket: "data", logging: UNKNOWN })] },
       { title: "BucketLogging, log bucket exempt", input: secureBucket("data") },
       { title: "log target unknown but known by dependency", input: [res(BUCKET, "logs", { bucket: UNKNOWN }), res(BUCKET, "data", { bucket: UNKNOWN }), res("aws:s3/bucketLogging:BucketLogging", "data-logging", { bucket: UNKNOWN, targetBucket: UNKNOWN }, { propertyDependencies: { bucket: ["urn:pulumi:test::kamae::aws:s3/bucket:Bucket::data"], targetBucket: ["urn:pulumi:test::kamae::aws:s3/bucket:Bucket::logs"] } })] },
     ],
@@ -12,7 +21,7 @@ const cases = ruleCases({
         input: [res(BUCKET, "trail-logs", { bucket: "trail-logs" }), res("aws:cloudtrail/trail:Trail", "org", { s3BucketName: "trail-logs", isMultiRegionTrail: true })],
         about: "trail-logs",
       },
-      { title: "a bucket without BucketLogging next to a logged one", input: [...secureBucket("data"), res(BUCKET, "solo", { bucket: "solo" })], about: "solo" },
+      { title: "a bucket without BucketLogging next to a logged one", input: [...secureBucket("data"), res(BUCKET, "solo", { bucket: "solo" })], about: "solo", says: "has no BucketLogging" },
       { title: "log bucket not exempt when exemptLogTargets is false", input: secureBucket("data"), config: { exemptLogTargets: false }, about: "data-logs" },
     ],
   });
@@ -21,6 +30,7 @@ const cases = ruleCases({
 export default judgedByAwsConfig(cases, {
   "BucketLogging, log bucket exempt": { awsConfig: "NON_COMPLIANT", why: "An S3 server access-log target is not required to log itself (logging a log bucket loops: exemptLogTargets, default true); the Config rule has no exemption and flags it." },
   "log target unknown but known by dependency": { awsConfig: "NON_COMPLIANT", why: "An S3 server access-log target is not required to log itself (exemptLogTargets, default true); the Config rule flags it." },
+  "deprecated inline logging": "COMPLIANT",
   "ALB access-log bucket is not exempt (only S3 server access-log targets are)": "NON_COMPLIANT",
   "CloudTrail bucket needs access logs (CIS 3.6, FSBP CloudTrail.7)": "NON_COMPLIANT",
   "a bucket without BucketLogging next to a logged one": "NON_COMPLIANT",

@@ -5,6 +5,7 @@ import { isUnknown, stackRule, StackViolation } from "../../model";
 import { isLogTarget, logTargets, NO_LOG_TARGETS } from "../../s3";
 
 export default stackRule("s3-bucket-logging-enabled", (resources, config) => {
+  // Stryker disable next-line StringLiteral: equivalent, logTargets reads only whether this is "sse-s3-only"
   const targets = config.exemptLogTargets === false ? NO_LOG_TARGETS : logTargets(resources, "s3-access-logs");
   const loggings = ofTypeCached(resources, T.bucketLogging);
   const out: StackViolation[] = [];
