@@ -78,6 +78,14 @@ describe("ApiActivityAlerts rules", () => {
     assert.deepEqual(selected([{ name: "oregon", regions: ["us-west-2"] }]), [6]);
   });
 
+  it("reads readOnly written as text as well as a boolean, and nothing else as either", () => {
+    const rules = (readOnly: boolean) => new RuleSet([{ name: "r", readOnly }]);
+    const call = (readOnly: unknown) => ({ eventSource: "s3.amazonaws.com", eventName: "GetObject", readOnly, userIdentity: { type: "IAMUser", arn: "arn:aws:iam::111122223333:user/ann" } });
+    assert.deepEqual([rules(true).select(call("true")), rules(false).select(call("true"))], [{ rules: ["r"] }, undefined]);
+    assert.deepEqual([rules(false).select(call("false")), rules(true).select(call("false"))], [{ rules: ["r"] }, undefined]);
+    assert.deepEqual([rules(true).select(call("TRUE")), rules(false).select(call("TRUE")), rules(false).select(call(undefined))], [undefined, undefined, undefined]);
+  });
+
   it("excludes what an exclude rule matches even when an include rule matched", () => {
     const rules: ActivityRule[] = [
       { name: "changes", readOnly: false },
@@ -165,10 +173,27 @@ describe("ApiActivityAlerts rules", () => {
       [[{ name: "x", timeWindows: [{ timeZone: "Asia/Tokyo", start: "09:00", end: "09:00" }] }], /empty window/],
       [[{ name: "x", timeWindows: [{ timeZone: "Asia/Tokyo", start: "09:00", end: "18:00", days: ["Funday"] }] }], /"Funday" is not one of/],
       [[{ name: "x", eventNames: ["A"], timeWindowsMatch: "outside" }], /needs timeWindows/],
+      // The whole message names the field and what it must be.
+      [[{ name: "x", eventNames: [""] }], /^Error: rules\[0\]\.eventNames\[0\]: must be a non-empty string of at most 512 characters$/],
+      [[{ name: "x", eventNames: ["A", "a".repeat(513)] }], /^Error: rules\[0\]\.eventNames\[1\]: must be a non-empty string of at most 512 characters$/],
+      [[{ name: "x", eventNames: [7] }], /^Error: rules\[0\]\.eventNames\[0\]: must be a non-empty string of at most 512 characters$/],
+      [[{ name: "x", eventNames: ["A"] }, "rule"], /^Error: rules\[1\]: must be an object$/],
+      [[{ name: "x", eventNames: ["A"], effect: "drop" }], /^Error: rules\[0\]\.effect: must be "include" or "exclude"$/],
+      [[{ name: "x", eventNames: ["A"], timeWindowsMatch: "during" }], /^Error: rules\[0\]\.timeWindowsMatch: must be "inside" or "outside"$/],
+      [[{ name: "x", timeWindows: [] }], /^Error: rules\[0\]\.timeWindows: must be a non-empty list$/],
+      [[{ name: "x", timeWindows: [null] }], /^Error: rules\[0\]\.timeWindows\[0\]: must be an object$/],
+      [[{ name: "x", timeWindows: [{ timeZone: "Asia/Tokyo", start: "09:00", end: "18:00", weekdays: ["Mon"] }] }], /^Error: rules\[0\]\.timeWindows\[0\]: unknown field "weekdays"$/],
+      [[{ name: "x", timeWindows: [{ timeZone: 9, start: "09:00", end: "18:00" }] }], /^Error: rules\[0\]\.timeWindows\[0\]\.timeZone: must be an IANA time zone name \("Asia\/Tokyo"\)$/],
+      [[{ name: "x", timeWindows: [{ timeZone: "Asia/Tokyo", start: 900, end: "18:00" }] }], /^Error: rules\[0\]\.timeWindows\[0\]\.start: must be a time "HH:MM"$/],
+      [Array.from({ length: 101 }, (_, i) => ({ name: `r${i}`, eventNames: ["A"] })), /^Error: rules: has 101 rules; at most 100$/],
     ];
     for (const [input, message] of bad) {
       it(`refuses ${JSON.stringify(input).slice(0, 90)}`, () => assert.throws(() => validateRules(input), message));
     }
+
+    it("accepts 100 rules and strings of 512 characters", () => {
+      assert.equal(validateRules(Array.from({ length: 100 }, (_, i) => ({ name: `r${i}`, eventNames: ["a".repeat(512)] }))).length, 100);
+    });
 
     it("accepts a full rule and returns it typed, without undefined fields", () => {
       const [rule] = validateRules([{ name: "ok", eventNames: ["Delete*"], sourceIpNotIn: ["10.0.0.0/8"], timeWindows: [{ timeZone: "Asia/Tokyo", start: "22:00", end: "06:00" }] }]);
