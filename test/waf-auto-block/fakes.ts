@@ -279,6 +279,7 @@ export class FakeDynamo {
       if (!m) throw awsError("ValidationException", `unsupported update ${expr}`);
       const names = input.ExpressionAttributeNames ?? {};
       const values = input.ExpressionAttributeValues ?? {};
+      refuseUndefinedNames(expr, names);
       const row: Item = structuredClone(table.get(key) ?? { ...input.Key });
       for (const part of m[1].split(",").map((s) => s.trim())) {
         const [n, v] = part.split(/\s+/);
@@ -297,6 +298,10 @@ export class FakeDynamo {
       this.calls.query++;
       const [hash, range] = this.keys[input.TableName!];
       if (input.KeyConditionExpression !== "#h = :h AND #r BETWEEN :from AND :to") throw awsError("ValidationException", "unsupported key condition");
+      const names = input.ExpressionAttributeNames ?? {};
+      refuseUndefinedNames(input.KeyConditionExpression, names);
+      // API reference, Query: the key condition names the partition key (equality) and may name the sort key.
+      if (names["#h"] !== hash || names["#r"] !== range) throw awsError("ValidationException", `Query condition missed key schema element: ${hash}`);
       const v = input.ExpressionAttributeValues!;
       const items = [...this.table(input.TableName!).values()]
         .filter((row) => row[hash] === v[":h"] && row[range] >= v[":from"] && row[range] <= v[":to"])
@@ -325,4 +330,15 @@ export class FakeDynamo {
   private keyOf(table: string, item: Item): Item {
     return Object.fromEntries(this.keys[table].map((k) => [k, item[k]]));
   }
+}
+
+/**
+ * Developer guide, "Expression attribute names": every #name an expression uses must be defined in
+ * ExpressionAttributeNames, and a defined name cannot be empty (ValidationException otherwise).
+ */
+function refuseUndefinedNames(expression: string, names: Record<string, string>): void {
+  for (const [, name] of expression.matchAll(/(#\w+)/g)) {
+    if (names[name] === undefined) throw awsError("ValidationException", `Invalid expression: An expression attribute name used in the document path is not defined; attribute name: ${name}`);
+  }
+  for (const [name, value] of Object.entries(names)) if (value === "") throw awsError("ValidationException", `ExpressionAttributeNames contains invalid value: Empty attribute name for key ${name}`);
 }

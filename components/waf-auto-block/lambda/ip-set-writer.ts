@@ -90,6 +90,7 @@ export class IpSetWriter {
 
   private async pace(): Promise<void> {
     const wait = this.lastWriteAt + this.timing.minWriteIntervalMs - this.timing.now();
+    // Stryker disable next-line EqualityOperator: equivalent, a pause of 0 ms is no pause
     if (wait > 0) await this.timing.sleep(wait);
   }
 
