@@ -42,6 +42,7 @@ describe("PatchOnFinding plan: edges", () => {
     assert.equal(p.reason, "HIGH CVE-2026-0001 on i-0123456789abcdef0 has a fix (openssl-libs)");
     assert.deepEqual(p.actions, [{ kind: "run-patch-baseline", instanceId: I, comment: "kamae patch-on-finding CVE-2026-0001", rebootOption: "RebootIfNeeded", reason: "HIGH CVE-2026-0001 on i-0123456789abcdef0 has a fix (openssl-libs): AWS-RunPatchBaseline Install" }]);
     assert.equal(p.notify, true);
+    assert.deepEqual([p.accountId, p.region, p.findingArn, p.instanceId, p.vulnerabilityId, p.severity], [finding.accountId, finding.region, finding.findingArn, I, "CVE-2026-0001", "HIGH"]);
     const bare = plan({}, {}, { ...finding, vulnerabilityId: undefined, packages: [] });
     assert.equal(bare.reason, "HIGH vulnerability on i-0123456789abcdef0 has a fix");
     const six = plan({}, {}, { ...finding, packages: ["a", "b", "c", "d", "e", "f"].map((name) => ({ ...finding.packages[0], name })) });

@@ -86,6 +86,15 @@ describe("TrafficMirrorFeed plan", () => {
       ["tms-untagged", "source instance is gone or no longer selected"],
     ]);
     assert.deepEqual(planFeed(s, settings, "instances").actions.map((a) => (a as { sessionId: string }).sessionId), ["tms-term"]);
+    // A feed session without its source tag, on an ENI of an instance observed, belongs to that instance: kept.
+    const onObservedEni = session({ sessionId: "tms-on-eni", managed: true, eniId: "eni-1" });
+    assert.deepEqual(planFeed(state([instance({ state: "stopped" })], [onObservedEni]), settings, "all").actions, []);
+  });
+
+  it("plans instances in id order, whatever order they were read in", () => {
+    const ids = ["i-0ccccccccccccccc3", "i-0aaaaaaaaaaaaaaa1", "i-0bbbbbbbbbbbbbbb2"];
+    const plan = planFeed(state(ids.map((instanceId, i) => instance({ instanceId, networkInterfaces: [{ eniId: `eni-${i}`, interfaceType: "interface" }] }))), settings, "instances");
+    assert.deepEqual(plan.actions.map((a) => a.instanceId), [...ids].sort());
   });
 
   it("acts at most maxActions times, deferring the rest with a note", () => {

@@ -115,12 +115,15 @@ export function planPatch(finding: InspectorFinding, state: PatchState, settings
   const plan = (outcome: PatchPlan["outcome"], reason: string, actions: PatchAction[] = [], notify = true): PatchPlan => ({ ...base(finding), actions, outcome, reason, notify });
 
   const tags = state.tags ?? {};
+  // Stryker disable next-line ConditionalExpression: equivalent, no tag is read under an undefined key
   const isTrue = (key: string | undefined) => key !== undefined && tags[key]?.trim().toLowerCase() === "true";
   // Exactly as the role's grant tests the scope tag (StringEqualsIgnoreCase "true"): an instance found in scope is one
   // IAM lets it patch or tag.
+  // Stryker disable next-line ConditionalExpression: equivalent, no tag is read under an undefined key
   const inScopeByTag = settings.scopeTagKey !== undefined && tags[settings.scopeTagKey]?.toLowerCase() === "true";
   if (isTrue(settings.protectionTagKey)) return plan("protected", `${instanceId} carries ${settings.protectionTagKey}=true: never patched by the responder`);
   const scopeGroups = settings.scopeAutoScalingGroups ?? [];
+  // Stryker disable next-line ConditionalExpression: equivalent, a group name list never includes undefined
   if ((settings.scopeTagKey || scopeGroups.length > 0) && !inScopeByTag && !(tags[ASG_TAG] !== undefined && scopeGroups.includes(tags[ASG_TAG]))) {
     const scopes = [settings.scopeTagKey && `tag ${settings.scopeTagKey}=true`, scopeGroups.length > 0 && `groups ${scopeGroups.join(", ")}`].filter(Boolean);
     return plan("out-of-scope", `${instanceId} is outside the responder's scope (${scopes.join(" or ")})`);
