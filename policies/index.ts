@@ -1,6 +1,9 @@
 // The pack the engine runs (`pulumi preview --policy-pack policies`): serves Kamae's policies over the analyzer protocol.
 import { PolicyPack } from "@pulumi/policy";
 import { policies } from "./policies";
+import { shareDeserializedProperties } from "./serve";
+
+shareDeserializedProperties();
 
 new PolicyPack("kamae", {
   policies,
