@@ -111,8 +111,9 @@ const STRIDE = 16;
 /**
  * Per address, per minute (epoch minute): requests and errors. Built for a million lines a file: addresses live in
  * rows of one Int32Array (a few inline [minute, requests, errors] buckets each), IPv4 rows found through an
- * open-addressing table of their 32-bit values, so counting a line touches no Map, allocates nothing and misses the
- * cache about once; address texts are built only for the rows someone asks about.
+ * open-addressing table of their 32-bit values, other rows through one of their texts' characters (found from a
+ * line's bytes), so counting a line touches no Map and allocates nothing; IPv4 address texts are built only for the
+ * rows someone asks about.
  */
 export class MinuteCounts implements Iterable<[string, number[]]> {
   /**
@@ -124,7 +125,9 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
   /** Rows no longer counted (an invalid address, or merged into another row). */
   private readonly dead = new Set<number>();
   private readonly texts: string[] = [];
-  private readonly textRows = new Map<string, number>();
+  /** Open addressing over the text rows by a hash of their characters (textHash, bytesHash): row + 1 (0: empty). */
+  private textSlots = new Int32Array(1 << 10);
+  private textShift = 22;
   /** Buckets past the inline ones, per row. */
   private readonly more = new Map<number, number[]>();
   /** Open addressing over IPv4 rows (Fibonacci hashing, at most half full): row + 1 (0: empty). */
@@ -158,18 +161,18 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
   }
 
   /**
-   * Reads the table slot, then the row, of each IPv4 value among values[0, n) (text[k] undefined), touching memory
-   * only: independent loads, so their cache misses overlap and the counting that follows finds them cached.
+   * Reads the table slot, then the row, of each key among keys[0, n) (an IPv4 value where kinds[k] is 0, a row where
+   * it is 1), touching memory only: independent loads, so their cache misses overlap and the counting that follows
+   * finds them cached.
    */
-  touch(values: Int32Array, text: ReadonlyArray<string | undefined>, n: number): number {
+  touch(kinds: Uint8Array, keys: Int32Array, n: number): number {
     const slots = this.slots;
     const data = this.data;
     const shift = this.shift;
     let sum = 0;
-    for (let k = 0; k < n; k++) if (text[k] === undefined) sum ^= slots[Math.imul(values[k], 0x9e3779b1) >>> shift];
+    for (let k = 0; k < n; k++) if (kinds[k] === 0) sum ^= slots[Math.imul(keys[k], 0x9e3779b1) >>> shift];
     for (let k = 0; k < n; k++) {
-      if (text[k] !== undefined) continue;
-      const r = slots[Math.imul(values[k], 0x9e3779b1) >>> shift];
+      const r = kinds[k] === 0 ? slots[Math.imul(keys[k], 0x9e3779b1) >>> shift] : kinds[k] === 1 ? keys[k] + 1 : 0;
       if (r > 0) sum ^= data[(r - 1) * STRIDE];
     }
     return sum;
@@ -177,12 +180,33 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
 
   /** The row of an address text that is not a plain IPv4 address (validated later, in `settle`). */
   textRow(text: string, create: boolean): number {
-    const row = this.textRows.get(text);
-    if (row !== undefined || !create) return row ?? -1;
+    const at = this.textSlot(textHash(text), text, NO_INPUT, 0, 0);
+    const r = this.textSlots[at];
+    if (r !== 0 || !create) return r - 1;
     this.texts.push(text);
-    const created = this.newRow(this.texts.length - 1, 1);
-    this.textRows.set(text, created);
-    return created;
+    const row = this.newRow(this.texts.length - 1, 1);
+    this.textSlots[at] = row + 1;
+    if (this.texts.length * 2 > this.textSlots.length) this.rehashTexts();
+    return row;
+  }
+
+  /** The row of the address text line[from, to) (latin1) if there is one, found without making a string. */
+  textRowAt(line: Buffer, from: number, to: number): number {
+    return this.textSlots[this.textSlot(bytesHash(line, from, to), undefined, line, from, to)] - 1;
+  }
+
+  /** The slot of the text row equal to `text` (or to line[from, to) when `text` is undefined), else the empty slot for it. */
+  private textSlot(hash: number, text: string | undefined, line: Buffer, from: number, to: number): number {
+    const slots = this.textSlots;
+    const mask = slots.length - 1;
+    let at = Math.imul(hash, 0x9e3779b1) >>> this.textShift;
+    for (;;) {
+      const r = slots[at];
+      if (r === 0) return at;
+      const known = this.texts[this.data[(r - 1) * STRIDE]];
+      if (text === undefined ? sameLatin1(known, line, from, to) : known === text) return at;
+      at = (at + 1) & mask;
+    }
   }
 
   add(row: number, minute: number, requests: number, errors: number): void {
@@ -255,8 +279,10 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
    */
   settle(): number {
     let bad = 0;
-    for (const [text, row] of [...this.textRows]) {
-      if (this.dead.has(row)) continue;
+    // The text rows there are now, in the order they came (rows made here are canonical already).
+    for (let row = 0, rows = this.rows; row < rows; row++) {
+      if (this.isText[row] !== 1 || this.dead.has(row)) continue;
+      const text = this.texts[this.data[row * STRIDE]];
       const ip = parseIp(text);
       const triples = this.buckets(row);
       if (!ip.ok) {
@@ -302,6 +328,38 @@ export class MinuteCounts implements Iterable<[string, number[]]> {
     }
     this.slots = slots;
   }
+
+  private rehashTexts(): void {
+    const slots = new Int32Array(this.textSlots.length * 2);
+    const mask = slots.length - 1;
+    this.textShift--;
+    for (let row = 0; row < this.rows; row++) {
+      if (this.isText[row] !== 1) continue;
+      let at = Math.imul(textHash(this.texts[this.data[row * STRIDE]]), 0x9e3779b1) >>> this.textShift;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = row + 1;
+    }
+    this.textSlots = slots;
+  }
+}
+
+/** FNV-1a over a text's character codes; bytesHash gives the same for the latin1 bytes of the same text. */
+function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function bytesHash(line: Buffer, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ line[i], 0x01000193);
+  return h;
+}
+
+function sameLatin1(text: string, line: Buffer, from: number, to: number): boolean {
+  if (text.length !== to - from) return false;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== line[from + i]) return false;
+  return true;
 }
 
 export interface FileCounts {
@@ -317,8 +375,11 @@ export interface FileCounts {
 }
 
 const MINUTE_MS = 60_000;
-/** Lines counted together (see LogCounter.apply). */
+/** Lines counted together (see LogCounter.apply), each client as: */
 const BATCH = 128;
+const V4 = 0;
+const ROW = 1;
+const TEXT = 2;
 const ISO_MINUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 const STATUS_DASH = -1;
 const SPACE = 32;
@@ -342,9 +403,10 @@ export class LogCounter {
   private lastMinute = NaN;
   /** The characters the last minute was read from (ALB: "YYYY-MM-DDTHH:MM"; CloudFront: date, then "HH:MM" at 11). */
   private readonly minuteBytes = new Uint8Array(16);
-  /** Counts waiting for `apply`: client (IPv4 value, or text), minute, errors. */
+  /** Counts waiting for `apply`: client (kind, then an IPv4 value, a row or a text), minute, errors. */
   private queued = 0;
-  private readonly queuedV4 = new Int32Array(BATCH);
+  private readonly queuedKind = new Uint8Array(BATCH);
+  private readonly queuedKey = new Int32Array(BATCH);
   private readonly queuedText: Array<string | undefined> = new Array<string | undefined>(BATCH).fill(undefined);
   private readonly queuedMinute = new Int32Array(BATCH);
   private readonly queuedError = new Uint8Array(BATCH);
@@ -400,10 +462,12 @@ export class LogCounter {
     const minute = this.sameMinute(line, t, 16, 0) ? this.lastMinute : this.minuteOf(line.toString("latin1", t, t + 16));
     if (minute === undefined) return false;
     const v4 = ipv4PortAt(line, s3 + 1, s4);
-    const client = v4 >= 0 ? v4 : hostOf(line, s3 + 1, s4);
-    if (client === undefined) return false;
+    const host = v4 >= 0 ? -1 : hostEnd(line, s3 + 1, s4);
+    if (v4 < 0 && host < 0) return false;
     // Errors on the target's status only: the load balancer's own answers (WAF 403s among them) have target "-".
-    this.count(client, minute, target !== STATUS_DASH && this.options.albErrorCodes.has(target));
+    const error = target !== STATUS_DASH && this.options.albErrorCodes.has(target);
+    if (v4 >= 0) this.count(v4, minute, error);
+    else this.countText(line, line[s3 + 1] === 91 ? s3 + 2 : s3 + 1, host, minute, error);
     return true;
   }
 
@@ -448,7 +512,9 @@ export class LogCounter {
     const minute = this.sameMinute(line, dateFrom, 10, 0) && this.sameMinute(line, timeFrom, 5, 11) ? this.lastMinute : this.minuteOf(`${line.toString("latin1", dateFrom, dateTo)}T${line.toString("latin1", timeFrom, timeFrom + 5)}`);
     if (minute === undefined) return false;
     const v4 = ipv4At(line, ipFrom, ipTo);
-    this.count(v4 >= 0 ? v4 : line.toString("latin1", ipFrom, ipTo), minute, code !== STATUS_DASH && this.options.cloudFrontErrorCodes.has(code));
+    const error = code !== STATUS_DASH && this.options.cloudFrontErrorCodes.has(code);
+    if (v4 >= 0) this.count(v4, minute, error);
+    else this.countText(line, ipFrom, ipTo, minute, error);
     return true;
   }
 
@@ -488,16 +554,24 @@ export class LogCounter {
     return this.lastMinute;
   }
 
-  /**
-   * Queues a line's count; IPv4 clients are keyed by their 32-bit value (parsed while scanning: no string hashing per
-   * line). Counts are applied a batch at a time, in line order (`apply`).
-   */
+  /** Queues a line's count for a client given as an IPv4 value (parsed while scanning) or as a text. */
   private count(ip: number | string, minute: number, error: boolean): void {
+    if (typeof ip === "number") this.queue(V4, ip | 0, undefined, minute, error);
+    else this.queue(TEXT, 0, ip, minute, error);
+  }
+
+  /** Queues a line's count for the client text line[from, to): a known one by its row, without making a string. */
+  private countText(line: Buffer, from: number, to: number, minute: number, error: boolean): void {
+    const row = this.counts.textRowAt(line, from, to);
+    if (row >= 0) this.queue(ROW, row, undefined, minute, error);
+    else this.queue(TEXT, 0, line.toString("latin1", from, to), minute, error);
+  }
+
+  private queue(kind: number, key: number, text: string | undefined, minute: number, error: boolean): void {
     const n = this.queued++;
-    if (typeof ip === "number") {
-      this.queuedV4[n] = ip | 0;
-      this.queuedText[n] = undefined;
-    } else this.queuedText[n] = ip;
+    this.queuedKind[n] = kind;
+    this.queuedKey[n] = key;
+    this.queuedText[n] = text;
     this.queuedMinute[n] = minute;
     this.queuedError[n] = error ? 1 : 0;
     if (this.queued === BATCH) this.apply();
@@ -511,20 +585,21 @@ export class LogCounter {
   private apply(): void {
     const n = this.queued;
     this.queued = 0;
-    this.touched ^= this.counts.touch(this.queuedV4, this.queuedText, n);
-    for (let k = 0; k < n; k++) this.countNow(this.queuedText[k] ?? this.queuedV4[k], this.queuedMinute[k], this.queuedError[k]);
-  }
-
-  private countNow(ip: number | string, minute: number, errors: number): void {
-    let row = typeof ip === "number" ? this.counts.v4Row(ip | 0, false) : this.counts.textRow(ip, false);
-    if (row < 0) {
-      if (this.counts.size >= this.options.maxAddresses) {
-        this.overflowLines++;
-        return;
+    this.touched ^= this.counts.touch(this.queuedKind, this.queuedKey, n);
+    for (let k = 0; k < n; k++) {
+      const kind = this.queuedKind[k];
+      const key = this.queuedKey[k];
+      const text = this.queuedText[k];
+      let row = kind === ROW ? key : kind === V4 ? this.counts.v4Row(key, false) : this.counts.textRow(text!, false);
+      if (row < 0) {
+        if (this.counts.size >= this.options.maxAddresses) {
+          this.overflowLines++;
+          continue;
+        }
+        row = kind === V4 ? this.counts.v4Row(key, true) : this.counts.textRow(text!, true);
       }
-      row = typeof ip === "number" ? this.counts.v4Row(ip | 0, true) : this.counts.textRow(ip, true);
+      this.counts.add(row, this.queuedMinute[k], 1, this.queuedError[k]);
     }
-    this.counts.add(row, minute, 1, errors);
   }
 }
 
@@ -616,14 +691,17 @@ function status(line: Buffer, from: number, to: number): number | undefined {
   return x * 100 + y * 10 + z;
 }
 
-/** The address of "ip:port" or "[ipv6]:port" (validated later, once per distinct text). */
-function hostOf(line: Buffer, from: number, to: number): string | undefined {
-  if (to - from < 3 || to - from > 52) return undefined;
+/**
+ * Where the address of "ip:port" or "[ipv6]:port" in line[from, to) ends, or -1; it starts at `from`, after the
+ * bracket if any (validated later, once per distinct text).
+ */
+function hostEnd(line: Buffer, from: number, to: number): number {
+  if (to - from < 3 || to - from > 52) return -1;
   if (line[from] === 91 /* [ */) {
     const close = indexIn(line, 93 /* ] */, from, to);
-    return close > from ? line.toString("latin1", from + 1, close) : undefined;
+    return close > from ? close : -1;
   }
   let colon = to - 1;
   while (colon > from && line[colon] !== 58) colon--;
-  return colon > from ? line.toString("latin1", from, colon) : undefined;
+  return colon > from ? colon : -1;
 }
