@@ -28,7 +28,9 @@ export default async function run(): Promise<Figure[]> {
     // A ConfigurationError at import (settings are checked at cold start) still measures the whole module load.
     const script = `try { require(${JSON.stringify(bundle)}); } catch (e) { if (e.name !== "ConfigurationError") throw e; }`;
     const p = await alternate(PAIRS, () => coldStartMs(script), () => coldStartMs(""));
-    figures.push({ name: `${name}: cold import`, value: p.subject, unit: "ms", baseline: p.baseline, ratio: p.ratio, spread: p.spread, target: "< 300 ms over bare Node.js", met: p.subject - p.baseline < 300 });
+    // The target is a difference; a ratio to bare Node.js's 30-70 ms start is mostly that start's noise (2× between runs).
+    const over = p.subject - p.baseline;
+    figures.push({ name: `${name}: cold import, over bare Node.js (${Math.round(p.subject)} ms in all)`, value: over, unit: "ms", baseline: p.baseline, target: "< 300 ms over bare Node.js", met: over < 300 });
   }
   return figures;
 }
