@@ -8,7 +8,7 @@ import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { labelledChild } from "../shared/naming";
 import { notificationTopic, type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
-import { GUARDDUTY_SEVERITY, plainValues, Validator } from "../shared/validation";
+import { autoScalingGroupNamesSetting, GUARDDUTY_SEVERITY, plainValues, Validator } from "../shared/validation";
 import { IsolationDefaults, IsolationEnv } from "./lambda/settings";
 import { ISOLATION_GROUP_TAG } from "./lambda/model";
 import { isolationActStatements } from "./permissions";
@@ -144,6 +144,7 @@ function validate(args: InstanceIsolationArgs): void {
   const tagKey = args.scope?.tagKey;
   if (tagKey !== undefined && tagKey !== "" && (tagKey.length > 128 || tagKey.startsWith("aws:"))) check.fail(`scope.tagKey "${tagKey}" is not a usable tag key`);
   if (tagKey === "" && (args.scope?.autoScalingGroupNames ?? []).length === 0) check.fail("scope has neither a tag key nor Auto Scaling groups: no instance could ever be isolated");
+  check.autoScalingGroupNames("scope.autoScalingGroupNames", args.scope?.autoScalingGroupNames);
   for (const role of args.instanceRoleNames ?? []) check.roleNamePattern("instanceRoleNames", role);
   const rolesTagged = (args.scope?.autoScalingGroupNames ?? []).length === 0 && (tagKey ?? IsolationDefaults.scopeTagKey) !== "";
   if (args.revokeRoleSessions && !rolesTagged && (args.instanceRoleNames ?? []).length === 0) {
@@ -262,14 +263,16 @@ export class InstanceIsolation extends pulumi.ComponentResource {
     }
 
     const scopeTagKey = args.scope?.tagKey ?? IsolationDefaults.scopeTagKey;
-    // Instances of the scope's Auto Scaling groups need not carry the tag: then the tag cannot bound the grant.
-    const tagAlone = (args.scope?.autoScalingGroupNames ?? []).length === 0 ? scopeTagKey || undefined : undefined;
+    const scopeGroups = args.scope?.autoScalingGroupNames ?? [];
+    // Instances of the scope's Auto Scaling groups need not carry the tag: then the tag cannot bound the roles.
+    const tagAlone = scopeGroups.length === 0 ? scopeTagKey || undefined : undefined;
     const statements: Statement[] = [
       ...isolationActStatements({
         partition,
         accountId: account,
         revokeRoleSessions: args.revokeRoleSessions,
-        scopeTagKey: tagAlone,
+        scopeTagKey: scopeTagKey || undefined,
+        scopeAutoScalingGroups: scopeGroups.length > 0 ? scopeGroups : undefined,
         isolationRoleName,
         instanceRoleTagKey: tagAlone,
         instanceRoleNames: args.instanceRoleNames,
@@ -289,7 +292,7 @@ export class InstanceIsolation extends pulumi.ComponentResource {
       [e.reportTopicArn]: reportTopicArn,
       [e.isolationProfileName]: profileName,
       [e.scopeTagKey]: scopeTagKey,
-      [e.scopeAutoScalingGroups]: pulumi.output(args.scope?.autoScalingGroupNames ?? []).apply((names) => names.join(",")),
+      [e.scopeAutoScalingGroups]: autoScalingGroupNamesSetting("InstanceIsolation", "scope.autoScalingGroupNames", scopeGroups),
       [e.protectionTagKey]: args.protectionTagKey ?? d.protectionTagKey,
       [e.breakerMaxIsolations]: String(breaker.maxIsolations ?? d.breakerMaxIsolations),
       [e.breakerWindowSeconds]: String(breaker.windowSeconds ?? d.breakerWindowSeconds),

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Conditions, Statement } from "../shared/iam/policy";
+import { AUTO_SCALING_GROUP_TAG, KamaeTags } from "../shared/runtime/tags";
 import { ISOLATION_GROUP_TAG } from "./lambda/model";
 
 export interface IsolationPermissionsContext {
@@ -9,10 +10,13 @@ export interface IsolationPermissionsContext {
   /** InstanceIsolation's opt-in `revokeRoleSessions`: also deny the instance role's older sessions. */
   readonly revokeRoleSessions?: boolean;
   /**
-   * The scope tag key when the scope is that tag alone: instance writes then need `<key>=true` on the instance itself
-   * (EC2 authorizes them on its tags), so even a bug cannot act on an instance out of scope.
+   * The scope tag key (none when the scope has no tag). Instance writes need the instance to be in scope by its own
+   * tags: `<key>=true`, or `aws:autoscaling:groupName` naming one of `scopeAutoScalingGroups`. EC2 authorizes them on
+   * the instance's tags, so even a bug cannot act on an instance out of scope.
    */
   readonly scopeTagKey?: string;
+  /** The scope's Auto Scaling groups (InstanceIsolation's `scope.autoScalingGroupNames`). */
+  readonly scopeAutoScalingGroups?: pulumi.Input<pulumi.Input<string>[]>;
   /** The role of the isolation instance profile in that account: the one role isolation hands to EC2. */
   readonly isolationRoleName: pulumi.Input<string>;
   /**
@@ -49,6 +53,40 @@ function instanceRoleStatements(ctx: IsolationPermissionsContext, sid: string, a
 }
 
 /**
+ * Writes on instances, allowed only on instances in scope by their own tags: one statement per way of being in scope
+ * (IAM ANDs the conditions of a statement; the statements OR). The instance resource type takes aws:ResourceTag
+ * (Service Authorization Reference, "Actions, resources, and condition keys for Amazon EC2"); EC2 Auto Scaling tags
+ * each instance it launches with `aws:autoscaling:groupName` and removes that tag when the instance is detached
+ * (Amazon EC2 Auto Scaling User Guide, "Tag Auto Scaling groups and instances"). So an instance isolation detaches
+ * stays writable by Kamae's own mark, put on it before it leaves the group and kept until its release is done.
+ */
+function instanceWriteStatements(ctx: IsolationPermissionsContext, instances: pulumi.Input<string>): Statement[] {
+  // With the instance side of the interface and address calls: those resources carry no instance tag, the instance does.
+  const actions = [
+    "ec2:ModifyInstanceAttribute",
+    "ec2:CreateTags",
+    "ec2:ReplaceIamInstanceProfileAssociation",
+    "ec2:AssociateIamInstanceProfile",
+    "ec2:DisassociateIamInstanceProfile",
+    "ec2:CreateSnapshots",
+    "ec2:ModifyNetworkInterfaceAttribute",
+    "ec2:AssociateAddress",
+  ];
+  const statements: Statement[] = [];
+  if (ctx.scopeTagKey) {
+    statements.push({ sid: "PreserveAndTagInstance", actions, resources: [instances], conditions: { StringEqualsIgnoreCase: { [`aws:ResourceTag/${ctx.scopeTagKey}`]: "true" } } });
+  }
+  if (ctx.scopeAutoScalingGroups !== undefined) {
+    statements.push(
+      { sid: "PreserveAndTagInstanceOfScopeGroups", actions, resources: [instances], conditions: { StringEquals: { [`aws:ResourceTag/${AUTO_SCALING_GROUP_TAG}`]: pulumi.output(ctx.scopeAutoScalingGroups) } } },
+      { sid: "PreserveAndTagInstanceUnderIsolation", actions, resources: [instances], conditions: { StringEquals: { [`aws:ResourceTag/${KamaeTags.isolationStatus}`]: "isolated" } } },
+    );
+  }
+  if (statements.length === 0) throw new Error("InstanceIsolation's scope has neither a tag key nor Auto Scaling groups: no instance write could be bounded");
+  return statements;
+}
+
+/**
  * What InstanceIsolation does in the account an instance runs in, scoped to that account. The component grants these
  * to its function for its home account and MemberAccountAccess to the member role, so the two cannot disagree. The
  * isolation state and the reports stay in the central account and are not part of this.
@@ -57,7 +95,6 @@ export function isolationActStatements(ctx: IsolationPermissionsContext): Statem
   const { partition, accountId } = ctx;
   const ec2Arn = (resource: string) => pulumi.interpolate`arn:${partition}:ec2:*:${accountId}:${resource}`;
   const snapshots = pulumi.interpolate`arn:${partition}:ec2:*::snapshot/*`;
-  const inScope = ctx.scopeTagKey ? { StringEqualsIgnoreCase: { [`aws:ResourceTag/${ctx.scopeTagKey}`]: "true" } } : undefined;
   const toEc2 = { StringEquals: { "iam:PassedToService": "ec2.amazonaws.com" } };
   const statements: Statement[] = [
     {
@@ -74,23 +111,7 @@ export function isolationActStatements(ctx: IsolationPermissionsContext): Statem
       ],
       resources: ["*"],
     },
-    {
-      sid: "PreserveAndTagInstance",
-      // With the instance side of the interface and address calls: those resources carry no instance tag, the
-      // instance does.
-      actions: [
-        "ec2:ModifyInstanceAttribute",
-        "ec2:CreateTags",
-        "ec2:ReplaceIamInstanceProfileAssociation",
-        "ec2:AssociateIamInstanceProfile",
-        "ec2:DisassociateIamInstanceProfile",
-        "ec2:CreateSnapshots",
-        "ec2:ModifyNetworkInterfaceAttribute",
-        "ec2:AssociateAddress",
-      ],
-      resources: [ec2Arn("instance/*")],
-      ...(inScope ? { conditions: inScope } : {}),
-    },
+    ...instanceWriteStatements(ctx, ec2Arn("instance/*")),
     { sid: "SnapshotVolumes", actions: ["ec2:CreateSnapshots"], resources: [ec2Arn("volume/*"), snapshots] },
     {
       // Tags given at creation are authorized as ec2:CreateTags with ec2:CreateAction (Amazon EC2 User Guide, "Grant

@@ -91,10 +91,15 @@ export interface MemberAccountAccessArgs {
   /** The central InstanceIsolation's `revokeRoleSessions`: the member role may then deny instance roles' older sessions. */
   readonly isolationRevokeRoleSessions?: boolean;
   /**
-   * The central InstanceIsolation's `scope.tagKey` (default `kamae:isolation-scope`): the member role changes only
-   * instances carrying `<key>=true`. "" when the central scope also names Auto Scaling groups (no tag bound then).
+   * The central InstanceIsolation's `scope.tagKey` (default `kamae:isolation-scope`; "" for none): the member role
+   * changes only instances carrying `<key>=true`, or of `isolationScopeAutoScalingGroupNames`.
    */
   readonly isolationScopeTagKey?: string;
+  /**
+   * The central InstanceIsolation's `scope.autoScalingGroupNames`: the member role also changes instances carrying
+   * `aws:autoscaling:groupName` with one of these names (and those it marked isolated before detaching them).
+   */
+  readonly isolationScopeAutoScalingGroupNames?: string[];
   /** The central InstanceIsolation's `instanceRoleNames`: instance roles a release may hand back here. */
   readonly isolationInstanceRoleNames?: string[];
   /** The actions of the central GuardDutyResponder's routes (`scan`, `restrictCredentials`, `blockPublicAccess`, `protectBucket` act here); required with guardduty-responder. */
@@ -111,10 +116,13 @@ export interface MemberAccountAccessArgs {
   /** The central PatchOnFinding's `pendingTagKey` (default kamae:patch-pending). */
   readonly patchPendingTagKey?: string;
   /**
-   * The central PatchOnFinding's `scopeTagKey` when its scope is that tag alone: the member role then patches and tags
-   * only instances carrying `<key>=true`. Default: none (every instance, as the central default).
+   * The central PatchOnFinding's `scopeTagKey` and `scopeAutoScalingGroups`: the member role then patches and tags only
+   * instances carrying `<key>=true`, or `aws:autoscaling:groupName` with one of the groups. Default: neither (every
+   * instance, as the central default).
    */
   readonly patchScopeTagKey?: string;
+  /** The central PatchOnFinding's `scopeAutoScalingGroups` (see `patchScopeTagKey`). */
+  readonly patchScopeAutoScalingGroups?: string[];
   /** KMS keys of the CloudTrail log files in `cloudTrailBucketNames`. */
   readonly cloudTrailKmsKeyArns?: pulumi.Input<string>[];
   /** The central account's event bus (default: its default bus in this Region). */
@@ -192,6 +200,7 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       cleanBucketKmsKeyArn: args.quarantineCleanBucketKmsKeyArn,
       revokeRoleSessions: args.isolationRevokeRoleSessions,
       isolationScopeTagKey: (args.isolationScopeTagKey ?? IsolationDefaults.scopeTagKey) || undefined,
+      isolationScopeAutoScalingGroupNames: args.isolationScopeAutoScalingGroupNames,
       isolationRoleName: isolationRoleNameOf(args.isolationInstanceProfileName ?? DEFAULT_ISOLATION_PROFILE_NAME),
       isolationInstanceRoleNames: args.isolationInstanceRoleNames,
       guardDutyActions: args.guardDutyActions,
@@ -200,6 +209,7 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       patchMaintenanceWindow: args.patchMaintenanceWindow,
       patchPendingTagKey: args.patchPendingTagKey,
       patchScopeTagKey: args.patchScopeTagKey || undefined,
+      patchScopeAutoScalingGroups: args.patchScopeAutoScalingGroups,
       cloudTrailBucketNames: Object.values(args.cloudTrailBucketNames ?? {}),
       cloudTrailKmsKeyArns: args.cloudTrailKmsKeyArns,
     };
@@ -358,6 +368,11 @@ function validate(args: MemberAccountAccessArgs): void {
   }
   for (const role of args.isolationInstanceRoleNames ?? []) check.roleNamePattern("isolationInstanceRoleNames", role);
   const profile = args.isolationInstanceProfileName;
+  if (args.responders?.includes("instance-isolation") && args.isolationScopeTagKey === "" && (args.isolationScopeAutoScalingGroupNames ?? []).length === 0) {
+    check.fail("isolationScopeTagKey \"\" needs isolationScopeAutoScalingGroupNames (the central scope's groups): the member role changes only instances in that scope");
+  }
+  check.autoScalingGroupNames("isolationScopeAutoScalingGroupNames", args.isolationScopeAutoScalingGroupNames);
+  check.autoScalingGroupNames("patchScopeAutoScalingGroups", args.patchScopeAutoScalingGroups);
   if (profile !== undefined && !/^[\w+=,.@-]{1,59}$/.test(profile)) check.fail(`"${profile}" is not a usable instance profile name (at most 59 characters: its role adds "-role")`);
   if (args.roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(args.roleName)) check.fail(`"${args.roleName}" is not a valid IAM role name`);
   if (Object.keys(args.deepSecurityTopicArns ?? {}).length > 0 && Object.keys(args.deepSecurityFunctionArns ?? {}).length === 0) {

@@ -39,8 +39,9 @@ export interface MemberContext {
   readonly cleanBucketKmsKeyArn?: pulumi.Input<string>;
   /** The central InstanceIsolation's `revokeRoleSessions`. */
   readonly revokeRoleSessions?: boolean;
-  /** The central InstanceIsolation's scope tag key, when its scope is that tag alone (instance writes need it). */
+  /** The central InstanceIsolation's scope tag key and Auto Scaling groups (instance writes need the instance in scope). */
   readonly isolationScopeTagKey?: string;
+  readonly isolationScopeAutoScalingGroupNames?: readonly string[];
   /** The isolation profile's role created here, and the central InstanceIsolation's `instanceRoleNames`. */
   readonly isolationRoleName?: pulumi.Input<string>;
   readonly isolationInstanceRoleNames?: readonly string[];
@@ -51,12 +52,15 @@ export interface MemberContext {
   /** The central PatchOnFinding tags instances for a maintenance window (with this tag key) instead of patching at once. */
   readonly patchMaintenanceWindow?: boolean;
   readonly patchPendingTagKey?: string;
-  /** The central PatchOnFinding's `scopeTagKey` when its scope is that tag alone (instance writes need it). */
+  /** The central PatchOnFinding's `scopeTagKey` and `scopeAutoScalingGroups` (instance writes need one of them). */
   readonly patchScopeTagKey?: string;
+  readonly patchScopeAutoScalingGroups?: readonly string[];
   /** This account's CloudTrail buckets (and their keys) that the central ApiActivityAlerts reads. */
   readonly cloudTrailBucketNames?: readonly pulumi.Input<string>[];
   readonly cloudTrailKmsKeyArns?: readonly pulumi.Input<string>[];
 }
+
+const groupsOrNone = (groups: readonly string[] | undefined) => (groups !== undefined && groups.length > 0 ? [...groups] : undefined);
 
 /**
  * What each responder does in the account an event names, scoped to that account: the member role carries exactly
@@ -72,8 +76,10 @@ export function memberStatements(responder: CentralResponder, ctx: MemberContext
         accountId: ctx.accountId,
         revokeRoleSessions: ctx.revokeRoleSessions,
         scopeTagKey: ctx.isolationScopeTagKey,
+        scopeAutoScalingGroups: groupsOrNone(ctx.isolationScopeAutoScalingGroupNames),
         isolationRoleName: ctx.isolationRoleName,
-        instanceRoleTagKey: ctx.isolationScopeTagKey,
+        // As at home: roles are tagged into the scope only when the scope is the tag alone.
+        instanceRoleTagKey: groupsOrNone(ctx.isolationScopeAutoScalingGroupNames) === undefined ? ctx.isolationScopeTagKey : undefined,
         instanceRoleNames: ctx.isolationInstanceRoleNames,
       });
     case "malware-quarantine":
@@ -100,6 +106,7 @@ export function memberStatements(responder: CentralResponder, ctx: MemberContext
         maintenanceWindow: ctx.patchMaintenanceWindow ?? false,
         pendingTagKey: ctx.patchPendingTagKey,
         scopeTagKey: ctx.patchScopeTagKey,
+        scopeAutoScalingGroups: groupsOrNone(ctx.patchScopeAutoScalingGroups),
       });
     case "api-activity-alerts":
       return apiActivityActStatements({ partition: ctx.partition, trailBucketNames: ctx.cloudTrailBucketNames ?? [], trailKmsKeyArns: ctx.cloudTrailKmsKeyArns });

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { INSPECTOR_SEVERITIES } from "../shared/events/inspector";
 import { EnforcementMode } from "../shared/runtime/mode";
-import { componentError, plainItems, Validator } from "../shared/validation";
+import { autoScalingGroupNamesSetting, Validator } from "../shared/validation";
 import type { Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
@@ -98,19 +98,6 @@ export function inspectorEventPattern(minSeverity: PatchOnFindingArgs["minSeveri
   };
 }
 
-// What AWS allows in a group name, less the comma that separates the names in the function's setting.
-const ASG_NAME = /^[\x20-\x7e]{1,255}$/;
-const isGroupName = (g: unknown): g is string => typeof g === "string" && ASG_NAME.test(g) && !g.includes(",");
-
-/** The function's setting of the scope's groups; a name known only at deploy is checked then, as plain ones are now. */
-function scopeGroupsSetting(groups: pulumi.Input<string>[]): pulumi.Output<string> {
-  return pulumi.all(groups).apply((names) => {
-    const bad = names.find((g) => !isGroupName(g));
-    if (bad !== undefined) throw componentError("PatchOnFinding", `scopeAutoScalingGroups: "${bad}" is not an Auto Scaling group name`);
-    return names.join(",");
-  });
-}
-
 function validate(args: PatchOnFindingArgs): void {
   const check: Validator = new Validator("PatchOnFinding");
   validateMemberAccounts("PatchOnFinding", args.memberAccounts);
@@ -126,7 +113,7 @@ function validate(args: PatchOnFindingArgs): void {
   tagKey("scopeTagKey", args.scopeTagKey);
   tagKey("protectionTagKey", args.protectionTagKey);
   tagKey("groupTagKey", args.groupTagKey);
-  for (const g of plainItems(args.scopeAutoScalingGroups)) if (!isGroupName(g)) check.fail(`scopeAutoScalingGroups: "${g}" is not an Auto Scaling group name`);
+  check.autoScalingGroupNames("scopeAutoScalingGroups", args.scopeAutoScalingGroups);
   check.integer("maxPerAutoScalingGroup", args.maxPerAutoScalingGroup, 1, 100);
   check.integer("groupMaxPercent", args.groupMaxPercent, 1, 100);
   const w = args.maintenanceWindow;
@@ -187,8 +174,8 @@ export class PatchOnFinding extends pulumi.ComponentResource {
         region: region.region,
         maintenanceWindow: windowed,
         pendingTagKey,
-        // Instances of the scope's Auto Scaling groups need not carry the tag: then the tag cannot bound the grant.
-        scopeTagKey: (args.scopeAutoScalingGroups ?? []).length === 0 ? args.scopeTagKey || undefined : undefined,
+        scopeTagKey: args.scopeTagKey || undefined,
+        scopeAutoScalingGroups: (args.scopeAutoScalingGroups ?? []).length > 0 ? args.scopeAutoScalingGroups : undefined,
       }),
       ...reports.publishStatements,
       { sid: "AnsweredFindings", actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [answered.arn] },
@@ -220,7 +207,7 @@ export class PatchOnFinding extends pulumi.ComponentResource {
           [PatchEnv.maxPerAutoScalingGroup]: String(perGroupLimit),
           [PatchEnv.groupMaxPercent]: String(args.groupMaxPercent ?? PatchDefaults.groupMaxPercent),
           ...(args.scopeTagKey !== undefined ? { [PatchEnv.scopeTagKey]: args.scopeTagKey } : {}),
-          ...(args.scopeAutoScalingGroups !== undefined ? { [PatchEnv.scopeAutoScalingGroups]: scopeGroupsSetting(args.scopeAutoScalingGroups) } : {}),
+          ...(args.scopeAutoScalingGroups !== undefined ? { [PatchEnv.scopeAutoScalingGroups]: autoScalingGroupNamesSetting("PatchOnFinding", "scopeAutoScalingGroups", args.scopeAutoScalingGroups) } : {}),
           ...(args.protectionTagKey !== undefined ? { [PatchEnv.protectionTagKey]: args.protectionTagKey } : {}),
           ...(args.groupTagKey !== undefined ? { [PatchEnv.groupTagKey]: args.groupTagKey } : {}),
         },

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Conditions, Statement } from "../shared/iam/policy";
+import { AUTO_SCALING_GROUP_TAG } from "../shared/runtime/tags";
 import { PATCH_DOCUMENT } from "./lambda/plan";
 
 export interface PatchPermissionsContext {
@@ -13,10 +14,12 @@ export interface PatchPermissionsContext {
   /** The tag that marks an instance for the window (default kamae:patch-pending). */
   readonly pendingTagKey?: string;
   /**
-   * The scope tag key when the scope is that tag alone: the instance writes then need `<key>=true` on the instance
-   * (EC2 and SSM authorize them on its tags), so even a bug cannot patch or tag an instance out of scope.
+   * The scope tag key, and the scope's Auto Scaling groups: instance writes then need the instance to be in scope by
+   * its own tags, `<key>=true` or `aws:autoscaling:groupName` naming one of the groups (EC2 and SSM authorize them on
+   * the instance's tags), so even a bug cannot patch or tag an instance out of scope. With neither, every instance.
    */
   readonly scopeTagKey?: string;
+  readonly scopeAutoScalingGroups?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /**
@@ -31,14 +34,22 @@ export function patchActStatements(ctx: PatchPermissionsContext): Statement[] {
     { sid: "ReadManagedInstancesAndCommands", actions: ["ssm:DescribeInstanceInformation", "ssm:ListCommands"], resources: ["*"] },
     { sid: "ReadInstanceTagsNotScopedByAws", actions: ["ec2:DescribeTags"], resources: ["*"] },
   ];
-  const inScope: Conditions = ctx.scopeTagKey ? { StringEqualsIgnoreCase: { [`aws:ResourceTag/${ctx.scopeTagKey}`]: "true" } } : {};
+  // One statement per way of being in scope (IAM ANDs a statement's conditions; statements OR), suffixed with it.
+  const scopes: Array<[string, Conditions]> = [];
+  if (ctx.scopeTagKey) scopes.push(["", { StringEqualsIgnoreCase: { [`aws:ResourceTag/${ctx.scopeTagKey}`]: "true" } }]);
+  // EC2 Auto Scaling tags each instance of a group with its name (Amazon EC2 Auto Scaling User Guide, "Tag Auto Scaling
+  // groups and instances").
+  if (ctx.scopeAutoScalingGroups !== undefined) scopes.push(["OfScopeGroups", { StringEquals: { [`aws:ResourceTag/${AUTO_SCALING_GROUP_TAG}`]: pulumi.output(ctx.scopeAutoScalingGroups) } }]);
+  if (scopes.length === 0) scopes.push(["", {}]);
   if (ctx.maintenanceWindow) {
-    statements.push({
-      sid: "TagForMaintenanceWindow",
-      actions: ["ec2:CreateTags"],
-      resources: [instances],
-      conditions: { "ForAllValues:StringEquals": { "aws:TagKeys": [ctx.pendingTagKey ?? "kamae:patch-pending"] }, ...inScope },
-    });
+    for (const [suffix, inScope] of scopes) {
+      statements.push({
+        sid: `TagForMaintenanceWindow${suffix}`,
+        actions: ["ec2:CreateTags"],
+        resources: [instances],
+        conditions: { "ForAllValues:StringEquals": { "aws:TagKeys": [ctx.pendingTagKey ?? "kamae:patch-pending"] }, ...inScope },
+      });
+    }
   } else {
     // SendCommand is authorized on the document and on each instance, and its tag keys are evaluated on each (Service
     // Authorization Reference, "Actions, resources, and condition keys for AWS Systems Manager": SendCommand takes
@@ -46,7 +57,7 @@ export function patchActStatements(ctx: PatchPermissionsContext): Statement[] {
     // document would refuse every command, so the scope tag bounds only the instances.
     statements.push(
       { sid: "RunPatchBaseline", actions: ["ssm:SendCommand"], resources: [pulumi.interpolate`arn:${ctx.partition}:ssm:${region}::document/${PATCH_DOCUMENT}`] },
-      { sid: "OnInstances", actions: ["ssm:SendCommand"], resources: [instances], conditions: inScope },
+      ...scopes.map(([suffix, inScope]): Statement => ({ sid: `OnInstances${suffix}`, actions: ["ssm:SendCommand"], resources: [instances], conditions: inScope })),
     );
   }
   return statements;

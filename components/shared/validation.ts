@@ -20,6 +20,22 @@ export function plainItems<T>(list: pulumi.Input<pulumi.Input<T>[]> | readonly p
   return (list as pulumi.Input<T>[]).filter((item): item is T => isPlain(item));
 }
 
+// What AWS allows in an Auto Scaling group name, less the comma that separates the names in a function's setting.
+const ASG_NAME = /^[\x20-\x7e]{1,255}$/;
+export const isAutoScalingGroupName = (g: unknown): g is string => typeof g === "string" && ASG_NAME.test(g) && !g.includes(",");
+
+/**
+ * A function's setting of Auto Scaling group names, comma-separated: a name known only at deploy is checked then, as
+ * plain ones are at construction (`Validator.autoScalingGroupNames`), since a comma in it would split it in two.
+ */
+export function autoScalingGroupNamesSetting(component: string, what: string, groups: pulumi.Input<string>[]): pulumi.Output<string> {
+  return pulumi.all(groups).apply((names) => {
+    const bad = names.find((g) => !isAutoScalingGroupName(g));
+    if (bad !== undefined) throw componentError(component, `${what}: "${bad}" is not an Auto Scaling group name (1-255 printable characters, no comma)`);
+    return names.join(",");
+  });
+}
+
 /** The labels of a label map, whose entries name children (`${name}-<what>-<label>`, see shared/naming.ts). */
 export const LABEL = /^[a-z0-9-]{1,40}$/;
 
@@ -111,6 +127,11 @@ export class Validator {
       this.fail(`${what} must be a map of labels to values (e.g. { main: vpc.id }): the label names the child resource, so the value may be an output`);
     }
     for (const label of Object.keys(map)) if (!LABEL.test(label)) this.fail(`${what} label "${label}" must be 1-40 lower-case letters, digits or hyphens`);
+  }
+
+  /** Auto Scaling group names that a function's setting joins with commas (the plain ones; outputs at deploy). */
+  autoScalingGroupNames(what: string, groups: pulumi.Input<pulumi.Input<string>[]> | readonly pulumi.Input<string>[] | undefined): void {
+    for (const g of plainItems(groups)) if (!isAutoScalingGroupName(g)) this.fail(`${what}: "${g}" is not an Auto Scaling group name (1-255 printable characters, no comma)`);
   }
 
   /** An IAM role name or `path/name` pattern (wildcards allowed) that still names some roles, not every role. */

@@ -55,9 +55,10 @@ describe("InstanceIsolation component (Pulumi mocks)", () => {
     assert.equal(resourcesOfType("aws:iam/rolePolicyAttachment:RolePolicyAttachment").length, 0);
   });
 
-  it("instance writes reach only instances carrying the scope tag (evaluated), unless Auto Scaling groups widen the scope", async () => {
+  it("instance writes reach only instances in scope by their own tags (evaluated): the scope tag, or a scope group's", async () => {
     new InstanceIsolation("iso", { scope: { tagKey: "team:isolate" } });
-    new InstanceIsolation("asg", { scope: { autoScalingGroupNames: ["web-asg"] } });
+    new InstanceIsolation("asg", { scope: { tagKey: "", autoScalingGroupNames: ["web-asg", "api-asg"] } });
+    new InstanceIsolation("both", { scope: { autoScalingGroupNames: ["web-asg"] } });
     await settle();
     const policy = (name: string) => iamDocuments().find((d) => d.resource === `${name}-responder-permissions`)!.document;
     const instance = "arn:aws:ec2:us-east-1:123456789012:instance/i-0123456789abcdef0";
@@ -67,8 +68,21 @@ describe("InstanceIsolation component (Pulumi mocks)", () => {
       assert.equal(act("iso", action, { "team:isolate": "true" }), "allowed", action);
       assert.equal(act("iso", action, { "team:isolate": "false" }), "implicitDeny", action);
       assert.equal(act("iso", action, {}), "implicitDeny", action);
-      // Instances of the groups need not be tagged: the tag cannot bound this deployment's grant.
-      assert.equal(act("asg", action, {}), "allowed", action);
+      // Scoped by Auto Scaling groups: the tag EC2 Auto Scaling puts on each instance of a group bounds the grant.
+      assert.equal(act("asg", action, { "aws:autoscaling:groupName": "web-asg" }), "allowed", action);
+      assert.equal(act("asg", action, { "aws:autoscaling:groupName": "api-asg" }), "allowed", action);
+      assert.equal(act("asg", action, { "aws:autoscaling:groupName": "billing-asg" }), "implicitDeny", action);
+      assert.equal(act("asg", action, { "aws:autoscaling:groupName": "WEB-ASG" }), "implicitDeny", action);
+      assert.equal(act("asg", action, {}), "implicitDeny", action);
+      assert.equal(act("asg", action, { "kamae:isolation-scope": "true" }), "implicitDeny", action);
+      // Detaching removes the group's tag: an instance Kamae marked before detaching it stays reachable until released.
+      assert.equal(act("asg", action, { "kamae:isolation-status": "isolated" }), "allowed", action);
+      assert.equal(act("asg", action, { "kamae:isolation-status": "released" }), "implicitDeny", action);
+      // The default tag and the groups: either puts an instance in scope.
+      assert.equal(act("both", action, { "kamae:isolation-scope": "TRUE" }), "allowed", action);
+      assert.equal(act("both", action, { "aws:autoscaling:groupName": "web-asg" }), "allowed", action);
+      assert.equal(act("both", action, { "aws:autoscaling:groupName": "api-asg" }), "implicitDeny", action);
+      assert.equal(act("iso", action, { "kamae:isolation-status": "isolated" }), "implicitDeny", action);
     }
   });
 
@@ -167,6 +181,8 @@ describe("InstanceIsolation component (Pulumi mocks)", () => {
       [{ circuitBreaker: { maxIsolations: -1 } }, /maxIsolations/],
       [{ circuitBreaker: { windowSeconds: 5 } }, /windowSeconds/],
       [{ guardDuty: { findingTypePrefixes: [] } }, /no finding would isolate/],
+      // The function's setting joins the names with commas: "web,api" would read as two groups.
+      [{ scope: { autoScalingGroupNames: ["web,api"] } }, /scope.autoScalingGroupNames: "web,api" is not an Auto Scaling group name/],
       [{ guardDuty: { findingTypePrefixes: ["*"] } }, /not a finding type prefix/],
       [{ guardDuty: { minimumSeverity: 11 } }, /minimumSeverity/],
       [{ deepSecurity: { eventTypes: [], publisherArns: [DS_MANAGER] } }, /no event would isolate/],

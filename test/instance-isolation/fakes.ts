@@ -21,6 +21,7 @@ import { GetInstanceProfileCommand, IAMClient, PutRolePolicyCommand } from "@aws
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { AwsStub, mockClient } from "aws-sdk-client-mock";
+import { AUTO_SCALING_GROUP_TAG } from "../../components/shared/runtime/tags";
 import { awsError } from "../harness/aws";
 import { refusePublish } from "../harness/sns";
 
@@ -500,8 +501,9 @@ export class FakeAws {
     }
     g.instances = g.instances.filter((id) => !(input.InstanceIds ?? []).includes(id));
     for (const id of input.InstanceIds ?? []) {
-      // Detaching deregisters the instance from the group's target groups.
+      // Detaching deregisters the instance from the group's target groups, and removes the group's tag from it.
       for (const arn of g.targetGroupArns) this.setTargetState(arn, id, "draining");
+      delete this.instance(id).tags[AUTO_SCALING_GROUP_TAG];
     }
     if (input.ShouldDecrementDesiredCapacity) g.desired -= (input.InstanceIds ?? []).length;
     while (g.instances.length < g.desired) this.launchReplacement(g);
@@ -514,7 +516,7 @@ export class FakeAws {
     this.instances.set(id, {
       id,
       state: "running",
-      tags: { "aws:autoscaling:groupName": g.name },
+      tags: { [AUTO_SCALING_GROUP_TAG]: g.name },
       enis: [{ id: this.id("eni"), vpcId: model?.enis[0]?.vpcId ?? "vpc-1", groups: [...(model?.enis[0]?.groups ?? [])], privateIps: ["10.0.9.9"], deviceIndex: 0 }],
       disableApiTermination: false,
       shutdownBehavior: "stop",
@@ -576,7 +578,8 @@ export class FakeAws {
     const g = this.asg(input.AutoScalingGroupName!);
     const ids = input.InstanceIds ?? [];
     if (g.desired + ids.length > g.max) throw awsError("ValidationError", "Desired capacity would exceed the group's maximum size");
-    for (const id of ids) this.instance(id);
+    // Attaching tags the instance with the group's name.
+    for (const id of ids) this.instance(id).tags[AUTO_SCALING_GROUP_TAG] = g.name;
     g.instances.push(...ids);
     g.desired += ids.length;
     return {};

@@ -124,3 +124,62 @@ describe("InstanceIsolation: every AWS call is granted, and nothing more", () =>
     assert.throws(() => new InstanceIsolation("none", { revokeRoleSessions: true, scope: { autoScalingGroupNames: ["web-asg"] } }), /revokeRoleSessions needs instance roles/);
   });
 });
+
+describe("InstanceIsolation scoped by Auto Scaling groups: IAM bounds instance writes by the group's tag", () => {
+  let fake: FakeAws | undefined;
+  afterEach(() => fake?.restore());
+
+  it("every call of isolating and releasing an instance of a scope group is granted as the instance's tags stand at that call; an instance of another group is refused", async () => {
+    await useOfflineMocks();
+    new InstanceIsolation("iso", { mode: "enforce", scope: { tagKey: "", autoScalingGroupNames: ["web-asg"] }, instanceRoleNames: ["web-role"] });
+    await settle();
+    const { env, policy } = builtFunction("iso-responder", { accountId: ACCOUNT });
+    const profile = resourceNamed("iso-isolation-profile").state.name as string;
+    const role = resourceNamed("iso-isolation-role").state.name as string;
+    const tier = webTier();
+    fake = tier.fake;
+    fake.topics.add(env.KAMAE_REPORT_TOPIC_ARN);
+    fake.profiles.set(profile, { arn: `arn:aws:iam::${ACCOUNT}:instance-profile/${profile}`, roleName: role });
+    // The instance of the scope group carries no scope tag: only the group's own tag puts it in scope.
+    delete tier.instance.tags["kamae:isolation-scope"];
+    const d = deps(env);
+    assert.equal((await run(fixture("guardduty-backdoor-cc.json"), d)).responses[0].outcome, "isolated");
+    assert.equal((await run(fixture("direct-release.json"), d)).responses[0].outcome, "released");
+
+    // Replayed in the order they were sent, with the instance's tags as they stood at each call: detaching removes
+    // the group's tag, attaching puts it back, CreateTags adds Kamae's mark.
+    // Sinon numbers every call across spies (callId): the stubs' calls merged back into the order they were made.
+    const calls = fake.stubs.flatMap((m) => m.calls() as unknown as Array<{ callId: number; args: any[] }>).sort((a, b) => a.callId - b.callId);
+    const sent: SentCommand[] = calls.map((c) => ({ command: c.args[0].constructor.name as string, input: c.args[0].input as Record<string, any> }));
+    const tags: Record<string, string> = { Name: "web-1", "aws:autoscaling:groupName": "web-asg" };
+    const profiles = fake.profiles;
+    const where: Where = {
+      accountId: ACCOUNT,
+      region: REGION,
+      key: policy.Statement.find((s: any) => s.Sid === "UseOwnKey").Resource[0],
+      tagsOf: (arn) => (arn.endsWith(`:instance/${INSTANCE}`) ? { ...tags } : fake!.groups.get(arn.split("/").at(-1)!)?.tags),
+      instanceOfAssociation: () => INSTANCE,
+      allocationOfAssociation: () => tier.fake.addresses[0].allocationId,
+      roleOfProfile: (p) => [...profiles].find(([name, v]) => name === p || v.arn === p)![1].roleName,
+    };
+    const requests = sent.flatMap((c) => {
+      const asked = iamRequests(c, where);
+      if (c.command === "CreateTagsCommand" && c.input.Resources.includes(INSTANCE)) for (const t of c.input.Tags) tags[t.Key] = t.Value;
+      if (c.command === "DetachInstancesCommand") delete tags["aws:autoscaling:groupName"];
+      if (c.command === "AttachInstancesCommand") tags["aws:autoscaling:groupName"] = c.input.AutoScalingGroupName;
+      return asked;
+    });
+    assert.ok(sent.some((c) => c.command === "DetachInstancesCommand") && sent.some((c) => c.command === "ReplaceIamInstanceProfileAssociationCommand"));
+    const denied = requests.filter((r) => evaluate({ identity: [policy] }, r).decision !== "allowed");
+    assert.deepEqual(denied, [], "a call refused at the instance's tags of that moment");
+    assert.equal(tags["kamae:isolation-status"], "released");
+
+    // The same instance writes on an instance of another group, or of none, are refused by IAM.
+    const onInstance = requests.filter((r) => r.resource.endsWith(`:instance/${INSTANCE}`));
+    assert.ok(onInstance.length > 5);
+    for (const other of [{ "aws:autoscaling:groupName": "billing-asg" }, {}, { "kamae:isolation-status": "released" }]) {
+      const asked = onInstance.map((r) => ({ ...r, context: { ...Object.fromEntries(Object.entries(r.context ?? {}).filter(([k]) => !k.startsWith("aws:ResourceTag/"))), ...Object.fromEntries(Object.entries(other).map(([k, v]) => [`aws:ResourceTag/${k}`, v])) } }));
+      assert.deepEqual([...new Set(asked.map((r) => evaluate({ identity: [policy] }, r).decision))], ["implicitDeny"], JSON.stringify(other));
+    }
+  });
+});

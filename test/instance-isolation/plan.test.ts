@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { readEvent } from "../../components/instance-isolation/lambda/intake";
 import type { IsolationGroup, IsolationRequest, ObservedState } from "../../components/instance-isolation/lambda/model";
-import { allowsEverything, planIsolation, planRelease } from "../../components/instance-isolation/lambda/plan";
+import { allowsEverything, containPhases, phaseOf, planIsolation, planRelease, RELEASE_PHASES } from "../../components/instance-isolation/lambda/plan";
 import { isolationSettingsFromEnv } from "../../components/instance-isolation/lambda/settings";
 import { KamaeTags } from "../../components/shared/runtime/tags";
 import { BASE_ENV } from "./scenario";
@@ -47,6 +47,17 @@ describe("isolation planning (pure)", () => {
     const leaky = { ...empty, ingress: [{ IpProtocol: "tcp", FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: "0.0.0.0/0" }] }] };
     const d = planIsolation(request, observed([["sg-empty"]], { isolationGroups: [leaky, transition], tags: { [KamaeTags.isolationScope]: "true", [KamaeTags.isolationStatus]: "isolated" } }), undefined, { ...settings, snapshots: false }, "t");
     assert.deepEqual(d.actions.map((a) => a.step), ["prepare-isolation-group"]);
+  });
+
+  it("marks the instance before it leaves a group that scopes it (leaving removes the group's tag), and unmarks it last at release", () => {
+    const detach = { step: "detach-asg", autoScalingGroupName: "web-asg", reason: "r" } as const;
+    const mark = { step: "tag", tags: { [KamaeTags.isolationStatus]: "isolated" }, reason: "r" } as const;
+    assert.deepEqual(containPhases([mark, detach], { scopeAutoScalingGroups: ["web-asg"] }), ["mark", "contain"]);
+    // No group in the scope, or no group to leave: the mark runs with the rest, no extra round trip before the cut.
+    assert.deepEqual(containPhases([mark, detach], { scopeAutoScalingGroups: [] }), [["mark", "contain"]]);
+    assert.deepEqual(containPhases([mark], { scopeAutoScalingGroups: ["web-asg"] }), [["mark", "contain"]]);
+    assert.equal(phaseOf(mark), "mark");
+    assert.equal(RELEASE_PHASES.at(-1), "mark");
   });
 
   it("an instance whose every step is done plans nothing", () => {

@@ -4,7 +4,7 @@ import { SNSClient } from "@aws-sdk/client-sns";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AccountClients } from "../../components/shared/aws/account-clients";
-import { KamaeTags } from "../../components/shared/runtime/tags";
+import { AUTO_SCALING_GROUP_TAG, KamaeTags } from "../../components/shared/runtime/tags";
 import { Ledger } from "../../components/instance-isolation/lambda/ledger";
 import { SnsReporter } from "../../components/instance-isolation/lambda/report";
 import { handleEvent, ResponderDeps } from "../../components/instance-isolation/lambda/respond";
@@ -68,6 +68,7 @@ export function webTier(options: { inAsg?: boolean; tags?: Record<string, string
   fake.targetGroups.set(TG_OTHER, { arn: TG_OTHER, vpcId: "vpc-0ther000000000000", targetType: "instance", port: 80, targets: [] });
   if (options.inAsg ?? true) {
     fake.asgs.set("web-asg", { name: "web-asg", instances: [INSTANCE, neighbour.id], desired: 2, min: 1, max: 4, targetGroupArns: [TG_HTTP] });
+    for (const i of [instance, neighbour]) i.tags[AUTO_SCALING_GROUP_TAG] = "web-asg";
   }
   return { fake: fake.install(), webGroup: web.id, instance };
 }

@@ -164,6 +164,10 @@ describe("MemberAccountAccess", () => {
     assert.throws(() => new MemberAccountAccess("c3", { ...base, responders: ["instance-isolation"], isolationInstanceProfileName: "no spaces" }), /instance profile name/);
     assert.throws(() => new MemberAccountAccess("d", { ...base, responders: ["patch-on-finding"], forwardEvents: ["everything"] }), /forwardEvents must be one of .* got "everything"/);
     assert.throws(() => new MemberAccountAccess("e", { ...base, responders: ["patch-on-finding"], roleName: "bad name!" }), /not a valid IAM role name/);
+    // No instance write would be bounded: the member role needs the central scope's groups.
+    assert.throws(() => new MemberAccountAccess("f", { ...base, responders: ["instance-isolation"], isolationScopeTagKey: "" }), /isolationScopeTagKey "" needs isolationScopeAutoScalingGroupNames/);
+    assert.throws(() => new MemberAccountAccess("g", { ...base, responders: ["instance-isolation"], isolationScopeAutoScalingGroupNames: ["web,api"] }), /isolationScopeAutoScalingGroupNames: "web,api" is not an Auto Scaling group name/);
+    assert.throws(() => new MemberAccountAccess("h", { ...base, responders: ["patch-on-finding"], patchScopeAutoScalingGroups: ["web,api"] }), /patchScopeAutoScalingGroups: "web,api"/);
   });
 });
 

@@ -139,6 +139,28 @@ describe("One source of truth: the member role carries exactly what each respond
     assert.deepEqual(member.Statement.find((s) => s.Sid === "ReadTrailFiles")!.Resource, ["arn:aws:s3:::org-trail-logs/*/CloudTrail/*"]);
   });
 
+  it("InstanceIsolation and PatchOnFinding scoped by Auto Scaling groups: the member role writes only to their instances, as at home", async () => {
+    new InstanceIsolation("iso", { scope: { tagKey: "", autoScalingGroupNames: ["web-asg"] }, isolationInstanceProfileName: "kamae-isolation", memberAccounts: { accountIds: MEMBERS, roleName: "kamae-central-responder", externalId: "ext-1" } });
+    new PatchOnFinding("patch", { scopeAutoScalingGroups: ["web-asg"] });
+    new MemberAccountAccess("member", {
+      centralAccountId: CENTRAL,
+      externalId: "ext-1",
+      responders: ["instance-isolation", "patch-on-finding"],
+      isolationScopeTagKey: "",
+      isolationScopeAutoScalingGroupNames: ["web-asg"],
+      patchScopeAutoScalingGroups: ["web-asg"],
+    });
+    await settle();
+    const isolationSids = ["PreserveAndTagInstanceOfScopeGroups", "PreserveAndTagInstanceUnderIsolation"];
+    const member = rolePolicy("member-instance-isolation");
+    assert.ok(!member.Statement.some((s) => s.Sid === "PreserveAndTagInstance"));
+    assert.deepEqual(bySid(member, isolationSids), bySid(rolePolicy("iso-responder-permissions"), isolationSids));
+    assert.deepEqual(bySid(member, ["PreserveAndTagInstanceOfScopeGroups"])[0].Condition, { StringEquals: { "aws:ResourceTag/aws:autoscaling:groupName": ["web-asg"] } });
+    const onInstances = (doc: PolicyDocument) => doc.Statement.filter((s) => s.Sid?.startsWith("OnInstances")).map((s) => [s.Sid, s.Condition]);
+    assert.deepEqual(onInstances(rolePolicy("member-patch-on-finding")), onInstances(rolePolicy("patch-patcher-permissions")));
+    assert.deepEqual(onInstances(rolePolicy("patch-patcher-permissions")), [["OnInstancesOfScopeGroups", { StringEquals: { "aws:ResourceTag/aws:autoscaling:groupName": ["web-asg"] } }]]);
+  });
+
   it("PatchOnFinding scoped by a tag: the member role tags and patches only instances carrying it, as at home", async () => {
     new PatchOnFinding("patch", { scopeTagKey: "team:patch", maintenanceWindow: { schedule: "cron(0 3 ? * SUN *)" } });
     new MemberAccountAccess("member", { centralAccountId: CENTRAL, externalId: "ext-1", responders: ["patch-on-finding"], patchMaintenanceWindow: true, patchScopeTagKey: "team:patch" });

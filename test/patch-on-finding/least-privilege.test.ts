@@ -36,6 +36,28 @@ describe("PatchOnFinding: every AWS call is granted, and nothing more", () => {
       assert.deepEqual(onInstance.map((r) => evaluate({ identity: [policy] }, r).decision), onInstance.map(() => "implicitDeny"));
     });
 
+    it(`${strategy}, scoped by Auto Scaling groups: the instance writes need the group's tag on the instance (evaluated)`, async () => {
+      new PatchOnFinding("patch", { mode: "enforce", scopeAutoScalingGroups: ["web-asg"], ...(strategy === "maintenance-window" ? { maintenanceWindow: { schedule: "cron(0 3 ? * SUN *)" } } : {}) });
+      await settle();
+      const { env, policy } = builtFunction("patch-patcher");
+      const { topicArn, tableName, ...settings } = settingsFromEnv(env);
+      const aws = new FakeAws(ACCOUNT_ID);
+      aws.topics.add(topicArn!);
+      const groupTag = { "aws:autoscaling:groupName": "web-asg" };
+      aws.addInstance({ accountId: ACCOUNT_ID, region: REGION }, INSTANCE, { tags: groupTag });
+      const deps = { clients: aws.clients, settings, topicArn: topicArn!, sns: aws.snsClient(), reported: aws.reportedIn(tableName), now: aws.clock.now, log: { info: () => undefined, warn: () => undefined, error: () => undefined } };
+      assert.equal(((await respond(finding(), deps)) as PatchReport).outcome, "act");
+      const sent = commandsOf(aws.stubs);
+      const where = { accountId: ACCOUNT_ID, region: REGION, key: policy.Statement.find((s: any) => s.Sid === "UseOwnKey")?.Resource[0], tagsOf: (arn: string) => (arn.endsWith(INSTANCE) ? groupTag : undefined) };
+      checkCommands("patch-on-finding", policy, sent, where);
+      // The same calls on an instance of another group, or of none (even one carrying the default scope tag): refused.
+      for (const tags of [{ "aws:autoscaling:groupName": "billing-asg" }, {}, { "kamae:isolation-scope": "true" }] as Array<Record<string, string>>) {
+        const onInstance = sent.flatMap((c) => iamRequests(c, { ...where, tagsOf: (arn: string) => (arn.endsWith(INSTANCE) ? tags : undefined) })).filter((r) => r.resource.endsWith(`instance/${INSTANCE}`));
+        assert.ok(onInstance.length > 0);
+        assert.deepEqual(onInstance.map((r) => evaluate({ identity: [policy] }, r).decision), onInstance.map(() => "implicitDeny"), JSON.stringify(tags));
+      }
+    });
+
     it(`${strategy}: the calls of a patched finding and of its replay`, async () => {
       new PatchOnFinding("patch", { mode: "enforce", ...(strategy === "maintenance-window" ? { maintenanceWindow: { schedule: "cron(0 3 ? * SUN *)" } } : {}) });
       await settle();

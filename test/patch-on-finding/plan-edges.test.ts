@@ -2,7 +2,8 @@ import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseInspectorEvent, type InspectorFinding } from "../../components/shared/events/inspector";
-import { ASG_TAG, commandComment, planPatch, screen, type PatchPlan, type PatchSettings, type PatchState } from "../../components/patch-on-finding/lambda/plan";
+import { commandComment, planPatch, screen, type PatchPlan, type PatchSettings, type PatchState } from "../../components/patch-on-finding/lambda/plan";
+import { AUTO_SCALING_GROUP_TAG } from "../../components/shared/runtime/tags";
 
 // Each guard of the patch plan on both sides of its edge, and what the report says.
 const event = JSON.parse(readFileSync(join(__dirname, "../../components/patch-on-finding/fixtures/inspector-ec2-package-vulnerability.json"), "utf8"));
@@ -60,8 +61,8 @@ describe("PatchOnFinding plan: edges", () => {
     assert.equal(plan({ tags: { "kamae:patch": "True" } }, tagScope).outcome, "act");
     assert.deepEqual(brief(plan({ tags: { "kamae:patch": " true" } }, tagScope)), ["out-of-scope", `${I} is outside the responder's scope (tag kamae:patch=true)`]);
     const both = { scopeTagKey: "kamae:patch", scopeAutoScalingGroups: ["web", "api"] };
-    assert.deepEqual(brief(plan({ tags: { [ASG_TAG]: "batch" } }, both)), ["out-of-scope", `${I} is outside the responder's scope (tag kamae:patch=true or groups web, api)`]);
-    assert.equal(plan({ tags: { [ASG_TAG]: "api" } }, both).outcome, "act");
+    assert.deepEqual(brief(plan({ tags: { [AUTO_SCALING_GROUP_TAG]: "batch" } }, both)), ["out-of-scope", `${I} is outside the responder's scope (tag kamae:patch=true or groups web, api)`]);
+    assert.equal(plan({ tags: { [AUTO_SCALING_GROUP_TAG]: "api" } }, both).outcome, "act");
     assert.deepEqual(brief(plan({}, { scopeAutoScalingGroups: ["web"] })), ["out-of-scope", `${I} is outside the responder's scope (groups web)`]);
     assert.equal(plan({}, { scopeAutoScalingGroups: [] }).outcome, "act");
   });
@@ -87,7 +88,7 @@ describe("PatchOnFinding plan: edges", () => {
   });
 
   it("patches one instance of an Auto Scaling group at a time unless told otherwise", () => {
-    const inGroup = { tags: { [ASG_TAG]: "web" } };
+    const inGroup = { tags: { [AUTO_SCALING_GROUP_TAG]: "web" } };
     assert.deepEqual(brief(plan({ ...inGroup, runningInAutoScalingGroup: 1 })), ["deferred", "1 instance(s) of Auto Scaling group web are being patched (limit 1 at once); retry later"]);
     assert.equal(plan({ ...inGroup, runningInAutoScalingGroup: 0 }).outcome, "act");
     assert.equal(plan({ ...inGroup }).outcome, "act");

@@ -120,10 +120,11 @@ export class PlanExecutor {
     for (const g of knownGroups) this.groups.set(groupKey(g.vpcId, g.role), g.groupId);
   }
 
-  async runPhases(actions: readonly Action[], phases: readonly Phase[]): Promise<StepResult[]> {
+  async runPhases(actions: readonly Action[], phases: ReadonlyArray<Phase | readonly Phase[]>): Promise<StepResult[]> {
     const results: StepResult[] = [];
     for (const phase of phases) {
-      const batch = actions.filter((a) => phaseOf(a) === phase);
+      const together: readonly Phase[] = typeof phase === "string" ? [phase] : phase;
+      const batch = actions.filter((a) => together.includes(phaseOf(a)));
       results.push(...(await Promise.all(batch.map((a) => this.run(a)))));
     }
     return results;

@@ -3,17 +3,29 @@ import type { Action, IpPermission, IsolationGroup, IsolationRecord, IsolationRe
 import type { IsolationSettings } from "./settings";
 
 /**
- * The order of the response: every action of a phase runs in parallel; a phase starts when the previous one ended.
- * Isolation: prepare (overlapping the guard and contain) → contain → transition → isolate → after. Release below.
+ * The order of the response: every action of a phase (or of phases grouped together) runs in parallel; a phase starts
+ * when the previous one ended. Isolation: prepare (overlapping the guard, mark and contain) → mark and contain →
+ * transition → isolate → after. Release: restore → rejoin → mark.
  */
-export type Phase = "prepare" | "contain" | "transition" | "isolate" | "after" | "restore" | "rejoin";
-export const RELEASE_PHASES: readonly Phase[] = ["contain", "restore", "rejoin"];
+export type Phase = "prepare" | "mark" | "contain" | "transition" | "isolate" | "after" | "restore" | "rejoin";
+export const RELEASE_PHASES: readonly Phase[] = ["restore", "rejoin", "mark"];
+
+/**
+ * The instance's mark (`kamae:isolation-status=isolated`) goes on before anything else changes it when the instance
+ * is to leave an Auto Scaling group that scopes it: leaving removes the group's tag, and then only the mark lets the
+ * function's role write to it (see permissions.ts). Otherwise the mark runs with the rest (no extra round trip). At
+ * release the mark changes to "released" last, once the rest is restored.
+ */
+export function containPhases(actions: readonly Action[], settings: Pick<IsolationSettings, "scopeAutoScalingGroups">): Array<Phase | readonly Phase[]> {
+  const leavesScopeGroup = settings.scopeAutoScalingGroups.length > 0 && actions.some((a) => a.step === "detach-asg");
+  return leavesScopeGroup ? ["mark", "contain"] : [["mark", "contain"]];
+}
 
 const PHASE_OF: Record<Step, Phase> = {
   "prepare-isolation-group": "prepare",
   "preserve-evidence": "contain",
   "preserve-volumes": "contain",
-  tag: "contain",
+  tag: "mark",
   "detach-asg": "contain",
   "deregister-target": "contain",
   "cut-transition": "transition",
@@ -220,7 +232,7 @@ export function planRelease(request: ReleaseRequest, observed: ObservedState, re
   if (!observed.found || observed.instanceState === "terminated") return none("not-found", `instance ${request.instanceId} no longer exists`);
   const original = record.original;
   const cur = observed.original;
-  const actions: Action[] = [{ step: "tag", tags: { [KamaeTags.isolationStatus]: "released" }, reason: "mark the instance as released" }];
+  const actions: Action[] = [{ step: "tag", tags: { [KamaeTags.isolationStatus]: "released" }, reason: "mark the instance as released, once the rest is restored" }];
   for (const eni of original.networkInterfaces) {
     const now = cur.networkInterfaces.find((n) => n.networkInterfaceId === eni.networkInterfaceId);
     if (now && !sameSet(now.groupIds, eni.groupIds)) {

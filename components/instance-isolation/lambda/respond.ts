@@ -6,7 +6,7 @@ import { dedupe, Dismissal, readEvent } from "./intake";
 import type { Ledger } from "./ledger";
 import { AsgHold, IsolationRecord, IsolationRequest, Outcome, recordKey, ReleaseRequest, ResponseRequest, StepResult } from "./model";
 import { observe } from "./observe";
-import { CUT_STEPS, Decision, planIsolation, planRelease, RELEASE_PHASES } from "./plan";
+import { CUT_STEPS, Decision, containPhases, planIsolation, planRelease, RELEASE_PHASES } from "./plan";
 import { PlanExecutor } from "./execute";
 import type { IsolationReport, Reporter } from "./report";
 import type { IsolationSettings } from "./settings";
@@ -193,7 +193,7 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
     await preparing;
     return replayOf(request, "already-isolated");
   }
-  const contained = await executor.runPhases(decision.actions, ["contain"]);
+  const contained = await executor.runPhases(decision.actions, containPhases(decision.actions, settings));
   const prepared = await preparing;
   // The cut makes the instance fail its health checks: while Auto Scaling can still replace it, cutting would hand
   // the evidence to Auto Scaling's terminate. The cut then waits for the retry.

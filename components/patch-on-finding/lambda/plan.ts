@@ -1,4 +1,5 @@
 import { INSPECTOR_SEVERITIES, meetsSeverity, type InspectorFinding } from "../../shared/events/inspector";
+import { AUTO_SCALING_GROUP_TAG } from "../../shared/runtime/tags";
 
 /**
  * The decision of PatchOnFinding, as pure functions: from a parsed Inspector finding, the settings and the state read
@@ -32,9 +33,6 @@ export interface PatchSettings {
   readonly groupTagKey?: string;
   readonly groupMaxPercent?: number;
 }
-
-/** The tag Auto Scaling puts on every instance of a group. */
-export const ASG_TAG = "aws:autoscaling:groupName";
 
 /** What Systems Manager (and EC2) say about the instance and the responder's running commands. */
 export interface PatchState {
@@ -124,7 +122,7 @@ export function planPatch(finding: InspectorFinding, state: PatchState, settings
   if (isTrue(settings.protectionTagKey)) return plan("protected", `${instanceId} carries ${settings.protectionTagKey}=true: never patched by the responder`);
   const scopeGroups = settings.scopeAutoScalingGroups ?? [];
   // Stryker disable next-line ConditionalExpression: equivalent, a group name list never includes undefined
-  if ((settings.scopeTagKey || scopeGroups.length > 0) && !inScopeByTag && !(tags[ASG_TAG] !== undefined && scopeGroups.includes(tags[ASG_TAG]))) {
+  if ((settings.scopeTagKey || scopeGroups.length > 0) && !inScopeByTag && !(tags[AUTO_SCALING_GROUP_TAG] !== undefined && scopeGroups.includes(tags[AUTO_SCALING_GROUP_TAG]))) {
     const scopes = [settings.scopeTagKey && `tag ${settings.scopeTagKey}=true`, scopeGroups.length > 0 && `groups ${scopeGroups.join(", ")}`].filter(Boolean);
     return plan("out-of-scope", `${instanceId} is outside the responder's scope (${scopes.join(" or ")})`);
   }
@@ -155,8 +153,8 @@ export function planPatch(finding: InspectorFinding, state: PatchState, settings
   }
   // A patch may reboot: never take down more of one group than it can lose at once.
   const perAsg = settings.maxPerAutoScalingGroup ?? 1;
-  if (tags[ASG_TAG] !== undefined && (state.runningInAutoScalingGroup ?? 0) >= perAsg) {
-    return plan("deferred", `${state.runningInAutoScalingGroup} instance(s) of Auto Scaling group ${tags[ASG_TAG]} are being patched (limit ${perAsg} at once); retry later`);
+  if (tags[AUTO_SCALING_GROUP_TAG] !== undefined && (state.runningInAutoScalingGroup ?? 0) >= perAsg) {
+    return plan("deferred", `${state.runningInAutoScalingGroup} instance(s) of Auto Scaling group ${tags[AUTO_SCALING_GROUP_TAG]} are being patched (limit ${perAsg} at once); retry later`);
   }
   const group = settings.groupTagKey ? tags[settings.groupTagKey] : undefined;
   if (group !== undefined) {

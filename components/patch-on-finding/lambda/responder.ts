@@ -12,8 +12,9 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import type { AccountClients } from "../../shared/aws/account-clients";
 import { ReportedEvents } from "../../shared/aws/reported-events";
 import { parseInspectorEvent, type InspectorFinding } from "../../shared/events/inspector";
-import { ASG_TAG, COMMENT_PREFIX, PATCH_DOCUMENT, planPatch, screen, type PatchPlan, type PatchSettings, type PatchState } from "./plan";
+import { COMMENT_PREFIX, PATCH_DOCUMENT, planPatch, screen, type PatchPlan, type PatchSettings, type PatchState } from "./plan";
 import { snsSubject } from "../../shared/aws/sns-subject";
+import { AUTO_SCALING_GROUP_TAG } from "../../shared/runtime/tags";
 
 /** Thrown after reporting when the event must be retried later (Lambda's async retries, then the failure queue). */
 export class DeferredError extends Error {
@@ -93,10 +94,10 @@ export async function readState(finding: InspectorFinding, deps: ResponderDeps):
       busy.push(...commands.flatMap((c) => c.InstanceIds ?? []).filter((id) => id !== instanceId));
     }
     const group = groupKey ? tags[groupKey] : undefined;
-    if (busy.length > 0 && (tags[ASG_TAG] !== undefined || group !== undefined)) {
-      const peers = await tagsOf([...new Set(busy)], [ASG_TAG, ...(groupKey ? [groupKey] : [])]);
+    if (busy.length > 0 && (tags[AUTO_SCALING_GROUP_TAG] !== undefined || group !== undefined)) {
+      const peers = await tagsOf([...new Set(busy)], [AUTO_SCALING_GROUP_TAG, ...(groupKey ? [groupKey] : [])]);
       for (const t of peers.values()) {
-        if (tags[ASG_TAG] !== undefined && t[ASG_TAG] === tags[ASG_TAG]) runningInAutoScalingGroup++;
+        if (tags[AUTO_SCALING_GROUP_TAG] !== undefined && t[AUTO_SCALING_GROUP_TAG] === tags[AUTO_SCALING_GROUP_TAG]) runningInAutoScalingGroup++;
         if (group !== undefined && t[groupKey!] === group) runningInTaggedGroup++;
       }
     }

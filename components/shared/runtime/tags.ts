@@ -16,3 +16,9 @@ export const KamaeTags = {
   /** Lambda functions that applicationProtection() must leave alone (value "true"). */
   protectionOptOut: "kamae:protection-opt-out",
 } as const;
+
+/**
+ * The tag EC2 Auto Scaling puts on every instance it launches or attaches (the group's name), and removes when the
+ * instance is detached (Amazon EC2 Auto Scaling User Guide, "Tag Auto Scaling groups and instances").
+ */
+export const AUTO_SCALING_GROUP_TAG = "aws:autoscaling:groupName";
