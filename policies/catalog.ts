@@ -42,6 +42,8 @@ export interface CatalogEntry {
    * hold every value (one Config rule each).
    */
   readonly awsConfigParameters?: (params: Record<string, any>) => Record<string, string> | Record<string, string>[] | null;
+  /** The Config rule's required input parameters (its AWS Config Developer Guide page): a deployed rule carries each. */
+  readonly awsConfigRequiredParameters?: readonly string[];
 }
 
 const EXTERNAL = {
@@ -560,6 +562,7 @@ const ownEntries: readonly CatalogEntry[] = [
     preview: "none",
     parameters: { applicationNames: { type: "array", items: { type: "string" }, default: [], description: "Applications that must not be installed (name or name:version)." } },
     awsConfigParameters: (p) => (p.applicationNames.length ? { applicationNames: p.applicationNames.join(",") } : null),
+    awsConfigRequiredParameters: ["applicationNames"],
   },
   {
     id: "ec2-managedinstance-applications-required",
@@ -571,6 +574,7 @@ const ownEntries: readonly CatalogEntry[] = [
     preview: "none",
     parameters: { applicationNames: { type: "array", items: { type: "string" }, default: [], description: "Applications that must be installed (name or name:version)." } },
     awsConfigParameters: (p) => (p.applicationNames.length ? { applicationNames: p.applicationNames.join(",") } : null),
+    awsConfigRequiredParameters: ["applicationNames"],
   },
   // IAM, KMS and data
   {

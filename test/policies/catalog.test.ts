@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import * as aws from "@pulumi/aws";
+import { LAMBDA_RUNTIMES } from "../../policies/rules/lambda/entries";
 import { awsConfigRules, catalog, controlsOf, defaultEnforcementLevel, previewEntries } from "../../policies/catalog";
 import { FSBP_CONTROLS } from "../../policies/fsbp-controls";
 import { renderFsbpControls } from "../../scripts/fsbp-controls";
@@ -100,6 +102,31 @@ describe("policy catalog", () => {
     assert.ok(deployed.has("EC2_INSTANCE_MANAGED_BY_SSM") && deployed.has("RDS_AURORA_MYSQL_AUDIT_LOGGING_ENABLED"));
     const cognito = awsConfigRules().find((s) => s.name === "cognito-user-pool-advanced-security-enabled")!;
     assert.deepEqual([cognito.sourceIdentifier, JSON.parse(cognito.inputParameters!)], ["COGNITO_USER_POOL_ADVANCED_SECURITY_ENABLED", { SecurityMode: "ENFORCED" }]);
+  });
+
+  it("deploys every managed rule with the input parameters AWS Config requires of it, where the catalog knows them", () => {
+    const required = catalog.filter((e) => e.awsConfigRequiredParameters !== undefined);
+    assert.ok(required.some((e) => e.awsConfigIdentifier === "LAMBDA_FUNCTION_SETTINGS_CHECK"));
+    const given = { "ec2-managedinstance-applications-blacklisted": { applicationNames: ["telnet"] }, "ec2-managedinstance-applications-required": { applicationNames: ["amazon-ssm-agent"] } };
+    const specs = awsConfigRules({ parameters: given });
+    for (const entry of required) {
+      const deployed = specs.filter((s) => s.sourceIdentifier === entry.awsConfigIdentifier);
+      assert.ok(deployed.length > 0, entry.id);
+      for (const spec of deployed) {
+        const inputs = JSON.parse(spec.inputParameters ?? "{}");
+        for (const key of entry.awsConfigRequiredParameters!) assert.ok(typeof inputs[key] === "string" && inputs[key] !== "", `${spec.name} lacks ${key}`);
+      }
+    }
+    // The runtimes allowed are those Lambda has, less the deprecated ones the policy refuses: the two judge alike.
+    const lambda = catalog.find((e) => e.id === "lambda-function-settings-check")!;
+    const allowed = (values?: Record<string, unknown>) => JSON.parse(awsConfigRules({ parameters: values ? { "lambda-function-settings-check": values } : {} }).find((s) => s.name === lambda.id)!.inputParameters!).runtime.split(",");
+    const deprecated: string[] = (lambda.parameters!.deprecatedRuntimes as { default: string[] }).default;
+    assert.ok(allowed().includes("nodejs22.x") && allowed().includes("python3.13"));
+    assert.deepEqual(allowed().filter((r: string) => deprecated.includes(r)), []);
+    assert.deepEqual([...allowed(), ...deprecated].sort(), [...LAMBDA_RUNTIMES].sort());
+    assert.ok(!allowed({ deprecatedRuntimes: [...deprecated, "nodejs20.x"] }).includes("nodejs20.x"));
+    // Every runtime the provider knows is one the list knows, so none is left out of the allowed ones by omission.
+    assert.deepEqual(Object.values(aws.lambda.Runtime).filter((r) => !LAMBDA_RUNTIMES.includes(r)), []);
   });
 
   it("defaults to mandatory for high and critical severity, advisory otherwise", () => {
