@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { plainItems, plainValues, Validator } from "../shared/validation";
+import { componentError, plainItems, plainValues, Validator } from "../shared/validation";
 import { IsolationDefaults } from "../instance-isolation/lambda/settings";
-import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
+import { managedPolicyOversize, policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { queueBacklogAlarm } from "../shared/alarms";
 import { type DeadLetterSource, deadLetterQueue, deadLetterQueuePolicy } from "../shared/infra/dead-letters";
 import { createEncryptionKey } from "../shared/kms";
@@ -33,6 +33,20 @@ function boundaryStatements(statements: readonly Statement[]): Statement[] {
   const exact = statements.filter((s) => s.effect === "Deny" || s.actions.some((a) => a.startsWith("iam:")));
   const others = [...new Set(statements.filter((s) => !exact.includes(s)).flatMap((s) => s.actions))];
   return [...exact, ...(others.length > 0 ? [{ sid: "OtherResponderActions", actions: others, resources: ["*"] }] : [])];
+}
+
+/**
+ * The boundary's document, checked against IAM's managed policy size once known (at deploy, when outputs resolve; at
+ * preview when every value is known): too large, the deployment fails before anything is created, naming what grew it.
+ */
+export function boundaryPolicy(statements: readonly Statement[]): pulumi.Output<string> {
+  return policyDocument(boundaryStatements(statements)).apply((doc) => {
+    const over = managedPolicyOversize(doc);
+    if (over !== undefined) {
+      throw componentError("MemberAccountAccess", `the member role's permissions boundary is ${over}. Shorten the lists that fill them (protected principals, instance role names, buckets: one pattern can cover several)`);
+    }
+    return doc;
+  });
 }
 
 /** The role of the isolation instance profile created here. */
@@ -218,7 +232,7 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
     // A role that writes IAM is bounded as the central credential steps are: whatever is attached to it later, it can
     // never do more than the responders' statements, and their Deny statements hold.
     const boundary = all.some((s) => s.effect !== "Deny" && s.actions.some((a) => IAM_WRITES.includes(a)))
-      ? new aws.iam.Policy(`${name}-boundary`, { description: "Kamae: permissions boundary of the central responders' role", policy: policyDocument(boundaryStatements(all)) }, parent)
+      ? new aws.iam.Policy(`${name}-boundary`, { description: "Kamae: permissions boundary of the central responders' role", policy: boundaryPolicy(all) }, parent)
       : undefined;
     const role = new aws.iam.Role(
       `${name}-role`,

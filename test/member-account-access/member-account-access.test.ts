@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import { CentralEventBusAccess, MemberAccountAccess, CENTRAL_RESPONDERS } from "../../components/member-account-access";
-import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
+import { boundaryPolicy } from "../../components/member-account-access/index";
+import { memberStatements } from "../../components/member-account-access/permissions";
+import { grantsWildcardAction, managedPolicyOversize, MANAGED_POLICY_MAX_CHARACTERS, parsePolicyDocument } from "../../components/shared/iam/policy";
 import { evaluate } from "../harness/iam-evaluator";
 import { ACCOUNT_ID, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
@@ -74,6 +76,35 @@ describe("MemberAccountAccess", () => {
     const quarantine = parsePolicyDocument(policies.find((p) => p.inputs.name === "kamae-malware-quarantine")!.inputs.policy);
     assert.ok(quarantine.Statement.some((s) => s.Resource.includes("arn:aws:s3:::uploads-bucket/*") && s.Action.includes("s3:DeleteObjectVersion")));
     assert.ok(quarantine.Statement.some((s) => s.Action.includes("kms:Decrypt")));
+  });
+
+  it("checks the boundary against IAM's managed policy size before deploying, naming the statements that grew it", async () => {
+    const boundary = () => resourcesOfType("aws:iam/policy:Policy").find((p) => p.name === "member-boundary")!;
+    const principals = (n: number) => Array.from({ length: n }, (_, i) => `arn:aws:iam::${ACCOUNT_ID}:role/break-glass-operator-${String(i).padStart(3, "0")}`);
+    const base = { centralAccountId: CENTRAL, externalId: "ext-1", responders: ["guardduty-responder" as const], guardDutyActions: ["restrictCredentials" as const] };
+    new MemberAccountAccess("member", { ...base, guardDutyProtectedPrincipals: principals(40) });
+    await settle();
+    const fits = boundary().inputs.policy as string;
+    assert.equal(managedPolicyOversize(fits), undefined);
+    assert.ok(fits.replace(/\s/g, "").length > 2000 && fits.replace(/\s/g, "").length <= MANAGED_POLICY_MAX_CHARACTERS);
+
+    // Twice as many protected principals: the boundary's Deny of them no longer fits in a managed policy.
+    const statements = memberStatements("guardduty-responder", { partition: "aws", accountId: ACCOUNT_ID, quarantineSourceBucketNames: [], quarantineSourceKeyArns: [], guardDutyActions: ["restrictCredentials"], guardDutyProtectedPrincipals: principals(200) });
+    await assert.rejects(
+      (boundaryPolicy(statements) as any).promise(),
+      /kamae:MemberAccountAccess: the member role's permissions boundary is \d+ characters, over the 6144 IAM allows a managed policy \(whitespace not counted\); largest statements: NeverChangeProtectedPrincipals \(\d+ characters: 3 actions, \d+ resources\)/,
+    );
+  });
+
+  it("measures a managed policy as IAM does: whitespace not counted, the largest statements named", () => {
+    const statement = (sid: string, n: number) => ({ Sid: sid, Effect: "Allow", Action: ["s3:GetObject"], Resource: Array.from({ length: n }, (_, i) => `arn:aws:s3:::bucket-${i}/*`) });
+    const doc = (n: number) => JSON.stringify({ Version: "2012-10-17", Statement: [statement("Small", 1), statement("Large", n)] });
+    let n = 1;
+    while (managedPolicyOversize(doc(n + 1)) === undefined) n++;
+    // The largest document that fits is at most 6144 characters once whitespace is taken out, the next one over.
+    assert.ok(doc(n).length <= MANAGED_POLICY_MAX_CHARACTERS && doc(n + 1).length > MANAGED_POLICY_MAX_CHARACTERS);
+    assert.equal(managedPolicyOversize(JSON.stringify(JSON.parse(doc(n)), null, 4)), undefined, "indentation is not counted");
+    assert.match(managedPolicyOversize(doc(n + 1))!, /^\d+ characters, over the 6144 IAM allows a managed policy \(whitespace not counted\); largest statements: Large \(\d+ characters: 1 actions, \d+ resources\), Small/);
   });
 
   it("a role that writes IAM is bounded as the central credential steps are: a policy attached later widens nothing (evaluated)", async () => {

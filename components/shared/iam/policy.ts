@@ -50,6 +50,26 @@ export function validateStatement(s: Statement): void {
   }
 }
 
+/** A managed policy's size limit (IAM User Guide, "IAM and AWS STS quotas"): 6,144 characters, whitespace not counted. */
+export const MANAGED_POLICY_MAX_CHARACTERS = 6144;
+
+/**
+ * Why a managed policy document is over IAM's size limit, naming its largest statements (what to shrink); undefined
+ * when it fits. IAM would refuse it only at deploy, after the resources before it were changed.
+ */
+export function managedPolicyOversize(document: string): string | undefined {
+  const size = (value: unknown) => JSON.stringify(value).replace(/\s/g, "").length;
+  const doc = JSON.parse(document) as { Statement: Array<{ Sid?: string; Action?: unknown; Resource?: unknown }> };
+  const total = size(doc);
+  if (total <= MANAGED_POLICY_MAX_CHARACTERS) return undefined;
+  const count = (v: unknown) => (Array.isArray(v) ? v.length : v === undefined ? 0 : 1);
+  const largest = doc.Statement.map((s, i) => ({ id: s.Sid ?? `statement ${i + 1}`, n: size(s), actions: count(s.Action), resources: count(s.Resource) }))
+    .sort((a, b) => b.n - a.n)
+    .slice(0, 3);
+  const named = largest.map((s) => `${s.id} (${s.n} characters: ${s.actions} actions, ${s.resources} resources)`).join(", ");
+  return `${total} characters, over the ${MANAGED_POLICY_MAX_CHARACTERS} IAM allows a managed policy (whitespace not counted); largest statements: ${named}`;
+}
+
 /** Builds a policy document (as a JSON string output) from typed statements, after validating each one. */
 export function policyDocument(statements: readonly Statement[]): pulumi.Output<string> {
   statements.forEach(validateStatement);
