@@ -24,6 +24,7 @@ export const areas = {
     ],
   },
   responders: {
+    floor: 92,
     mutate: [
       "components/guardduty-responder/lambda/routing.ts",
       "components/instance-isolation/lambda/{plan,intake,model}.ts",
