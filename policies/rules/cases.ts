@@ -174,3 +174,33 @@ export function settingCases(
     });
   return { compliant: build(kinds.compliant), violating: build(kinds.violating, SUBJECT), notApplicable: build(kinds.notApplicable), unknown: build(kinds.unknown, SUBJECT) };
 }
+
+const LOG_GROUP_ARN = "arn:aws:logs:us-east-1:123456789012:log-group:os";
+
+/**
+ * The cases of an OpenSearch/Elasticsearch domain rule that requires `logType` published to CloudWatch Logs (the
+ * four log-publishing rules share `publishesLogs`, judge.ts): one table, the domain type and log type apart.
+ */
+export function logPublishingCases(type: string, logType: string): RuleCases {
+  const other = { logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: LOG_GROUP_ARN };
+  const option = (enabled?: unknown) => ({ logType, ...(enabled === undefined ? {} : { enabled }), cloudwatchLogGroupArn: LOG_GROUP_ARN });
+  return settingCases(type, {
+    compliant: { "published after another log type": { logPublishingOptions: [other, option(true)] }, "published": { logPublishingOptions: [option()] } },
+    violating: { "another log type only": { logPublishingOptions: [other] }, "no log publishing": {}, "disabled": { logPublishingOptions: [option(false)] } },
+    unknown: {
+      "options unknown": { logPublishingOptions: UNKNOWN },
+      "an option unknown": { logPublishingOptions: [other, UNKNOWN] },
+      "an option's log type unknown": { logPublishingOptions: [{ ...other, logType: UNKNOWN }] },
+      "an option's switch unknown": { logPublishingOptions: [option(UNKNOWN)] },
+    },
+  });
+}
+
+/** The AWS Config rule's verdicts on `logPublishingCases` (test/policies/aws-config-agreement.test.ts). */
+export const LOG_PUBLISHING_AWS_CONFIG: AwsConfigVerdicts = {
+  "published": "COMPLIANT",
+  "published after another log type": "COMPLIANT",
+  "another log type only": "NON_COMPLIANT",
+  "no log publishing": "NON_COMPLIANT",
+  "disabled": "NON_COMPLIANT",
+};

@@ -1,21 +1,3 @@
-import { judgedByAwsConfig, settingCases, UNKNOWN } from "../cases";
+import { judgedByAwsConfig, LOG_PUBLISHING_AWS_CONFIG, logPublishingCases } from "../cases";
 
-const cases = settingCases("aws:opensearch/domain:Domain", {
-  compliant: { "published after another log type": { logPublishingOptions: [{ logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:os" }, { logType: "AUDIT_LOGS", enabled: true, cloudwatchLogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:os" }] }, "published": { "logPublishingOptions": [{ "logType": "AUDIT_LOGS", "cloudwatchLogGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:os" }] } },
-  violating: { "another log type only": { logPublishingOptions: [{ logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:os" }] }, "no log publishing": {  }, "disabled": { "logPublishingOptions": [{ "logType": "AUDIT_LOGS", "enabled": false, "cloudwatchLogGroupArn": "arn:aws:logs:us-east-1:123456789012:log-group:os" }] } },
-  unknown: {
-    "options unknown": { "logPublishingOptions": UNKNOWN },
-    "an option unknown": { logPublishingOptions: [{ logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:os" }, UNKNOWN] },
-    "an option's log type unknown": { logPublishingOptions: [{ logType: UNKNOWN, cloudwatchLogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:os" }] },
-    "an option's switch unknown": { logPublishingOptions: [{ logType: "AUDIT_LOGS", enabled: UNKNOWN, cloudwatchLogGroupArn: "arn:aws:logs:us-east-1:123456789012:log-group:os" }] },
-  },
-});
-
-// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
-export default judgedByAwsConfig(cases, {
-  "published": "COMPLIANT",
-  "published after another log type": "COMPLIANT",
-  "another log type only": "NON_COMPLIANT",
-  "no log publishing": "NON_COMPLIANT",
-  "disabled": "NON_COMPLIANT",
-});
+export default judgedByAwsConfig(logPublishingCases("aws:opensearch/domain:Domain", "AUDIT_LOGS"), LOG_PUBLISHING_AWS_CONFIG);
