@@ -144,3 +144,59 @@ describe(`InstanceIsolation release of a group hold, fault injection: ${RELEASE_
     }
   }
 });
+
+/**
+ * The release of a held instance that was terminated instead of released (with or without another instance of the
+ * group still held): each call of lifting its hold fails in turn. The end state after the retry is the hold lifted
+ * (the processes resumed only when it was the last holder), the record released and one report; a failure of the lift
+ * itself is never a silent success.
+ */
+const GONE_CALLS = ["DescribeInstances", "DescribeAutoScalingInstances", "GetItem", "PutItem", "ResumeProcesses", "Publish"];
+export const GONE_HOLDER_FAULT_CASES = GONE_CALLS.length * Object.keys(FAULTS).length * 2;
+
+describe(`InstanceIsolation release of a terminated holder, fault injection: ${GONE_CALLS.length} calls × ${Object.keys(FAULTS).length} faults × last holder or not = ${GONE_HOLDER_FAULT_CASES} cases`, () => {
+  let fake: FakeAws;
+  afterEach(() => fake?.restore());
+
+  const finding = (instanceId: string) => {
+    const event = fixture("guardduty-backdoor-cc.json");
+    event.detail.id = `finding-of-${instanceId}`;
+    event.detail.resource.instanceDetails.instanceId = instanceId;
+    return event;
+  };
+  const release = { ...fixture("direct-release.json"), instanceId: INSTANCE };
+
+  for (const last of [true, false]) {
+    for (const call of GONE_CALLS) {
+      for (const [name, fault] of Object.entries(FAULTS)) {
+        it(`${call} fails with ${name} (${last ? "last holder" : "another instance still held"}): complete, or reported and retried`, async () => {
+          ({ fake } = webTier());
+          fake.failWhen("DetachInstances", () => awsError("ResourceContention", "You already have a pending update to an Auto Scaling resource", { httpStatusCode: 500, fault: "server" }));
+          fake.failWhen("EnterStandby", () => awsError("AccessDenied", "User is not authorized to perform: autoscaling:EnterStandby", { httpStatusCode: 403 }));
+          for (const id of last ? [INSTANCE] : [INSTANCE, NEIGHBOUR]) assert.equal((await run(finding(id))).responses[0].outcome, "isolated");
+          const asg = fake.asgs.get("web-asg")!;
+          asg.instances = asg.instances.filter((id) => id !== INSTANCE);
+          asg.protectedIds = asg.protectedIds!.filter((id) => id !== INSTANCE);
+          fake.instances.get(INSTANCE)!.state = "terminated";
+          let failing = true;
+          fake.failWhen(call, () => (failing ? fault() : undefined));
+          let outcome: string;
+          try {
+            outcome = (await run(release)).responses[0].outcome;
+          } catch {
+            outcome = "retried";
+          }
+          if (outcome !== "retried") assert.equal(outcome, "released", "a failed lift is never reported as done");
+          if (!last) assert.deepEqual(asg.suspended?.sort(), ["AZRebalance", "ReplaceUnhealthy"], "never resumed while the neighbour is held");
+          failing = false;
+          if (outcome !== "released") assert.equal((await run(release)).responses[0].outcome, "released");
+          assert.equal(fake.table.get(`instance#${ACCOUNT}#${REGION}#${INSTANCE}`)!.status, "released");
+          assert.deepEqual(asg.suspended?.sort(), last ? [] : ["AZRebalance", "ReplaceUnhealthy"]);
+          assert.deepEqual(fake.table.get(`asg-hold#${ACCOUNT}#${REGION}#web-asg`)!.holders, last ? [] : [NEIGHBOUR]);
+          assert.equal(fake.published.filter((p) => p.message.action === "release" && p.message.outcome === "released").length, 1, "the operators were told once");
+          assert.equal(fake.table.get(`instance#${ACCOUNT}#${REGION}#${INSTANCE}`)!.reported, true);
+        });
+      }
+    }
+  }
+});

@@ -27,7 +27,13 @@ describe("InstanceIsolation: every AWS call is granted, and nothing more", () =>
     const role = resourceNamed("iso-isolation-role").state.name as string;
 
     const sent: SentCommand[] = [];
-    const paths: Array<{ fail?: string[]; profile?: boolean; plantedRule?: boolean }> = [{ plantedRule: true }, { fail: ["DetachInstances"] }, { fail: ["DetachInstances", "EnterStandby"], profile: false }];
+    const paths: Array<{ fail?: string[]; profile?: boolean; plantedRule?: boolean; terminated?: boolean }> = [
+      { plantedRule: true },
+      { fail: ["DetachInstances"] },
+      { fail: ["DetachInstances", "EnterStandby"], profile: false },
+      // Held by protection, then terminated instead of released: the release only lifts the group's hold.
+      { fail: ["DetachInstances", "EnterStandby"], terminated: true },
+    ];
     let tier: ReturnType<typeof webTier> | undefined;
     for (const path of paths) {
       tier = webTier();
@@ -40,7 +46,13 @@ describe("InstanceIsolation: every AWS call is granted, and nothing more", () =>
       for (const op of path.fail ?? []) fake.failWhen(op, () => awsError("ResourceContention", "You already have a pending update to an Auto Scaling resource", { httpStatusCode: 500, fault: "server" }));
       const d = deps(env);
       assert.equal((await run(fixture("guardduty-backdoor-cc.json"), d)).responses[0].outcome, "isolated");
+      if (path.terminated) {
+        const asg = fake.asgs.get("web-asg")!;
+        asg.instances = asg.instances.filter((id) => id !== INSTANCE);
+        fake.instances.get(INSTANCE)!.state = "terminated";
+      }
       assert.equal((await run(fixture("direct-release.json"), d)).responses[0].outcome, "released");
+      if (path.terminated) assert.deepEqual(fake.asgs.get("web-asg")!.suspended, []);
       sent.push(...commandsOf(fake.stubs));
       if (path !== paths.at(-1)) fake.restore();
     }

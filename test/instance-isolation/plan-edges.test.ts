@@ -277,6 +277,24 @@ describe("isolation plan: edges", () => {
       assert.equal(planRelease(release, { ...isolatedNow(), instanceState: "stopped" }, record()).outcome, "act");
     });
 
+    it("of an instance gone while it held its group, plans only lifting the hold, with a reason; nothing when it held none", () => {
+      const held = record({ original: { ...observed().original, autoScalingGroupName: "web-asg" }, asgHold: "protected" });
+      for (const gone of [{ ...isolatedNow(), found: false }, { ...isolatedNow(), instanceState: "terminated" }]) {
+        const d = readable(planRelease(release, gone, held));
+        assert.equal(d.outcome, "act");
+        assert.deepEqual(d.actions, [{ step: "lift-group-hold", autoScalingGroupName: "web-asg", reason: d.actions[0].reason }]);
+        assert.match(d.detail, new RegExp(`${request.instanceId} no longer exists: only its hold on Auto Scaling group web-asg is lifted`));
+        // Held while the cut failed (the record still "isolating"): the hold is lifted all the same.
+        assert.deepEqual(steps(planRelease(release, gone, { ...held, status: "isolating" })), ["lift-group-hold"]);
+        // Detached or in Standby, the group holds nothing for it; a finished release has lifted the hold already.
+        for (const asgHold of ["detached", "standby", undefined] as const) assert.equal(planRelease(release, gone, { ...held, asgHold }).outcome, "not-found");
+        assert.equal(planRelease(release, gone, { ...held, original: { ...held.original, autoScalingGroupName: undefined } }).outcome, "not-found");
+        assert.equal(planRelease(release, gone, { ...held, status: "released" }).outcome, "not-isolated");
+      }
+      // A stopped or shutting-down instance still exists: its release restores it as usual, protection lifted.
+      assert.deepEqual(steps(planRelease(release, { ...isolatedNow(), instanceState: "stopped", original: { ...isolatedNow().original, autoScalingGroupName: "web-asg" } }, held)).at(-1), "unprotect-asg");
+    });
+
     it("restores what differs, each with its reason, and removes the profile when there was none", () => {
       const d = readable(planRelease(release, isolatedNow(), record({ original: { ...observed().original, instanceProfileArn: undefined } })));
       assert.deepEqual(steps(d), ["tag", "restore-groups", "restore-profile"]);

@@ -117,6 +117,72 @@ describe("InstanceIsolation under faults and hostile input (issue 18)", () => {
         assert.match(step.note, new RegExp(`no longer in the group, so no longer holding it: ${NEIGHBOUR}`));
       });
 
+      /** An operator terminates a held instance instead of releasing it: EC2 keeps it as terminated, or has forgotten it. */
+      const terminate = (f: FakeAws, id: string, forgotten: boolean) => {
+        const asg = f.asgs.get("web-asg")!;
+        asg.instances = asg.instances.filter((i) => i !== id);
+        asg.protectedIds = asg.protectedIds!.filter((i) => i !== id);
+        if (forgotten) f.instances.delete(id);
+        else f.instances.get(id)!.state = "terminated";
+      };
+
+      for (const forgotten of [false, true]) {
+        it(`the release of a last holder that was terminated (${forgotten ? "no longer described" : "described as terminated"}) lifts the hold, only that, once`, async () => {
+          ({ fake } = webTier());
+          holdOnlyByProtection(fake);
+          assert.equal((await run(finding(INSTANCE))).responses[0].outcome, "isolated");
+          terminate(fake, INSTANCE, forgotten);
+          const before = fake.writes().length;
+          assert.equal((await run(release(INSTANCE))).responses[0].outcome, "released");
+          assert.deepEqual(fake.asgs.get("web-asg")!.suspended, [], "the group's replacement and rebalancing run again");
+          assert.deepEqual(fake.table.get(HOLD)!.holders, []);
+          assert.equal(fake.table.get(HOLD)!.resumingUntil, undefined, "the resume lease is ended");
+          // Nothing is asked of the instance that is gone: no tag, no protection change, no restore.
+          assert.deepEqual(fake.writes().slice(before).map((c) => c.op).filter((op) => !["PutItem", "Publish"].includes(op)), ["ResumeProcesses"]);
+          const report = fake.published.at(-1)!.message;
+          assert.deepEqual([report.outcome, report.steps.map((s: any) => [s.step, s.subject, s.ok])], ["released", [["lift-group-hold", "web-asg", true]]]);
+          assert.match(report.detail, /no longer exists: only its hold on Auto Scaling group web-asg is lifted/);
+          assert.equal(fake.table.get(RECORD)!.status, "released");
+          // Redelivered: quiet, nothing resumed twice.
+          assert.equal((await run(release(INSTANCE))).responses[0].outcome, "not-isolated");
+          assert.equal(fake.ops("ResumeProcesses").length, 1);
+          assert.equal(fake.published.length, 2);
+        });
+      }
+
+      it("the release of a terminated holder keeps the processes suspended while another instance is held; that one's release resumes them", async () => {
+        ({ fake } = webTier());
+        holdOnlyByProtection(fake);
+        for (const id of [INSTANCE, NEIGHBOUR]) assert.equal((await run(finding(id))).responses[0].outcome, "isolated");
+        terminate(fake, INSTANCE, false);
+        assert.equal((await run(release(INSTANCE))).responses[0].outcome, "released");
+        assert.deepEqual(fake.asgs.get("web-asg")!.suspended?.sort(), ["AZRebalance", "ReplaceUnhealthy"]);
+        assert.deepEqual(fake.table.get(HOLD)!.holders, [NEIGHBOUR]);
+        assert.equal(fake.ops("ResumeProcesses").length, 0);
+        const step = fake.published.at(-1)!.message.steps.find((s: any) => s.step === "lift-group-hold");
+        assert.match(step.note, new RegExp(`stay suspended for ${NEIGHBOUR}`));
+        assert.equal((await run(release(NEIGHBOUR))).responses[0].outcome, "released");
+        assert.deepEqual(fake.asgs.get("web-asg")!.suspended, []);
+        assert.deepEqual(fake.table.get(HOLD)!.holders, []);
+      });
+
+      it("a terminated holder's release whose resume fails is reported, fails the invocation, and the retry lifts the hold", async () => {
+        ({ fake } = webTier());
+        holdOnlyByProtection(fake);
+        assert.equal((await run(finding(INSTANCE))).responses[0].outcome, "isolated");
+        terminate(fake, INSTANCE, false);
+        let failing = true;
+        fake.failWhen("ResumeProcesses", () => (failing ? awsError("Throttling", "Rate exceeded") : undefined));
+        await assert.rejects(run(release(INSTANCE)), /the Auto Scaling hold was not lifted \(lift-group-hold web-asg: Throttling/);
+        assert.equal(fake.published.at(-1)!.message.outcome, "released-with-failures");
+        assert.notEqual(fake.table.get(RECORD)!.status, "released", "still on record as held: the retry finds it");
+        assert.deepEqual(fake.asgs.get("web-asg")!.suspended?.sort(), ["AZRebalance", "ReplaceUnhealthy"]);
+        failing = false;
+        assert.equal((await run(release(INSTANCE))).responses[0].outcome, "released");
+        assert.deepEqual(fake.asgs.get("web-asg")!.suspended, []);
+        assert.equal(fake.table.get(RECORD)!.status, "released");
+      });
+
       it("a release whose resume fails is reported and fails the invocation; the retry resumes", async () => {
         ({ fake } = webTier());
         holdOnlyByProtection(fake);

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { EC2Client, ModifyInstanceAttributeCommand, TerminateInstancesCommand } from "@aws-sdk/client-ec2";
 import { reportTopic, scopedWebGroup, stateTable } from "./aws-side";
 import { describeAgainstEndpoint, HOME_ACCOUNT, region } from "./endpoint";
 import { FaultProxy } from "./fault-proxy";
@@ -112,5 +113,28 @@ describeAgainstEndpoint("InstanceIsolation's bundle never cuts an instance Auto 
     assert.equal((await fn.invoke(release(second))).error, undefined, fn.logText());
     assert.deepEqual(await web.suspended(), [], "the last release resumes them");
     assert.deepEqual(await outcomes(), ["released"]);
+  });
+
+  it("the last holder terminated instead of released: its release lifts the hold, and only that", async () => {
+    const web = await scopedWebGroup("10.34.0.0/16");
+    await start(web.isolationProfile, { KAMAE_BREAKER_MAX_ISOLATIONS: "10" });
+    proxy.fail("DetachInstances", SCALING);
+    proxy.fail("EnterStandby", DENIED);
+    assert.equal((await fn.invoke(request(web.instanceId, "it-asg-gone"))).error, undefined, fn.logText());
+    assert.deepEqual(await outcomes(), ["isolated"]);
+    assert.deepEqual(await web.suspended(), ["AZRebalance", "ReplaceUnhealthy"]);
+
+    // The operator takes the evidence, then terminates the instance (lifting the termination protection isolation set).
+    const ec2 = new EC2Client({ region });
+    await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId: web.instanceId, DisableApiTermination: { Value: false } }));
+    await ec2.send(new TerminateInstancesCommand({ InstanceIds: [web.instanceId] }));
+    const release = { kind: "kamae.release", instanceId: web.instanceId, accountId: HOME_ACCOUNT, region, reason: "integration: evidence taken, instance terminated" };
+    assert.equal((await fn.invoke(release)).error, undefined, fn.logText());
+    const [report] = (await reports.read()).map((r) => r.body as { outcome: string; steps: Array<{ step: string; ok: boolean }> });
+    assert.deepEqual([report.outcome, report.steps.map((s) => `${s.step} ${s.ok}`)], ["released", ["lift-group-hold true"]]);
+    assert.deepEqual(await web.suspended(), [], "the group replaces and rebalances again");
+    // A redelivery is quiet.
+    assert.equal((await fn.invoke(release)).error, undefined, fn.logText());
+    assert.deepEqual(await outcomes(), []);
   });
 });

@@ -91,6 +91,7 @@ export function subjectOf(action: Action, instanceId: string): string {
     case "attach-asg":
     case "exit-standby":
     case "unprotect-asg":
+    case "lift-group-hold":
       return action.autoScalingGroupName;
     case "preserve-evidence":
       return `${instanceId} ${action.attribute}`;
@@ -184,7 +185,7 @@ export class PlanExecutor {
    * suspended for the others (named in the report). A failed resume fails the step: the release is retried, and the
    * retry, finding no holder left, resumes again.
    */
-  private async releaseGroupHold(action: Extract<Action, { step: "unprotect-asg" }>): Promise<void> {
+  private async releaseGroupHold(action: Extract<Action, { step: "unprotect-asg" | "lift-group-hold" }>): Promise<void> {
     const { ledger, target, instanceId } = this.ctx;
     const group = action.autoScalingGroupName;
     const now = Date.parse(this.ctx.nowIso);
@@ -253,6 +254,9 @@ export class PlanExecutor {
         return;
       case "unprotect-asg":
         await this.autoScaling.send(new SetInstanceProtectionCommand({ AutoScalingGroupName: action.autoScalingGroupName, InstanceIds: [instanceId], ProtectedFromScaleIn: false }));
+        await this.releaseGroupHold(action);
+        return;
+      case "lift-group-hold":
         await this.releaseGroupHold(action);
         return;
       case "attach-asg":

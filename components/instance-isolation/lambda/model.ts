@@ -153,6 +153,8 @@ export type Action = { readonly reason: string } & (
   | { readonly step: "attach-asg"; readonly autoScalingGroupName: string }
   | { readonly step: "exit-standby"; readonly autoScalingGroupName: string }
   | { readonly step: "unprotect-asg"; readonly autoScalingGroupName: string }
+  /** An instance gone while it held its group (terminated, deleted): only its hold on the group's processes is undone. */
+  | { readonly step: "lift-group-hold"; readonly autoScalingGroupName: string }
   | { readonly step: "restore-attributes"; readonly disableApiTermination: boolean; readonly shutdownBehavior: string; readonly volumes: readonly RecordedVolume[] }
 );
 

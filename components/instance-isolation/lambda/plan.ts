@@ -42,6 +42,7 @@ const PHASE_OF: Record<Step, Phase> = {
   "attach-asg": "rejoin",
   "exit-standby": "rejoin",
   "unprotect-asg": "rejoin",
+  "lift-group-hold": "rejoin",
 };
 
 export const phaseOf = (action: Action): Phase => PHASE_OF[action.step];
@@ -229,7 +230,18 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
 export function planRelease(request: ReleaseRequest, observed: ObservedState, record: IsolationRecord | undefined): Decision {
   const none = (outcome: Outcome, detail: string): Decision => ({ outcome, detail, actions: [], isNew: false });
   if (!record || record.status === "released") return none("not-isolated", "no isolation of this instance is recorded: nothing to release");
-  if (!observed.found || observed.instanceState === "terminated") return none("not-found", `instance ${request.instanceId} no longer exists`);
+  const group = record.original.autoScalingGroupName;
+  if (!observed.found || observed.instanceState === "terminated") {
+    // Gone while holding its group: nothing of the instance is left to restore, but the processes suspended for it
+    // stay suspended until its hold is lifted (resumed when it was the last holder).
+    if (!group || record.asgHold !== "protected") return none("not-found", `instance ${request.instanceId} no longer exists`);
+    return {
+      outcome: "act",
+      detail: `instance ${request.instanceId} no longer exists: only its hold on Auto Scaling group ${group} is lifted`,
+      actions: [{ step: "lift-group-hold", autoScalingGroupName: group, reason: "the instance is gone: it no longer holds the group's unhealthy-instance replacement and rebalancing suspended" }],
+      isNew: false,
+    };
+  }
   const original = record.original;
   const cur = observed.original;
   const actions: Action[] = [{ step: "tag", tags: { [KamaeTags.isolationStatus]: "released" }, reason: "mark the instance as released, once the rest is restored" }];
@@ -266,7 +278,6 @@ export function planRelease(request: ReleaseRequest, observed: ObservedState, re
     const registered = observed.registeredTargets.some((t) => t.targetGroupArn === target.targetGroupArn && t.id === target.id && t.port === target.port);
     if (!registered) actions.push({ step: "register-target", target, reason: "back behind the load balancer" });
   }
-  const group = original.autoScalingGroupName;
   if (group && !cur.autoScalingGroupName) {
     actions.push({ step: "attach-asg", autoScalingGroupName: group, reason: "back into its Auto Scaling group (raises desired capacity by one)" });
   } else if (group && observed.autoScaling?.lifecycleState === "Standby") {

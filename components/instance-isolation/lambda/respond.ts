@@ -65,7 +65,7 @@ export async function handleEvent(event: unknown, deps: ResponderDeps): Promise<
       if (summary.outcome === "asg-hold-failed") errors.push(`${request.instanceId}: still in service in its Auto Scaling group, network not cut (${summary.failures.join("; ")})`);
       if (summary.outcome === "superseded" && request.kind === "release") errors.push(`${request.instanceId}: another run claimed the isolation record; release again`);
       // Processes suspended for a held instance stay suspended until a release resumes them: retried, not left.
-      const heldGroup = summary.failures.filter((f) => f.startsWith("unprotect-asg "));
+      const heldGroup = summary.failures.filter((f) => f.startsWith("unprotect-asg ") || f.startsWith("lift-group-hold "));
       if (heldGroup.length > 0) errors.push(`${request.instanceId}: the Auto Scaling hold was not lifted (${heldGroup.join("; ")})`);
       if (!summary.reported) errors.push(`${request.instanceId}: the report could not be published`);
     } catch (err) {
