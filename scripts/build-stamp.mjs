@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const INPUT_DIRS = ["components", "policies", "cli"];
-const INPUT_FILES = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "scripts/build.mjs", "scripts/build-stamp.mjs", "scripts/entry-points.mjs", "scripts/self-contained-pack.mjs"];
+const INPUT_FILES = ["package.json", "package-lock.json", "tsconfig.json", "tsconfig.build.json", "scripts/build.mjs", "scripts/bundle-options.mjs", "scripts/build-stamp.mjs", "scripts/entry-points.mjs", "scripts/self-contained-pack.mjs"];
 
 /** The hash of the build's inputs under `root`: paths and contents, in a fixed order. */
 export function inputsHash(root) {

@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { builtFrom, inputsHash, stampOf } from "./build-stamp.mjs";
+import { bundleOptions } from "./bundle-options.mjs";
 import { findEntryPoints } from "./entry-points.mjs";
 import { makeSelfContainedPack } from "./self-contained-pack.mjs";
 import { fileURLToPath } from "node:url";
@@ -22,9 +23,6 @@ const only = onlyArg > 0 ? new Set(process.argv[onlyArg + 1].split(",")) : undef
 const outArg = process.argv.indexOf("--out");
 const outRoot = outArg > 0 ? process.argv[outArg + 1] : join(root, "dist", "functions");
 
-/** The Node.js of the Lambda runtime the components deploy (LAMBDA_RUNTIME in components/shared/infra/responder-function.ts). */
-const LAMBDA_NODE_TARGET = "node24";
-
 async function bundleFunctions() {
   if (!only) rmSync(outRoot, { recursive: true, force: true });
   const entries = findEntryPoints(root).filter((e) => !only || only.has(e.name));
@@ -32,23 +30,7 @@ async function bundleFunctions() {
     const outdir = join(outRoot, entry.name);
     rmSync(outdir, { recursive: true, force: true });
     mkdirSync(outdir, { recursive: true });
-    await build({
-      absWorkingDir: root,
-      entryPoints: [relative(root, entry.path)],
-      outfile: join(outdir, "index.js"),
-      bundle: true,
-      minify: true,
-      sourcemap: "external",
-      sourcesContent: false,
-      platform: "node",
-      target: LAMBDA_NODE_TARGET,
-      format: "cjs",
-      legalComments: "none",
-      // The bundle is the whole function: nothing resolved from the runtime's node_modules.
-      external: [],
-      mainFields: ["module", "main"],
-      logLevel: "warning",
-    });
+    await build(bundleOptions(root, entry, join(outdir, "index.js")));
     // esbuild writes source paths relative to the output directory; relative to the package root they are the same
     // wherever the bundle is written, so the map is byte-identical across checkouts and output directories.
     const mapFile = join(outdir, "index.js.map");

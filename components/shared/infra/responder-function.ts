@@ -8,7 +8,7 @@ import { AccountAccessEnv } from "../runtime/account-access";
 import { functionArchive } from "./artifact";
 import { type DeadLetterSource, deadLetterQueue, deadLetterQueuePolicy } from "./dead-letters";
 
-/** The Lambda runtime every Kamae function runs on; the bundles are built for it (scripts/build.mjs). */
+/** The Lambda runtime every Kamae function runs on; the bundles are built for it (scripts/bundle-options.mjs). */
 export const LAMBDA_RUNTIME = aws.lambda.Runtime.NodeJS24dX;
 
 export interface ResponderFunctionArgs {
