@@ -2,8 +2,9 @@
  * Instance isolation: how many sequential AWS round trips stand between receiving a GuardDuty finding and the network
  * cut (the last ENI in the empty group), and the whole handler's time, with every simulated AWS call taking 50 ms.
  * Measured on the issue's case (ASG, two target groups, two ENIs, an Elastic IP), with the isolation groups already in
- * the VPC (warm) and created on demand (cold). Baseline: the public sample, which sleeps 180 s inside the function
- * (counted as a figure, not slept).
+ * the VPC (warm) and created on demand (cold), in scope by its tag (the default); and, groups existing, in scope by its
+ * Auto Scaling group (the instance is marked before it leaves the group, whose tag bounds the function's writes).
+ * Baseline: the public sample, which sleeps 180 s inside the function (counted as a figure, not slept).
  */
 import type { CallRecord } from "../test/instance-isolation/fakes";
 import { Figure, median } from "./lib";
@@ -25,8 +26,8 @@ export function sequentialRoundTrips(calls: readonly CallRecord[], last: CallRec
 
 export default async function run(): Promise<Figure[]> {
   process.env.POWERTOOLS_LOG_LEVEL ??= "SILENT";
-  const { webTier, run: handle, fixture, VPC } = await import("../test/instance-isolation/scenario");
-  const measure = async (warm: boolean) => {
+  const { webTier, run: handle, fixture, VPC, deps } = await import("../test/instance-isolation/scenario");
+  const measure = async (warm: boolean, env: Record<string, string> = {}) => {
     const rounds: number[] = [];
     const totals: number[] = [];
     for (let i = 0; i < REPEATS; i++) {
@@ -42,7 +43,7 @@ export default async function run(): Promise<Figure[]> {
         fake.latencyMs = LATENCY_MS;
         const event = fixture("guardduty-backdoor-cc.json");
         const start = process.hrtime.bigint();
-        const result = await handle(event);
+        const result = await handle(event, deps(env));
         totals.push(Number(process.hrtime.bigint() - start) / 1e6);
         if (result.responses[0]?.outcome !== "isolated") throw new Error(`benchmark run did not isolate: ${JSON.stringify(result)}`);
         const lastCut = fake.ops("ModifyNetworkInterfaceAttribute").sort((a, b) => a.endedMs! - b.endedMs!).at(-1)!;
@@ -55,9 +56,17 @@ export default async function run(): Promise<Figure[]> {
   };
   const warm = await measure(true);
   const cold = await measure(false);
+  const byGroup = await measure(true, { KAMAE_SCOPE_ASG_NAMES: "web-asg" });
   return [
     { name: "isolation: sequential AWS round trips to the network cut (isolation groups exist)", value: warm.rounds, unit: "round trips", target: "≤ 6", met: warm.rounds <= 6 },
     { name: "isolation: sequential AWS round trips to the network cut (groups created on demand)", value: cold.rounds, unit: "round trips", target: "≤ 6", met: cold.rounds <= 6 },
+    {
+      name: "isolation: sequential AWS round trips to the network cut (scope by Auto Scaling group, isolation groups exist)",
+      value: byGroup.rounds,
+      unit: "round trips",
+      target: "≤ 6",
+      met: byGroup.rounds <= 6,
+    },
     {
       name: `isolation: handler time, ${LATENCY_MS} ms per AWS call (isolation groups exist)`,
       value: warm.total,

@@ -170,6 +170,51 @@ describe("InstanceIsolation responder (stateful AWS fakes)", () => {
     assert.equal((await run({ ...fixture("direct-isolate.json"), instanceId: ids[2] }, later)).responses[0].outcome, "isolated");
   });
 
+  describe("the breaker is read with the instance's record, before the observation ends", () => {
+    const copyOf = (f: FakeAws, id: string) => {
+      const copy = structuredClone(f.instances.get(INSTANCE)!);
+      copy.id = id;
+      copy.enis = copy.enis.map((e, i) => ({ ...e, id: `eni-${id.slice(2, 17)}${i}` }));
+      f.instances.set(id, copy);
+    };
+
+    it("no read stands between the observation and the record of a new isolation", async () => {
+      ({ fake } = webTier());
+      assert.equal((await run(fixture("guardduty-backdoor-cc.json"))).responses[0].outcome, "isolated");
+      const breakerRead = fake.ops("GetItem").find((c) => c.input.Key.pk === "circuit-breaker")!;
+      assert.ok(breakerRead.seq < fake.ops("DescribeTargetHealth")[0].seq, "asked in the first round of reads");
+      const begin = fake.ops("TransactWriteItems")[0];
+      const observed = fake.ops("DescribeSecurityGroups")[0];
+      assert.deepEqual(fake.calls.filter((c) => c.seq > observed.seq && c.seq < begin.seq && /^(Get|Describe)/.test(c.op)), []);
+      assert.equal(fake.ops("GetItem").length, 2, "the record and the breaker, once each");
+    });
+
+    it("a breaker read early by concurrent isolations still admits no more than its maximum", async () => {
+      ({ fake } = webTier());
+      const other = "i-0000000000000000b";
+      copyOf(fake, other);
+      const d = deps({ KAMAE_BREAKER_MAX_ISOLATIONS: "1" });
+      const results = await Promise.all([run(fixture("direct-isolate.json"), d), run({ ...fixture("direct-isolate.json"), instanceId: other }, d)]);
+      assert.deepEqual(results.map((r) => r.responses[0].outcome).sort(), ["breaker-open", "isolated"]);
+      assert.equal(fake.table.get("circuit-breaker")!.changes.length, 1);
+      const refused = results.find((r) => r.responses[0].outcome === "breaker-open")!.responses[0].instanceId;
+      assert.equal(fake.instances.get(refused)!.disableApiTermination, false, "the refused one is left untouched");
+    });
+
+    it("a failed early read of the breaker is read again before the first change; failing again, nothing changes", async () => {
+      ({ fake } = webTier());
+      let refusals = 1;
+      fake.failWhen("GetItem", (input) => (input.Key.pk === "circuit-breaker" && refusals-- > 0 ? awsError("ProvisionedThroughputExceededException", "Rate exceeded") : undefined));
+      assert.equal((await run(fixture("guardduty-backdoor-cc.json"))).responses[0].outcome, "isolated");
+      assert.deepEqual(fake.ops("GetItem").filter((c) => c.input.Key.pk === "circuit-breaker").map((c) => c.failed ?? false), [true, false]);
+
+      ({ fake } = (fake.restore(), webTier()));
+      fake.failWhen("GetItem", (input) => (input.Key.pk === "circuit-breaker" ? awsError("ProvisionedThroughputExceededException", "Rate exceeded") : undefined));
+      await assert.rejects(run(fixture("guardduty-backdoor-cc.json")), /Rate exceeded/);
+      assert.deepEqual(fake.writes().map((c) => c.op).filter((op) => !/SecurityGroup/.test(op)), [], "no change to the instance, no record");
+    });
+  });
+
   it("counts concurrent deliveries of one finding once (conditional writes)", async () => {
     ({ fake } = webTier());
     const d = deps({ KAMAE_BREAKER_MAX_ISOLATIONS: "5" });

@@ -27,6 +27,22 @@ describe("WindowBreaker (a sliding window in a responder's table)", () => {
     await assert.rejects(table.breakerIn("breaker#test", { max: 3, windowSeconds: 60 }).take(), /stayed contended/);
   });
 
+  it("decides from a read made earlier without reading again; a read gone stale is read again and re-decided", async () => {
+    const clock = new FakeClock();
+    const calls: string[] = [];
+    const table = fakeReportedEvents(clock.now, (call) => void calls.push(call));
+    const breaker = table.breakerIn("breaker#early", { max: 2, windowSeconds: 60 });
+    assert.deepEqual(await breaker.takeUpTo(1, undefined, await breaker.read()), { admitted: 1, recent: 0 });
+    assert.deepEqual(calls, ["dynamodb:GetItem", "dynamodb:PutItem"], "one read, made before the decision, and the write");
+    // Read early by two invocations: the second one's read no longer holds when it writes, so it reads again.
+    const [early1, early2] = [await breaker.read(), await breaker.read()];
+    calls.length = 0;
+    assert.deepEqual(await breaker.takeUpTo(1, undefined, early1), { admitted: 1, recent: 1 });
+    assert.deepEqual(await breaker.takeUpTo(1, undefined, early2), { admitted: 0, recent: 2 });
+    assert.deepEqual(calls, ["dynamodb:PutItem", "dynamodb:PutItem", "dynamodb:GetItem"]);
+    assert.equal(table.answered.get("breaker#early")!.changes.length, 2, "never more than max, whatever was read early");
+  });
+
   it("admits part of a request for several changes, counts exactly what it admitted, and forgets them as the window slides", async () => {
     const clock = new FakeClock();
     const table = fakeReportedEvents(clock.now, () => undefined);

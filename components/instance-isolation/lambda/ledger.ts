@@ -1,6 +1,6 @@
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { type BreakerLimits, WindowBreaker } from "../../shared/aws/window-breaker";
-import { DEFAULT_LAYOUT, DEFAULT_RETRY, type RetryPolicy, updateVersioned } from "../../shared/aws/versioned-item";
+import { DEFAULT_LAYOUT, DEFAULT_RETRY, type Item, readVersioned, type RetryPolicy, updateVersioned } from "../../shared/aws/versioned-item";
 import type { ActionTarget } from "../../shared/aws/account-clients";
 import type { IsolationRecord } from "./model";
 
@@ -43,11 +43,21 @@ export class Ledger {
   }
 
   /**
-   * Records a new isolation if the breaker allows one more in the window: "breaker-open" when it does not (nothing
-   * written), "already-recorded" when another delivery recorded this instance first.
+   * The circuit breaker's item, read while the instance is observed: a new isolation then takes its slot without a read
+   * of its own, which would stand between the observation and the first change.
    */
-  async begin(record: IsolationRecord, limits: BreakerLimits, now: number): Promise<BeginResult> {
+  readBreaker(): Promise<{ readonly Item?: Item }> {
+    return readVersioned(this.doc, this.tableName, BREAKER_KEY);
+  }
+
+  /**
+   * Records a new isolation if the breaker allows one more in the window: "breaker-open" when it does not (nothing
+   * written), "already-recorded" when another delivery recorded this instance first. `breakerRead` is `readBreaker`'s
+   * answer; if that read failed, the breaker is read again here.
+   */
+  async begin(record: IsolationRecord, limits: BreakerLimits, now: number, breakerRead?: Promise<{ readonly Item?: Item }>): Promise<BeginResult> {
     const breaker = new WindowBreaker(this.doc, this.tableName, BREAKER_KEY, limits, () => now, DEFAULT_LAYOUT, this.retry);
+    const firstRead = await breakerRead?.catch(() => undefined);
     try {
       const slot = await breaker.takeUpTo(1, async (breakerPut) => {
         try {
@@ -75,7 +85,7 @@ export class Ledger {
           // Another isolation counted itself meanwhile: the breaker reads its window again and re-decides.
           throw Object.assign(new Error("the breaker's window changed"), { name: "ConditionalCheckFailedException" });
         }
-      });
+      }, firstRead);
       return slot.admitted === 1 ? "started" : "breaker-open";
     } catch (err) {
       if (err instanceof AlreadyRecorded) return "already-recorded";

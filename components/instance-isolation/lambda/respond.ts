@@ -120,6 +120,9 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
   const now = deps.now();
   const nowIso = new Date(now).toISOString();
   const pk = recordKey(request.target, request.instanceId);
+  // The breaker is read alongside (a new isolation needs it before its first change); a failed read is tried again then.
+  const breakerRead = settings.mode === "enforce" ? ledger.readBreaker() : undefined;
+  breakerRead?.catch(() => undefined);
   const [observed, memory] = await Promise.all([observe(deps.clients, request.target, request.instanceId), ledger.read(pk)]);
   const record = memory.record;
   const decision = planIsolation(request, observed, record, settings, nowIso);
@@ -171,7 +174,7 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
   // instead of following them; only the cut waits for it. (runPhases never rejects: failures are results.)
   const preparing = executor.runPhases(decision.actions, ["prepare"]);
   const begun = decision.isNew
-    ? await ledger.begin(newRecord, { max: settings.breakerMaxIsolations, windowSeconds: settings.breakerWindowSeconds }, now)
+    ? await ledger.begin(newRecord, { max: settings.breakerMaxIsolations, windowSeconds: settings.breakerWindowSeconds }, now, breakerRead)
     : (await ledger.claim(active!, runId))
       ? "started"
       : "already-recorded";

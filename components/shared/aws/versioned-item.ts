@@ -40,27 +40,40 @@ export class ContendedError extends Error {
   }
 }
 
+/** One item as `updateVersioned` reads it (consistently): to start that read early and hand it over as `firstRead`. */
+export function readVersioned(doc: DynamoDBDocumentClient, tableName: string, key: string, layout: ItemLayout = DEFAULT_LAYOUT): Promise<{ readonly Item?: Item }> {
+  return doc.send(new GetCommand({ TableName: tableName, Key: { [layout.keyName]: key }, ConsistentRead: true }));
+}
+
 /**
  * Read-modify-write of one item (`key` in `layout.keyName`) under its version attribute: `change` decides from the item as read (consistent
  * read), the write holds only if nobody wrote the item meanwhile, and a lost race is decided again on a fresh read
  * after a jittered pause (so racing writers spread out). Throws `ContendedError` after `retry.attempts`, and any other
  * DynamoDB error at once: the caller then treats the change as not made. `commit` sends the conditional put (by
  * default alone; a caller may put it in a transaction, and must then throw ConditionalCheckFailedException when the
- * version condition failed).
+ * version condition failed). `firstRead` is the item as a consistent read already returned it (a read started earlier,
+ * alongside the caller's other reads): the first attempt decides from it instead of reading again. Its version guards
+ * the write as any read's does, so an item changed since is read again and re-decided.
  */
 export async function updateVersioned<T>(
   doc: DynamoDBDocumentClient,
   tableName: string,
   key: string,
   change: (item: Item | undefined) => VersionedChange<T>,
-  options: { readonly layout?: ItemLayout; readonly retry?: RetryPolicy; readonly commit?: (put: PutCommandInput) => Promise<unknown> } = {},
+  options: {
+    readonly layout?: ItemLayout;
+    readonly retry?: RetryPolicy;
+    readonly commit?: (put: PutCommandInput) => Promise<unknown>;
+    readonly firstRead?: { readonly Item?: Item };
+  } = {},
 ): Promise<T> {
-  const { keyName, versionName } = options.layout ?? DEFAULT_LAYOUT;
+  const layout = options.layout ?? DEFAULT_LAYOUT;
+  const { keyName, versionName } = layout;
   const retry = options.retry ?? DEFAULT_RETRY;
   const commit = options.commit ?? ((put: PutCommandInput) => doc.send(new PutCommand(put)));
   for (let attempt = 0; attempt < retry.attempts; attempt++) {
     if (attempt > 0) await retry.sleep(Math.floor(retry.random() * retry.baseDelayMs * 2 ** attempt));
-    const out = await doc.send(new GetCommand({ TableName: tableName, Key: { [keyName]: key }, ConsistentRead: true }));
+    const out = attempt === 0 && options.firstRead ? options.firstRead : await readVersioned(doc, tableName, key, layout);
     const version = typeof out.Item?.[versionName] === "number" ? (out.Item[versionName] as number) : 0;
     const decided = change(out.Item);
     if (!decided.write) return decided.result;

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient, PutCommandInput } from "@aws-sdk/lib-dynamodb";
-import { DEFAULT_LAYOUT, DEFAULT_RETRY, type Item, type ItemLayout, type RetryPolicy, updateVersioned } from "./versioned-item";
+import { DEFAULT_LAYOUT, DEFAULT_RETRY, type Item, type ItemLayout, readVersioned, type RetryPolicy, updateVersioned } from "./versioned-item";
 
 /** How many changes a breaker admits per sliding window. */
 export interface BreakerLimits {
@@ -44,9 +44,17 @@ export class WindowBreaker {
     return { admitted: slot.admitted === 1, recent: slot.recent };
   }
 
-  /** Admits as many of `n` changes as the window has room for (all, some or none), counting those admitted. */
-  async takeUpTo(n: number, commit?: (put: PutCommandInput) => Promise<unknown>): Promise<Slot> {
-    return updateVersioned(this.doc, this.tableName, this.key, (item) => this.decide(item, n), { layout: this.layout, retry: this.retry, commit });
+  /**
+   * Admits as many of `n` changes as the window has room for (all, some or none), counting those admitted. `firstRead`:
+   * the breaker's item as read already (see `read`), so that taking a slot costs no read of its own.
+   */
+  async takeUpTo(n: number, commit?: (put: PutCommandInput) => Promise<unknown>, firstRead?: { readonly Item?: Item }): Promise<Slot> {
+    return updateVersioned(this.doc, this.tableName, this.key, (item) => this.decide(item, n), { layout: this.layout, retry: this.retry, commit, firstRead });
+  }
+
+  /** The breaker's item, read consistently: to read it alongside other reads, before deciding to take a slot. */
+  read(): Promise<{ readonly Item?: Item }> {
+    return readVersioned(this.doc, this.tableName, this.key, this.layout);
   }
 
   private decide(item: Item | undefined, n: number): { write?: Item; result: Slot } {
