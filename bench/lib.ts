@@ -12,7 +12,8 @@ export interface Figure {
   readonly baseline?: number;
   /** value / baseline (or the ratio that the target speaks of). */
   readonly ratio?: number;
-  /** The spread of the ratio over the pairs measured: [lowest, highest]. */
+  /** The spread over the pairs measured, [lowest, highest]: of the ratio, or of the value when the value is itself a
+   * per-pair difference (a time over a baseline). */
   readonly spread?: readonly [number, number];
   /** The target from the issue, in words ("≥ 0.5 of raw", "≤ 5 writes"). */
   readonly target?: string;
@@ -48,6 +49,10 @@ export interface Paired {
   /** Median of the per-pair ratios subject / baseline, and their lowest and highest. */
   readonly ratio: number;
   readonly spread: readonly [number, number];
+  /** Median of the per-pair differences subject - baseline, and their lowest and highest (for targets that speak of
+   * a time over the baseline). */
+  readonly difference: number;
+  readonly differenceSpread: readonly [number, number];
 }
 
 /**
@@ -70,7 +75,15 @@ export async function alternate(pairs: number, subject: () => Promise<number>, b
     }
   }
   const ratios = s.map((v, i) => v / b[i]);
-  return { subject: median(s), baseline: median(b), ratio: median(ratios), spread: [Math.min(...ratios), Math.max(...ratios)] };
+  const differences = s.map((v, i) => v - b[i]);
+  return {
+    subject: median(s),
+    baseline: median(b),
+    ratio: median(ratios),
+    spread: [Math.min(...ratios), Math.max(...ratios)],
+    difference: median(differences),
+    differenceSpread: [Math.min(...differences), Math.max(...differences)],
+  };
 }
 
 /** CPU time (user + system, every thread of this process) of one pass, in milliseconds. */
