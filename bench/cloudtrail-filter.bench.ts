@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { alternate, cpuMs, type Figure } from "./lib";
 
 /**
- * ApiActivityAlerts' filter (streaming gunzip, incremental record splitting, a JSON.parse per record, the rules, the
+ * ApiActivityAlerts' filter (fixed-buffer gunzip, incremental record splitting, a JSON.parse per record, the rules, the
  * message batching) against the plain-Node limit, alternated in the same run (5 pairs, CPU time): gunzip of the whole
  * file plus one JSON.parse. The input is a seeded CloudTrail file of 50 MB of JSON (gzip), records of every identity
  * type. Peak memory of each, in a child process of its own.

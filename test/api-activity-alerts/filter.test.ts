@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { constants, createGunzip, gunzipSync, gzipSync } from "node:zlib";
+import { seededRandom } from "../../bench/lib";
 import { cloudTrailLogFile, filterLogFile } from "../../components/api-activity-alerts/lambda/filter";
-import { generatedLogStream, gzipText } from "../../components/api-activity-alerts/fixtures/generate-log";
+import { generatedLogStream, generatedRecord, gzipText } from "../../components/api-activity-alerts/fixtures/generate-log";
 import { MessageBatcher, type OutgoingMessage, summaryLine } from "../../components/api-activity-alerts/lambda/messages";
 import { RuleSet } from "../../components/api-activity-alerts/lambda/rules";
 
@@ -132,6 +134,97 @@ describe("ApiActivityAlerts file filtering", () => {
     assert.ok(chunks >= 100, `only ${chunks} chunks sampled`);
     // An upper bound with a wide margin (about 1 MiB is measured): holding the file would take over 64 MiB.
     assert.ok(peak < 16 * 1024 * 1024, `retained heap grew by ${(peak / 1048576).toFixed(1)} MiB while reading 64 MiB`);
+  });
+});
+
+describe("ApiActivityAlerts file filtering: gzip as S3 delivers it (concatenated, truncated, corrupt)", () => {
+  // 1,500 generated records (about 1.5 MB of JSON): several of gunzip's 256 KiB buffers.
+  const random = seededRandom(11);
+  const texts = Array.from({ length: 1500 }, (_, i) => generatedRecord(random, i));
+  const json = Buffer.from(`{"Records":[${texts.join(",")}]}`);
+  /** Byte offset in `json` just past each record. */
+  const ends = texts.map((_, i) => Buffer.byteLength(`{"Records":[${texts.slice(0, i + 1).join(",")}`));
+  const pieces = (buf: Buffer, size: number) => Array.from({ length: Math.ceil(buf.length / size) }, (_, i) => buf.subarray(i * size, (i + 1) * size));
+  const run = async (chunks: Buffer[]) => {
+    const { batcher, payloads } = collector();
+    const report = await filterLogFile(Readable.from(chunks), file, changes, batcher);
+    const ids: string[] = payloads().flatMap((p) => p.calls.map((c: any) => c.record.eventID));
+    return { records: report.records, selected: report.selected, rejectedCount: report.rejectedCount, malformed: report.malformed, ids };
+  };
+  let whole: Awaited<ReturnType<typeof run>>;
+  before(async () => {
+    whole = await run([gzipSync(json)]);
+    assert.deepEqual([whole.records, whole.rejectedCount, whole.malformed], [1500, 0, undefined]);
+    assert.ok(whole.selected > 100);
+  });
+
+  it("reads concatenated gzip members (cut mid-record and mid-character) as the one file they make", async () => {
+    const multiByte = json.indexOf(Buffer.from("日本")) + 1;
+    const cuts = [0, 5, multiByte, 700_001, json.length];
+    const members = Buffer.concat(cuts.slice(1).map((end, i) => gzipSync(json.subarray(cuts[i], end))));
+    for (const size of [1000, 65_536, members.length]) assert.deepEqual(await run(pieces(members, size)), whole, `chunks of ${size}`);
+  });
+
+  it("reads a file with zero padding after its gzip data, even when the padding spans S3's chunks", async () => {
+    const padded = Buffer.concat([gzipSync(json), Buffer.alloc(5000)]);
+    assert.deepEqual(await run(pieces(padded, 4096)), whole);
+  });
+
+  it("reports a truncated file as such, having read and sent every record inflated before the cut", async () => {
+    const gz = gzipSync(json);
+    for (const cut of [8, 100, Math.floor(gz.length / 3), gz.length - 9, gz.length - 1]) {
+      const truncated = gz.subarray(0, cut);
+      // Records wholly within what zlib can inflate from the cut file.
+      const inflated = gunzipSync(truncated, { finishFlush: constants.Z_SYNC_FLUSH }).length;
+      const complete = ends.filter((end) => end <= inflated).length;
+      for (const size of [16_384, cut]) {
+        const r = await run(pieces(truncated, size));
+        assert.equal(r.malformed, "not a gzip file (unexpected end of file)", `cut at ${cut}`);
+        assert.equal(r.records, complete, `cut at ${cut}, chunks of ${size}`);
+        assert.deepEqual(r.ids, whole.ids.filter((id) => Number(id.slice(4)) < complete));
+      }
+    }
+  });
+
+  it("reports a corrupt file with zlib's reason, having sent what was read before it", async () => {
+    const gz = gzipSync(json);
+    const reason = (input: Buffer) => {
+      try {
+        gunzipSync(input);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      assert.fail("gunzipSync accepted the corrupt file");
+    };
+    /** Bytes a zlib gunzip stream (256 KiB chunks, the filter's before) emits before failing, fed chunk by chunk. */
+    const emitted = async (chunks: Buffer[]) => {
+      const gunzip = createGunzip({ chunkSize: 256 * 1024 });
+      let bytes = 0;
+      gunzip.on("data", (d: Buffer) => (bytes += d.length));
+      const failed = new Promise((resolve) => gunzip.on("error", resolve));
+      for (const chunk of chunks) if (!gunzip.destroyed) await Promise.race([failed, new Promise((written) => gunzip.write(chunk, written))]);
+      gunzip.end();
+      await failed;
+      return bytes;
+    };
+    // The checksum at the end is wrong (the records inflate first), or the header is (none does).
+    const badChecksum = Buffer.from(gz);
+    badChecksum[gz.length - 6] ^= 0x55;
+    const badHeader = Buffer.from(gz);
+    badHeader[1] ^= 0x55;
+    const read: number[] = [];
+    for (const input of [badChecksum, badHeader]) {
+      const chunks = pieces(input, 16_384);
+      const r = await run(chunks);
+      assert.equal(r.malformed, `not a gzip file (${reason(input)})`);
+      // The records the stream's output held: a failing write's output is never handed over.
+      const streamed = await emitted(chunks);
+      const complete = ends.filter((end) => end <= streamed).length;
+      assert.equal(r.records, complete);
+      assert.deepEqual(r.ids, whole.ids.filter((id) => Number(id.slice(4)) < complete));
+      read.push(r.records);
+    }
+    assert.ok(read[0] > 1400 && read[1] === 0, `records read: ${read.join(", ")}`);
   });
 });
 

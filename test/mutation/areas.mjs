@@ -14,12 +14,13 @@ export const areas = {
   },
   parsers: {
     floor: 89,
-    mutate: ["components/shared/events/*.ts", "!components/shared/events/index.ts", "components/shared/net/cidr.ts", "components/waf-auto-block/lambda/{log-parser,access-log,block-request}.ts"],
+    mutate: ["components/shared/events/*.ts", "!components/shared/events/index.ts", "components/shared/net/cidr.ts", "components/shared/runtime/gunzip.ts", "components/waf-auto-block/lambda/{log-parser,access-log,block-request}.ts"],
     // The WAF tests that reach the parsers directly: the writer's reach block-request parsing too; the feeder and
     // handler suites also cover it, but through whole Lambda runs that make every mutant cost seconds.
     tests: [
       "test/shared/events/*.test.ts",
       "test/shared/cidr*.test.ts",
+      "test/shared/gunzip.test.ts",
       ...["access-log", "access-log-oracle", "log-parser", "block-request", "block-queue", "block-writer"].map((t) => `test/waf-auto-block/${t}.test.ts`),
     ],
   },

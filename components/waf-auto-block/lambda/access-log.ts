@@ -1,49 +1,37 @@
-import { constants, createGunzip, type Gunzip } from "node:zlib";
 import type { Readable } from "node:stream";
 import { ipv4Number, parseIp } from "../../shared/net/cidr";
+import { forEachGunzipped } from "../../shared/runtime/gunzip";
 
 export type LogFormat = "alb" | "cloudfront" | "waf";
 
-/** Lines longer than this many bytes are not log lines: dropped as bad without being buffered. */
+/**
+ * Lines longer than this many bytes are not log lines: dropped as bad without being buffered. A quarter of gunzip's
+ * buffer (GUNZIP_BUFFER_BYTES): a kept partial line leaves room for a large piece of output after it.
+ */
 export const MAX_LINE_BYTES = 64 * 1024;
-
-/** The one buffer gunzip writes into: room for a kept partial line (≤ MAX_LINE_BYTES) and a large piece of output. */
-const OUT_BYTES = 256 * 1024;
 
 const NO_INPUT = Buffer.alloc(0);
 
 /** One line: bytes[start, end), without its newline. Valid during the call only: the bytes are overwritten after it. */
 export type LineHandler = (bytes: Buffer, start: number, end: number) => void;
 
-/** zlib's native handle as Node's own synchronous path (zlib.gunzipSync) drives it: not in Node's typings. */
-interface ZlibInternals {
-  readonly _handle: { writeSync(flush: number, input: Buffer, inOff: number, inLen: number, out: Buffer, outOff: number, outLen: number): void };
-  /** [output bytes left, input bytes left] after a write. */
-  readonly _writeState: Uint32Array;
-}
-
 /**
- * Calls `onLine` for every line of a gzip stream, in place in one fixed buffer: memory stays flat however large the
- * file, and nothing is allocated per line or per piece of output. Gunzip runs synchronously on this thread through
- * the native handle Node's zlib.gunzipSync uses: a zlib stream would allocate a fresh output Buffer per chunk
- * (external memory that only full collections free, about a third of the path's time) and hand every chunk across
- * threads; this reads a 1M-line log in under half the stream's CPU time.
+ * Calls `onLine` for every line of a gzip stream, in place in gunzip's one fixed buffer (shared/runtime/gunzip.ts),
+ * where a partial line waits for the rest of its bytes: memory stays flat however large the file, and nothing is
+ * allocated per line.
  */
 export async function forEachGzipLine(body: Readable, onLine: LineHandler, onOverlong: () => void = () => {}): Promise<void> {
-  const gunzip = createGunzip() as Gunzip & ZlibInternals;
-  // Errors are thrown from inflate() below; the stream's own 'error' event (next tick) has nothing left to tell.
-  gunzip.on("error", () => {});
-  const out = Buffer.allocUnsafe(OUT_BYTES);
-  /** out[0, kept) is the start of a line whose newline has not been inflated yet. */
+  /** buffer[0, kept) is the start of a line whose newline has not been inflated yet. */
   let kept = 0;
   let skipping = false;
-
-  const lines = (end: number) => {
+  let buffer: Buffer = NO_INPUT;
+  await forEachGunzipped(body, (out, from, end) => {
+    buffer = out;
     const view = out.subarray(0, end);
     let start = 0;
-    let nl = view.indexOf(10, kept);
+    let nl = view.indexOf(10, from);
     if (skipping) {
-      if (nl < 0) return;
+      if (nl < 0) return 0;
       skipping = false;
       start = nl + 1;
       nl = view.indexOf(10, start);
@@ -59,29 +47,9 @@ export async function forEachGzipLine(body: Readable, onLine: LineHandler, onOve
       skipping = true;
       onOverlong();
     } else if (kept > 0) out.copyWithin(0, start, end);
-  };
-
-  // Inflates all of input[from, to) (nothing for Z_FINISH), handing over lines each time the buffer fills.
-  const inflate = (flush: number, input: Buffer, from: number, to: number) => {
-    for (;;) {
-      if (skipping) kept = 0;
-      gunzip._handle.writeSync(flush, input, from, to - from, out, kept, OUT_BYTES - kept);
-      if (gunzip.destroyed) throw gunzip.errored ?? new Error("gunzip failed");
-      const [outLeft, inLeft] = gunzip._writeState;
-      lines(OUT_BYTES - outLeft);
-      // Output left unfilled: zlib took all it wanted of this input (as Node's own zlib loop decides).
-      if (outLeft !== 0) return;
-      from = to - inLeft;
-    }
-  };
-
-  try {
-    for await (const chunk of body as AsyncIterable<Buffer>) inflate(constants.Z_NO_FLUSH, chunk, 0, chunk.length);
-    inflate(constants.Z_FINISH, NO_INPUT, 0, 0);
-    if (kept > 0) onLine(out, 0, kept);
-  } finally {
-    gunzip.close();
-  }
+    return kept;
+  });
+  if (kept > 0) onLine(buffer, 0, kept);
 }
 
 export const DEFAULT_COUNTER_OPTIONS: CounterOptions = {
