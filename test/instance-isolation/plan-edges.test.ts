@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import type { Action, IsolationGroup, IsolationRecord, IsolationRequest, ObservedState, ReleaseRequest } from "../../components/instance-isolation/lambda/model";
-import { allowsEverything, inScope, isNewerUpdate, planIsolation, planRelease, type Decision } from "../../components/instance-isolation/lambda/plan";
+import { allowsEverything, inScope, isNewerUpdate, planIsolation, planRelease, SURROUNDING_STEPS, type Decision } from "../../components/instance-isolation/lambda/plan";
 import { isolationSettingsFromEnv, type IsolationSettings } from "../../components/instance-isolation/lambda/settings";
 import { KamaeTags } from "../../components/shared/runtime/tags";
 import { BASE_ENV } from "./scenario";
@@ -161,6 +161,32 @@ describe("isolation plan: edges", () => {
       assert.deepEqual(d.actions.filter((a) => a.step === "preserve-evidence").map((a) => (a as { attribute: string }).attribute), ["disableApiTermination", "instanceInitiatedShutdownBehavior"]);
       const detach = d.actions.find((a) => a.step === "detach-asg")!;
       assert.match(detach.reason, /^leave the Auto Scaling group .* Falls back to Standby, then to scale-in protection/);
+    });
+
+    it("the instance alone settles the decision: target health and isolation groups only add their own steps", () => {
+      const tg = { targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/web/0123456789abcdef", id: request.instanceId, port: 80 };
+      const isolated = { [KamaeTags.isolationScope]: "true", [KamaeTags.isolationStatus]: "isolated" };
+      const cases: Array<[string, ObservedState, IsolationRecord | undefined]> = [
+        ["new", observed({ registeredTargets: [tg] }, { disableApiTermination: false, autoScalingGroupName: "web" }), undefined],
+        ["resumed, the profile left", observed({ tags: isolated, registeredTargets: [tg] }), record()],
+        ["only the cut left", observed({ tags: isolated }, { instanceProfileArn: PROFILE }), record({ status: "isolating" })],
+        ["only the target groups left", observed({ tags: isolated, registeredTargets: [tg] }, { networkInterfaces: [{ networkInterfaceId: "eni-0", vpcId: VPC, groupIds: ["sg-empty"] }], instanceProfileArn: PROFILE }), record()],
+        ["nothing left", observed({ tags: isolated }, { networkInterfaces: [{ networkInterfaceId: "eni-0", vpcId: VPC, groupIds: ["sg-empty"] }], instanceProfileArn: PROFILE }), record()],
+        ["protected", observed({ tags: { ...isolated, [settings.protectionTagKey]: "true" }, registeredTargets: [tg] }), undefined],
+        ["gone", { ...observed({ registeredTargets: [tg] }), found: false }, undefined],
+      ];
+      const settled: string[] = [];
+      for (const [name, full, r] of cases) {
+        const first = plan({ ...full, registeredTargets: [], isolationGroups: [] }, r);
+        const final = plan(full, r);
+        const own = (d: Decision) => d.actions.filter((a) => !SURROUNDING_STEPS.has(a.step));
+        if (first.outcome !== "act" || own(first).length === 0) continue;
+        settled.push(name);
+        assert.equal(final.outcome, "act", name);
+        assert.equal(final.isNew, first.isNew, name);
+        assert.deepEqual(own(final), own(first), name);
+      }
+      assert.deepEqual(settled, ["new", "resumed, the profile left"], "the others wait for the second round");
     });
 
     it("strips rules from an isolation group that gained some, outbound ones included", () => {

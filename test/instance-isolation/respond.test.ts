@@ -2,7 +2,7 @@ import { strict as assert } from "node:assert";
 import { KamaeTags } from "../../components/shared/runtime/tags";
 import { awsError } from "../harness/aws";
 import { ACCOUNT, FakeAws, REGION } from "./fakes";
-import { deps, fixture, INSTANCE, ISOLATION_PROFILE, run, TG_API, TG_HTTP, VPC, WEB_PROFILE_ARN, webTier } from "./scenario";
+import { deps, fixture, INSTANCE, ISOLATION_PROFILE, run, TG_API, TG_HTTP, TG_OTHER, VPC, WEB_PROFILE_ARN, webTier } from "./scenario";
 
 const ALLOW_ALL = (rules: any[]) =>
   rules.some((r) => r.IpProtocol === "-1" && (r.IpRanges ?? []).some((x: any) => x.CidrIp === "0.0.0.0/0")) &&
@@ -170,7 +170,7 @@ describe("InstanceIsolation responder (stateful AWS fakes)", () => {
     assert.equal((await run({ ...fixture("direct-isolate.json"), instanceId: ids[2] }, later)).responses[0].outcome, "isolated");
   });
 
-  describe("the breaker is read with the instance's record, before the observation ends", () => {
+  describe("the record is written while target health and isolation groups are read, when the instance alone settles it", () => {
     const copyOf = (f: FakeAws, id: string) => {
       const copy = structuredClone(f.instances.get(INSTANCE)!);
       copy.id = id;
@@ -178,15 +178,60 @@ describe("InstanceIsolation responder (stateful AWS fakes)", () => {
       f.instances.set(id, copy);
     };
 
-    it("no read stands between the observation and the record of a new isolation", async () => {
+    it("a new isolation is recorded and counted during the second round of reads; its target groups go on record before it leaves them", async () => {
       ({ fake } = webTier());
+      // Target health answers slowly: the record's transaction, which needs no answer of it, ends meanwhile.
+      fake.holdWhen("DescribeTargetHealth", () => new Promise((r) => setTimeout(r, 30)));
       assert.equal((await run(fixture("guardduty-backdoor-cc.json"))).responses[0].outcome, "isolated");
       const breakerRead = fake.ops("GetItem").find((c) => c.input.Key.pk === "circuit-breaker")!;
-      assert.ok(breakerRead.seq < fake.ops("DescribeTargetHealth")[0].seq, "asked in the first round of reads");
-      const begin = fake.ops("TransactWriteItems")[0];
-      const observed = fake.ops("DescribeSecurityGroups")[0];
-      assert.deepEqual(fake.calls.filter((c) => c.seq > observed.seq && c.seq < begin.seq && /^(Get|Describe)/.test(c.op)), []);
+      assert.ok(breakerRead.seq < fake.ops("DescribeTargetHealth")[0].seq, "the breaker is read in the first round");
       assert.equal(fake.ops("GetItem").length, 2, "the record and the breaker, once each");
+      const [begin] = fake.ops("TransactWriteItems");
+      assert.ok(begin.endedMs! <= Math.min(...fake.ops("DescribeTargetHealth").map((c) => c.endedMs!)), "recorded while target health was read");
+      assert.deepEqual(begin.input.TransactItems[0].Put.Item.original.targets, [], "unknown yet");
+      // Nothing changes before the record, and the targets are on record before the instance leaves them.
+      const changes = fake.writes().filter((c) => !/TransactWriteItems|PutItem|Publish/.test(c.op));
+      assert.ok(changes.every((c) => c.seq > begin.seq && c.startedMs >= begin.endedMs!));
+      const [targets] = fake.ops("PutItem");
+      assert.deepEqual(targets.input.Item.original.targets.map((t: any) => t.targetGroupArn).sort(), [TG_HTTP, TG_API].sort());
+      assert.ok(fake.ops("DeregisterTargets").every((d) => d.startedMs >= targets.endedMs!));
+      assertIsolated(fake);
+    });
+
+    it("when the instance alone plans nothing (only target groups left), the record is claimed after the reads and the targets added to it", async () => {
+      ({ fake } = webTier());
+      assert.equal((await run(fixture("guardduty-backdoor-cc.json"))).responses[0].outcome, "isolated");
+      // Someone puts the isolated instance back behind a load balancer; the finding is delivered again.
+      fake.targetGroups.get(TG_OTHER)!.vpcId = VPC;
+      fake.targetGroups.get(TG_OTHER)!.targets.push({ id: INSTANCE, port: 80, state: "healthy" });
+      const before = fake.calls.length;
+      assert.equal((await run(fixture("guardduty-backdoor-cc.json"))).responses[0].outcome, "isolated");
+      const calls = fake.calls.slice(before);
+      const claim = calls.find((c) => c.op === "PutItem")!;
+      assert.ok(calls.filter((c) => c.op === "DescribeTargetHealth").every((c) => c.seq < claim.seq), "claimed once the reads are in");
+      const stored = fake.table.get(`instance#${ACCOUNT}#${REGION}#${INSTANCE}`)!;
+      assert.deepEqual(stored.original.targets.map((t: any) => t.targetGroupArn).sort(), [TG_HTTP, TG_API, TG_OTHER].sort(), "a release registers it back there too");
+      assert.equal(fake.targetGroups.get(TG_OTHER)!.targets[0].state, "draining");
+      assert.equal(fake.ops("TransactWriteItems").length, 1, "a resumed isolation is not counted again");
+    });
+
+    it("when its target groups cannot be recorded, the instance stays in them, the rest is done, and the report says why", async () => {
+      ({ fake } = webTier());
+      let refusals = 1;
+      fake.failWhen("PutItem", (input) => (input.Item.status === "isolating" && refusals-- > 0 ? awsError("ProvisionedThroughputExceededException", "Rate exceeded") : undefined));
+      assert.equal((await run(fixture("guardduty-backdoor-cc.json"))).responses[0].outcome, "isolated-with-failures");
+      assert.equal(fake.ops("DeregisterTargets").length, 0, "never left unrecorded");
+      const report = fake.published.at(-1)!.message;
+      assert.deepEqual(report.failures.map((f: string) => f.replace(/ arn:\S+ \S+/, "")).sort(), [
+        "deregister-target not attempted: its target groups could not be recorded first (ProvisionedThroughputExceededException: Rate exceeded)",
+        "deregister-target not attempted: its target groups could not be recorded first (ProvisionedThroughputExceededException: Rate exceeded)",
+      ]);
+      const empty = isolationGroup(fake, "empty")!;
+      for (const eni of fake.instances.get(INSTANCE)!.enis) assert.deepEqual(eni.groups, [empty.id], "the cut is done all the same");
+      // The redelivery records them and leaves them.
+      assert.equal((await run(fixture("guardduty-backdoor-cc.json"))).responses[0].outcome, "isolated");
+      assertIsolated(fake);
+      assert.deepEqual(fake.table.get(`instance#${ACCOUNT}#${REGION}#${INSTANCE}`)!.original.targets.length, 2);
     });
 
     it("a breaker read early by concurrent isolations still admits no more than its maximum", async () => {

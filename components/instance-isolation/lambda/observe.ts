@@ -42,12 +42,28 @@ async function allTargetGroups(elb: ElasticLoadBalancingV2Client): Promise<Targe
   return groups;
 }
 
+/** What the first round of reads found: the instance as the decision sees it, without what the second round adds. */
+export interface InstanceView {
+  readonly instanceId: string;
+  /** The instance with no target group membership and no isolation groups known yet (`observeSurroundings` adds them). */
+  readonly observed: ObservedState;
+  /** The Region's target groups (the second round reads the health of those that can hold the instance). */
+  readonly targetGroups: readonly TargetGroup[];
+  readonly privateIps: ReadonlySet<string>;
+}
+
 /**
- * Reads everything the decision needs, in two parallel rounds: (1) the instance, its attributes, Auto Scaling group,
- * Elastic IPs, instance-profile association and the Region's target groups; (2) the health of every target group in
- * the instance's VPCs (the only way to learn which hold it) and the isolation groups of those VPCs.
+ * Reads everything the decision needs, in two parallel rounds: `observeInstance` (the instance, its attributes, Auto
+ * Scaling group, Elastic IPs, instance-profile association and the Region's target groups), then
+ * `observeSurroundings` (the health of every target group in the instance's VPCs, the only way to learn which hold
+ * it, and the isolation groups of those VPCs).
  */
 export async function observe(clients: AccountClients, target: ActionTarget, instanceId: string): Promise<ObservedState> {
+  return observeSurroundings(clients, target, await observeInstance(clients, target, instanceId));
+}
+
+/** The first round of `observe`: everything but target group membership and isolation groups. */
+export async function observeInstance(clients: AccountClients, target: ActionTarget, instanceId: string): Promise<InstanceView> {
   const ec2 = clients.client(EC2Client, target);
   const asg = clients.client(AutoScalingClient, target);
   const elb = clients.client(ElasticLoadBalancingV2Client, target);
@@ -81,14 +97,52 @@ export async function observe(clients: AccountClients, target: ActionTarget, ins
     allTargetGroups(elb),
   ]);
 
-  if (!instance) return notFound();
+  if (!instance) return { instanceId, observed: notFound(), targetGroups: [], privateIps: new Set() };
 
   const networkInterfaces = (instance.NetworkInterfaces ?? [])
     .filter((n) => n.NetworkInterfaceId && n.VpcId)
     .sort((a, b) => (a.Attachment?.DeviceIndex ?? 0) - (b.Attachment?.DeviceIndex ?? 0))
     .map((n) => ({ networkInterfaceId: n.NetworkInterfaceId!, vpcId: n.VpcId!, groupIds: (n.Groups ?? []).map((g) => g.GroupId!).filter(Boolean) }));
-  const vpcIds = [...new Set(networkInterfaces.map((n) => n.vpcId))];
   const privateIps = new Set((instance.NetworkInterfaces ?? []).flatMap((n) => (n.PrivateIpAddresses ?? []).map((p) => p.PrivateIpAddress!)));
+
+  const asgInstance = asgOut.AutoScalingInstances?.find((i) => i.InstanceId === instanceId);
+  const addresses = addressesOut.Addresses ?? [];
+  const association = profileOut.IamInstanceProfileAssociations?.[0];
+  const original: OriginalState = {
+    autoScalingGroupName: asgInstance?.AutoScalingGroupName,
+    targets: [],
+    networkInterfaces,
+    addresses: addresses
+      .filter((a) => a.AllocationId && a.PublicIp)
+      .map((a) => ({ allocationId: a.AllocationId!, publicIp: a.PublicIp!, networkInterfaceId: a.NetworkInterfaceId, privateIpAddress: a.PrivateIpAddress })),
+    instanceProfileArn: association?.IamInstanceProfile?.Arn ?? instance.IamInstanceProfile?.Arn,
+    disableApiTermination: termination?.DisableApiTermination?.Value ?? false,
+    shutdownBehavior: shutdown?.InstanceInitiatedShutdownBehavior?.Value ?? "stop",
+    volumes: volumesOf(instance),
+  };
+  const observed: ObservedState = {
+    found: true,
+    instanceState: instance.State?.Name,
+    tags: Object.fromEntries((instance.Tags ?? []).filter((t) => t.Key).map((t) => [t.Key!, t.Value ?? ""])),
+    original,
+    profileAssociationId: association?.AssociationId,
+    addressAssociations: addresses
+      .filter((a) => a.AssociationId && a.AllocationId)
+      .map((a) => ({ associationId: a.AssociationId!, publicIp: a.PublicIp ?? "", allocationId: a.AllocationId! })),
+    registeredTargets: [],
+    isolationGroups: [],
+    ...(asgInstance ? { autoScaling: { lifecycleState: asgInstance.LifecycleState, protectedFromScaleIn: asgInstance.ProtectedFromScaleIn === true } } : {}),
+  };
+  return { instanceId, observed, targetGroups, privateIps };
+}
+
+/** The second round of `observe`: the target groups that hold the instance now, and the isolation groups of its VPCs. */
+export async function observeSurroundings(clients: AccountClients, target: ActionTarget, view: InstanceView): Promise<ObservedState> {
+  const { instanceId, observed, targetGroups, privateIps } = view;
+  if (!observed.found) return observed;
+  const ec2 = clients.client(EC2Client, target);
+  const elb = clients.client(ElasticLoadBalancingV2Client, target);
+  const vpcIds = [...new Set(observed.original.networkInterfaces.map((n) => n.vpcId))];
 
   // Only groups that can hold this instance: same VPC, and instance or IP targets.
   const candidateGroups = targetGroups.filter(
@@ -128,34 +182,7 @@ export async function observe(clients: AccountClients, target: ActionTarget, ins
     return [{ groupId: g.GroupId, vpcId: g.VpcId, role, ingress: (g.IpPermissions ?? []) as never[], egress: (g.IpPermissionsEgress ?? []) as never[] }];
   });
 
-  const asgInstance = asgOut.AutoScalingInstances?.find((i) => i.InstanceId === instanceId);
-  const addresses = addressesOut.Addresses ?? [];
-  const association = profileOut.IamInstanceProfileAssociations?.[0];
-  const original: OriginalState = {
-    autoScalingGroupName: asgInstance?.AutoScalingGroupName,
-    targets: registeredTargets,
-    networkInterfaces,
-    addresses: addresses
-      .filter((a) => a.AllocationId && a.PublicIp)
-      .map((a) => ({ allocationId: a.AllocationId!, publicIp: a.PublicIp!, networkInterfaceId: a.NetworkInterfaceId, privateIpAddress: a.PrivateIpAddress })),
-    instanceProfileArn: association?.IamInstanceProfile?.Arn ?? instance.IamInstanceProfile?.Arn,
-    disableApiTermination: termination?.DisableApiTermination?.Value ?? false,
-    shutdownBehavior: shutdown?.InstanceInitiatedShutdownBehavior?.Value ?? "stop",
-    volumes: volumesOf(instance),
-  };
-  return {
-    found: true,
-    instanceState: instance.State?.Name,
-    tags: Object.fromEntries((instance.Tags ?? []).filter((t) => t.Key).map((t) => [t.Key!, t.Value ?? ""])),
-    original,
-    profileAssociationId: association?.AssociationId,
-    addressAssociations: addresses
-      .filter((a) => a.AssociationId && a.AllocationId)
-      .map((a) => ({ associationId: a.AssociationId!, publicIp: a.PublicIp ?? "", allocationId: a.AllocationId! })),
-    registeredTargets,
-    isolationGroups,
-    ...(asgInstance ? { autoScaling: { lifecycleState: asgInstance.LifecycleState, protectedFromScaleIn: asgInstance.ProtectedFromScaleIn === true } } : {}),
-  };
+  return { ...observed, original: { ...observed.original, targets: registeredTargets }, registeredTargets, isolationGroups };
 }
 
 function volumesOf(instance: Instance) {

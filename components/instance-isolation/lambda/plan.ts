@@ -4,10 +4,11 @@ import type { IsolationSettings } from "./settings";
 
 /**
  * The order of the response: every action of a phase (or of phases grouped together) runs in parallel; a phase starts
- * when the previous one ended. Isolation: prepare (overlapping the guard, mark and contain) → mark and contain →
- * transition → isolate → after. Release: restore → rejoin → mark.
+ * when the previous one ended. Isolation: prepare (overlapping the guard, mark and contain) → mark and contain, with
+ * leave (the target groups) as soon as the record holds them → transition → isolate → after. Release: restore →
+ * rejoin → mark.
  */
-export type Phase = "prepare" | "mark" | "contain" | "transition" | "isolate" | "after" | "restore" | "rejoin";
+export type Phase = "prepare" | "mark" | "contain" | "leave" | "transition" | "isolate" | "after" | "restore" | "rejoin";
 export const RELEASE_PHASES: readonly Phase[] = ["restore", "rejoin", "mark"];
 
 /**
@@ -27,7 +28,7 @@ const PHASE_OF: Record<Step, Phase> = {
   "preserve-volumes": "contain",
   tag: "mark",
   "detach-asg": "contain",
-  "deregister-target": "contain",
+  "deregister-target": "leave",
   "cut-transition": "transition",
   "cut-isolate": "isolate",
   "disassociate-eip": "after",
@@ -46,6 +47,13 @@ const PHASE_OF: Record<Step, Phase> = {
 };
 
 export const phaseOf = (action: Action): Phase => PHASE_OF[action.step];
+
+/**
+ * Steps planned from the second round of reads (target health, isolation groups). The others follow from the instance
+ * alone, so when the first round already plans one of them, the isolation is sure to act and is recorded while the
+ * second round runs.
+ */
+export const SURROUNDING_STEPS: ReadonlySet<Step> = new Set<Step>(["deregister-target", "prepare-isolation-group", "cut-transition", "cut-isolate"]);
 
 /** Steps whose failure means the instance may still talk to the network (a failed transition leaves tracked flows up). */
 export const CUT_STEPS: ReadonlySet<Step> = new Set<Step>(["prepare-isolation-group", "cut-transition", "cut-isolate"]);

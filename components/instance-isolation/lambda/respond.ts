@@ -3,11 +3,11 @@ import { AccountClients, AccountNotEnrolledError } from "../../shared/aws/accoun
 import { countReplay } from "../../shared/aws/reported-events";
 import { logger } from "../../shared/runtime/logger";
 import { dedupe, Dismissal, readEvent } from "./intake";
-import type { Ledger } from "./ledger";
-import { AsgHold, IsolationRecord, IsolationRequest, Outcome, recordKey, ReleaseRequest, ResponseRequest, StepResult } from "./model";
-import { observe } from "./observe";
-import { CUT_STEPS, Decision, containPhases, planIsolation, planRelease, RELEASE_PHASES } from "./plan";
-import { PlanExecutor } from "./execute";
+import type { BeginResult, Ledger } from "./ledger";
+import { AsgHold, IsolationRecord, IsolationRequest, OriginalState, Outcome, RecordedTarget, recordKey, ReleaseRequest, ResponseRequest, StepResult } from "./model";
+import { observe, observeInstance, observeSurroundings } from "./observe";
+import { CUT_STEPS, Decision, containPhases, phaseOf, planIsolation, planRelease, RELEASE_PHASES, SURROUNDING_STEPS } from "./plan";
+import { PlanExecutor, subjectOf } from "./execute";
 import type { IsolationReport, Reporter } from "./report";
 import type { IsolationSettings } from "./settings";
 
@@ -115,21 +115,61 @@ async function publishSafely(reporter: Reporter, report: IsolationReport): Promi
   }
 }
 
+const sameTarget = (a: RecordedTarget, b: RecordedTarget) => a.targetGroupArn === b.targetGroupArn && a.id === b.id && a.port === b.port;
+
 async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<ResponseSummary> {
   const { settings, ledger } = deps;
   const now = deps.now();
   const nowIso = new Date(now).toISOString();
   const pk = recordKey(request.target, request.instanceId);
+  const enforce = settings.mode === "enforce";
   // The breaker is read alongside (a new isolation needs it before its first change); a failed read is tried again then.
-  const breakerRead = settings.mode === "enforce" ? ledger.readBreaker() : undefined;
+  const breakerRead = enforce ? ledger.readBreaker() : undefined;
   breakerRead?.catch(() => undefined);
-  const [observed, memory] = await Promise.all([observe(deps.clients, request.target, request.instanceId), ledger.read(pk)]);
+  const [instance, memory] = await Promise.all([observeInstance(deps.clients, request.target, request.instanceId), ledger.read(pk)]);
   const record = memory.record;
+  const runId = randomUUID();
+  const active = record && record.status !== "released" ? record : undefined;
+  const recordOf = (original: OriginalState): IsolationRecord =>
+    active
+      ? { ...active, runId }
+      : {
+          pk,
+          runId,
+          status: "isolating",
+          accountId: request.target.accountId,
+          region: request.target.region,
+          instanceId: request.instanceId,
+          original,
+          findingId: request.findingId,
+          source: request.source,
+          reason: request.reason,
+          isolatedAt: nowIso,
+          ...(request.updatedAt ? { findingUpdatedAt: request.updatedAt } : {}),
+          ...(record?.releasedFindings ? { releasedFindings: record.releasedFindings } : {}),
+        };
+  // The guard's write: a new isolation records the original state and counts itself in the breaker in one
+  // transaction; a resumed one claims its record.
+  const start = (begun: IsolationRecord): Promise<BeginResult> =>
+    active
+      ? ledger.claim(active, runId).then((owned) => (owned ? "started" : "already-recorded"))
+      : ledger.begin(begun, { max: settings.breakerMaxIsolations, windowSeconds: settings.breakerWindowSeconds }, now, breakerRead);
+  // When the instance alone calls for a change, the isolation is sure to act whatever the second round of reads finds
+  // (it only adds steps): the guard's write then runs alongside that round, the target groups going on record later,
+  // before the instance leaves them.
+  const first = planIsolation(request, instance.observed, record, settings, nowIso);
+  const early = enforce && first.outcome === "act" && first.actions.some((a) => !SURROUNDING_STEPS.has(a.step)) ? recordOf(instance.observed.original) : undefined;
+  const starting = early && start(early);
+  starting?.catch(() => undefined);
+  const observed = await observeSurroundings(deps.clients, request.target, instance).catch(async (err) => {
+    await starting?.catch(() => undefined);
+    throw err;
+  });
   const decision = planIsolation(request, observed, record, settings, nowIso);
   const base = baseReport(request, decision, settings.mode, nowIso);
 
   if (decision.outcome !== "act") {
-    if (decision.outcome === "already-isolated" && record && (record.reported === false || record.status === "isolating") && settings.mode === "enforce") {
+    if (decision.outcome === "already-isolated" && record && (record.reported === false || record.status === "isolating") && enforce) {
       // The earlier delivery isolated but could not report, or left the record unfinished while the instance is in
       // fact isolated (the last failed step succeeded by then): finish and report now.
       const published = await publishSafely(deps.reporter, { ...base, outcome: "isolated", detail: "report of an earlier isolation", steps: [], failures: record.failures ?? [] });
@@ -138,34 +178,17 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
     } else if (!QUIET.has(decision.outcome)) {
       await deps.reporter.publish({ ...base, outcome: decision.outcome, steps: [], failures: [] });
     }
-    if (decision.outcome === "finding-updated-after-release" && record && settings.mode === "enforce") {
+    if (decision.outcome === "finding-updated-after-release" && record && enforce) {
       // Reported once: a replay of this update is then a replay of a released finding.
       await ledger.finish({ ...record, releasedFindings: { ...record.releasedFindings, [request.findingId]: request.updatedAt ?? "" } });
     }
     return QUIET.has(decision.outcome) ? replayOf(request, decision.outcome) : summarize(request, decision.outcome, []);
   }
-  if (settings.mode === "detect") {
+  if (!enforce) {
     await deps.reporter.publish({ ...base, outcome: "detect", steps: [], plan: decision.actions, failures: [] });
     return summarize(request, "detect", []);
   }
 
-  const runId = randomUUID();
-  const active = record && record.status !== "released" ? record : undefined;
-  const newRecord: IsolationRecord = active ? { ...active, runId } : {
-    pk,
-    runId,
-    status: "isolating",
-    accountId: request.target.accountId,
-    region: request.target.region,
-    instanceId: request.instanceId,
-    original: observed.original,
-    findingId: request.findingId,
-    source: request.source,
-    reason: request.reason,
-    isolatedAt: nowIso,
-    ...(request.updatedAt ? { findingUpdatedAt: request.updatedAt } : {}),
-    ...(record?.releasedFindings ? { releasedFindings: record.releasedFindings } : {}),
-  };
   const executor = new PlanExecutor(
     { clients: deps.clients, target: request.target, instanceId: request.instanceId, findingId: request.findingId, nowIso, ledger },
     observed.isolationGroups,
@@ -173,11 +196,8 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
   // Preparing isolation groups touches no instance, so it overlaps the guard's write and the containment steps
   // instead of following them; only the cut waits for it. (runPhases never rejects: failures are results.)
   const preparing = executor.runPhases(decision.actions, ["prepare"]);
-  const begun = decision.isNew
-    ? await ledger.begin(newRecord, { max: settings.breakerMaxIsolations, windowSeconds: settings.breakerWindowSeconds }, now, breakerRead)
-    : (await ledger.claim(active!, runId))
-      ? "started"
-      : "already-recorded";
+  const begunRecord = early ?? recordOf(observed.original);
+  const begun = await (starting ?? start(begunRecord));
   if (begun === "breaker-open") {
     await preparing;
     await deps.reporter.publish({
@@ -196,12 +216,32 @@ async function isolate(request: IsolationRequest, deps: ResponderDeps): Promise<
     await preparing;
     return replayOf(request, "already-isolated");
   }
+  // The target groups the instance leaves are on record before it leaves them (a release registers it back there).
+  const recorded = begunRecord.original.targets;
+  const targets = [...recorded, ...observed.registeredTargets.filter((t) => !recorded.some((r) => sameTarget(r, t)))];
+  const newRecord: IsolationRecord = { ...begunRecord, original: { ...begunRecord.original, targets } };
+  const onRecord =
+    targets.length === recorded.length
+      ? Promise.resolve(undefined)
+      : ledger.finish(newRecord).then(
+          (owned) => (owned ? undefined : "another run claimed the isolation record"),
+          (err: Error) => `${err.name}: ${err.message}`,
+        );
+  const leaving = onRecord.then((unrecorded) =>
+    unrecorded === undefined
+      ? executor.runPhases(decision.actions, ["leave"])
+      : decision.actions
+          .filter((a) => phaseOf(a) === "leave")
+          .map((a): StepResult => ({ step: a.step, subject: subjectOf(a, request.instanceId), ok: false, error: `not attempted: its target groups could not be recorded first (${unrecorded})` })),
+  );
   const contained = await executor.runPhases(decision.actions, containPhases(decision.actions, settings));
+  // The cut waits for the target groups too: the load balancers stop sending traffic first.
+  const left = await leaving;
   const prepared = await preparing;
   // The cut makes the instance fail its health checks: while Auto Scaling can still replace it, cutting would hand
   // the evidence to Auto Scaling's terminate. The cut then waits for the retry.
   const held = !contained.some((s) => s.step === "detach-asg" && !s.ok);
-  const steps = [...prepared, ...contained];
+  const steps = [...prepared, ...contained, ...left];
   if (held) {
     const transitioned = await executor.runPhases(decision.actions, ["transition"]);
     // An interface whose allow-all step failed keeps its tracked flows through the empty group: it waits for the retry.
