@@ -293,11 +293,11 @@ const ownEntries: readonly CatalogEntry[] = [
     id: "cloudfront-associated-with-waf",
     awsConfigIdentifier: "CLOUDFRONT_ASSOCIATED_WITH_WAF",
     severity: "high",
-    description: "Every CloudFront distribution is protected by a web ACL (webAclId set).",
+    description: "Every CloudFront distribution is protected by a web ACL (webAclId set; at preview, from a web ACL of the stack).",
     remediation: "Set the distribution's webAclId to the ARN of a CLOUDFRONT-scoped WAFv2 web ACL.",
     cdkNag: "AwsSolutions-CFR2",
     resourceTypes: ["aws:cloudfront/distribution:Distribution"],
-    preview: "resource",
+    preview: "stack",
   },
   {
     id: "alb-http-to-https-redirection-check",
@@ -334,7 +334,7 @@ const ownEntries: readonly CatalogEntry[] = [
     description: "CloudFront distributions write standard access logs to S3.",
     remediation: "Set the distribution's loggingConfig.bucket to a log bucket.",
     resourceTypes: ["aws:cloudfront/distribution:Distribution"],
-    preview: "resource",
+    preview: "stack",
   },
   // Logging and detection
   {
@@ -373,7 +373,7 @@ const ownEntries: readonly CatalogEntry[] = [
     remediation: "Set the trail's kmsKeyId to a KMS key whose policy allows CloudTrail.",
     cdkNag: "NIST.800.53.R5-CloudTrailEncryptionEnabled",
     resourceTypes: [...T.trail],
-    preview: "resource",
+    preview: "stack",
   },
   {
     id: "cloud-trail-log-file-validation-enabled",
@@ -421,7 +421,7 @@ const ownEntries: readonly CatalogEntry[] = [
     remediation: "Set the log group's kmsKeyId to a key whose policy allows the logs service principal.",
     cdkNag: "NIST.800.53.R5-CloudWatchLogGroupEncrypted",
     resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
-    preview: "resource",
+    preview: "stack",
   },
   {
     id: "cw-loggroup-retention-period-check",

@@ -127,6 +127,15 @@ export const LBARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadba
 export const STAGE_ARN = "arn:aws:apigateway:us-east-1::/restapis/a1b2c3/stages/prod";
 export const ACL_ARN = "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/web/0a1b2c3d";
 export const LOGGING = "aws:s3/bucketLogging:BucketLogging";
+export const KMS_KEY = "aws:kms/key:Key";
+/** The URN of a stack output read through a StackReference (a value of another stack). */
+export const STACK_REF_URN = "urn:pulumi:test::kamae::pulumi:pulumi:StackReference::shared";
+/** A view whose `prop` (unknown at preview) the engine reports computed from the outputs of `from` (views or URNs). */
+export const fromOutputs = (r: ResourceView, prop: string, ...from: (ResourceView | string)[]): ResourceView => ({
+  ...r,
+  propertyDependencies: { ...r.propertyDependencies, [prop]: from.map((f) => (typeof f === "string" ? f : f.urn)) },
+});
+
 export const urnOf = (bucket: string) => `urn:pulumi:test::kamae::${BUCKET}::${bucket}`;
 export const sse = (bucket: unknown, sseAlgorithm: unknown, extra: Partial<ResourceView> = {}) =>
   res("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", `${String(typeof bucket === "string" ? bucket : "pending")}-sse`, { bucket, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm } }] }, extra);

@@ -5,9 +5,8 @@
  * depend on an AWS default or a Config rule detail not settled from the documentation at hand: the DMS defaults
  * (publiclyAccessible, autoMinorVersionUpgrade, sslMode), Beanstalk's default health reporting, the newer values
  * IMMUTABLE_WITH_EXCLUSION and containerInsights "enhanced", ElastiCache Valkey's default encryption, GuardDuty's
- * protection plans on by default, OpenSearch's endpoint defaults, the S3 ACL rule's reading of a private ACL, the
- * resource type of the WAFv2 rule-group rule, and LAMBDA_FUNCTION_SETTINGS_CHECK, whose required `runtime` parameter
- * the catalog does not give (a list of supported runtimes, where the pack keeps a list of deprecated ones).
+ * protection plans on by default, OpenSearch's endpoint defaults, the S3 ACL rule's reading of a private ACL, and the
+ * resource type of the WAFv2 rule-group rule.
  */
 export const AWAITING_AWS_CONFIG_VERDICTS: ReadonlySet<string> = new Set([
   "beanstalk-enhanced-health-reporting-enabled",
@@ -20,7 +19,6 @@ export const AWAITING_AWS_CONFIG_VERDICTS: ReadonlySet<string> = new Set([
   "elasticache-subnet-group-check",
   "guardduty-rds-protection-enabled",
   "guardduty-s3-protection-enabled",
-  "lambda-function-settings-check",
   "opensearch-https-required",
   "s3-bucket-acl-prohibited",
   "wafv2-rulegroup-logging-enabled",

@@ -107,7 +107,11 @@ describe("policy catalog", () => {
   it("deploys every managed rule with the input parameters AWS Config requires of it, where the catalog knows them", () => {
     const required = catalog.filter((e) => e.awsConfigRequiredParameters !== undefined);
     assert.ok(required.some((e) => e.awsConfigIdentifier === "LAMBDA_FUNCTION_SETTINGS_CHECK"));
-    const given = { "ec2-managedinstance-applications-blacklisted": { applicationNames: ["telnet"] }, "ec2-managedinstance-applications-required": { applicationNames: ["amazon-ssm-agent"] } };
+    const given = {
+      "ec2-managedinstance-applications-blacklisted": { applicationNames: ["telnet"] },
+      "ec2-managedinstance-applications-required": { applicationNames: ["amazon-ssm-agent"] },
+      "lambda-function-settings-check": { timeout: 30, memorySize: 512 },
+    };
     const specs = awsConfigRules({ parameters: given });
     for (const entry of required) {
       const deployed = specs.filter((s) => s.sourceIdentifier === entry.awsConfigIdentifier);
@@ -119,7 +123,16 @@ describe("policy catalog", () => {
     }
     // The runtimes allowed are those Lambda has, less the deprecated ones the policy refuses: the two judge alike.
     const lambda = catalog.find((e) => e.id === "lambda-function-settings-check")!;
-    const allowed = (values?: Record<string, unknown>) => JSON.parse(awsConfigRules({ parameters: values ? { "lambda-function-settings-check": values } : {} }).find((s) => s.name === lambda.id)!.inputParameters!).runtime.split(",");
+    const deployedLambda = (values: Record<string, unknown>) => awsConfigRules({ parameters: { "lambda-function-settings-check": values } }).filter((s) => s.sourceIdentifier === "LAMBDA_FUNCTION_SETTINGS_CHECK");
+    const sized = { timeout: 30, memorySize: 512 };
+    const allowed = (values: Record<string, unknown> = {}) => JSON.parse(deployedLambda({ ...sized, ...values })[0].inputParameters!).runtime.split(",");
+    // Its optional timeout and memorySize default to 3 s and 128 MB, required of every function: the rule is deployed
+    // only with both given, and then with the values the policy judges.
+    assert.deepEqual(deployedLambda({}), []);
+    assert.deepEqual(deployedLambda({ timeout: 30 }), []);
+    assert.deepEqual(deployedLambda({ memorySize: 512 }), []);
+    const inputs = JSON.parse(deployedLambda(sized)[0].inputParameters!);
+    assert.deepEqual([inputs.timeout, inputs.memorySize], ["30", "512"]);
     const deprecated: string[] = (lambda.parameters!.deprecatedRuntimes as { default: string[] }).default;
     assert.ok(allowed().includes("nodejs22.x") && allowed().includes("python3.13"));
     assert.deepEqual(allowed().filter((r: string) => deprecated.includes(r)), []);

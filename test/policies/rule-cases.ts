@@ -48,3 +48,18 @@ export function runCase(id: string, c: Case): Outcome[] {
   assert.ok(Array.isArray(c.input), `${id}: stack rule case must be a list`);
   return rule.check(c.input, config).map((v) => ({ about: v.resource?.name, message: v.message, cannotJudge: v.cannotJudge === true }));
 }
+
+export type CaseKind = "compliant" | "violating" | "notApplicable" | "unknown";
+
+/**
+ * Whether a case's verdicts are exactly what its kind requires (undefined), else what is wrong: compliant and
+ * not-applicable cases yield nothing; violating cases violations only; unknown cases cannot-judge verdicts only
+ * (never compliant, never a violation: policies/preview.ts). An extra verdict of the other sort fails the case.
+ */
+export function verdictMismatch(kind: CaseKind, found: readonly Outcome[]): string | undefined {
+  const got = JSON.stringify(found);
+  if (kind === "compliant" || kind === "notApplicable") return found.length === 0 ? undefined : `expected no verdict, got ${got}`;
+  const wanted = kind === "unknown";
+  if (found.length === 0) return `expected ${wanted ? "cannot-judge verdicts" : "violations"}, got none`;
+  return found.every((f) => f.cannotJudge === wanted) ? undefined : `expected only ${wanted ? "cannot-judge verdicts" : "violations"}, got ${got}`;
+}

@@ -1,9 +1,10 @@
 import { strict as assert } from "node:assert";
-import { catalog } from "../../policies/catalog";
+import { catalog, parameterValues } from "../../policies/catalog";
+import { LAMBDA_RUNTIMES } from "../../policies/rules/lambda/entries";
 import { containsUnknown } from "../../policies/preview";
 import { rules } from "../../policies/rules";
 import type { Case } from "../../policies/rules/cases";
-import { caseFiles, casesOf, Outcome, ruleFiles, runCase as run } from "./rule-cases";
+import { caseFiles, type CaseKind, casesOf, Outcome, ruleFiles, runCase as run, verdictMismatch } from "./rule-cases";
 
 function assertAbout(found: Outcome[], c: Case) {
   for (const f of found) {
@@ -43,26 +44,50 @@ describe("policy rules (pure functions, cases beside each rule)", () => {
     assert.deepEqual(withoutUnknown.sort(), []);
   });
 
+  it("the harness holds every kind of case to exactly its verdicts: an extra verdict of the other sort fails it", () => {
+    const violation = { about: "t", message: "t (Trail) has no kmsKeyId: set it", cannotJudge: false };
+    const undecided = { about: "t", message: "t (Trail): kmsKeyId is unknown until the update", cannotJudge: true };
+    assert.equal(verdictMismatch("violating", [violation]), undefined);
+    assert.match(verdictMismatch("violating", [violation, undecided])!, /expected only violations/);
+    assert.match(verdictMismatch("violating", [])!, /got none/);
+    assert.equal(verdictMismatch("unknown", [undecided]), undefined);
+    assert.match(verdictMismatch("unknown", [undecided, violation])!, /expected only cannot-judge/);
+    assert.match(verdictMismatch("unknown", [])!, /got none/);
+    assert.equal(verdictMismatch("compliant", []), undefined);
+    assert.match(verdictMismatch("compliant", [undecided])!, /expected no verdict/);
+    assert.match(verdictMismatch("notApplicable", [violation])!, /expected no verdict/);
+  });
+
+  it("lambda-function-settings-check: its Config rule is deployed exactly when a case's config gives timeout and memory size, with them", () => {
+    const { compliant, violating, notApplicable = [], unknown = [] } = casesOf("lambda-function-settings-check");
+    const entry = catalog.find((e) => e.id === "lambda-function-settings-check")!;
+    const deprecated: string[] = (entry.parameters!.deprecatedRuntimes as { default: string[] }).default;
+    const configs = [...compliant, ...violating, ...notApplicable, ...unknown].map((c) => c.config ?? {});
+    assert.ok(configs.some((c) => c.timeout !== undefined) && configs.some((c) => c.timeout === undefined));
+    for (const config of [...configs, { timeout: 30 }, { memorySize: 512 }]) {
+      const deployed = entry.awsConfigParameters!(parameterValues(entry, config));
+      if (config.timeout === undefined || config.memorySize === undefined) {
+        assert.equal(deployed, null, JSON.stringify(config));
+        continue;
+      }
+      assert.deepEqual(deployed, { runtime: LAMBDA_RUNTIMES.filter((r) => !deprecated.includes(r)).join(","), timeout: String(config.timeout), memorySize: String(config.memorySize) });
+      assert.ok((deployed as Record<string, string>).runtime.split(",").includes("nodejs22.x"));
+    }
+  });
+
   for (const id of [...caseFiles.keys()].sort()) {
     describe(id, () => {
       const { compliant, violating, notApplicable = [], unknown = [] } = casesOf(id);
-      for (const c of compliant) it(`compliant: ${c.title}`, () => assert.deepEqual(run(id, c), []));
-      for (const c of notApplicable) it(`not applicable: ${c.title}`, () => assert.deepEqual(run(id, c), []));
-      // Unknown at preview: never compliant, never a violation either: only cannot-judge verdicts (policies/preview.ts).
-      for (const c of unknown) {
-        it(`unknown at preview: ${c.title}`, () => {
-          const found = run(id, c);
-          assert.ok(found.length > 0 && found.every((f) => f.cannotJudge), `expected only cannot-judge verdicts, got ${JSON.stringify(found)}`);
-          assertAbout(found, c);
-        });
-      }
-      for (const c of violating) {
-        it(`violation: ${c.title}`, () => {
-          const found = run(id, c);
-          assert.ok(found.some((f) => !f.cannotJudge), "expected a violation");
-          assertAbout(found, c);
-        });
-      }
+      const judged = (kind: CaseKind, c: Case) => {
+        const found = run(id, c);
+        const mismatch = verdictMismatch(kind, found);
+        assert.equal(mismatch, undefined, mismatch);
+        if (found.length > 0) assertAbout(found, c);
+      };
+      for (const c of compliant) it(`compliant: ${c.title}`, () => judged("compliant", c));
+      for (const c of notApplicable) it(`not applicable: ${c.title}`, () => judged("notApplicable", c));
+      for (const c of unknown) it(`unknown at preview: ${c.title}`, () => judged("unknown", c));
+      for (const c of violating) it(`violation: ${c.title}`, () => judged("violating", c));
     });
   }
 });

@@ -1,8 +1,8 @@
-// cloudfront-accesslogs-enabled: distributions write standard access logs.
-import { label } from "../../helpers";
-import { isUnknown, resourceRule } from "../../model";
+// cloudfront-accesslogs-enabled: distributions write standard access logs to an S3 bucket (the Config rule: logging
+// is on). A bucket unknown at preview counts only when it comes from a bucket of this stack.
+import { ofType, referenceViolations, T } from "../../helpers";
+import { stackRule } from "../../model";
 
-export default resourceRule("cloudfront-accesslogs-enabled", (r) => {
-  const bucket = r.props.loggingConfig?.bucket;
-  return isUnknown(r.props.loggingConfig) || isUnknown(bucket) || (typeof bucket === "string" && bucket !== "") ? [] : [`Distribution ${label(r)} has no loggingConfig bucket.`];
-});
+export default stackRule("cloudfront-accesslogs-enabled", (resources) =>
+  referenceViolations(ofType(resources, T.distribution), "loggingConfig.bucket", ofType(resources, T.bucket), "has no loggingConfig bucket: set it to the domain name of a log bucket", "S3 bucket"),
+);
