@@ -213,3 +213,91 @@ export const LOG_PUBLISHING_AWS_CONFIG: AwsConfigVerdicts = {
   "no log publishing": "NON_COMPLIANT",
   "disabled": "NON_COMPLIANT",
 };
+
+const nested = (path: string, value: unknown): Props => path.split(".").reduceRight<any>((inner, key) => ({ [key]: inner }), value);
+
+/**
+ * The cases of a rule that requires one boolean setting true, where several resource types share the setting and the
+ * rule (deletion protection on DocumentDB, Neptune and RDS, say): one table per setting, the types apart, with the AWS
+ * Config verdicts they share. `path` is dotted for a nested setting; unset is judged as AWS's default.
+ */
+export function requiredSwitchCases(type: string, path: string, awsDefault: boolean): RuleCases {
+  const unset = `${path} unset (AWS default ${awsDefault})`;
+  const cases = settingCases(type, {
+    compliant: { [`${path} true`]: nested(path, true), ...(awsDefault ? { [unset]: {} } : {}) },
+    violating: { [`${path} false`]: nested(path, false), ...(awsDefault ? {} : { [unset]: {} }) },
+    unknown: { [`${path} unknown`]: nested(path, UNKNOWN) },
+  });
+  return judgedByAwsConfig(cases, { [`${path} true`]: "COMPLIANT", [`${path} false`]: "NON_COMPLIANT", [unset]: awsDefault ? "COMPLIANT" : "NON_COMPLIANT" });
+}
+
+/**
+ * The cases of a rule that requires a setting present (a VPC's subnets, a WAF Classic rule's conditions), where two
+ * resource types share the setting and the rule: `value` a present one, `base` the properties every case has.
+ */
+export function requiredPresentCases(type: string, path: string, value: unknown, base: Props = {}): RuleCases {
+  const cases = settingCases(type, {
+    compliant: { [`${path} set`]: { ...base, ...nested(path, value) } },
+    violating: { [`${path} unset`]: { ...base } },
+    unknown: { [`${path} unknown`]: { ...base, ...nested(path, UNKNOWN) } },
+  });
+  return judgedByAwsConfig(cases, { [`${path} set`]: "COMPLIANT", [`${path} unset`]: "NON_COMPLIANT" });
+}
+
+/**
+ * The cases of DocumentDB's and Neptune's cluster backup retention rules (requireAtLeast 7 days, AWS's default 1), with
+ * the AWS Config verdicts they share.
+ */
+export function backupRetentionCases(type: string): RuleCases {
+  const cases = settingCases(type, {
+    compliant: { "backupRetentionPeriod 7": { backupRetentionPeriod: 7 } },
+    violating: { "backupRetentionPeriod 6": { backupRetentionPeriod: 6 }, "backupRetentionPeriod unset (AWS default 1)": {} },
+    unknown: { "backupRetentionPeriod unknown": { backupRetentionPeriod: UNKNOWN } },
+  });
+  return judgedByAwsConfig(cases, { "backupRetentionPeriod 7": "COMPLIANT", "backupRetentionPeriod 6": "NON_COMPLIANT", "backupRetentionPeriod unset (AWS default 1)": "NON_COMPLIANT" });
+}
+
+/**
+ * The cases of the ALB and CLB desync mitigation rules (defensive or strictest; AWS's default defensive), with the AWS
+ * Config verdicts they share.
+ */
+export function desyncModeCases(type: string): RuleCases {
+  const cases = settingCases(type, {
+    compliant: { "default (defensive)": {}, "strictest": { desyncMitigationMode: "strictest" } },
+    violating: { "monitor": { desyncMitigationMode: "monitor" } },
+    unknown: { "mode unknown": { desyncMitigationMode: UNKNOWN } },
+  });
+  return judgedByAwsConfig(cases, { "default (defensive)": "COMPLIANT", "strictest": "COMPLIANT", "monitor": "NON_COMPLIANT" });
+}
+
+const DMS_TASK = "aws:dms/replicationTask:ReplicationTask";
+const LOGGER_DEFAULT = "LOGGER_SEVERITY_DEFAULT";
+const taskLogging = (enabled: boolean, ...components: Array<[string, string]>) => ({ replicationTaskSettings: JSON.stringify({ Logging: { EnableLogging: enabled, LogComponents: components.map(([Id, Severity]) => ({ Id, Severity })) } }) });
+
+/**
+ * The cases of the DMS replication task logging rules, which share their logic (both components logged at
+ * LOGGER_SEVERITY_DEFAULT or above, logging enabled) for the source's components and the target's: `components` the
+ * rule's two, `other` a component of the other side. With the AWS Config verdicts they share.
+ */
+export function dmsTaskLoggingCases([first, second]: [string, string], other: string): RuleCases {
+  // The severities at or above the default, and each component on its own: the Config rule wants both at a valid level.
+  const violating: Record<string, Props> = {
+    [`${second} not logged`]: taskLogging(true, [first, LOGGER_DEFAULT]),
+    [`${first} at LOGGER_SEVERITY_ERROR`]: taskLogging(true, [first, "LOGGER_SEVERITY_ERROR"], [second, LOGGER_DEFAULT]),
+    "other components only": taskLogging(true, ["TASK_MANAGER", LOGGER_DEFAULT], [other, LOGGER_DEFAULT]),
+    "components logged while logging is disabled": taskLogging(false, [first, LOGGER_DEFAULT], [second, LOGGER_DEFAULT]),
+  };
+  const says: Record<string, string> = { [`${second} not logged`]: `does not log ${second}:`, "components logged while logging is disabled": "does not log at all" };
+  const cases = settingCases(DMS_TASK, {
+    compliant: { "logged": taskLogging(true, [first, LOGGER_DEFAULT], [second, LOGGER_DEFAULT]), "debug and detailed debug": taskLogging(true, [first, "LOGGER_SEVERITY_DEBUG"], [second, "LOGGER_SEVERITY_DETAILED_DEBUG"]) },
+    violating: { ...violating, "no settings": {}, "logging off": { replicationTaskSettings: JSON.stringify({ Logging: { EnableLogging: false } }) } },
+    unknown: { "settings unknown": { replicationTaskSettings: UNKNOWN } },
+  });
+  return judgedByAwsConfig({ ...cases, violating: cases.violating.map((c) => (says[c.title] ? { ...c, says: says[c.title] } : c)) }, {
+    "logged": "COMPLIANT",
+    "debug and detailed debug": "COMPLIANT",
+    ...Object.fromEntries(Object.keys(violating).map((t) => [t, "NON_COMPLIANT" as const])),
+    "no settings": "NON_COMPLIANT",
+    "logging off": "NON_COMPLIANT",
+  });
+}

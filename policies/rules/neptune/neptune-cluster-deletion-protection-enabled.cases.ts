@@ -1,14 +1,3 @@
-import { judgedByAwsConfig, settingCases, UNKNOWN } from "../cases";
+import { requiredSwitchCases } from "../cases";
 
-const cases = settingCases("aws:neptune/cluster:Cluster", {
-  compliant: { "deletionProtection true": { "deletionProtection": true } },
-  violating: { "deletionProtection false": { "deletionProtection": false }, "deletionProtection unset (AWS default false)": {  } },
-  unknown: { "deletionProtection unknown": { "deletionProtection": UNKNOWN } },
-});
-
-// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
-export default judgedByAwsConfig(cases, {
-  "deletionProtection true": "COMPLIANT",
-  "deletionProtection false": "NON_COMPLIANT",
-  "deletionProtection unset (AWS default false)": "NON_COMPLIANT",
-});
+export default requiredSwitchCases("aws:neptune/cluster:Cluster", "deletionProtection", false);

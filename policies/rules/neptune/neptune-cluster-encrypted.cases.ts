@@ -1,14 +1,3 @@
-import { judgedByAwsConfig, settingCases, UNKNOWN } from "../cases";
+import { requiredSwitchCases } from "../cases";
 
-const cases = settingCases("aws:neptune/cluster:Cluster", {
-  compliant: { "storageEncrypted true": { "storageEncrypted": true } },
-  violating: { "storageEncrypted false": { "storageEncrypted": false }, "storageEncrypted unset (AWS default false)": {  } },
-  unknown: { "storageEncrypted unknown": { "storageEncrypted": UNKNOWN } },
-});
-
-// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
-export default judgedByAwsConfig(cases, {
-  "storageEncrypted true": "COMPLIANT",
-  "storageEncrypted false": "NON_COMPLIANT",
-  "storageEncrypted unset (AWS default false)": "NON_COMPLIANT",
-});
+export default requiredSwitchCases("aws:neptune/cluster:Cluster", "storageEncrypted", false);

@@ -1,14 +1,3 @@
-import { judgedByAwsConfig, settingCases, UNKNOWN } from "../cases";
+import { requiredSwitchCases } from "../cases";
 
-const cases = settingCases("aws:rds/instance:Instance", {
-  compliant: { "autoMinorVersionUpgrade true": { "autoMinorVersionUpgrade": true }, "autoMinorVersionUpgrade unset (AWS default true)": {  } },
-  violating: { "autoMinorVersionUpgrade false": { "autoMinorVersionUpgrade": false } },
-  unknown: { "autoMinorVersionUpgrade unknown": { "autoMinorVersionUpgrade": UNKNOWN } },
-});
-
-// The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
-export default judgedByAwsConfig(cases, {
-  "autoMinorVersionUpgrade true": "COMPLIANT",
-  "autoMinorVersionUpgrade unset (AWS default true)": "COMPLIANT",
-  "autoMinorVersionUpgrade false": "NON_COMPLIANT",
-});
+export default requiredSwitchCases("aws:rds/instance:Instance", "autoMinorVersionUpgrade", true);
