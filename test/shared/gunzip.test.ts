@@ -46,6 +46,7 @@ async function read(chunks: Uint8Array[], bufferBytes?: number, fill = false): P
     await forEachGunzipped(
       Readable.from(chunks),
       (out, from, end) => {
+        assert.ok(end > from, "only new output is handed over, never an empty piece");
         calls++;
         largest = Math.max(largest, end - from);
         got.push(Buffer.from(out.subarray(from, end)));
@@ -189,7 +190,20 @@ describe("fixed-buffer gunzip (shared by the CloudTrail filter and the access-lo
     assert.ok(seen.every((s) => s.length <= 8192 - 100 || s === seen[0]));
   });
 
+  it("lets other tasks run while one large input chunk inflates (a whole file held in memory)", async () => {
+    // A task queued before the read: it runs at the reader's first yield, which comes after the first full buffer.
+    let ranAt: number | undefined;
+    let pieces = 0;
+    setImmediate(() => (ranAt = pieces));
+    await forEachGunzipped(Readable.from([gz]), (out, _from, end) => {
+      pieces++;
+      return end < out.length ? end : 0;
+    });
+    assert.ok(pieces > 2, `${pieces} pieces`);
+    assert.equal(ranAt, 1, "the queued task ran after the first full buffer, not after the whole file");
+  });
+
   it("refuses a stream of strings instead of handing them to the native handle", async () => {
-    await assert.rejects(() => forEachGunzipped(Readable.from(["not bytes"], { objectMode: true }), () => 0), TypeError);
+    await assert.rejects(() => forEachGunzipped(Readable.from(["not bytes"], { objectMode: true }), () => 0), { name: "TypeError", message: /gunzip reads bytes/ });
   });
 });
