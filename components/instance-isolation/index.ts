@@ -8,7 +8,7 @@ import { ResponderFunction } from "../shared/infra/responder-function";
 import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { labelledChild } from "../shared/naming";
 import { notificationTopic, type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
-import { autoScalingGroupNamesSetting, GUARDDUTY_SEVERITY, plainValues, Validator } from "../shared/validation";
+import { autoScalingGroupNamesSetting, checkedList, GUARDDUTY_SEVERITY, plainItems, plainValues, Validator } from "../shared/validation";
 import { IsolationDefaults, IsolationEnv } from "./lambda/settings";
 import { ISOLATION_GROUP_TAG } from "./lambda/model";
 import { isolationActStatements } from "./permissions";
@@ -87,9 +87,10 @@ export interface InstanceIsolationArgs {
    * deny), by name or `path/name` pattern (`app/*`), in every account acted in. Roles tagged `<scope.tagKey>=true`
    * may have their older sessions denied too when the scope is that tag alone, but are not handed back (IAM does not
    * reliably evaluate a role's tags for `iam:PassRole`). Default: none named. A release cannot give an instance back a
-   * role that is not named: it reports the failed step and the profile is reattached by hand.
+   * role that is not named: it reports the failed step and the profile is reattached by hand. Names and the list may
+   * be outputs (`[webRole.name]`); a bad one known only at deploy fails the deployment as a plain one fails preview.
    */
-  readonly instanceRoleNames?: string[];
+  readonly instanceRoleNames?: pulumi.Input<pulumi.Input<string>[]>;
   /** Snapshot every volume of an isolated instance after the cut (default true). */
   readonly snapshots?: boolean;
   /**
@@ -116,6 +117,24 @@ export interface InstanceIsolationArgs {
 }
 
 const TYPE_PREFIX = /^[A-Za-z]+:(?:[A-Za-z0-9]+\/[\w.!&-]*)?$/;
+
+const NO_NAMED_ROLES = "revokeRoleSessions needs instance roles to act on: name them in instanceRoleNames (the scope is not the tag alone)";
+
+/** Session revocation with a scope that does not tag roles: only named roles can then be acted on. */
+function needsNamedRoles(args: InstanceIsolationArgs): boolean {
+  const tagKey = args.scope?.tagKey ?? IsolationDefaults.scopeTagKey;
+  return args.revokeRoleSessions === true && ((args.scope?.autoScalingGroupNames ?? []).length > 0 || tagKey === "");
+}
+
+/** `instanceRoleNames` once known, checked as `validate` checks the plain ones (an output's value fails the deployment). */
+function instanceRoleNames(args: InstanceIsolationArgs): pulumi.Output<string[]> | undefined {
+  if (args.instanceRoleNames === undefined) return undefined;
+  const check: Validator = new Validator("InstanceIsolation");
+  return checkedList(args.instanceRoleNames, (role) => check.roleNamePattern("instanceRoleNames", role)).apply((names) => {
+    if (names.length === 0 && needsNamedRoles(args)) check.fail(NO_NAMED_ROLES);
+    return names;
+  });
+}
 
 function validate(args: InstanceIsolationArgs): void {
   const check: Validator = new Validator("InstanceIsolation");
@@ -145,11 +164,8 @@ function validate(args: InstanceIsolationArgs): void {
   if (tagKey !== undefined && tagKey !== "" && (tagKey.length > 128 || tagKey.startsWith("aws:"))) check.fail(`scope.tagKey "${tagKey}" is not a usable tag key`);
   if (tagKey === "" && (args.scope?.autoScalingGroupNames ?? []).length === 0) check.fail("scope has neither a tag key nor Auto Scaling groups: no instance could ever be isolated");
   check.autoScalingGroupNames("scope.autoScalingGroupNames", args.scope?.autoScalingGroupNames);
-  for (const role of args.instanceRoleNames ?? []) check.roleNamePattern("instanceRoleNames", role);
-  const rolesTagged = (args.scope?.autoScalingGroupNames ?? []).length === 0 && (tagKey ?? IsolationDefaults.scopeTagKey) !== "";
-  if (args.revokeRoleSessions && !rolesTagged && (args.instanceRoleNames ?? []).length === 0) {
-    check.fail("revokeRoleSessions needs instance roles to act on: name them in instanceRoleNames (the scope is not the tag alone)");
-  }
+  for (const role of plainItems(args.instanceRoleNames)) check.roleNamePattern("instanceRoleNames", role);
+  if (needsNamedRoles(args) && (args.instanceRoleNames === undefined || (Array.isArray(args.instanceRoleNames) && args.instanceRoleNames.length === 0))) check.fail(NO_NAMED_ROLES);
   if (args.protectionTagKey !== undefined && (args.protectionTagKey === "" || args.protectionTagKey.length > 128)) check.fail("protectionTagKey must be a non-empty tag key");
   validateMemberAccounts("InstanceIsolation", args.memberAccounts);
   validateNotifications(check, args.notifications);
@@ -275,7 +291,7 @@ export class InstanceIsolation extends pulumi.ComponentResource {
         scopeAutoScalingGroups: scopeGroups.length > 0 ? scopeGroups : undefined,
         isolationRoleName,
         instanceRoleTagKey: tagAlone,
-        instanceRoleNames: args.instanceRoleNames,
+        instanceRoleNames: instanceRoleNames(args),
       }),
       { sid: "IsolationState", actions: ["dynamodb:GetItem", "dynamodb:PutItem"], resources: [table.arn] },
       ...reports.publishStatements,

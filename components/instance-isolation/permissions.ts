@@ -27,7 +27,7 @@ export interface IsolationPermissionsContext {
    */
   readonly instanceRoleTagKey?: string;
   /** Further instance roles, by name or `path/name` pattern (InstanceIsolation's `instanceRoleNames`). */
-  readonly instanceRoleNames?: readonly string[];
+  readonly instanceRoleNames?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 /**
@@ -47,8 +47,12 @@ function instanceRoleStatements(ctx: IsolationPermissionsContext, sid: string, a
       conditions: { ...conditions, StringEqualsIgnoreCase: { [`aws:ResourceTag/${ctx.instanceRoleTagKey}`]: "true" } },
     });
   }
-  const named = ctx.instanceRoleNames ?? [];
-  if (named.length > 0) statements.push({ sid: `${sid}NamedRoles`, actions, resources: named.map(role), ...(Object.keys(conditions).length > 0 ? { conditions } : {}) });
+  const named = ctx.instanceRoleNames;
+  // A list known only at deploy that turns out empty leaves the statement out (policyDocument), as a plain empty one does here.
+  if (named !== undefined && !(Array.isArray(named) && named.length === 0)) {
+    const resources = pulumi.all([ctx.partition, ctx.accountId, named]).apply(([partition, account, names]) => names.map((n) => `arn:${partition}:iam::${account}:role/${n}`));
+    statements.push({ sid: `${sid}NamedRoles`, actions, resources, ...(Object.keys(conditions).length > 0 ? { conditions } : {}) });
+  }
   return statements;
 }
 

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { componentError, plainItems, plainValues, Validator } from "../shared/validation";
+import { checkedList, componentError, plainItems, plainValues, Validator } from "../shared/validation";
 import { IsolationDefaults } from "../instance-isolation/lambda/settings";
 import { managedPolicyOversize, policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { queueBacklogAlarm } from "../shared/alarms";
@@ -114,8 +114,11 @@ export interface MemberAccountAccessArgs {
    * `aws:autoscaling:groupName` with one of these names (and those it marked isolated before detaching them).
    */
   readonly isolationScopeAutoScalingGroupNames?: string[];
-  /** The central InstanceIsolation's `instanceRoleNames`: instance roles a release may hand back here. */
-  readonly isolationInstanceRoleNames?: string[];
+  /**
+   * The central InstanceIsolation's `instanceRoleNames`: instance roles a release may hand back here (names and the list
+   * may be outputs, e.g. of roles created in this account's program).
+   */
+  readonly isolationInstanceRoleNames?: pulumi.Input<pulumi.Input<string>[]>;
   /** The actions of the central GuardDutyResponder's routes (`scan`, `restrictCredentials`, `blockPublicAccess`, `protectBucket` act here); required with guardduty-responder. */
   readonly guardDutyActions?: ResponseAction[];
   /**
@@ -183,6 +186,7 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
     const region = aws.getRegionOutput({}, parent);
     const partition = aws.getPartitionOutput({}, parent).partition;
     const roleName = args.roleName ?? DEFAULT_MEMBER_ROLE_NAME;
+    const check: Validator = new Validator("MemberAccountAccess");
 
     const trust = pulumi
       .all([args.centralAccountId, args.externalId, partition, pulumi.all(args.centralPrincipalArns ?? []), pulumi.output(args.organizationId)])
@@ -216,7 +220,8 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       isolationScopeTagKey: (args.isolationScopeTagKey ?? IsolationDefaults.scopeTagKey) || undefined,
       isolationScopeAutoScalingGroupNames: args.isolationScopeAutoScalingGroupNames,
       isolationRoleName: isolationRoleNameOf(args.isolationInstanceProfileName ?? DEFAULT_ISOLATION_PROFILE_NAME),
-      isolationInstanceRoleNames: args.isolationInstanceRoleNames,
+      isolationInstanceRoleNames:
+        args.isolationInstanceRoleNames === undefined ? undefined : checkedList(args.isolationInstanceRoleNames, (role) => check.roleNamePattern("isolationInstanceRoleNames", role)),
       guardDutyActions: args.guardDutyActions,
       guardDutyScanDocumentName: args.guardDutyScanDocumentName,
       guardDutyProtectedPrincipals: [...(args.guardDutyProtectedPrincipals ?? []), roleName],
@@ -380,7 +385,7 @@ function validate(args: MemberAccountAccessArgs): void {
   if (args.responders.includes("api-activity-alerts") && Object.keys(args.cloudTrailBucketNames ?? {}).length === 0) {
     check.fail("api-activity-alerts needs cloudTrailBucketNames (the trail buckets it reads)");
   }
-  for (const role of args.isolationInstanceRoleNames ?? []) check.roleNamePattern("isolationInstanceRoleNames", role);
+  for (const role of plainItems(args.isolationInstanceRoleNames)) check.roleNamePattern("isolationInstanceRoleNames", role);
   const profile = args.isolationInstanceProfileName;
   if (args.responders?.includes("instance-isolation") && args.isolationScopeTagKey === "" && (args.isolationScopeAutoScalingGroupNames ?? []).length === 0) {
     check.fail("isolationScopeTagKey \"\" needs isolationScopeAutoScalingGroupNames (the central scope's groups): the member role changes only instances in that scope");

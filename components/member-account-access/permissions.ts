@@ -44,7 +44,7 @@ export interface MemberContext {
   readonly isolationScopeAutoScalingGroupNames?: readonly string[];
   /** The isolation profile's role created here, and the central InstanceIsolation's `instanceRoleNames`. */
   readonly isolationRoleName?: pulumi.Input<string>;
-  readonly isolationInstanceRoleNames?: readonly string[];
+  readonly isolationInstanceRoleNames?: pulumi.Input<pulumi.Input<string>[]>;
   /** The actions of the central GuardDutyResponder's routes, and its scan document. */
   readonly guardDutyActions?: readonly ResponseAction[];
   readonly guardDutyScanDocumentName?: string;

@@ -25,15 +25,24 @@ const ASG_NAME = /^[\x20-\x7e]{1,255}$/;
 export const isAutoScalingGroupName = (g: unknown): g is string => typeof g === "string" && ASG_NAME.test(g) && !g.includes(",");
 
 /**
+ * A list argument's values once known, each checked by `checkItem` (a `Validator` check, which throws): the check that
+ * construction runs on plain items runs on the others at deploy, so a bad value given as an output fails the deployment
+ * with the same message instead of reaching AWS.
+ */
+export function checkedList(list: pulumi.Input<pulumi.Input<string>[]> | readonly pulumi.Input<string>[], checkItem: (item: string) => void): pulumi.Output<string[]> {
+  return pulumi.output(list as pulumi.Input<pulumi.Input<string>[]>).apply((items) => {
+    items.forEach(checkItem);
+    return items;
+  });
+}
+
+/**
  * A function's setting of Auto Scaling group names, comma-separated: a name known only at deploy is checked then, as
  * plain ones are at construction (`Validator.autoScalingGroupNames`), since a comma in it would split it in two.
  */
 export function autoScalingGroupNamesSetting(component: string, what: string, groups: pulumi.Input<string>[]): pulumi.Output<string> {
-  return pulumi.all(groups).apply((names) => {
-    const bad = names.find((g) => !isAutoScalingGroupName(g));
-    if (bad !== undefined) throw componentError(component, `${what}: "${bad}" is not an Auto Scaling group name (1-255 printable characters, no comma)`);
-    return names.join(",");
-  });
+  const check = new Validator(component);
+  return checkedList(groups, (g) => check.autoScalingGroupNames(what, [g])).apply((names) => names.join(","));
 }
 
 /** The labels of a label map, whose entries name children (`${name}-<what>-<label>`, see shared/naming.ts). */

@@ -64,3 +64,21 @@ export function iamDocuments(): Array<{ resource: string; document: any }> {
   }
   return docs;
 }
+
+/**
+ * Constructs a program and waits for it to settle, returning why its deployment would fail: the messages of the
+ * outputs that failed to resolve (an apply that throws rejects the registration of every resource that uses it).
+ */
+export async function deploymentErrors(program: () => void): Promise<string[]> {
+  const errors = new Set<string>();
+  const onRejection = (err: unknown) => errors.add(String(err instanceof Error ? err.message : err).replace(/^(error serializing property "[^"]+": )+/, ""));
+  process.on("unhandledRejection", onRejection);
+  try {
+    program();
+    await settle();
+    await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    process.off("unhandledRejection", onRejection);
+  }
+  return [...errors];
+}

@@ -4,16 +4,16 @@ import * as pulumi from "@pulumi/pulumi";
 import { EgressAllowlist } from "../../components/egress-allowlist";
 import { GuardDutyResponder } from "../../components/guardduty-responder";
 import { settingsFromEnv, stepSettingsFromEnv } from "../../components/guardduty-responder/lambda/settings";
-import { InstanceIsolation } from "../../components/instance-isolation";
+import { InstanceIsolation, type InstanceIsolationArgs } from "../../components/instance-isolation";
 import { MalwareQuarantine } from "../../components/malware-quarantine";
 import { ManagedInstanceRole } from "../../components/managed-instance-role";
-import { MemberAccountAccess } from "../../components/member-account-access";
+import { MemberAccountAccess, type MemberAccountAccessArgs } from "../../components/member-account-access";
 import { PatchOnFinding } from "../../components/patch-on-finding";
 import { settingsFromEnv as patchSettingsFromEnv } from "../../components/patch-on-finding/lambda/settings";
 import { WafAutoBlock } from "../../components/waf-auto-block";
 import { labelledChild, stableSuffix } from "../../components/shared/naming";
 import { evaluate } from "../harness/iam-evaluator";
-import { ACCOUNT_ID, iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
+import { ACCOUNT_ID, deploymentErrors, iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 // A consumer program passes resources it creates itself (Outputs) to the list and label-map args. This file is also
 // the typecheck test: `tsc` fails on it if one of these args stops accepting an Output.
@@ -217,5 +217,111 @@ describe("label maps and Input lists still refuse what AWS would refuse, at cons
     const plain = labelledChild("mq-fss", "scanner", FSS_TOPIC);
     assert.deepEqual(plain, { name: "mq-fss-scanner", formerName: `mq-fss-${stableSuffix(FSS_TOPIC)}`, aliases: [{ name: `mq-fss-${stableSuffix(FSS_TOPIC)}` }] });
     assert.deepEqual(labelledChild("mq-fss", "scanner", pulumi.output(FSS_TOPIC)), { name: "mq-fss-scanner", formerName: undefined, aliases: [] });
+  });
+});
+
+describe("instance role names given as outputs: the policies plain names give, the same refusals at deploy", () => {
+  const trust = JSON.stringify({ Version: "2012-10-17", Statement: [] });
+  const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT_ID}:role/${name}`;
+  const namedRoleStatements = (policy: any) => policy.Statement.filter((s: any) => s.Sid?.endsWith("NamedRoles")).map((s: any) => [s.Sid, s.Resource]);
+  /** The message a plain value gets at construction. */
+  const refusal = (construct: () => void) => {
+    try {
+      construct();
+    } catch (err) {
+      return (err as Error).message;
+    }
+    assert.fail("the plain value was accepted");
+  };
+
+  /** The isolation function's policy (also its boundary, with revokeRoleSessions) built on fresh mocks. */
+  async function isolationPolicy(args: () => InstanceIsolationArgs): Promise<any> {
+    await useOfflineMocks();
+    new InstanceIsolation("iso", args());
+    await settle();
+    const policy = iamDocuments().find((d) => d.resource === "iso-responder-permissions")!.document;
+    assert.deepEqual(iamDocuments().find((d) => d.resource === "iso-responder-boundary")?.document, policy);
+    return policy;
+  }
+
+  it("InstanceIsolation.instanceRoleNames: a role created in the same program, or the whole list as one output", async () => {
+    const scoped = { revokeRoleSessions: true, scope: { autoScalingGroupNames: ["web-asg"] } };
+    const plain = await isolationPolicy(() => ({ ...scoped, instanceRoleNames: ["web-role", "apps/*"] }));
+    const both = [roleArn("apps/*"), roleArn("web-role")];
+    assert.deepEqual(namedRoleStatements(plain), [["PassBackNamedRoles", both], ["DenyOldSessionsOfNamedRoles", both]]);
+    const created = await isolationPolicy(() => ({ ...scoped, instanceRoleNames: [new aws.iam.Role("web", { name: "web-role", assumeRolePolicy: trust }).name, "apps/*"] }));
+    assert.deepEqual(created, plain);
+    assert.equal(evaluate({ identity: [created] }, { action: "iam:PassRole", resource: roleArn("web-role"), context: { "iam:PassedToService": "ec2.amazonaws.com" } }).decision, "allowed");
+    assert.deepEqual(await isolationPolicy(() => ({ ...scoped, instanceRoleNames: pulumi.output(["web-role", "apps/*"]) })), plain);
+  });
+
+  it("an output list that turns out empty grants what an empty plain list grants: no named-role statement", async () => {
+    // The scope is the tag alone: tagged roles' sessions may be denied, so no name is needed.
+    const plain = await isolationPolicy(() => ({ revokeRoleSessions: true, instanceRoleNames: [] }));
+    assert.deepEqual(namedRoleStatements(plain), []);
+    assert.ok(plain.Statement.some((s: any) => s.Sid === "DenyOldSessionsOfTaggedRoles"));
+    assert.deepEqual(await isolationPolicy(() => ({ revokeRoleSessions: true, instanceRoleNames: pulumi.output([]) })), plain);
+  });
+
+  it("InstanceIsolation: a bad name, or no name where one is needed, known only at deploy fails the deployment with construction's message", async () => {
+    await useOfflineMocks();
+    const scoped = { revokeRoleSessions: true, scope: { autoScalingGroupNames: ["web-asg"] } };
+    const expected = [
+      refusal(() => new InstanceIsolation("p1", { instanceRoleNames: ["*"] })),
+      refusal(() => new InstanceIsolation("p2", { instanceRoleNames: ["web role"] })),
+      refusal(() => new InstanceIsolation("p3", { ...scoped, instanceRoleNames: [] })),
+    ];
+    assert.match(expected[2], /^kamae:InstanceIsolation: revokeRoleSessions needs instance roles/);
+    const errors = await deploymentErrors(() => {
+      new InstanceIsolation("every", { instanceRoleNames: [pulumi.output("*")] });
+      new InstanceIsolation("spaced", { instanceRoleNames: pulumi.output(["web-role", "web role"]) });
+      new InstanceIsolation("none", { ...scoped, instanceRoleNames: pulumi.output([]) });
+    });
+    assert.deepEqual(errors.sort(), expected.sort());
+    // Neither the policy nor the function is deployed with the bad value.
+    assert.deepEqual(resourcesOfType("aws:lambda/function:Function").map((f) => f.name), []);
+    assert.deepEqual(iamDocuments().filter((d) => d.resource.endsWith("-permissions")), []);
+  });
+
+  it("InstanceIsolation: a name unknown at preview is not judged then, and the policy stays unknown (not a policy without it)", async () => {
+    await useOfflineMocks();
+    const errors = await deploymentErrors(() => {
+      new InstanceIsolation("later", { revokeRoleSessions: true, scope: { autoScalingGroupNames: ["web-asg"] }, instanceRoleNames: [pulumi.output(pulumi.unknown) as pulumi.Output<string>] });
+    });
+    assert.deepEqual(errors, []);
+    const policy = resourceNamed("later-responder-permissions");
+    assert.equal(policy.inputs.policy, undefined);
+    assert.ok(resourcesOfType("aws:lambda/function:Function").some((f) => f.name === "later-responder-function"));
+  });
+
+  const member = (args: Partial<MemberAccountAccessArgs>): MemberAccountAccessArgs => ({ centralAccountId: "111122223333", externalId: "x", responders: ["instance-isolation"], isolationRevokeRoleSessions: true, ...args });
+  /** The member role's isolation policy and boundary, built on fresh mocks. */
+  async function memberPolicies(args: () => MemberAccountAccessArgs): Promise<any[]> {
+    await useOfflineMocks();
+    new MemberAccountAccess("member", args());
+    await settle();
+    return ["member-instance-isolation", "member-boundary"].map((name) => iamDocuments().find((d) => d.resource === name)!.document);
+  }
+
+  it("MemberAccountAccess.isolationInstanceRoleNames: a role created in the member account's program, or the list as one output", async () => {
+    const plain = await memberPolicies(() => member({ isolationInstanceRoleNames: ["web-role", "apps/*"] }));
+    const both = [roleArn("apps/*"), roleArn("web-role")];
+    for (const document of plain) assert.deepEqual(namedRoleStatements(document), [["PassBackNamedRoles", both], ["DenyOldSessionsOfNamedRoles", both]]);
+    assert.deepEqual(await memberPolicies(() => member({ isolationInstanceRoleNames: [new aws.iam.Role("web", { name: "web-role", assumeRolePolicy: trust }).name, "apps/*"] })), plain);
+    assert.deepEqual(await memberPolicies(() => member({ isolationInstanceRoleNames: pulumi.output(["apps/*", "web-role"]) })), plain);
+  });
+
+  it("MemberAccountAccess: a bad name, or names too many for the boundary, known only at deploy fail the deployment as plain ones fail preview", async () => {
+    await useOfflineMocks();
+    const many = Array.from({ length: 120 }, (_, i) => `workload-instance-role-${String(i).padStart(3, "0")}`);
+    const expected = refusal(() => new MemberAccountAccess("plain", member({ isolationInstanceRoleNames: ["*"] })));
+    const errors = await deploymentErrors(() => {
+      new MemberAccountAccess("every", member({ isolationInstanceRoleNames: [pulumi.output("*")] }));
+      new MemberAccountAccess("many", member({ isolationInstanceRoleNames: pulumi.output(many) }));
+    });
+    assert.equal(errors.length, 2, errors.join("\n"));
+    assert.ok(errors.includes(expected), errors.join("\n"));
+    assert.match(errors.find((e) => e !== expected)!, /^kamae:MemberAccountAccess: the member role's permissions boundary is \d+ characters, over the 6144 IAM allows a managed policy .*largest statements: (PassBackNamedRoles|DenyOldSessionsOfNamedRoles) \(\d+ characters: \d+ actions, 120 resources\)/);
+    assert.deepEqual(resourcesOfType("aws:iam/policy:Policy").map((p) => p.name), []);
   });
 });

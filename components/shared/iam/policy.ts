@@ -14,8 +14,12 @@ export interface Statement {
   readonly effect?: "Allow" | "Deny";
   /** Fully named actions (`ec2:CreateTags`). Wildcards are refused unless `allowActionWildcards` is set. */
   readonly actions: readonly string[];
-  /** Resource ARNs; `"*"` only for actions that AWS does not scope to resources (say which in `sid`). */
-  readonly resources: readonly pulumi.Input<string>[];
+  /**
+   * Resource ARNs; `"*"` only for actions that AWS does not scope to resources (say which in `sid`). A list known only
+   * at deploy (built from a list argument given as an output) may turn out empty: the statement then matches nothing
+   * and is left out of the document, as IAM refuses a statement without resources.
+   */
+  readonly resources: readonly pulumi.Input<string>[] | pulumi.Output<string[]>;
   readonly conditions?: Conditions;
   /** Prefix wildcards such as `s3:GetObject*`, for actions families that AWS versions (never `*` or `svc:*`). */
   readonly allowActionWildcards?: boolean;
@@ -38,7 +42,7 @@ const ACTION = /^[a-z0-9-]+:[A-Za-z0-9*]+$/;
 /** Throws when a statement would grant more than its author meant: used at construction time, so `pulumi preview` fails. */
 export function validateStatement(s: Statement): void {
   if (s.actions.length === 0) throw new Error(`IAM statement ${s.sid ?? ""} has no actions`);
-  if (s.resources.length === 0) throw new Error(`IAM statement ${s.sid ?? ""} has no resources`);
+  if (Array.isArray(s.resources) && s.resources.length === 0) throw new Error(`IAM statement ${s.sid ?? ""} has no resources`);
   if (s.sid !== undefined && !/^[A-Za-z0-9]+$/.test(s.sid)) throw new Error(`IAM statement id "${s.sid}" must be alphanumeric`);
   for (const action of s.actions) {
     if (!ACTION.test(action)) throw new Error(`"${action}" is not an IAM action of the form service:Action`);
@@ -76,16 +80,20 @@ export function policyDocument(statements: readonly Statement[]): pulumi.Output<
   return pulumi
     .all(
       statements.map((s) =>
-        pulumi.all([pulumi.all(s.resources.map((r) => pulumi.output(r))), pulumi.output(s.conditions ?? {})]).apply(([resources, conditions]) => ({
-          ...(s.sid ? { Sid: s.sid } : {}),
-          Effect: s.effect ?? "Allow",
-          Action: [...new Set(s.actions)].sort(),
-          Resource: [...new Set(resources as string[])].sort(),
-          ...(Object.keys(conditions as object).length > 0 ? { Condition: conditions as Record<string, Record<string, string | string[] | boolean>> } : {}),
-        })),
+        pulumi.all([pulumi.output(s.resources as pulumi.Input<pulumi.Input<string>[]>), pulumi.output(s.conditions ?? {})]).apply(([resources, conditions]) =>
+          resources.length === 0
+            ? undefined
+            : {
+                ...(s.sid ? { Sid: s.sid } : {}),
+                Effect: s.effect ?? "Allow",
+                Action: [...new Set(s.actions)].sort(),
+                Resource: [...new Set(resources)].sort(),
+                ...(Object.keys(conditions as object).length > 0 ? { Condition: conditions as Record<string, Record<string, string | string[] | boolean>> } : {}),
+              },
+        ),
       ),
     )
-    .apply((Statement) => JSON.stringify({ Version: "2012-10-17", Statement } satisfies PolicyDocument));
+    .apply((all) => JSON.stringify({ Version: "2012-10-17", Statement: all.filter((s) => s !== undefined) } satisfies PolicyDocument));
 }
 
 /** Trust policy for a role assumed by an AWS service (`lambda.amazonaws.com`), optionally pinned to the caller's account. */
