@@ -673,7 +673,7 @@ const ownEntries: readonly CatalogEntry[] = [
     remediation: "Set the topic's kmsMasterKeyId (a customer managed key lets other services publish).",
     cdkNag: "NIST.800.53.R5-SNSEncryptedKMS",
     resourceTypes: ["aws:sns/topic:Topic"],
-    preview: "resource",
+    preview: "stack",
   },
   {
     id: "sqs-queue-encrypted-kms",
@@ -682,7 +682,7 @@ const ownEntries: readonly CatalogEntry[] = [
     remediation: "Leave sqsManagedSseEnabled at its default (true) or set the queue's kmsMasterKeyId.",
     cdkNag: "AwsSolutions-SQS2",
     resourceTypes: ["aws:sqs/queue:Queue"],
-    preview: "resource",
+    preview: "stack",
     parameters: { allowSqsManagedSse: { type: "boolean", default: true, description: "Accept SQS-managed encryption (SSE-SQS) as Security Hub SQS.1 does; false requires a KMS key." } },
   },
   {
