@@ -97,3 +97,19 @@ export function publishesLogs(options: unknown, logType: string): boolean | type
   if (isUnknown(options) || asArray(options).some((o) => isUnknown(o) || isUnknown(o?.logType) || isUnknown(o?.enabled))) return UNKNOWN;
   return asArray(options).some((o) => o?.logType === logType && o.enabled !== false && Boolean(o.cloudwatchLogGroupArn));
 }
+
+/** DMS log severities at LOGGER_SEVERITY_DEFAULT or more detailed. */
+const DMS_SEVERITIES = ["LOGGER_SEVERITY_DEFAULT", "LOGGER_SEVERITY_DEBUG", "LOGGER_SEVERITY_DETAILED_DEBUG"];
+
+/**
+ * A DMS replication task's logging (its `replicationTaskSettings` JSON) judged for `components` (the source's or the
+ * target's): logging enabled, and each component logged at the default severity or more detailed.
+ */
+export function requireDmsTaskLogging(replicationTaskSettings: unknown, components: readonly string[]): Judgement {
+  const settings = json(replicationTaskSettings);
+  if (isUnknown(settings)) return UNKNOWN;
+  const logging = settings?.Logging;
+  const logged: any[] = Array.isArray(logging?.LogComponents) ? logging.LogComponents : [];
+  const missing = components.filter((c) => !logged.some((l) => l?.Id === c && DMS_SEVERITIES.includes(l.Severity)));
+  return logging?.EnableLogging === true && missing.length === 0 ? undefined : `does not log ${missing.length ? missing.join(", ") : "at all"}: enable Logging with those components at LOGGER_SEVERITY_DEFAULT`;
+}
