@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../shared/secure-bucket";
-import { componentError, plainItems, Validator } from "../shared/validation";
+import { checkedValue, componentError, plainItems, Validator } from "../shared/validation";
 import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
@@ -35,8 +35,8 @@ export interface GuardDutyResponderArgs {
   readonly wafBlockQueueKmsKeyArn?: pulumi.Input<string>;
   /** How long WafAutoBlock keeps a blocked address (minutes). Default 240. */
   readonly blockTtlMinutes?: number;
-  /** SSM document that scans an instance for malware (needed by routes that scan). */
-  readonly scanDocumentName?: string;
+  /** SSM document that scans an instance for malware (needed by routes that scan); may be an output (`document.name`). */
+  readonly scanDocumentName?: pulumi.Input<string>;
   /** Parameters passed to the scan document. */
   readonly scanDocumentParameters?: Record<string, string[]>;
   /** Key for the default encryption that Macie responses set on a bucket; the account's aws/s3 key when omitted. */
@@ -151,7 +151,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     if (used.has("isolate") && args.isolationFunctionArn === undefined) check.fail("a route isolates instances: set isolationFunctionArn (InstanceIsolation's function)");
     if (used.has("block") && (args.wafBlockQueueArn === undefined || args.wafBlockQueueUrl === undefined)) check.fail("a route blocks addresses: set wafBlockQueueArn and wafBlockQueueUrl (WafAutoBlock's queue)");
     if (used.has("scan") && args.scanDocumentName === undefined) check.fail("a route scans instances: set scanDocumentName (the anti-malware SSM document)");
-    if (args.scanDocumentName !== undefined && !/^[A-Za-z0-9_.-]{3,128}$/.test(args.scanDocumentName)) check.fail(`scanDocumentName "${args.scanDocumentName}" is not an SSM document name`);
+    check.ssmDocumentName("scanDocumentName", args.scanDocumentName);
     for (const [k, v] of Object.entries(args.scanDocumentParameters ?? {})) {
       if (!Array.isArray(v) || v.some((s) => typeof s !== "string")) check.fail(`scanDocumentParameters.${k} must be a list of strings`);
     }
@@ -199,7 +199,8 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     const notify = reportTopic(`${name}-topic`, args.notifications, key, parent);
     const topicArn = notify.topicArn;
 
-    const home = { partition: part, accountId: identity.accountId, actions: [...used], scanDocumentName: args.scanDocumentName, protectedPrincipals };
+    const scanDocumentName = args.scanDocumentName === undefined ? undefined : checkedValue(args.scanDocumentName, (d) => check.ssmDocumentName("scanDocumentName", d));
+    const home = { partition: part, accountId: identity.accountId, actions: [...used], scanDocumentName, protectedPrincipals };
 
     // The credential workflow: report bucket, steps function, state machine (created only when a route uses it).
     let stateMachineArn: pulumi.Output<string> = pulumi.output("");
@@ -315,7 +316,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           [ResponderEnv.bucketBreakerWindowSeconds]: String(bucketBreaker.windowSeconds),
           ...(used.has("isolate") ? { [ResponderEnv.isolationFunctionArn]: args.isolationFunctionArn! } : {}),
           ...(used.has("block") ? { [ResponderEnv.wafBlockQueueUrl]: args.wafBlockQueueUrl! } : {}),
-          ...(used.has("scan") ? { [ResponderEnv.scanDocumentName]: args.scanDocumentName!, [ResponderEnv.scanDocumentParameters]: JSON.stringify(args.scanDocumentParameters ?? {}) } : {}),
+          ...(used.has("scan") ? { [ResponderEnv.scanDocumentName]: scanDocumentName!, [ResponderEnv.scanDocumentParameters]: JSON.stringify(args.scanDocumentParameters ?? {}) } : {}),
           ...(credentials ? { [ResponderEnv.credentialWorkflowArn]: stateMachineArn } : {}),
           ...(args.macieBucketKmsKeyArn !== undefined ? { [ResponderEnv.macieBucketKmsKeyArn]: args.macieBucketKmsKeyArn } : {}),
           ...(args.publicBuckets !== undefined ? { [ResponderEnv.publicBuckets]: checkedSetting("publicBuckets", bucketPatterns, args.publicBuckets) } : {}),

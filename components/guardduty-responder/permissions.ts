@@ -11,7 +11,7 @@ export interface GuardDutyPermissionsContext {
   /** The actions the routes use (only the ones that act in the finding's account grant anything). */
   readonly actions: readonly ResponseAction[];
   /** The anti-malware SSM document (needed with "scan"). */
-  readonly scanDocumentName?: string;
+  readonly scanDocumentName?: pulumi.Input<string>;
   /** Principals the credential steps must never change (names or IAM ARN patterns; see lambda/protected-principals.ts). */
   readonly protectedPrincipals?: readonly pulumi.Input<string>[];
   /** Kamae's own roles (exact ARNs), never changed either. */

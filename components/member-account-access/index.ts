@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkedList, componentError, plainItems, plainValues, Validator } from "../shared/validation";
+import { checkedList, checkedValue, componentError, isPlain, plainItems, plainValues, Validator } from "../shared/validation";
 import { IsolationDefaults } from "../instance-isolation/lambda/settings";
 import { managedPolicyOversize, policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { queueBacklogAlarm } from "../shared/alarms";
@@ -50,7 +50,12 @@ export function boundaryPolicy(statements: readonly Statement[]): pulumi.Output<
 }
 
 /** The role of the isolation instance profile created here. */
-const isolationRoleNameOf = (profileName: string) => `${profileName}-role`;
+const isolationRoleNameOf = (profileName: pulumi.Output<string>) => pulumi.interpolate`${profileName}-role`;
+
+/** The isolation profile's name: at most 59 characters, as its role's name adds "-role" to it. */
+function checkProfileName(check: Validator, profile: string): void {
+  if (!/^[\w+=,.@-]{1,59}$/.test(profile)) check.fail(`"${profile}" is not a usable instance profile name (at most 59 characters: its role adds "-role")`);
+}
 
 /** Security events a member account forwards to the central account's event bus. */
 const FORWARDED_EVENTS: Record<string, { source: string[]; "detail-type": string[] }> = {
@@ -100,8 +105,12 @@ export interface MemberAccountAccessArgs {
   readonly quarantineCleanBucketName?: pulumi.Input<string>;
   /** The KMS key of that clean bucket. */
   readonly quarantineCleanBucketKmsKeyArn?: pulumi.Input<string>;
-  /** Name of the instance profile (a role with no permissions) created here for InstanceIsolation; pass the same name as the central InstanceIsolation's `isolationInstanceProfileName` (default kamae-isolation). */
-  readonly isolationInstanceProfileName?: string;
+  /**
+   * Name of the instance profile (a role with no permissions) created here for InstanceIsolation; pass the same name as
+   * the central InstanceIsolation's `isolationInstanceProfileName` (default kamae-isolation), e.g. its output through a
+   * stack reference.
+   */
+  readonly isolationInstanceProfileName?: pulumi.Input<string>;
   /** The central InstanceIsolation's `revokeRoleSessions`: the member role may then deny instance roles' older sessions. */
   readonly isolationRevokeRoleSessions?: boolean;
   /**
@@ -111,9 +120,10 @@ export interface MemberAccountAccessArgs {
   readonly isolationScopeTagKey?: string;
   /**
    * The central InstanceIsolation's `scope.autoScalingGroupNames`: the member role also changes instances carrying
-   * `aws:autoscaling:groupName` with one of these names (and those it marked isolated before detaching them).
+   * `aws:autoscaling:groupName` with one of these names (and those it marked isolated before detaching them). Names may
+   * be outputs; the list itself is plain, as whether it is empty decides which statements the role has.
    */
-  readonly isolationScopeAutoScalingGroupNames?: string[];
+  readonly isolationScopeAutoScalingGroupNames?: pulumi.Input<string>[];
   /**
    * The central InstanceIsolation's `instanceRoleNames`: instance roles a release may hand back here (names and the list
    * may be outputs, e.g. of roles created in this account's program).
@@ -123,9 +133,9 @@ export interface MemberAccountAccessArgs {
   readonly guardDutyActions?: ResponseAction[];
   /**
    * The central GuardDutyResponder's `scanDocumentName` (needed with `scan`); the document must exist in this account
-   * or be one of AWS's.
+   * or be one of AWS's (may be an output: a document created in this account's program).
    */
-  readonly guardDutyScanDocumentName?: string;
+  readonly guardDutyScanDocumentName?: pulumi.Input<string>;
   /** The central GuardDutyResponder's `protectedPrincipals`: never restricted here either (this role always is). */
   readonly guardDutyProtectedPrincipals?: pulumi.Input<string>[];
   /** The central PatchOnFinding uses a maintenance window (instances are tagged instead of patched at once). */
@@ -138,8 +148,11 @@ export interface MemberAccountAccessArgs {
    * instance, as the central default).
    */
   readonly patchScopeTagKey?: string;
-  /** The central PatchOnFinding's `scopeAutoScalingGroups` (see `patchScopeTagKey`). */
-  readonly patchScopeAutoScalingGroups?: string[];
+  /**
+   * The central PatchOnFinding's `scopeAutoScalingGroups` (see `patchScopeTagKey`). Names may be outputs; the list
+   * itself is plain, as whether it is empty decides which statements the role has.
+   */
+  readonly patchScopeAutoScalingGroups?: pulumi.Input<string>[];
   /** KMS keys of the CloudTrail log files in `cloudTrailBucketNames`. */
   readonly cloudTrailKmsKeyArns?: pulumi.Input<string>[];
   /** The central account's event bus (default: its default bus in this Region). */
@@ -187,6 +200,7 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
     const partition = aws.getPartitionOutput({}, parent).partition;
     const roleName = args.roleName ?? DEFAULT_MEMBER_ROLE_NAME;
     const check: Validator = new Validator("MemberAccountAccess");
+    const isolationProfile = checkedValue(args.isolationInstanceProfileName ?? DEFAULT_ISOLATION_PROFILE_NAME, (p) => checkProfileName(check, p));
 
     const trust = pulumi
       .all([args.centralAccountId, args.externalId, partition, pulumi.all(args.centralPrincipalArns ?? []), pulumi.output(args.organizationId)])
@@ -218,17 +232,17 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       cleanBucketKmsKeyArn: args.quarantineCleanBucketKmsKeyArn,
       revokeRoleSessions: args.isolationRevokeRoleSessions,
       isolationScopeTagKey: (args.isolationScopeTagKey ?? IsolationDefaults.scopeTagKey) || undefined,
-      isolationScopeAutoScalingGroupNames: args.isolationScopeAutoScalingGroupNames,
-      isolationRoleName: isolationRoleNameOf(args.isolationInstanceProfileName ?? DEFAULT_ISOLATION_PROFILE_NAME),
+      isolationScopeAutoScalingGroupNames: args.isolationScopeAutoScalingGroupNames?.map((g) => checkedValue(g, (v) => check.autoScalingGroupNames("isolationScopeAutoScalingGroupNames", [v]))),
+      isolationRoleName: isolationRoleNameOf(isolationProfile),
       isolationInstanceRoleNames:
         args.isolationInstanceRoleNames === undefined ? undefined : checkedList(args.isolationInstanceRoleNames, (role) => check.roleNamePattern("isolationInstanceRoleNames", role)),
       guardDutyActions: args.guardDutyActions,
-      guardDutyScanDocumentName: args.guardDutyScanDocumentName,
+      guardDutyScanDocumentName: args.guardDutyScanDocumentName === undefined ? undefined : checkedValue(args.guardDutyScanDocumentName, (d) => check.ssmDocumentName("guardDutyScanDocumentName", d)),
       guardDutyProtectedPrincipals: [...(args.guardDutyProtectedPrincipals ?? []), roleName],
       patchMaintenanceWindow: args.patchMaintenanceWindow,
       patchPendingTagKey: args.patchPendingTagKey,
       patchScopeTagKey: args.patchScopeTagKey || undefined,
-      patchScopeAutoScalingGroups: args.patchScopeAutoScalingGroups,
+      patchScopeAutoScalingGroups: args.patchScopeAutoScalingGroups?.map((g) => checkedValue(g, (v) => check.autoScalingGroupNames("patchScopeAutoScalingGroups", [v]))),
       cloudTrailBucketNames: Object.values(args.cloudTrailBucketNames ?? {}),
       cloudTrailKmsKeyArns: args.cloudTrailKmsKeyArns,
     };
@@ -259,10 +273,10 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
       // Isolation swaps this profile onto the instance, by name: it must exist in every account isolated in.
       const isolationRole = new aws.iam.Role(
         `${name}-isolation-role`,
-        { name: isolationRoleNameOf(args.isolationInstanceProfileName ?? DEFAULT_ISOLATION_PROFILE_NAME), description: "Kamae: role of isolated instances; grants nothing", assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com") },
+        { name: isolationRoleNameOf(isolationProfile), description: "Kamae: role of isolated instances; grants nothing", assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com") },
         parent,
       );
-      const profile = new aws.iam.InstanceProfile(`${name}-isolation-profile`, { name: args.isolationInstanceProfileName ?? DEFAULT_ISOLATION_PROFILE_NAME, role: isolationRole.name }, parent);
+      const profile = new aws.iam.InstanceProfile(`${name}-isolation-profile`, { name: isolationProfile, role: isolationRole.name }, parent);
       isolationProfileName = profile.name;
     }
 
@@ -392,7 +406,8 @@ function validate(args: MemberAccountAccessArgs): void {
   }
   check.autoScalingGroupNames("isolationScopeAutoScalingGroupNames", args.isolationScopeAutoScalingGroupNames);
   check.autoScalingGroupNames("patchScopeAutoScalingGroups", args.patchScopeAutoScalingGroups);
-  if (profile !== undefined && !/^[\w+=,.@-]{1,59}$/.test(profile)) check.fail(`"${profile}" is not a usable instance profile name (at most 59 characters: its role adds "-role")`);
+  if (isPlain(profile)) checkProfileName(check, profile);
+  check.ssmDocumentName("guardDutyScanDocumentName", args.guardDutyScanDocumentName);
   if (args.roleName !== undefined && !/^[\w+=,.@-]{1,64}$/.test(args.roleName)) check.fail(`"${args.roleName}" is not a valid IAM role name`);
   if (Object.keys(args.deepSecurityTopicArns ?? {}).length > 0 && Object.keys(args.deepSecurityFunctionArns ?? {}).length === 0) {
     check.fail("deepSecurityTopicArns needs deepSecurityFunctionArns (the central functions to subscribe)");

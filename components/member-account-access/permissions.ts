@@ -41,26 +41,26 @@ export interface MemberContext {
   readonly revokeRoleSessions?: boolean;
   /** The central InstanceIsolation's scope tag key and Auto Scaling groups (instance writes need the instance in scope). */
   readonly isolationScopeTagKey?: string;
-  readonly isolationScopeAutoScalingGroupNames?: readonly string[];
+  readonly isolationScopeAutoScalingGroupNames?: readonly pulumi.Input<string>[];
   /** The isolation profile's role created here, and the central InstanceIsolation's `instanceRoleNames`. */
   readonly isolationRoleName?: pulumi.Input<string>;
   readonly isolationInstanceRoleNames?: pulumi.Input<pulumi.Input<string>[]>;
   /** The actions of the central GuardDutyResponder's routes, and its scan document. */
   readonly guardDutyActions?: readonly ResponseAction[];
-  readonly guardDutyScanDocumentName?: string;
+  readonly guardDutyScanDocumentName?: pulumi.Input<string>;
   readonly guardDutyProtectedPrincipals?: readonly pulumi.Input<string>[];
   /** The central PatchOnFinding tags instances for a maintenance window (with this tag key) instead of patching at once. */
   readonly patchMaintenanceWindow?: boolean;
   readonly patchPendingTagKey?: string;
   /** The central PatchOnFinding's `scopeTagKey` and `scopeAutoScalingGroups` (instance writes need one of them). */
   readonly patchScopeTagKey?: string;
-  readonly patchScopeAutoScalingGroups?: readonly string[];
+  readonly patchScopeAutoScalingGroups?: readonly pulumi.Input<string>[];
   /** This account's CloudTrail buckets (and their keys) that the central ApiActivityAlerts reads. */
   readonly cloudTrailBucketNames?: readonly pulumi.Input<string>[];
   readonly cloudTrailKmsKeyArns?: readonly pulumi.Input<string>[];
 }
 
-const groupsOrNone = (groups: readonly string[] | undefined) => (groups !== undefined && groups.length > 0 ? [...groups] : undefined);
+const groupsOrNone = (groups: readonly pulumi.Input<string>[] | undefined) => (groups !== undefined && groups.length > 0 ? [...groups] : undefined);
 
 /**
  * What each responder does in the account an event names, scoped to that account: the member role carries exactly

@@ -24,6 +24,14 @@ export function plainItems<T>(list: pulumi.Input<pulumi.Input<T>[]> | readonly p
 const ASG_NAME = /^[\x20-\x7e]{1,255}$/;
 export const isAutoScalingGroupName = (g: unknown): g is string => typeof g === "string" && ASG_NAME.test(g) && !g.includes(",");
 
+/** An argument's value once known, checked by `checkItem` as construction checks a plain one (see `checkedList`). */
+export function checkedValue(value: pulumi.Input<string>, checkItem: (value: string) => void): pulumi.Output<string> {
+  return pulumi.output(value).apply((v) => {
+    checkItem(v);
+    return v;
+  });
+}
+
 /**
  * A list argument's values once known, each checked by `checkItem` (a `Validator` check, which throws): the check that
  * construction runs on plain items runs on the others at deploy, so a bad value given as an output fails the deployment
@@ -147,6 +155,12 @@ export class Validator {
   roleNamePattern(what: string, value: string): void {
     if (!/^[\w+=,.@*-][\w+=,.@/*-]{0,511}$/.test(value)) this.fail(`${what}: "${value}" is not a role name or path/name pattern`);
     if (value.replace(/[*/]/g, "") === "") this.fail(`${what}: "${value}" names every role of the account`);
+  }
+
+  /** An SSM document name: the account's own (3-128 letters, digits, `_ . -`) or one of AWS's. */
+  ssmDocumentName(what: string, value: pulumi.Input<string> | undefined): void {
+    if (!isPlain(value)) return;
+    if (typeof value !== "string" || !/^[A-Za-z0-9_.-]{3,128}$/.test(value)) this.fail(`${what} "${value}" is not an SSM document name`);
   }
 
   vpcId(what: string, value: pulumi.Input<string> | undefined): void {

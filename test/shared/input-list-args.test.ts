@@ -325,3 +325,78 @@ describe("instance role names given as outputs: the policies plain names give, t
     assert.deepEqual(resourcesOfType("aws:iam/policy:Policy").map((p) => p.name), []);
   });
 });
+
+describe("names of the member account's resources and of SSM documents given as outputs", () => {
+  const refusal = (construct: () => void) => {
+    try {
+      construct();
+    } catch (err) {
+      return (err as Error).message;
+    }
+    assert.fail("the plain value was accepted");
+  };
+  const base: MemberAccountAccessArgs = { centralAccountId: "111122223333", externalId: "x", responders: ["instance-isolation", "patch-on-finding", "guardduty-responder"], guardDutyActions: ["scan"] };
+  /** What a MemberAccountAccess builds (on fresh mocks): its role policies and isolation profile and role. */
+  async function memberBuild(args: () => Partial<MemberAccountAccessArgs>) {
+    await useOfflineMocks();
+    new MemberAccountAccess("member", { ...base, ...args() });
+    await settle();
+    return {
+      policies: Object.fromEntries(iamDocuments().filter((d) => d.resource.startsWith("member-") && !d.resource.endsWith("-role")).map((d) => [d.resource, d.document])),
+      profile: resourceNamed("member-isolation-profile").inputs.name,
+      role: resourceNamed("member-isolation-role").inputs.name,
+    };
+  }
+  const plainArgs = { isolationInstanceProfileName: "kamae-isolation-prod", isolationScopeAutoScalingGroupNames: ["web-asg"], patchScopeAutoScalingGroups: ["web-asg"], guardDutyScanDocumentName: "AV-Scan" };
+
+  it("MemberAccountAccess: the isolation profile's name from the central stack, groups and a scan document created here", async () => {
+    const plain = await memberBuild(() => plainArgs);
+    assert.deepEqual([plain.profile, plain.role], ["kamae-isolation-prod", "kamae-isolation-prod-role"]);
+    const grants = (resource: string) => JSON.stringify(plain.policies).includes(resource);
+    assert.ok(grants(`arn:aws:iam::${ACCOUNT_ID}:role/kamae-isolation-prod-role`) && grants(`document/AV-Scan`) && grants(`"aws:ResourceTag/aws:autoscaling:groupName":["web-asg"]`));
+    const outputs = await memberBuild(() => {
+      const group = new aws.autoscaling.Group("web", { name: "web-asg", minSize: 1, maxSize: 2, availabilityZones: ["us-east-1a"] });
+      const document = new aws.ssm.Document("scan", { name: "AV-Scan", documentType: "Command", content: "{}" });
+      return { isolationInstanceProfileName: pulumi.output("kamae-isolation-prod"), isolationScopeAutoScalingGroupNames: [group.name], patchScopeAutoScalingGroups: [group.name], guardDutyScanDocumentName: document.name };
+    });
+    assert.deepEqual([outputs.profile, outputs.role], [plain.profile, plain.role]);
+    assert.deepEqual(outputs.policies, plain.policies);
+  });
+
+  it("MemberAccountAccess: a bad profile name, group name or document name known only at deploy fails the deployment with construction's message", async () => {
+    await useOfflineMocks();
+    const long = "p".repeat(60);
+    const expected = [
+      refusal(() => new MemberAccountAccess("p1", { ...base, ...plainArgs, isolationInstanceProfileName: long })),
+      refusal(() => new MemberAccountAccess("p2", { ...base, ...plainArgs, isolationScopeAutoScalingGroupNames: ["web,api"] })),
+      refusal(() => new MemberAccountAccess("p3", { ...base, ...plainArgs, patchScopeAutoScalingGroups: ["web,api"] })),
+      refusal(() => new MemberAccountAccess("p4", { ...base, ...plainArgs, guardDutyScanDocumentName: "AV Scan" })),
+    ];
+    const errors = await deploymentErrors(() => {
+      new MemberAccountAccess("a", { ...base, ...plainArgs, isolationInstanceProfileName: pulumi.output(long) });
+      new MemberAccountAccess("b", { ...base, ...plainArgs, isolationScopeAutoScalingGroupNames: [pulumi.output("web,api")] });
+      new MemberAccountAccess("c", { ...base, ...plainArgs, patchScopeAutoScalingGroups: ["web-asg", pulumi.output("web,api")] });
+      new MemberAccountAccess("d", { ...base, ...plainArgs, guardDutyScanDocumentName: pulumi.output("AV Scan") });
+    });
+    assert.deepEqual(errors.sort(), expected.sort());
+  });
+
+  const scanRoutes = [{ name: "scan", typePrefixes: ["Execution:EC2/"], minSeverity: 4, actions: ["scan" as const] }];
+  async function scanner(document: () => pulumi.Input<string>) {
+    await useOfflineMocks();
+    new GuardDutyResponder("gd", { routes: scanRoutes, scanDocumentName: document() });
+    await settle();
+    return { policy: iamDocuments().find((d) => d.resource === "gd-responder-permissions")!.document, document: settingsFromEnv(functionEnv("gd-responder-function")).scanDocumentName };
+  }
+
+  it("GuardDutyResponder.scanDocumentName: a document created in the same program", async () => {
+    const plain = await scanner(() => "AV-Scan");
+    assert.equal(plain.document, "AV-Scan");
+    assert.ok(plain.policy.Statement.some((s: any) => s.Sid === "SendScan" && s.Resource.includes(`arn:aws:ssm:*:${ACCOUNT_ID}:document/AV-Scan`)));
+    assert.deepEqual(await scanner(() => new aws.ssm.Document("scan", { name: "AV-Scan", documentType: "Command", content: "{}" }).name), plain);
+    await useOfflineMocks();
+    const expected = refusal(() => new GuardDutyResponder("p", { routes: scanRoutes, scanDocumentName: "AV Scan" }));
+    assert.deepEqual(await deploymentErrors(() => new GuardDutyResponder("bad", { routes: scanRoutes, scanDocumentName: pulumi.output("AV Scan") })), [expected]);
+    assert.deepEqual(resourcesOfType("aws:lambda/function:Function").filter((f) => f.name === "bad-responder-function"), []);
+  });
+});
