@@ -259,15 +259,17 @@ export function backupRetentionCases(type: string): RuleCases {
 
 /**
  * The cases of the ALB and CLB desync mitigation rules (defensive or strictest; AWS's default defensive), with the AWS
- * Config verdicts they share.
+ * Config verdicts they share; `more`, cases one of them adds (the ALB's: its resource type holds other load balancers).
  */
-export function desyncModeCases(type: string): RuleCases {
+export function desyncModeCases(type: string, more: { violating?: Record<string, Props>; notApplicable?: Record<string, Props> } = {}): RuleCases {
   const cases = settingCases(type, {
     compliant: { "default (defensive)": {}, "strictest": { desyncMitigationMode: "strictest" } },
-    violating: { "monitor": { desyncMitigationMode: "monitor" } },
+    violating: { "monitor": { desyncMitigationMode: "monitor" }, ...more.violating },
+    notApplicable: more.notApplicable,
     unknown: { "mode unknown": { desyncMitigationMode: UNKNOWN } },
   });
-  return judgedByAwsConfig(cases, { "default (defensive)": "COMPLIANT", "strictest": "COMPLIANT", "monitor": "NON_COMPLIANT" });
+  const verdicts = (titles: Record<string, Props> = {}, verdict: AwsConfigVerdict) => Object.fromEntries(Object.keys(titles).map((t) => [t, verdict]));
+  return judgedByAwsConfig(cases, { "default (defensive)": "COMPLIANT", "strictest": "COMPLIANT", "monitor": "NON_COMPLIANT", ...verdicts(more.violating, "NON_COMPLIANT"), ...verdicts(more.notApplicable, "NOT_APPLICABLE") });
 }
 
 const DMS_TASK = "aws:dms/replicationTask:ReplicationTask";

@@ -1,3 +1,8 @@
 import { desyncModeCases } from "../cases";
 
-export default desyncModeCases("aws:lb/loadBalancer:LoadBalancer");
+// The load balancer type also holds network and gateway load balancers: the desync mode is an ALB setting, which
+// AWS does not apply to them (whatever the program sets).
+export default desyncModeCases("aws:lb/loadBalancer:LoadBalancer", {
+  violating: { "monitor, type application given": { loadBalancerType: "application", desyncMitigationMode: "monitor" } },
+  notApplicable: { "network load balancer": { loadBalancerType: "network", desyncMitigationMode: "monitor" } },
+});
