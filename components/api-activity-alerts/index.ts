@@ -4,7 +4,7 @@ import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/ia
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { stateTable } from "../shared/infra/state-table";
-import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
+import { checkedMemberAccounts, MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
 import { type ActivityRule, validateRules } from "./lambda/rules";
 import { ActivityDefaults, ActivityEnv, MESSAGE_BYTES } from "./lambda/settings";
@@ -227,7 +227,7 @@ export class ApiActivityAlerts extends pulumi.ComponentResource {
         timeoutSeconds: args.timeoutSeconds ?? 300,
         memorySize: args.memorySize ?? 512,
         logRetentionDays: args.logRetentionDays,
-        memberAccounts: args.memberAccounts,
+        memberAccounts: checkedMemberAccounts("ApiActivityAlerts", args.memberAccounts),
         environment: {
           [ActivityEnv.rules]: rulesJson,
           [ActivityEnv.excludeAwsServiceCalls]: String(args.excludeAwsServiceCalls ?? ActivityDefaults.excludeAwsServiceCalls),

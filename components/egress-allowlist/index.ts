@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { EnforcementMode } from "../shared/runtime/mode";
-import { plainItems, Validator } from "../shared/validation";
+import { checkedList, plainItems, Validator } from "../shared/validation";
 import { createEncryptionKey } from "../shared/kms";
 import { labelledChild } from "../shared/naming";
 import {
@@ -26,11 +26,16 @@ export const DnsBlockResponse = {
 } as const;
 export type DnsBlockResponse = (typeof DnsBlockResponse)[keyof typeof DnsBlockResponse];
 
+const NO_SUBNETS = "networkFirewall.subnetIds is empty";
+
 export interface EgressNetworkFirewallArgs {
   /** VPC of the firewall. */
   readonly vpcId: pulumi.Input<string>;
-  /** Dedicated firewall subnets, one per Availability Zone (route the workload's egress through the endpoints). */
-  readonly subnetIds: string[];
+  /**
+   * Dedicated firewall subnets, one per Availability Zone (route the workload's egress through the endpoints); the ids
+   * and the list may be outputs (`vpc.firewallSubnetIds`).
+   */
+  readonly subnetIds: pulumi.Input<pulumi.Input<string>[]>;
 }
 
 export interface EgressAllowlistArgs {
@@ -115,7 +120,7 @@ export class EgressAllowlist extends pulumi.ComponentResource {
     const internal = args.allowVpcInternalNames === false ? [] : [...VPC_INTERNAL_DOMAINS];
     const services = args.awsServices ?? DEFAULT_AWS_SERVICES;
     awsServiceDomains(services, "us-east-1"); // validates the service names now; the Region is known later
-    if (args.networkFirewall && args.networkFirewall.subnetIds.length === 0) check.fail("networkFirewall.subnetIds is empty");
+    if (Array.isArray(args.networkFirewall?.subnetIds) && args.networkFirewall.subnetIds.length === 0) check.fail(NO_SUBNETS);
     const retention = args.logRetentionDays ?? 365;
 
     const region = aws.getRegionOutput({}, parent).region;
@@ -208,7 +213,11 @@ export class EgressAllowlist extends pulumi.ComponentResource {
           name: `kamae-${name}-egress`,
           vpcId: nf.vpcId,
           firewallPolicyArn: policy.arn,
-          subnetMappings: nf.subnetIds.map((subnetId) => ({ subnetId })),
+          // Checked as the plain ones were at construction, once known.
+          subnetMappings: checkedList(nf.subnetIds, (subnet) => check.subnetId("networkFirewall.subnetIds", subnet)).apply((ids) => {
+            if (ids.length === 0) check.fail(NO_SUBNETS);
+            return ids.map((subnetId) => ({ subnetId }));
+          }),
           deleteProtection: true,
           subnetChangeProtection: false,
           encryptionConfiguration: encryption,

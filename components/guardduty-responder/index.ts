@@ -6,7 +6,7 @@ import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/ia
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { stateTable } from "../shared/infra/state-table";
-import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
+import { checkedMemberAccounts, MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { RESPONDER_ROLE_PATH, stableSuffix } from "../shared/naming";
 import { type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
 import { guardDutyCredentialActStatements, guardDutyResponderActStatements } from "./permissions";
@@ -180,7 +180,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     const protectedPrincipals = [
       ...(args.protectedPrincipals ?? []),
       `arn:*:iam::*:role${RESPONDER_ROLE_PATH}*`,
-      ...(args.memberAccounts?.roleName ? [args.memberAccounts.roleName] : []),
+      ...(args.memberAccounts ? [checkedMemberAccounts("GuardDutyResponder", args.memberAccounts)!.roleName] : []),
     ];
 
     const identity = aws.getCallerIdentityOutput({}, parent);
@@ -224,7 +224,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
             ...guardDutyCredentialActStatements(home),
             { sid: "WriteReports", actions: ["s3:PutObject"], resources: [pulumi.interpolate`${reports.bucket.arn}/credential-activity/*`] },
           ],
-          memberAccounts: args.memberAccounts,
+          memberAccounts: checkedMemberAccounts("GuardDutyResponder", args.memberAccounts),
           environment: {
             [StepsEnv.reportBucket]: reports.bucket.bucket,
             [StepsEnv.reportKmsKeyArn]: key.arn,
@@ -322,7 +322,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           ...(args.publicBuckets !== undefined ? { [ResponderEnv.publicBuckets]: checkedSetting("publicBuckets", bucketPatterns, args.publicBuckets) } : {}),
           ...(args.publicBucketTagKey !== undefined ? { [ResponderEnv.publicBucketTagKey]: args.publicBucketTagKey } : {}),
         },
-        memberAccounts: args.memberAccounts,
+        memberAccounts: checkedMemberAccounts("GuardDutyResponder", args.memberAccounts),
       },
       parent,
     );

@@ -5,7 +5,7 @@ import { EnforcementMode } from "../shared/runtime/mode";
 import { createEncryptionKey } from "../shared/kms";
 import { stateTable } from "../shared/infra/state-table";
 import { ResponderFunction } from "../shared/infra/responder-function";
-import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
+import { checkedMemberAccounts, MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { labelledChild } from "../shared/naming";
 import { notificationTopic, type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
 import { autoScalingGroupNamesSetting, checkedList, GUARDDUTY_SEVERITY, plainItems, plainValues, Validator } from "../shared/validation";
@@ -335,7 +335,7 @@ export class InstanceIsolation extends pulumi.ComponentResource {
         timeoutSeconds: 120,
         memorySize: 512,
         logRetentionDays: args.logRetentionDays,
-        memberAccounts: args.memberAccounts,
+        memberAccounts: checkedMemberAccounts("InstanceIsolation", args.memberAccounts),
         // Session revocation writes IAM: the role can then never do more than this policy, whatever is attached later.
         boundedByOwnPolicy: args.revokeRoleSessions === true,
       },

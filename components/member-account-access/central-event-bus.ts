@@ -1,12 +1,19 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Validator } from "../shared/validation";
+import { checkedList, plainItems, Validator } from "../shared/validation";
 
 const check: Validator = new Validator("CentralEventBusAccess");
+const NO_MEMBERS = "give memberAccountIds or organizationId";
+const checkAccountId = (id: string) => {
+  if (!/^\d{12}$/.test(id)) check.fail(`"${id}" is not a 12-digit account id`);
+};
 
 export interface CentralEventBusAccessArgs {
-  /** Member accounts whose MemberAccountAccess forwards events here: their `root` principals may `events:PutEvents`. */
-  readonly memberAccountIds?: string[];
+  /**
+   * Member accounts whose MemberAccountAccess forwards events here: their `root` principals may `events:PutEvents`
+   * (the ids and the list may be outputs, e.g. of an organization's accounts).
+   */
+  readonly memberAccountIds?: pulumi.Input<pulumi.Input<string>[]>;
   /** Or every account of this AWS Organization (o-…): `Principal: "*"` bounded by `aws:PrincipalOrgID`. */
   readonly organizationId?: pulumi.Input<string>;
   /** The bus that receives them (default: the default bus, where the central responders' rules listen). */
@@ -24,11 +31,10 @@ export class CentralEventBusAccess extends pulumi.ComponentResource {
 
   constructor(name: string, args: CentralEventBusAccessArgs, opts?: pulumi.ComponentResourceOptions) {
     super("kamae:index:CentralEventBusAccess", name, args, opts);
-    const accounts = args.memberAccountIds ?? [];
-    if (accounts.length === 0 && args.organizationId === undefined) {
-      check.fail("give memberAccountIds or organizationId");
-    }
-    for (const id of accounts) if (!/^\d{12}$/.test(id)) check.fail(`"${id}" is not a 12-digit account id`);
+    const given = args.memberAccountIds;
+    if ((given === undefined || (Array.isArray(given) && given.length === 0)) && args.organizationId === undefined) check.fail(NO_MEMBERS);
+    for (const id of plainItems(given)) checkAccountId(id);
+    const members = checkedList(given ?? [], checkAccountId);
 
     const parent = { parent: this };
     const region = aws.getRegionOutput({}, parent);
@@ -36,8 +42,10 @@ export class CentralEventBusAccess extends pulumi.ComponentResource {
     const partition = aws.getPartitionOutput({}, parent).partition;
     const busName = pulumi.output(args.eventBusName ?? "default");
     const policy = pulumi
-      .all([busName, region.region, identity.accountId, partition, pulumi.output(args.organizationId)])
-      .apply(([bus, regionName, account, part, org]) => {
+      .all([busName, region.region, identity.accountId, partition, pulumi.output(args.organizationId), members])
+      .apply(([bus, regionName, account, part, org, accounts]) => {
+        // As at construction, for a list known only now.
+        if (accounts.length === 0 && !org) check.fail(NO_MEMBERS);
         const resource = `arn:${part}:events:${regionName}:${account}:event-bus/${bus}`;
         const statements: Record<string, unknown>[] = [];
         if (accounts.length > 0) {

@@ -7,7 +7,7 @@ import type { Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
 import { stateTable } from "../shared/infra/state-table";
-import { MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
+import { checkedMemberAccounts, MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
 import { PATCH_DOCUMENT } from "./lambda/plan";
 import { PatchDefaults, PatchEnv } from "./lambda/settings";
@@ -191,7 +191,7 @@ export class PatchOnFinding extends pulumi.ComponentResource {
         // One writer: the count of running commands it reads cannot be raced by a second copy of itself.
         reservedConcurrency: 1,
         logRetentionDays: args.logRetentionDays,
-        memberAccounts: args.memberAccounts,
+        memberAccounts: checkedMemberAccounts("PatchOnFinding", args.memberAccounts),
         statements,
         sessionName: "kamae-patch-on-finding",
         environment: {

@@ -7,7 +7,7 @@ import { settingsFromEnv, stepSettingsFromEnv } from "../../components/guardduty
 import { InstanceIsolation, type InstanceIsolationArgs } from "../../components/instance-isolation";
 import { MalwareQuarantine } from "../../components/malware-quarantine";
 import { ManagedInstanceRole } from "../../components/managed-instance-role";
-import { MemberAccountAccess, type MemberAccountAccessArgs } from "../../components/member-account-access";
+import { CentralEventBusAccess, MemberAccountAccess, type MemberAccountAccessArgs } from "../../components/member-account-access";
 import { PatchOnFinding } from "../../components/patch-on-finding";
 import { settingsFromEnv as patchSettingsFromEnv } from "../../components/patch-on-finding/lambda/settings";
 import { WafAutoBlock } from "../../components/waf-auto-block";
@@ -398,5 +398,97 @@ describe("names of the member account's resources and of SSM documents given as 
     const expected = refusal(() => new GuardDutyResponder("p", { routes: scanRoutes, scanDocumentName: "AV Scan" }));
     assert.deepEqual(await deploymentErrors(() => new GuardDutyResponder("bad", { routes: scanRoutes, scanDocumentName: pulumi.output("AV Scan") })), [expected]);
     assert.deepEqual(resourcesOfType("aws:lambda/function:Function").filter((f) => f.name === "bad-responder-function"), []);
+  });
+});
+
+describe("whole lists of ids given as one output (a VPC's subnets, an organization's accounts)", () => {
+  const refusal = (construct: () => void) => {
+    try {
+      construct();
+    } catch (err) {
+      return (err as Error).message;
+    }
+    assert.fail("the plain value was accepted");
+  };
+  const SUBNETS = ["subnet-0aaa1111bbbb2222c", "subnet-0ddd3333eeee4444f"];
+  const firewall = (subnetIds: pulumi.Input<pulumi.Input<string>[]>) => new EgressAllowlist("egress", { vpcIds: { a: "vpc-0a1b2c3d4e5f60718" }, networkFirewall: { vpcId: "vpc-0a1b2c3d4e5f60718", subnetIds } });
+
+  it("EgressAllowlist.networkFirewall.subnetIds: created subnets, or the list as one output", async () => {
+    for (const subnetIds of [() => SUBNETS, () => pulumi.output(SUBNETS), () => [new aws.ec2.Subnet("fw-a", { vpcId: "vpc-0a1b2c3d4e5f60718", cidrBlock: "10.0.0.0/28" }).id, SUBNETS[1]]]) {
+      await useOfflineMocks();
+      const ids = subnetIds();
+      firewall(ids);
+      await settle();
+      assert.deepEqual(resourceNamed("egress-nf").inputs.subnetMappings, (await valueOf(pulumi.output(ids))).map((subnetId) => ({ subnetId })));
+    }
+  });
+
+  it("EgressAllowlist: a bad subnet id, or no subnet, known only at deploy fails the deployment with construction's message", async () => {
+    await useOfflineMocks();
+    const expected = [refusal(() => firewall(["subnet-12"])), refusal(() => firewall([]))];
+    const errors = await deploymentErrors(() => {
+      firewall(pulumi.output(["subnet-12"]));
+      new EgressAllowlist("none", { vpcIds: { a: "vpc-0a1b2c3d4e5f60718" }, networkFirewall: { vpcId: "vpc-0a1b2c3d4e5f60718", subnetIds: pulumi.output([]) } });
+    });
+    assert.deepEqual(errors.sort(), expected.sort());
+    assert.deepEqual(resourcesOfType("aws:networkfirewall/firewall:Firewall"), []);
+  });
+
+  it("CentralEventBusAccess.memberAccountIds: the same bus policy from an output list; a bad or missing id fails the deployment as at construction", async () => {
+    const busPolicy = async (memberAccountIds: pulumi.Input<pulumi.Input<string>[]>) => {
+      await useOfflineMocks();
+      new CentralEventBusAccess("central", { memberAccountIds });
+      await settle();
+      return JSON.parse(resourceNamed("central-policy").inputs.policy);
+    };
+    const plain = await busPolicy(["222222222222", "111111111111"]);
+    assert.deepEqual(plain.Statement[0].Principal.AWS, ["arn:aws:iam::111111111111:root", "arn:aws:iam::222222222222:root"]);
+    assert.deepEqual(await busPolicy(pulumi.output(["111111111111", pulumi.output("222222222222")])), plain);
+    await useOfflineMocks();
+    const expected = [refusal(() => new CentralEventBusAccess("p1", { memberAccountIds: ["12"] })), refusal(() => new CentralEventBusAccess("p2", { memberAccountIds: [] }))];
+    const errors = await deploymentErrors(() => {
+      new CentralEventBusAccess("bad", { memberAccountIds: [pulumi.output("12")] });
+      new CentralEventBusAccess("none", { memberAccountIds: pulumi.output([]) });
+    });
+    assert.deepEqual(errors.sort(), expected.sort());
+    assert.deepEqual(resourcesOfType("aws:cloudwatch/eventBusPolicy:EventBusPolicy"), []);
+  });
+});
+
+describe("memberAccounts.roleName given as an output (MemberAccountAccess's roleName through a stack reference)", () => {
+  const members = (roleName: pulumi.Input<string>) => ({ accountIds: ["222233334444", "555566667777"], roleName, externalId: "ext-1" });
+  /** The isolation function's settings and policy, and MalwareQuarantine's member key grants, on fresh mocks. */
+  async function central(roleName: () => pulumi.Input<string>) {
+    await useOfflineMocks();
+    new InstanceIsolation("iso", { memberAccounts: members(roleName()) });
+    new MalwareQuarantine("mq", { fileStorageSecurityTopicArns: { fss: FSS_TOPIC }, sourceBucketNames: ["uploads"], memberAccounts: members(roleName()) });
+    await settle();
+    const fn = resourcesOfType("aws:lambda/function:Function").find((f) => f.name === "iso-responder-function")!;
+    return {
+      env: fn.inputs.environment.variables,
+      policy: iamDocuments().find((d) => d.resource === "iso-responder-permissions")!.document,
+      grants: resourcesOfType("aws:kms/grant:Grant").map((g) => g.inputs.granteePrincipal).sort(),
+    };
+  }
+
+  it("InstanceIsolation and MalwareQuarantine: the same settings, policy and grants as the plain name", async () => {
+    const plain = await central(() => "kamae-central-responder");
+    const arns = ["arn:aws:iam::222233334444:role/kamae-central-responder", "arn:aws:iam::555566667777:role/kamae-central-responder"];
+    assert.deepEqual(plain.policy.Statement.find((s: any) => s.Sid === "ActInMemberAccounts").Resource, arns);
+    assert.deepEqual(plain.grants, arns);
+    assert.deepEqual(await central(() => pulumi.output("kamae-central-responder")), plain);
+  });
+
+  it("a bad role name known only at deploy fails the deployment with construction's message", async () => {
+    await useOfflineMocks();
+    let expected = "";
+    try {
+      new InstanceIsolation("plain", { memberAccounts: members("central responder") });
+    } catch (err) {
+      expected = (err as Error).message;
+    }
+    assert.match(expected, /^kamae:InstanceIsolation: memberAccounts.roleName "central responder" is not a role name$/);
+    assert.deepEqual(await deploymentErrors(() => new InstanceIsolation("bad", { memberAccounts: members(pulumi.output("central responder")) })), [expected]);
+    assert.deepEqual(resourcesOfType("aws:lambda/function:Function"), []);
   });
 });
