@@ -17,7 +17,7 @@ import {
   validateTenantId,
   validateToken,
 } from "./validation";
-import { Validator } from "../shared/validation";
+import { checkedValue, isPlain, Validator } from "../shared/validation";
 
 const check: Validator = new Validator("AgentRollout");
 
@@ -96,8 +96,11 @@ export interface AgentRolloutArgs {
    * default: the account, delegated to IAM. Not with `kmsKeyArn` (let the roles decrypt in that key's policy).
    */
   readonly decryptingRoleArns?: pulumi.Input<string>[];
-  /** Distributor package to install (default `TrendMicro-CloudOne-WorkloadSecurity`); ignored with `customPackage`. */
-  readonly packageName?: string;
+  /**
+   * Distributor package to install (default `TrendMicro-CloudOne-WorkloadSecurity`; may be an output, e.g. the `name` of
+   * a package document created in the same program); ignored with `customPackage`.
+   */
+  readonly packageName?: pulumi.Input<string>;
   /** Package version to pin; default: the latest. */
   readonly packageVersion?: pulumi.Input<string>;
   /** A self-built Distributor package from a local directory, installed instead of the vendor's. */
@@ -195,7 +198,7 @@ export class AgentRollout extends pulumi.ComponentResource {
     }
     const local = args.customPackage ? readLocalPackage(resolve(args.customPackage.directory)) : undefined;
     const customName = args.customPackage ? validatePackageName(args.customPackage.name ?? basename(resolve(args.customPackage.directory))) : undefined;
-    if (args.packageName !== undefined && !args.customPackage) validatePublishedPackageName(args.packageName);
+    if (isPlain(args.packageName) && !args.customPackage) validatePublishedPackageName(args.packageName);
 
     if (args.kmsKeyArn !== undefined && args.decryptingRoleArns !== undefined) {
       check.fail("decryptingRoleArns applies to the key created here; with kmsKeyArn, let the roles decrypt in that key's policy");
@@ -253,7 +256,8 @@ export class AgentRollout extends pulumi.ComponentResource {
     this.parameterNames = pulumi.all(created);
 
     // The package: the vendor's, or one built here from a local directory.
-    let packageName: pulumi.Output<string> = pulumi.output(args.packageName ?? VENDOR_PACKAGE);
+    // An output's name is checked once known, as a plain one was above.
+    let packageName: pulumi.Output<string> = checkedValue(args.packageName ?? VENDOR_PACKAGE, validatePublishedPackageName);
     let packageVersion: pulumi.Input<string> | undefined = args.packageVersion;
     let document: aws.ssm.Document | undefined;
     if (local && customName) {

@@ -42,7 +42,10 @@ export interface IsolationGuardDutyArgs {
 export interface IsolationScopeArgs {
   /** Instances tagged `<tagKey>=true` are in scope (default `kamae:isolation-scope`; "" for none). */
   readonly tagKey?: string;
-  /** Instances of these Auto Scaling groups are in scope too. */
+  /**
+   * Instances of these Auto Scaling groups are in scope too (a group created in the same program as its `name`). The
+   * list itself is plain: whether it is empty decides which statements the function's role has.
+   */
   readonly autoScalingGroupNames?: pulumi.Input<string>[];
 }
 

@@ -70,7 +70,10 @@ export interface PatchOnFindingArgs {
    * With neither `scopeTagKey` nor `scopeAutoScalingGroups`, every instance Inspector reports on is in scope.
    */
   readonly scopeTagKey?: string;
-  /** Instances of these Auto Scaling groups are in scope (names; a group created in the same program may be passed as its `name`). */
+  /**
+   * Instances of these Auto Scaling groups are in scope (names; a group created in the same program may be passed as its
+   * `name`). The list itself is plain: whether it is given decides which statements the function's role has.
+   */
   readonly scopeAutoScalingGroups?: pulumi.Input<string>[];
   /** Instances tagged `<protectionTagKey>=true` are never patched, only reported (default `kamae:protected`, as InstanceIsolation). */
   readonly protectionTagKey?: string;

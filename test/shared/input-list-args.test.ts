@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { AgentRollout } from "../../components/agent-rollout";
 import { EgressAllowlist } from "../../components/egress-allowlist";
 import { GuardDutyResponder } from "../../components/guardduty-responder";
 import { settingsFromEnv, stepSettingsFromEnv } from "../../components/guardduty-responder/lambda/settings";
@@ -490,5 +491,28 @@ describe("memberAccounts.roleName given as an output (MemberAccountAccess's role
     assert.match(expected, /^kamae:InstanceIsolation: memberAccounts.roleName "central responder" is not a role name$/);
     assert.deepEqual(await deploymentErrors(() => new InstanceIsolation("bad", { memberAccounts: members(pulumi.output("central responder")) })), [expected]);
     assert.deepEqual(resourcesOfType("aws:lambda/function:Function"), []);
+  });
+});
+
+describe("AgentRollout.packageName given as an output", () => {
+  const tenant = { activationUrl: "dsm://agents.example.com:443/", managerUrl: "https://manager.example.com:443", tenantId: "8C2A1B3D-4E5F-6A7B-8C9D-0E1F2A3B4C5D", token: "token-1" };
+
+  it("a package document created in the same program is installed by its name; a bad name known only at deploy fails the deployment as at construction", async () => {
+    await useOfflineMocks();
+    const doc = new aws.ssm.Document("agent-package", { name: "Acme-Agent", documentType: "Package", content: "{}" });
+    new AgentRollout("agent", { ...tenant, packageName: doc.name });
+    await settle();
+    const [association] = resourcesOfType("aws:ssm/association:Association");
+    assert.equal(association.inputs.parameters.name, "Acme-Agent");
+    await useOfflineMocks();
+    let expected = "";
+    try {
+      new AgentRollout("plain", { ...tenant, packageName: "Acme Agent" });
+    } catch (err) {
+      expected = (err as Error).message;
+    }
+    assert.match(expected, /^kamae:AgentRollout: packageName "Acme Agent" must be/);
+    assert.deepEqual(await deploymentErrors(() => new AgentRollout("bad", { ...tenant, packageName: pulumi.output("Acme Agent") })), [expected]);
+    assert.deepEqual(resourcesOfType("aws:ssm/association:Association"), []);
   });
 });
