@@ -4,7 +4,7 @@
  * disagree. The table in policies/README.md is generated from it too (`npm run policies:table`).
  */
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import { DEFAULT_LAYER_NAME_PATTERN } from "../components/application-protection/policy";
+import { DEFAULT_LAYER_NAME_PATTERN } from "../components/application-protection/layer-name";
 import { KamaeTags } from "../components/shared/runtime/tags";
 import { FSBP_CONTROLS, MappingSource } from "./fsbp-controls";
 import { T } from "./helpers";

@@ -2,6 +2,7 @@
 import { PolicyPack } from "@pulumi/policy";
 import { policies } from "./policies";
 import { shareDeserializedProperties } from "./serve";
+import { flushCompileCache } from "../cli/compile-cache";
 
 shareDeserializedProperties();
 
@@ -11,3 +12,7 @@ new PolicyPack("kamae", {
   provider: "aws",
   tags: ["aws", "security", "kamae"],
 });
+
+// Started by `kamae check` with a compile cache (NODE_COMPILE_CACHE), the pack is stopped by a signal, which skips the
+// write Node.js does at exit: what it compiled on start is written now. Without a cache, nothing happens.
+flushCompileCache();

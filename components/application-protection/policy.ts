@@ -1,4 +1,5 @@
 import { KamaeTags } from "../shared/runtime/tags";
+import { DEFAULT_LAYER_NAME_PATTERN } from "./layer-name";
 import { isUnderKamaeResponder } from "./merge";
 
 /** A function as the policy sees it (the same shape as the pack's resource views). */
@@ -19,8 +20,6 @@ export interface ProtectionPolicyConfig {
   /** Also report Kamae's own responder functions (default false, as applicationProtection leaves them alone). */
   readonly includeKamaeResponders?: boolean;
 }
-
-export const DEFAULT_LAYER_NAME_PATTERN = "ApplicationSecurity|app-protect";
 
 const layerName = (arn: string): string | undefined => /:layer:([A-Za-z0-9_-]+)(?::\d+)?$/.exec(arn)?.[1];
 const unversioned = (arn: string): string => arn.replace(/:\d+$/, "");
