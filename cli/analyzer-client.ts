@@ -21,7 +21,10 @@ export interface AnalyzedResource {
   urn: string;
   type: string;
   name: string;
-  /** Plain JSON values; use `secretValue()` and `UNKNOWN_VALUE` for Pulumi's secret and unknown conventions. */
+  /**
+   * Plain JSON values; use `secretValue()` and `UNKNOWN_VALUE` for Pulumi's secret and unknown conventions. Read when
+   * first sent to a pack: later requests to the same pack send what was read then (give changed properties as a new object).
+   */
   properties: Record<string, any>;
   /** URN of the parent resource. */
   parent?: string;
@@ -146,6 +149,11 @@ export class PolicyPackProcess {
   private closed = false;
   /** Each policy's enforcement level as configured (Configure). */
   private readonly levels = new Map<string, EnforcementLevel>();
+  /**
+   * Each properties object as a Struct, built when it is first sent: a check sends every resource twice (its Analyze,
+   * then AnalyzeStack), and building them was a tenth of the CLI's time. A properties object is read once per pack.
+   */
+  private readonly structs = new WeakMap<Record<string, any>, Struct>();
   private readonly killOnExit = () => this.child.kill("SIGKILL");
 
   private constructor(
@@ -230,7 +238,7 @@ export class PolicyPackProcess {
     req.setType(resource.type);
     req.setUrn(resource.urn);
     req.setName(resource.name);
-    req.setProperties(toStruct(resource.properties));
+    req.setProperties(this.structOf(resource.properties));
     req.setOptions(resourceOptions(resource));
     req.setProvider(providerResource(resource));
     const resp = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>("analyze", req);
@@ -247,7 +255,7 @@ export class PolicyPackProcess {
         r.setType(resource.type);
         r.setUrn(resource.urn);
         r.setName(resource.name);
-        r.setProperties(toStruct(resource.properties));
+        r.setProperties(this.structOf(resource.properties));
         r.setOptions(resourceOptions(resource));
         r.setProvider(providerResource(resource));
         if (resource.parent) r.setParent(resource.parent);
@@ -261,6 +269,13 @@ export class PolicyPackProcess {
     const resp = await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>("analyzeStack", req);
     for (const na of resp.getNotApplicableList()) notApplicable?.(na.getPolicyName());
     return resp.getDiagnosticsList().map((d) => this.toFinding(d));
+  }
+
+  private structOf(properties: Record<string, any> | undefined): Struct {
+    if (!properties) return toStruct({});
+    let struct = this.structs.get(properties);
+    if (!struct) this.structs.set(properties, (struct = toStruct(properties)));
+    return struct;
   }
 
   private toFinding(d: analyzerpb.AnalyzeDiagnostic, defaultUrn?: string): PolicyFinding {

@@ -206,9 +206,10 @@ export async function checkProgram(programDir: string, options: CheckOptions = {
   const notExpanded = program.resources.filter((r) => r.notExpanded).map(toReported);
   const unchecked = [...new Set(notExpanded.map((r) => r.type))].sort().map((type) => ({ type, count: notExpanded.filter((r) => r.type === type).length }));
   const evaluations = evaluate(rules, analyzed, findings, catalog, notApplicable);
-  const passingPolicies = rules
-    .filter((r) => r.enforcementLevel !== "disabled" && evaluations.some((e) => e.policyId === r.id) && evaluations.every((e) => e.policyId !== r.id || e.compliance === "Compliant"))
-    .map((r) => r.id);
+  // Per policy: judged something, and all of it compliant (one pass: a large program has a row per policy and resource).
+  const allCompliant = new Map<string, boolean>();
+  for (const e of evaluations) allCompliant.set(e.policyId, (allCompliant.get(e.policyId) ?? true) && e.compliance === "Compliant");
+  const passingPolicies = rules.filter((r) => r.enforcementLevel !== "disabled" && allCompliant.get(r.id) === true).map((r) => r.id);
   const failOn = settings.failOn ?? "mandatory";
   const failOnUnchecked = settings.failOnUnchecked === true;
   return {
