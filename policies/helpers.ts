@@ -93,8 +93,10 @@ export function ingressOf(r: ResourceView): Ingress[] {
       if (isUnknown(rule)) out.push(ingress(UNKNOWN, UNKNOWN, UNKNOWN, [UNKNOWN]));
       else out.push(ingress(rule.protocol, rule.fromPort, rule.toPort, cidrList([rule.cidrBlocks, rule.ipv6CidrBlocks])));
     }
-  } else if (is(r, T.securityGroupRule) && r.props.type === "ingress") {
-    out.push(ingress(r.props.protocol, r.props.fromPort, r.props.toPort, cidrList([r.props.cidrBlocks, r.props.ipv6CidrBlocks])));
+  } else if (is(r, T.securityGroupRule) && (r.props.type === "ingress" || isUnknown(r.props.type))) {
+    const i = ingress(r.props.protocol, r.props.fromPort, r.props.toPort, cidrList([r.props.cidrBlocks, r.props.ipv6CidrBlocks]));
+    // A direction unknown at preview may be ingress: judged as a permission whose reach is unknown, never as egress.
+    out.push(isUnknown(r.props.type) ? { ...i, known: false } : i);
   } else if (is(r, T.vpcIngressRule)) {
     out.push(ingress(r.props.ipProtocol, r.props.fromPort, r.props.toPort, [r.props.cidrIpv4, r.props.cidrIpv6]));
   }
@@ -235,15 +237,19 @@ export function referenceSet(r: ResourceView, path: string, sources: readonly Re
 }
 
 /**
- * The verdicts of a rule that requires every target to set a reference (`referenceSet`): a violation "<label> <missing>."
- * where it is absent or empty, cannot-judge where it is unknown and comes from none of `sources`.
+ * The verdicts of a rule that requires every target to set a reference (`referenceSet`) at `path`, or at one of several
+ * paths (a launch template's profile by name or by ARN): a violation "<label> <missing>." where none is set, cannot-judge
+ * where none is set and one is unknown and comes from none of `sources`.
  */
-export function referenceViolations(targets: readonly ResourceView[], path: string, sources: readonly ResourceView[], missing: string, sourceKind: string): StackViolation[] {
+export function referenceViolations(targets: readonly ResourceView[], path: string | readonly string[], sources: readonly ResourceView[], missing: string, sourceKind: string): StackViolation[] {
+  const paths: readonly string[] = typeof path === "string" ? [path] : path;
   const out: StackViolation[] = [];
   for (const target of targets) {
-    const set = referenceSet(target, path, sources);
-    if (set === false) out.push({ resource: target, message: `${label(target)} ${missing}.` });
-    if (set === "unknown") out.push({ resource: target, cannotJudge: true, message: `${label(target)}: ${path} is unknown until the update and comes from no ${sourceKind} of this stack, so whether it is set cannot be known.` });
+    const set = paths.map((p) => referenceSet(target, p, sources));
+    if (set.includes(true)) continue;
+    const unknown = paths.filter((_, i) => set[i] === "unknown");
+    if (unknown.length === 0) out.push({ resource: target, message: `${label(target)} ${missing}.` });
+    else out.push({ resource: target, cannotJudge: true, message: `${label(target)}: ${unknown.join(" and ")} ${unknown.length > 1 ? "are" : "is"} unknown until the update and ${unknown.length > 1 ? "come" : "comes"} from no ${sourceKind} of this stack, so whether it is set cannot be known.` });
   }
   return out;
 }
@@ -383,6 +389,9 @@ export function underComponent(r: ResourceView, componentType: string, byUrn: Re
 export const byUrn = (resources: readonly ResourceView[]) => new Map(resources.map((r) => [r.urn, r]));
 
 /** A short name for messages. */
+/** A value named in a message (an origin id, a device name): one unknown at preview says so, where `${}` would throw. */
+export const shown = (v: unknown): string => (isUnknown(v) ? "(unknown until the update)" : String(v));
+
 export const label = (r: ResourceView) => `${r.name} (${r.type.split(":").pop()})`;
 
 /** Deep search: does any string inside `value` equal or start with one of the needles (ARN prefixes)? */

@@ -1,5 +1,5 @@
 // cloudfront-viewer-policy-https: no cache behavior allows plain HTTP to viewers.
-import { asArray, label } from "../../helpers";
+import { asArray, label, shown } from "../../helpers";
 import { isUnknown, resourceRule } from "../../model";
 import { cannotJudge } from "../../preview";
 
@@ -10,5 +10,5 @@ export default resourceRule("cloudfront-viewer-policy-https", (r) => {
   if (!insecure.length && (unknown.length || isUnknown(r.props.defaultCacheBehavior) || isUnknown(r.props.orderedCacheBehaviors))) {
     return [cannotJudge(`Distribution ${label(r)}: a cache behavior's viewerProtocolPolicy is unknown until the update.`)];
   }
-  return insecure.length ? [`Distribution ${label(r)} allows HTTP (viewerProtocolPolicy allow-all) on ${insecure.map((b) => b.pathPattern ?? "the default behavior").join(", ")}.`] : [];
+  return insecure.length ? [`Distribution ${label(r)} allows HTTP (viewerProtocolPolicy allow-all) on ${insecure.map((b) => shown(b.pathPattern ?? "the default behavior")).join(", ")}.`] : [];
 });

@@ -1,8 +1,8 @@
-// cloud-trail-cloud-watch-logs-enabled: trails deliver to CloudWatch Logs.
-import { label } from "../../helpers";
-import { isUnknown, resourceRule } from "../../model";
+// cloud-trail-cloud-watch-logs-enabled: trails deliver to CloudWatch Logs (the Config rule: the trail's log group ARN
+// is set). A log group ARN unknown at preview counts only when it comes from a log group of this stack.
+import { ofType, referenceViolations, T } from "../../helpers";
+import { stackRule } from "../../model";
 
-export default resourceRule("cloud-trail-cloud-watch-logs-enabled", (r) => {
-  const group = r.props.cloudWatchLogsGroupArn;
-  return isUnknown(group) || (typeof group === "string" && group !== "") ? [] : [`Trail ${label(r)} has no cloudWatchLogsGroupArn.`];
-});
+export default stackRule("cloud-trail-cloud-watch-logs-enabled", (resources) =>
+  referenceViolations(ofType(resources, T.trail), "cloudWatchLogsGroupArn", ofType(resources, ["aws:cloudwatch/logGroup:LogGroup"]), "has no cloudWatchLogsGroupArn: set it and cloudWatchLogsRoleArn", "log group"),
+);

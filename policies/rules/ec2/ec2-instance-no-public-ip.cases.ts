@@ -32,6 +32,8 @@ const cases = ruleCases({
   ],
   notApplicable: [{ title: "a public subnet with no instance", input: [subnet("public", { mapPublicIpOnLaunch: true })] }],
   unknown: [
+    { title: "launch template whose network interfaces are unknown", input: [res(LT, "lt", { networkInterfaces: UNKNOWN })], about: "lt", says: "associatePublicIpAddress" },
+    { title: "launch template interface asking for a public address unknown", input: [res(LT, "lt", { networkInterfaces: [{ associatePublicIpAddress: UNKNOWN }] })], about: "lt" },
     { title: "a subnet the stack does not declare", input: [res(INSTANCE, "i", { subnetId: "subnet-0aaa1111bbbb2222c" })], about: "i" },
     { title: "the subnet's mapPublicIpOnLaunch unknown", input: [subnet("public", { mapPublicIpOnLaunch: UNKNOWN }), inSubnet("i", "public")], about: "i" },
     { title: "associatePublicIpAddress from another resource's output", input: [res(INSTANCE, "i", { subnetId: "subnet-0aaa1111bbbb2222c", associatePublicIpAddress: UNKNOWN }, { propertyDependencies: { associatePublicIpAddress: ["urn:pulumi:test::kamae::pulumi:pulumi:StackReference::net"] } })], about: "i" },

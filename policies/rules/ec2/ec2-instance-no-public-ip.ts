@@ -38,7 +38,9 @@ export default stackRule("ec2-instance-no-public-ip", (resources) => {
     }
   }
   for (const template of ofType(resources, T.launchTemplate)) {
-    if (asArray(template.props.networkInterfaces).some((n) => isTrue(n?.associatePublicIpAddress))) out.push({ resource: template, message: `${label(template)} associates a public IP address: set networkInterfaces[].associatePublicIpAddress false.` });
+    const interfaces = programValue(template, "networkInterfaces");
+    if (asArray(interfaces).some((n) => isTrue(n?.associatePublicIpAddress))) out.push({ resource: template, message: `${label(template)} associates a public IP address: set networkInterfaces[].associatePublicIpAddress false.` });
+    else if (isUnknown(interfaces) || asArray(interfaces).some((n) => isUnknown(n) || isUnknown(n?.associatePublicIpAddress))) out.push({ resource: template, cannotJudge: true, message: `${label(template)}: whether its network interfaces ask for a public IP address (associatePublicIpAddress) is unknown until the update.` });
   }
   return out;
 });

@@ -1,10 +1,15 @@
-// ec2-instance-profile-attached: instances and launch templates carry an IAM instance profile.
-import { label } from "../../helpers";
-import { isUnknown, resourceRule } from "../../model";
+// ec2-instance-profile-attached: instances and launch templates carry an IAM instance profile (the Config rule: the
+// instance's profile is set). A profile unknown at preview counts only when it comes from an instance profile of this
+// stack.
+import { ofType, referenceViolations, T } from "../../helpers";
+import { stackRule } from "../../model";
 
-export default resourceRule("ec2-instance-profile-attached", (r) => {
-  const profile = r.props.iamInstanceProfile; // a name (instance) or { name, arn } (launch template)
-  if (isUnknown(profile)) return [];
-  const named = typeof profile === "string" ? profile !== "" : !!profile && (profile.name || profile.arn || isUnknown(profile.name) || isUnknown(profile.arn));
-  return named ? [] : [`${label(r)} has no IAM instance profile.`];
+export default stackRule("ec2-instance-profile-attached", (resources) => {
+  const profiles = ofType(resources, ["aws:iam/instanceProfile:InstanceProfile"]);
+  const missing = "has no IAM instance profile: set iamInstanceProfile";
+  return [
+    ...referenceViolations(ofType(resources, T.instance), "iamInstanceProfile", profiles, missing, "instance profile"),
+    // A launch template names its profile by name or by ARN.
+    ...referenceViolations(ofType(resources, T.launchTemplate), ["iamInstanceProfile.name", "iamInstanceProfile.arn"], profiles, missing, "instance profile"),
+  ];
 });

@@ -2,6 +2,8 @@ import { INSTANCE, judgedByAwsConfig, LT, res, ruleCases, UNKNOWN } from "../cas
 
 const cases = ruleCases({
   unknown: [
+    { title: "instance data volumes unknown as a whole", input: res(INSTANCE, "i", { rootBlockDevice: { encrypted: true }, ebsBlockDevices: UNKNOWN }), about: "i", says: "whether each of its block devices is encrypted" },
+    { title: "launch template device's ebs block unknown, even with encryption by default", input: res(LT, "lt", { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: UNKNOWN }] }), config: { accountEncryptionByDefault: true }, about: "lt", says: "/dev/xvda" },
     { title: "encryption flag from an unknown output", input: res("aws:ebs/volume:Volume", "v", { encrypted: UNKNOWN, size: 8 }), about: "v", says: "whether the volume is encrypted is unknown" },
     { title: "launch template device's flag from an unknown output", input: res(LT, "lt", { blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: UNKNOWN } }] }), about: "lt", says: "whether /dev/xvda is encrypted" },
     { title: "instance data volume's flag from an unknown output", input: res(INSTANCE, "i", { rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: UNKNOWN }] }), about: "i", says: "whether /dev/sdf is encrypted" },

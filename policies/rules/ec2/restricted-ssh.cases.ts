@@ -14,6 +14,7 @@ const cases = ruleCases({
     unknown: [
       { title: "unknown CIDR on port 22 in preview", input: res(INGRESS, "r", { ipProtocol: "tcp", fromPort: 22, toPort: 22, cidrIpv4: UNKNOWN, securityGroupId: "sg-2" }), about: "r" },
       { title: "unknown ports, world-open", input: res(INGRESS, "r", { ipProtocol: "tcp", fromPort: UNKNOWN, toPort: UNKNOWN, cidrIpv4: "0.0.0.0/0", securityGroupId: "sg-2" }), about: "r" },
+      { title: "ec2.SecurityGroupRule on 22 from ::/0 whose direction is unknown (it may be ingress)", input: res(SG_RULE, "r", { type: UNKNOWN, protocol: "tcp", fromPort: 22, toPort: 22, ipv6CidrBlocks: ["::/0"], securityGroupId: "sg-1" }), about: "r" },
     ],
   });
 

@@ -1,5 +1,5 @@
 // elb-acm-certificate-required: Classic Load Balancer HTTPS/SSL listeners use ACM certificates. (FSBP ELB.2)
-import { asArray } from "../../helpers";
+import { asArray, shown } from "../../helpers";
 import { settingRule } from "../../judge";
 import { isUnknown, UNKNOWN } from "../../model";
 
@@ -7,5 +7,5 @@ export default settingRule("elb-acm-certificate-required", (p) => {
   const tls = asArray(p.listeners).filter((l) => ["https", "ssl"].includes(String(l?.lbProtocol).toLowerCase()));
   if (isUnknown(p.listeners) || tls.some((l) => isUnknown(l.sslCertificateId))) return UNKNOWN;
   const other = tls.filter((l) => typeof l.sslCertificateId !== "string" || !l.sslCertificateId.startsWith("arn:aws:acm:"));
-  return other.length ? `listener ${other.map((l) => l.lbPort).join(", ")} uses a certificate not from ACM: set sslCertificateId to an ACM certificate` : undefined;
+  return other.length ? `listener ${other.map((l) => shown(l.lbPort)).join(", ")} uses a certificate not from ACM: set sslCertificateId to an ACM certificate` : undefined;
 });

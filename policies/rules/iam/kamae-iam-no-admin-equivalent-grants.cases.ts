@@ -19,6 +19,8 @@ export default ruleCases({
   unknown: [
     { title: "attached policy ARN unknown at preview", input: res(ATTACH, "a", { role: "r", policyArn: UNKNOWN }), about: "a" },
     { title: "inline policy unknown at preview", input: res("aws:iam/rolePolicy:RolePolicy", "p", { role: "r", policy: UNKNOWN }), about: "p", says: "the policy it grants is unknown" },
+    { title: "a role's inline policies unknown as a whole", input: res("aws:iam/role:Role", "r", { assumeRolePolicy: "{}", inlinePolicies: UNKNOWN }), about: "r" },
+    { title: "a role's managed policy ARN unknown at preview", input: res("aws:iam/role:Role", "r", { assumeRolePolicy: "{}", managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", UNKNOWN] }), about: "r", says: "the policy it grants is unknown" },
     { title: "a role's inline policy unknown at preview", input: res("aws:iam/role:Role", "r", { assumeRolePolicy: "{}", inlinePolicies: [{ name: "app", policy: UNKNOWN }] }), about: "r" },
   ],
 });

@@ -12,6 +12,8 @@ export default resourceRule("kamae-iam-no-admin-equivalent-grants", (r) => {
   // A role's inline policies, or the one of a role, user or group policy (an attachment has none).
   const inline = r.type === "aws:iam/role:Role" ? asArray(r.props.inlinePolicies).map((p) => p?.policy) : [r.props.policy];
   if (iamStatements(r).some(allowsAdmin)) out.push(`${label(r)} has an inline policy allowing every action on every resource.`);
-  if (out.length === 0 && (isUnknown(r.props.policyArn) || inline.some(isUnknown))) out.push(cannotJudge(`${label(r)}: the policy it grants is unknown until the update.`));
+  // As for an attachment's policyArn, a role's managed policy ARN unknown at preview may be an administrator-equivalent one.
+  const managedUnknown = r.type === "aws:iam/role:Role" && (isUnknown(r.props.managedPolicyArns) || asArray(r.props.managedPolicyArns).some(isUnknown));
+  if (out.length === 0 && (isUnknown(r.props.policyArn) || managedUnknown || isUnknown(r.props.inlinePolicies) || inline.some(isUnknown))) out.push(cannotJudge(`${label(r)}: the policy it grants is unknown until the update.`));
   return out;
 });

@@ -1,5 +1,5 @@
 // sagemaker-endpoint-config-prod-instance-count: SageMaker endpoint production variants start with more than one instance. (FSBP SageMaker.4)
-import { asArray } from "../../helpers";
+import { asArray, shown } from "../../helpers";
 import { settingRule } from "../../judge";
 import { isUnknown, UNKNOWN } from "../../model";
 
@@ -7,6 +7,6 @@ export default settingRule("sagemaker-endpoint-config-prod-instance-count", (p) 
   const variants = asArray(p.productionVariants);
   if (isUnknown(p.productionVariants) || variants.some((v) => isUnknown(v?.initialInstanceCount))) return UNKNOWN;
   // Serverless variants have no instance count.
-  const single = variants.filter((v) => !v?.serverlessConfig && (v?.initialInstanceCount ?? 1) <= 1).map((v) => v?.variantName ?? "(unnamed)");
+  const single = variants.filter((v) => !v?.serverlessConfig && (v?.initialInstanceCount ?? 1) <= 1).map((v) => shown(v?.variantName ?? "(unnamed)"));
   return single.length ? `production variant ${single.join(", ")} starts with one instance: set initialInstanceCount to 2 or more` : undefined;
 });
