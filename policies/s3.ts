@@ -3,7 +3,7 @@
  * separate resources that name the bucket in their `bucket` property (the deprecated inline arguments still exist and
  * count too). These helpers judge a bucket together with them.
  */
-import { asArray, coverage, identifiersOf, isPublicPrincipal, hasRestrictingCondition, label, list, ofType, ofTypeCached, referrers, refersTo, statementsOf, T } from "./helpers";
+import { asArray, coverage, identifiersOf, isPublicPrincipal, hasRestrictingCondition, label, list, ofType, ofTypeCached, programValue, referrers, refersTo, statementsOf, T } from "./helpers";
 import { isUnknown, ResourceView, StackViolation } from "./model";
 
 export type Verdict = "covered" | "uncovered" | "unknown";
@@ -96,13 +96,19 @@ export function publicGrant(statement: any, kind: "read" | "write"): boolean {
 
 const PUBLIC_GRANTEES = ["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"];
 
-/** Whether a canned ACL or an access control policy grants the public read or write. */
-export function publicAcl(acl: unknown, accessControlPolicy: unknown, kind: "read" | "write"): boolean {
+/**
+ * Whether a canned ACL or an access control policy grants the public read or write: `"unknown"` when it does not
+ * visibly but an ACL, the policy, its grants or a grant's permission or grantee unknown at preview may.
+ */
+export function publicAcl(acl: unknown, accessControlPolicy: unknown, kind: "read" | "write"): boolean | "unknown" {
   const canned = kind === "read" ? ["public-read", "public-read-write", "authenticated-read"] : ["public-read-write"];
   if (typeof acl === "string" && canned.includes(acl)) return true;
   const permissions = kind === "read" ? ["READ", "FULL_CONTROL"] : ["WRITE", "FULL_CONTROL"];
-  const grants = accessControlPolicy && !isUnknown(accessControlPolicy) ? asArray((accessControlPolicy as any).grants) : [];
-  return grants.some((g) => permissions.includes(g?.permission) && PUBLIC_GRANTEES.includes(g?.grantee?.uri));
+  const grants = accessControlPolicy && !isUnknown(accessControlPolicy) ? (accessControlPolicy as any).grants : undefined;
+  const may = (value: unknown, matching: readonly unknown[]) => isUnknown(value) || matching.includes(value);
+  if (asArray(grants).some((g) => permissions.includes(g?.permission) && PUBLIC_GRANTEES.includes(g?.grantee?.uri))) return true;
+  const undecided = [acl, accessControlPolicy, grants].some(isUnknown) || asArray(grants).some((g) => isUnknown(g) || isUnknown(g?.grantee) || (may(g?.permission, permissions) && may(g?.grantee?.uri, PUBLIC_GRANTEES)));
+  return undecided ? "unknown" : false;
 }
 
 /** The deprecated inline `grants` of a Bucket (`{ type, uri, permissions[] }`) granting the public read or write. */
@@ -174,24 +180,29 @@ export function publicAccessViolations(resources: readonly ResourceView[], kind:
       else if (block === "unknown") out.push({ resource: b, cannotJudge: true, message: `Bucket ${label(b)}: ${label(grantor)} grants public ${kind} access through ${what(via)}; whether Block Public Access restricts it is unknown until the update.` });
     }
   };
-  /** A policy the preview cannot read, on a bucket Block Public Access does not restrict: it may be public. */
-  const undecided = (grantor: ResourceView, targets: ResourceView[] | undefined) => {
+  /** A policy or ACL the preview cannot read, on a bucket Block Public Access does not restrict: it may be public. */
+  const undecided = (grantor: ResourceView, targets: ResourceView[] | undefined, via: "acl" | "policy") => {
     for (const b of targets ?? []) {
-      if (publicAccessBlock(b, resources, settingsFor("policy")) !== "covered") {
-        out.push({ resource: b, cannotJudge: true, message: `Bucket ${label(b)}: the policy of ${label(grantor)} is unknown until the update, and Block Public Access does not restrict public policies.` });
+      if (publicAccessBlock(b, resources, settingsFor(via)) !== "covered") {
+        const unrestricted = via === "acl" ? "ignore public ACLs" : "restrict public policies";
+        out.push({ resource: b, cannotJudge: true, message: `Bucket ${label(b)}: the ${via === "acl" ? "ACL" : "policy"} of ${label(grantor)} is unknown until the update, and Block Public Access does not ${unrestricted}.` });
       }
     }
   };
+  const judgeAcl = (grantor: ResourceView, targets: ResourceView[] | undefined, grants: boolean | "unknown") => {
+    if (grants === true) report(grantor, targets, "acl");
+    else if (grants === "unknown") undecided(grantor, targets, "acl");
+  };
   for (const b of buckets) {
-    if (publicAcl(b.props.acl, undefined, kind) || inlineGrantsPublic(b.props.grants, kind)) report(b, [b], "acl");
+    judgeAcl(b, [b], inlineGrantsPublic(b.props.grants, kind) || publicAcl(programValue(b, "acl"), undefined, kind));
     if ((statementsOf(b.props.policy) ?? []).some((s) => publicGrant(s, kind))) report(b, [b], "policy");
   }
   for (const r of ofType(resources, T.bucketAcl)) {
-    if (publicAcl(r.props.acl, r.props.accessControlPolicy, kind)) report(r, bucketsNamedBy(r, buckets), "acl");
+    judgeAcl(r, bucketsNamedBy(r, buckets), publicAcl(programValue(r, "acl"), programValue(r, "accessControlPolicy"), kind));
   }
   for (const r of ofType(resources, T.bucketPolicy)) {
     const statements = statementsOf(r.props.policy);
-    if (statements === undefined) undecided(r, bucketsNamedBy(r, buckets));
+    if (statements === undefined) undecided(r, bucketsNamedBy(r, buckets), "policy");
     else if (statements.some((s) => publicGrant(s, kind))) report(r, bucketsNamedBy(r, buckets), "policy");
   }
   return out;

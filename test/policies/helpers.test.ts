@@ -241,7 +241,18 @@ describe("policy helpers", () => {
     assert.equal(publicAcl(undefined, acp("FULL_CONTROL"), "write"), true);
     assert.equal(publicAcl(undefined, acp("READ"), "write"), false);
     assert.equal(publicAcl(undefined, acp("WRITE", "http://acs.amazonaws.com/groups/s3/LogDelivery"), "write"), false);
-    assert.equal(publicAcl(undefined, UNKNOWN, "read"), false);
+    // Unknown at preview: an ACL, the policy, its grants, or a grant that may be public is unknown, never "not public".
+    assert.equal(publicAcl(undefined, UNKNOWN, "read"), "unknown");
+    assert.equal(publicAcl(UNKNOWN, undefined, "write"), "unknown");
+    assert.equal(publicAcl(undefined, { grants: UNKNOWN }, "read"), "unknown");
+    assert.equal(publicAcl(undefined, { grants: [UNKNOWN] }, "read"), "unknown");
+    assert.equal(publicAcl(undefined, acp(UNKNOWN as never), "write"), "unknown");
+    assert.equal(publicAcl(undefined, acp("WRITE", UNKNOWN as never), "write"), "unknown");
+    assert.equal(publicAcl(undefined, { grants: [{ permission: "WRITE", grantee: UNKNOWN }] }, "write"), "unknown");
+    // ...unless what is known settles it: a public grant beside it, or a grant that cannot be public for this kind.
+    assert.equal(publicAcl(UNKNOWN, acp("READ"), "read"), true);
+    assert.equal(publicAcl(undefined, acp("READ", UNKNOWN as never), "write"), false);
+    assert.equal(publicAcl(undefined, { grants: [{ permission: UNKNOWN, grantee: { type: "CanonicalUser", id: "abc" } }] }, "read"), false);
     assert.equal(inlineGrantsPublic([{ type: "Group", uri: all, permissions: ["READ"] }], "read"), true);
     assert.equal(inlineGrantsPublic([{ type: "Group", uri: all, permissions: ["READ"] }], "write"), false);
     assert.equal(inlineGrantsPublic([{ type: "Group", uri: all, permissions: ["WRITE", "READ_ACP"] }], "write"), true);

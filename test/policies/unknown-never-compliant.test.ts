@@ -132,26 +132,6 @@ const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
       "Amazon S3 scoped by bucket ARN only (a bucket ARN names no account) | p | sourceAccount",
     ],
   },
-  "s3-bucket-public-read-prohibited": {
-    severity: "high",
-    why: "An ACL unknown at preview (a canned acl from another resource's output) is read as private; it may be public-read. Fix with the S3 access helpers (policies/s3.ts): cannot judge when the ACL is unknown.",
-    mutants: [
-      "public-read ACL through a BucketAcl resource | open-acl | acl",
-      "inline public-read ACL | open | acl",
-    ],
-  },
-  "s3-bucket-public-write-prohibited": {
-    severity: "high",
-    why: "An ACL or a grant (its permission or grantee) unknown at preview is read as granting nothing; it may grant WRITE to AllUsers. Same fix as s3-bucket-public-read-prohibited, in the shared ACL reading.",
-    mutants: [
-      "public-read-write ACL resource | drop-acl | acl",
-      "ACL grant WRITE to AllUsers | drop-acl | accessControlPolicy",
-      "ACL grant WRITE to AllUsers | drop-acl | accessControlPolicy.grants",
-      "ACL grant WRITE to AllUsers | drop-acl | accessControlPolicy.grants.0.permission",
-      "ACL grant WRITE to AllUsers | drop-acl | accessControlPolicy.grants.0.grantee",
-      "ACL grant WRITE to AllUsers | drop-acl | accessControlPolicy.grants.0.grantee.uri",
-    ],
-  },
   "alb-waf-enabled": {
     severity: "medium",
     why: "An unexpanded awsx ALB whose loadBalancer (or its arn) is unknown is not judged as a load balancer; it may be one without a web ACL. Fix in the awsx stand-in reading.",
@@ -219,7 +199,7 @@ const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
   },
   "s3-bucket-acl-prohibited": {
     severity: "medium",
-    why: "An inline canned acl unknown at preview is read as none; any ACL other than private is what the rule flags. Same shared ACL reading.",
+    why: "An inline canned acl unknown at preview is read as none; any ACL other than private is what the rule flags. The public-access rules read ACLs through publicAcl (policies/s3.ts), which answers unknown; this one does not yet.",
     mutants: [
       "inline public-read ACL | b | acl",
     ],
