@@ -74,9 +74,10 @@ export interface MemberAccountAccessArgs {
   /**
    * Central roles allowed to assume the role (ARNs, wildcards allowed); default: the central responders' roles, which
    * all live under the `/kamae/` path of the central account. The external id sits in plain function configuration:
-   * it is defence in depth, not what keeps other central principals out.
+   * it is defence in depth, not what keeps other central principals out. The ARNs and the list may be outputs (the
+   * central functions' roles through a stack reference); an empty list means the default.
    */
-  readonly centralPrincipalArns?: pulumi.Input<string>[];
+  readonly centralPrincipalArns?: pulumi.Input<pulumi.Input<string>[]>;
   /** The AWS Organizations id of the central account: the trust then also requires `aws:PrincipalOrgID`. */
   readonly organizationId?: pulumi.Input<string>;
   /**
@@ -203,7 +204,7 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
     const isolationProfile = checkedValue(args.isolationInstanceProfileName ?? DEFAULT_ISOLATION_PROFILE_NAME, (p) => checkProfileName(check, p));
 
     const trust = pulumi
-      .all([args.centralAccountId, args.externalId, partition, pulumi.all(args.centralPrincipalArns ?? []), pulumi.output(args.organizationId)])
+      .all([args.centralAccountId, args.externalId, partition, pulumi.output(args.centralPrincipalArns ?? []), pulumi.output(args.organizationId)])
       .apply(([central, externalId, part, given, org]) =>
         JSON.stringify({
           Version: "2012-10-17",

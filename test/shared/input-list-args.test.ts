@@ -516,3 +516,21 @@ describe("AgentRollout.packageName given as an output", () => {
     assert.deepEqual(resourcesOfType("aws:ssm/association:Association"), []);
   });
 });
+
+describe("MemberAccountAccess.centralPrincipalArns given as one output (the central roles through a stack reference)", () => {
+  it("trusts exactly the same principals as the plain list; an empty output list means the default, as [] does", async () => {
+    const trust = async (centralPrincipalArns?: pulumi.Input<pulumi.Input<string>[]>) => {
+      await useOfflineMocks();
+      new MemberAccountAccess("member", { centralAccountId: "111122223333", externalId: "x", responders: ["instance-isolation"], centralPrincipalArns });
+      await settle();
+      return JSON.parse(resourceNamed("member-role").inputs.assumeRolePolicy);
+    };
+    const arns = ["arn:aws:iam::111122223333:role/kamae/iso-responder-role-1", "arn:aws:iam::111122223333:role/kamae/gd-responder-role-2"];
+    const plain = await trust(arns);
+    assert.deepEqual(plain.Statement[0].Condition.ArnLike["aws:PrincipalArn"], arns);
+    assert.deepEqual(await trust(pulumi.output(arns)), plain);
+    const byDefault = await trust([]);
+    assert.deepEqual(byDefault.Statement[0].Condition.ArnLike["aws:PrincipalArn"], ["arn:aws:iam::111122223333:role/kamae/*"]);
+    assert.deepEqual(await trust(pulumi.output([])), byDefault);
+  });
+});
