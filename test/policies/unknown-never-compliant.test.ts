@@ -140,22 +140,6 @@ const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
       "unexpanded awsx ALB without one | front | loadBalancer.arn",
     ],
   },
-  "cloudtrail-s3-dataevents-enabled": {
-    severity: "medium",
-    why: "A selector list unknown at preview (the one the trail leaves unset, or the one it sets) is read as selecting no S3 data events; it may select them. Fix: cannot judge when a selector list is unknown and the known ones select none.",
-    mutants: [
-      "management events only | t | eventSelectors",
-      "management events only | t | advancedEventSelectors",
-      "basic selector for Lambda data events only | t | eventSelectors",
-      "basic selector for Lambda data events only | t | advancedEventSelectors",
-      "advanced selector for data events of another resource type | t | eventSelectors",
-      "advanced selector for data events of another resource type | t | advancedEventSelectors",
-      "advanced selector naming S3 objects for management events | t | eventSelectors",
-      "advanced selector naming S3 objects for management events | t | advancedEventSelectors",
-      "advanced selector with the values under the wrong fields | t | eventSelectors",
-      "advanced selector with the values under the wrong fields | t | advancedEventSelectors",
-    ],
-  },
   "kamae-asg-isolation-scope": {
     severity: "medium",
     why: "targetGroupArns unknown at preview is read as 'behind no load balancer', which takes the group out of scope; it may list target groups. Fix: cannot judge when it is unknown and the group is otherwise untagged.",
@@ -195,13 +179,6 @@ const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
       "layer not in layerArns | api | layers",
       "layer not in layerArns | api | layers.0",
       "Kamae's own responder with includeKamaeResponders | responder | layers",
-    ],
-  },
-  "s3-bucket-acl-prohibited": {
-    severity: "medium",
-    why: "An inline canned acl unknown at preview is read as none; any ACL other than private is what the rule flags. The public-access rules read ACLs through publicAcl (policies/s3.ts), which answers unknown; this one does not yet.",
-    mutants: [
-      "inline public-read ACL | b | acl",
     ],
   },
   "alb-desync-mode-check": {

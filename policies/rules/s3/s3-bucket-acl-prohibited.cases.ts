@@ -5,11 +5,13 @@ const OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
 export default ruleCases({
   unknown: [
     { title: "object ownership from an unknown output", input: [res(BUCKET, "b", { bucket: "b" }), res(OWNERSHIP, "b-own", { bucket: "b", rule: { objectOwnership: UNKNOWN } })], about: "b" },
+    { title: "inline ACL from an unknown output", input: [res(BUCKET, "b", { bucket: "b", acl: UNKNOWN })], about: "b", says: "the ACL it sets is unknown" },
     { title: "ownership rule unknown, for a bucket of an unknown name", input: [res(BUCKET, "b", { bucket: "b" }), res(OWNERSHIP, "b-own", { bucket: UNKNOWN, rule: UNKNOWN })], about: "b-own" },
   ],
     compliant: [
       { title: "no ACL, default ownership", input: secureBucket("data") },
       { title: "inline private ACL (the canned default, accepted with ACLs disabled)", input: [res(BUCKET, "b", { bucket: "b", acl: "private" })] },
+      { title: "an ACL the program left unset, unknown at preview as a computed output that depends on nothing", input: [res(BUCKET, "b", { bucket: "b", acl: UNKNOWN }, { propertyDependencies: { bucket: [], acl: [] } })] },
       { title: "BucketOwnerEnforced", input: [res(BUCKET, "b", { bucket: "b" }), res("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "b-own", { bucket: "b", rule: { objectOwnership: "BucketOwnerEnforced" } })] },
     ],
     violating: [

@@ -1,5 +1,5 @@
 // s3-bucket-acl-prohibited: buckets do not use ACLs (no ACL set, object ownership BucketOwnerEnforced).
-import { label, ofType, T } from "../../helpers";
+import { label, ofType, programValue, T } from "../../helpers";
 import { isUnknown, ResourceView, stackRule, StackViolation } from "../../model";
 import { bucketsNamedBy } from "../../s3";
 
@@ -14,7 +14,10 @@ export default stackRule("s3-bucket-acl-prohibited", (resources) => {
     for (const b of targets) out.push({ resource: b, message: `Bucket ${label(b)}: ${label(from)} ${what}.` });
   };
   for (const b of buckets) {
-    if (typeof b.props.acl === "string" && b.props.acl !== "private") out.push({ resource: b, message: `Bucket ${label(b)} sets the ACL "${b.props.acl}".` });
+    const acl = programValue(b, "acl");
+    if (typeof acl === "string" && acl !== "private") out.push({ resource: b, message: `Bucket ${label(b)} sets the ACL "${acl}".` });
+    // An ACL the program sets from an output may be any canned ACL.
+    if (isUnknown(acl)) out.push({ resource: b, cannotJudge: true, message: `Bucket ${label(b)}: the ACL it sets is unknown until the update (any ACL but private is one the rule flags).` });
   }
   for (const r of ofType(resources, T.bucketAcl)) report(r, "sets a bucket ACL");
   for (const r of ofType(resources, T.bucketOwnershipControls)) {
