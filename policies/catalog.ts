@@ -523,7 +523,7 @@ const ownEntries: readonly CatalogEntry[] = [
     remediation: "Name a specific principal; scope `*` with sourceArn, sourceAccount or principalOrgId; give Amazon S3 sourceAccount (the bucket owner's account).",
     cdkNag: "NIST.800.53.R5-LambdaFunctionPublicAccessProhibited",
     resourceTypes: ["aws:lambda/permission:Permission"],
-    preview: "resource",
+    preview: "stack",
   },
   {
     id: "ec2-instance-managed-by-systems-manager",

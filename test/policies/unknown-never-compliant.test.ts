@@ -122,16 +122,6 @@ interface Listed {
  * why and where the fix goes. The test fails when a listed mutant is flagged (fixed: remove it) or no longer exists.
  */
 const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
-  "lambda-function-public-access-prohibited": {
-    severity: "high",
-    why: "A restricting condition (sourceArn, sourceAccount, principalOrgId) set from an output unknown at preview counts as restricting; the output may be empty (then the permission is public). Programs set them from a bucket's ARN or the account id, which are never empty, so the fix is the referenceSet pattern: needs the rule to become a stack rule.",
-    mutants: [
-      "principal * | p | sourceArn",
-      "principal * | p | sourceAccount",
-      "principal * | p | principalOrgId",
-      "Amazon S3 scoped by bucket ARN only (a bucket ARN names no account) | p | sourceAccount",
-    ],
-  },
   "alb-waf-enabled": {
     severity: "medium",
     why: "An unexpanded awsx ALB whose loadBalancer (or its arn) is unknown is not judged as a load balancer; it may be one without a web ACL. Fix in the awsx stand-in reading.",
