@@ -147,20 +147,6 @@ const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
       "deprecated inline logging naming a SSE-KMS bucket by ARN | data | logging",
     ],
   },
-  "kamae-upload-bucket-malware-scan": {
-    severity: "medium",
-    why: "Tags or CORS rules unknown at preview are read as 'receives no uploads'; they may mark the bucket as one. Fix: cannot judge when the tags or CORS methods that decide it are unknown.",
-    mutants: [
-      "inline CORS allowing browser POST uploads, no scan | forms | corsRules",
-      "inline CORS allowing browser POST uploads, no scan | forms | corsRules.0.allowedMethods",
-      "inline CORS allowing browser POST uploads, no scan | forms | corsRules.0.allowedMethods.0",
-      "tagged upload bucket, no scan | uploads | tags",
-      "tagged upload bucket, no scan | uploads | tags.kamae:receives-uploads",
-      "browser uploads via CORS, scan covers another bucket | avatars-cors | corsRules",
-      "browser uploads via CORS, scan covers another bucket | avatars-cors | corsRules.0.allowedMethods",
-      "browser uploads via CORS, scan covers another bucket | avatars-cors | corsRules.0.allowedMethods.0",
-    ],
-  },
   "lambda-functions-have-application-protection": {
     severity: "medium",
     why: "The judgement is components/application-protection/policy.ts, shared with the transform: layers unknown at preview are read as 'nothing shows the transform in use' (policies.ts inScope) or throw while naming the layers in the message. Fix there (cannot judge when layers are unknown).",
