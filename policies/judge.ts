@@ -52,6 +52,20 @@ export function all(...judgements: Judgement[]): Judgement {
   return judgements.some(isUnknown) ? UNKNOWN : undefined;
 }
 
+/**
+ * The judgement of a rule that applies only to some resources (an engine, a load balancer type, a network mode): none
+ * when `applies` is false; when it is unknown at preview, the judgement only if it flags nothing (the resource complies
+ * whatever it turns out to be), else UNKNOWN.
+ */
+export function whenApplies(applies: boolean | typeof UNKNOWN, judge: () => Judgement): Judgement {
+  if (applies === false) return undefined;
+  const judgement = judge();
+  return applies === true || judgement === undefined ? judgement : UNKNOWN;
+}
+
+/** Whether a value is one of `values`, UNKNOWN when it is unknown. */
+export const oneOf = (value: unknown, values: readonly unknown[]): boolean | typeof UNKNOWN => (isUnknown(value) ? UNKNOWN : values.includes(value));
+
 /** Parses a JSON text input (container definitions, policies); UNKNOWN when unknown, undefined when unparsable. */
 export function json(value: unknown): any {
   if (isUnknown(value)) return UNKNOWN;

@@ -261,14 +261,15 @@ export function backupRetentionCases(type: string): RuleCases {
  * The cases of the ALB and CLB desync mitigation rules (defensive or strictest; AWS's default defensive), with the AWS
  * Config verdicts they share; `more`, cases one of them adds (the ALB's: its resource type holds other load balancers).
  */
-export function desyncModeCases(type: string, more: { violating?: Record<string, Props>; notApplicable?: Record<string, Props> } = {}): RuleCases {
+export function desyncModeCases(type: string, more: { compliant?: Record<string, Props>; violating?: Record<string, Props>; notApplicable?: Record<string, Props>; unknown?: Record<string, Props> } = {}): RuleCases {
   const cases = settingCases(type, {
-    compliant: { "default (defensive)": {}, "strictest": { desyncMitigationMode: "strictest" } },
+    compliant: { "default (defensive)": {}, "strictest": { desyncMitigationMode: "strictest" }, ...more.compliant },
     violating: { "monitor": { desyncMitigationMode: "monitor" }, ...more.violating },
     notApplicable: more.notApplicable,
-    unknown: { "mode unknown": { desyncMitigationMode: UNKNOWN } },
+    unknown: { "mode unknown": { desyncMitigationMode: UNKNOWN }, ...more.unknown },
   });
   const verdicts = (titles: Record<string, Props> = {}, verdict: AwsConfigVerdict) => Object.fromEntries(Object.keys(titles).map((t) => [t, verdict]));
+  // Compliant cases the rule adds hold unknowns (no single deployed state): they carry no Config verdict.
   return judgedByAwsConfig(cases, { "default (defensive)": "COMPLIANT", "strictest": "COMPLIANT", "monitor": "NON_COMPLIANT", ...verdicts(more.violating, "NON_COMPLIANT"), ...verdicts(more.notApplicable, "NOT_APPLICABLE") });
 }
 

@@ -157,30 +157,6 @@ const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
       "Kamae's own responder with includeKamaeResponders | responder | layers",
     ],
   },
-  "alb-desync-mode-check": {
-    severity: "low",
-    why: "Applicability decided by an unknown: loadBalancerType unknown reads as 'not an application load balancer' (not applicable). Programs write the type as a literal; fix with cannot judge where it decides the scope.",
-    mutants: [
-      "monitor | subject | loadBalancerType",
-      "monitor, type application given | subject | loadBalancerType",
-    ],
-  },
-  "alb-http-drop-invalid-header-enabled": {
-    severity: "low",
-    why: "As alb-desync-mode-check: loadBalancerType unknown reads as not applicable.",
-    mutants: [
-      "dropInvalidHeaderFields false | subject | loadBalancerType",
-      "dropInvalidHeaderFields unset (AWS default false) | subject | loadBalancerType",
-    ],
-  },
-  "aurora-mysql-backtracking-enabled": {
-    severity: "low",
-    why: "Applicability decided by an unknown engine (read as not Aurora MySQL). Programs write the engine as a literal; fix with cannot judge.",
-    mutants: [
-      "backtrackWindow 0 | subject | engine",
-      "backtrackWindow unset (AWS default 0) | subject | engine",
-    ],
-  },
   "autoscaling-launch-template": {
     severity: "low",
     why: "launchTemplate or mixedInstancesPolicy unknown as a whole is read as set (a launch template in use) beside a launch configuration, which the API refuses together; the unknown may be absent. Fix with cannot judge.",
@@ -203,35 +179,12 @@ const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
       "backupRetentionPeriod 0 | subject | replicateSourceDb",
     ],
   },
-  "ecs-task-definition-user-for-host-mode-check": {
-    severity: "low",
-    why: "Applicability decided by an unknown networkMode (read as not host mode). Fix with cannot judge.",
-    mutants: [
-      "host mode, no user | subject | networkMode",
-      "host mode, user root:root | subject | networkMode",
-    ],
-  },
   "elasticache-subnet-group-check": {
     severity: "low",
     why: "replicationGroupId unknown is read as a replication group member (judged on the group); the group's id is never empty, so this is likely right, to confirm against the Config rule.",
     mutants: [
       "subnetGroupName default | subject | replicationGroupId",
       "subnetGroupName unset (AWS default default) | subject | replicationGroupId",
-    ],
-  },
-  "elb-acm-certificate-required": {
-    severity: "low",
-    why: "A listener whose lbProtocol is unknown is read as a plain listener that needs no certificate; it may be HTTPS/SSL with an IAM certificate. Fix: cannot judge when a listener's protocol is unknown.",
-    mutants: [
-      "IAM certificate | subject | listeners.0.lbProtocol",
-    ],
-  },
-  "rds-instance-iam-authentication-enabled": {
-    severity: "low",
-    why: "Applicability decided by an unknown engine (read as an engine without IAM authentication). Fix with cannot judge.",
-    mutants: [
-      "iamDatabaseAuthenticationEnabled false | subject | engine",
-      "iamDatabaseAuthenticationEnabled unset (AWS default false) | subject | engine",
     ],
   },
   "rds-storage-encrypted": {

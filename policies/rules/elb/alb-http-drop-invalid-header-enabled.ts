@@ -1,4 +1,6 @@
 // alb-http-drop-invalid-header-enabled: Application Load Balancers drop invalid HTTP headers. (FSBP ELB.4)
-import { requireTrue, settingRule } from "../../judge";
+import { oneOf, requireTrue, settingRule, whenApplies } from "../../judge";
 
-export default settingRule("alb-http-drop-invalid-header-enabled", (p) => (p.loadBalancerType ?? "application") !== "application" ? undefined : requireTrue(p.dropInvalidHeaderFields, "passes invalid HTTP headers to targets: set dropInvalidHeaderFields true"));
+export default settingRule("alb-http-drop-invalid-header-enabled", (p) =>
+  whenApplies(oneOf(p.loadBalancerType ?? "application", ["application"]), () => requireTrue(p.dropInvalidHeaderFields, "passes invalid HTTP headers to targets: set dropInvalidHeaderFields true")),
+);

@@ -1,10 +1,10 @@
 import { judgedByAwsConfig, settingCases, UNKNOWN } from "../cases";
 
 const cases = settingCases("aws:rds/instance:Instance", {
-  compliant: { "iamDatabaseAuthenticationEnabled true": { "engine": "postgres", "iamDatabaseAuthenticationEnabled": true } },
+  compliant: { "iamDatabaseAuthenticationEnabled true": { "engine": "postgres", "iamDatabaseAuthenticationEnabled": true }, "engine unknown at preview, iamDatabaseAuthenticationEnabled true": { "engine": UNKNOWN, "iamDatabaseAuthenticationEnabled": true } },
   violating: { "iamDatabaseAuthenticationEnabled false": { "engine": "postgres", "iamDatabaseAuthenticationEnabled": false }, "iamDatabaseAuthenticationEnabled unset (AWS default false)": { "engine": "postgres" } },
   notApplicable: { "SQL Server (no IAM authentication)": { "engine": "sqlserver-se" } },
-  unknown: { "iamDatabaseAuthenticationEnabled unknown": { "engine": "postgres", "iamDatabaseAuthenticationEnabled": UNKNOWN } },
+  unknown: { "iamDatabaseAuthenticationEnabled unknown": { "engine": "postgres", "iamDatabaseAuthenticationEnabled": UNKNOWN }, "engine unknown at preview (it may take IAM authentication), unset": { "engine": UNKNOWN } },
 });
 
 // The AWS Config rule's verdicts on the deployed resources (test/policies/aws-config-agreement.test.ts).
