@@ -5,7 +5,7 @@
  * - the instance tags of components/shared/runtime/tags.ts (`KamaeTags`), read from an instance's tags, an Auto Scaling
  *   group's tags with propagateAtLaunch, or its launch template's `instance` tag specifications.
  */
-import { asArray, is, ofType, refersTo, T } from "./helpers";
+import { asArray, is, ofType, programValue, refersTo, T } from "./helpers";
 import { isUnknown, ResourceView } from "./model";
 
 /** The tags instances launched from this resource carry; `undefined` when they cannot be known during preview. */
@@ -31,9 +31,14 @@ export function instanceTags(r: ResourceView, resources: readonly ResourceView[]
   return out;
 }
 
-/** Whether an Auto Scaling group is registered with a load balancer (inline or through attachment resources). */
-export function behindLoadBalancer(asg: ResourceView, resources: readonly ResourceView[]): boolean {
-  if (asArray(asg.props.targetGroupArns).length > 0 || asArray(asg.props.loadBalancers).length > 0 || asArray(asg.props.trafficSources).length > 0) return true;
+/**
+ * Whether an Auto Scaling group is registered with a load balancer (inline or through attachment resources);
+ * "unknown" when it does not visibly but an inline list the program sets is unknown at preview.
+ */
+export function behindLoadBalancer(asg: ResourceView, resources: readonly ResourceView[]): boolean | "unknown" {
+  const inline = ["targetGroupArns", "loadBalancers", "trafficSources"].map((k) => programValue(asg, k));
+  if (inline.some((l) => asArray(l).length > 0)) return true;
   const attachments = ofType(resources, ["aws:autoscaling/attachment:Attachment", "aws:autoscaling/trafficSourceAttachment:TrafficSourceAttachment"]);
-  return attachments.some((a) => refersTo(a, "autoscalingGroupName", asg) === true);
+  if (attachments.some((a) => refersTo(a, "autoscalingGroupName", asg) === true)) return true;
+  return inline.some(isUnknown) ? "unknown" : false;
 }

@@ -130,14 +130,6 @@ const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
       "unexpanded awsx ALB without one | front | loadBalancer.arn",
     ],
   },
-  "kamae-asg-isolation-scope": {
-    severity: "medium",
-    why: "targetGroupArns unknown at preview is read as 'behind no load balancer', which takes the group out of scope; it may list target groups. Fix: cannot judge when it is unknown and the group is otherwise untagged.",
-    mutants: [
-      "untagged group behind a load balancer | web | targetGroupArns",
-      "tagged but no InstanceIsolation | web | targetGroupArns",
-    ],
-  },
   "kamae-s3-log-target-sse-s3": {
     severity: "medium",
     why: "A source's whole logging block, or the target's whole encryption rule, unknown without dependency information: the rule finds no delivery or no SSE-KMS and passes. The engine always gives dependencies (policies.ts), with which the delivery is linked; the target's rule unknown may be SSE-KMS and should be cannot judge.",
@@ -163,13 +155,6 @@ const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
     mutants: [
       "launch configuration | web | launchTemplate",
       "launch configuration | web | mixedInstancesPolicy",
-    ],
-  },
-  "cloudfront-s3-origin-access-control-enabled": {
-    severity: "low",
-    why: "An origin's customOriginConfig unknown as a whole is read as a custom origin (not S3). Fix with cannot judge.",
-    mutants: [
-      "legacy OAI | subject | origins.0.customOriginConfig",
     ],
   },
   "db-instance-backup-enabled": {
@@ -202,13 +187,6 @@ const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
       "CloudTrail bucket needs access logs (CIS 3.6, FSBP CloudTrail.7) | trail-logs | logging",
       "a bucket without BucketLogging next to a logged one | solo | logging",
       "log bucket not exempt when exemptLogTargets is false | data-logs | logging",
-    ],
-  },
-  "sagemaker-endpoint-config-prod-instance-count": {
-    severity: "low",
-    why: "A variant's serverlessConfig unknown as a whole is read as serverless (no instance count): a block a program writes, not an output, but it may be absent. Fix with cannot judge.",
-    mutants: [
-      "one instance | subject | productionVariants.0.serverlessConfig",
     ],
   },
 };

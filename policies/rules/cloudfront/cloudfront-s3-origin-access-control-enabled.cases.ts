@@ -10,6 +10,7 @@ const cases = settingCases("aws:cloudfront/distribution:Distribution", {
   unknown: {
     "domain unknown": { "origins": [{ "originId": "s3", "domainName": UNKNOWN }] },
     "the second origin's domain unknown": { origins: [{ originId: "site", domainName: "site.s3.us-east-1.amazonaws.com", originAccessControlId: "E2OAC" }, { originId: "assets", domainName: UNKNOWN, originAccessControlId: "E2OAC" }] },
+    "an S3 origin without access control whose customOriginConfig is unknown (it may be absent)": { origins: [{ originId: "site", domainName: "site.s3.us-east-1.amazonaws.com", customOriginConfig: UNKNOWN }] },
     "an origin's access control unknown": { origins: [{ originId: "site", domainName: "site.s3.us-east-1.amazonaws.com", originAccessControlId: UNKNOWN }] },
   },
 });
