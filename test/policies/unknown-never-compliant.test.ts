@@ -122,14 +122,6 @@ interface Listed {
  * why and where the fix goes. The test fails when a listed mutant is flagged (fixed: remove it) or no longer exists.
  */
 const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
-  "alb-waf-enabled": {
-    severity: "medium",
-    why: "An unexpanded awsx ALB whose loadBalancer (or its arn) is unknown is not judged as a load balancer; it may be one without a web ACL. Fix in the awsx stand-in reading.",
-    mutants: [
-      "unexpanded awsx ALB without one | front | loadBalancer",
-      "unexpanded awsx ALB without one | front | loadBalancer.arn",
-    ],
-  },
   "kamae-s3-log-target-sse-s3": {
     severity: "medium",
     why: "A source's whole logging block, or the target's whole encryption rule, unknown without dependency information: the rule finds no delivery or no SSE-KMS and passes. The engine always gives dependencies (policies.ts), with which the delivery is linked; the target's rule unknown may be SSE-KMS and should be cannot judge.",
@@ -147,14 +139,6 @@ const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
       "layer not in layerArns | api | layers",
       "layer not in layerArns | api | layers.0",
       "Kamae's own responder with includeKamaeResponders | responder | layers",
-    ],
-  },
-  "autoscaling-launch-template": {
-    severity: "low",
-    why: "launchTemplate or mixedInstancesPolicy unknown as a whole is read as set (a launch template in use) beside a launch configuration, which the API refuses together; the unknown may be absent. Fix with cannot judge.",
-    mutants: [
-      "launch configuration | web | launchTemplate",
-      "launch configuration | web | mixedInstancesPolicy",
     ],
   },
   "db-instance-backup-enabled": {

@@ -5,10 +5,12 @@ const cases = ruleCases({
     compliant: [
       { title: "web ACL association", input: [alb("web"), res(ASSOC, "web-waf", { resourceArn: LBARN, webAclArn: ACL_ARN })] },
       { title: "network load balancer", input: [res(LB, "nlb", { loadBalancerType: "network", arn: LBARN })] },
+      { title: "unexpanded awsx ALB whose ARN is unknown at preview, an association depending on it", input: [res("awsx:lb:ApplicationLoadBalancer", "front", { loadBalancer: UNKNOWN }), res(ASSOC, "front-waf", { resourceArn: UNKNOWN, webAclArn: ACL_ARN }, { propertyDependencies: { resourceArn: ["urn:pulumi:test::kamae::awsx:lb:ApplicationLoadBalancer::front"], webAclArn: [] } })] },
       { title: "unexpanded awsx ALB with an association", input: [res("awsx:lb:ApplicationLoadBalancer", "front", { loadBalancer: { arn: LBARN } }), res(ASSOC, "front-waf", { resourceArn: LBARN, webAclArn: ACL_ARN })] },
     ],
     violating: [
       { title: "no association", input: [alb("web")], about: "web" },
+      { title: "unexpanded awsx ALB whose ARN is unknown at preview, without one", input: [res("awsx:lb:ApplicationLoadBalancer", "front", { loadBalancer: { arn: UNKNOWN } })], about: "front" },
       { title: "unexpanded awsx ALB without one", input: [res("awsx:lb:ApplicationLoadBalancer", "front", { loadBalancer: { arn: LBARN } })], about: "front" },
       {
         title: "expanded awsx ALB judged once, on its load balancer",
