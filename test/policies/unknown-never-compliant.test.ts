@@ -163,16 +163,6 @@ const NOT_FIXED_YET: Readonly<Record<string, Listed>> = {
       "unencrypted | db | clusterIdentifier",
     ],
   },
-  "s3-bucket-logging-enabled": {
-    severity: "low",
-    why: "A bucket's inline logging made unknown without dependency information (no state the engine gives: an inline logging the program left unset is an output that depends on nothing, read as absent) is read as logging. With dependencies the rule judges it; to make the rule cannot judge there, programValue's reading should be used for it.",
-    mutants: [
-      "ALB access-log bucket is not exempt (only S3 server access-log targets are) | lb-logs | logging",
-      "CloudTrail bucket needs access logs (CIS 3.6, FSBP CloudTrail.7) | trail-logs | logging",
-      "a bucket without BucketLogging next to a logged one | solo | logging",
-      "log bucket not exempt when exemptLogTargets is false | data-logs | logging",
-    ],
-  },
 };
 
 /**
