@@ -330,5 +330,148 @@ describe("isolation plan: edges", () => {
       const back = planRelease(release, isolatedNow(), record()).actions.find((a) => a.step === "restore-profile") as { instanceProfileArn?: string; reason: string };
       assert.deepEqual([back.instanceProfileArn, back.reason], [WEB_PROFILE, "the instance profile it had before isolation"]);
     });
+
+    // What a web server in an Auto Scaling group behind two target groups had before isolation (as the isolation
+    // records it), and helpers to observe it after isolation or part-way through a release.
+    const TG_HTTP = "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/web-http/0123456789abcdef";
+    const TG_API = "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/web-api/fedcba9876543210";
+    const webServer: ObservedState["original"] = {
+      autoScalingGroupName: "web-asg",
+      targets: [
+        { targetGroupArn: TG_HTTP, id: request.instanceId, port: 80 },
+        { targetGroupArn: TG_API, id: "10.0.1.17", port: 8080, availabilityZone: "us-east-1a" },
+      ],
+      networkInterfaces: [
+        { networkInterfaceId: "eni-0", vpcId: VPC, groupIds: ["sg-web", "sg-admin"] },
+        { networkInterfaceId: "eni-1", vpcId: VPC, groupIds: ["sg-admin"] },
+      ],
+      addresses: [{ allocationId: "eipalloc-0123456789abcdef0", publicIp: "203.0.113.10", networkInterfaceId: "eni-0", privateIpAddress: "10.0.1.17" }],
+      instanceProfileArn: WEB_PROFILE,
+      disableApiTermination: false,
+      shutdownBehavior: "terminate",
+      volumes: [
+        { deviceName: "/dev/xvda", volumeId: "vol-0000000000000000a", deleteOnTermination: true },
+        { deviceName: "/dev/xvdb", volumeId: "vol-0000000000000000b", deleteOnTermination: true },
+      ],
+    };
+    const isolatedWeb = record({ original: webServer, asgHold: "detached" });
+    /** The web server as the release observes it: `now` overrides its current state (restored by default). */
+    const web = (now: Partial<ObservedState["original"]> = {}, extra: Partial<ObservedState> = {}): ObservedState =>
+      observed(
+        {
+          addressAssociations: [{ associationId: "eipassoc-0123456789abcdef0", publicIp: "203.0.113.10", allocationId: "eipalloc-0123456789abcdef0" }],
+          registeredTargets: webServer.targets,
+          profileAssociationId: "iip-assoc-0123456789abcdef0",
+          autoScaling: { lifecycleState: "InService", protectedFromScaleIn: false },
+          ...extra,
+        },
+        { ...webServer, ...now },
+      );
+    const releaseWeb = (o: ObservedState, r: IsolationRecord = isolatedWeb) => readable(planRelease(release, o, r));
+    const restoredGroups = (d: Decision) => d.actions.flatMap((a) => (a.step === "restore-groups" ? [a.networkInterfaceId] : []));
+
+    it("of an instance already as it was, plans only the mark, and never as a new isolation", () => {
+      const d = releaseWeb(web());
+      assert.deepEqual(d.actions.map((a) => a.step), ["tag"]);
+      assert.deepEqual([d.outcome, d.detail, d.isNew], ["act", "releasing", false]);
+    });
+
+    it("of an isolated web server, plans every step back, each with a reason", () => {
+      const d = releaseWeb(
+        web(
+          { autoScalingGroupName: undefined, networkInterfaces: [{ networkInterfaceId: "eni-0", vpcId: VPC, groupIds: ["sg-empty"] }, { networkInterfaceId: "eni-1", vpcId: VPC, groupIds: ["sg-empty"] }], instanceProfileArn: PROFILE, disableApiTermination: true, shutdownBehavior: "stop", volumes: webServer.volumes.map((v) => ({ ...v, deleteOnTermination: false })) },
+          { addressAssociations: [], registeredTargets: [], autoScaling: undefined },
+        ),
+      );
+      assert.deepEqual(steps(d), ["tag", "restore-groups", "restore-groups", "associate-eip", "restore-profile", "restore-attributes", "register-target", "register-target", "attach-asg"]);
+      assert.equal(d.isNew, false);
+    });
+
+    it("re-applies an interface's groups only when the set differs, not when only the order does", () => {
+      const groups = (eni0: string[], eni1: string[] = ["sg-admin"]) =>
+        restoredGroups(releaseWeb(web({ networkInterfaces: [{ networkInterfaceId: "eni-0", vpcId: VPC, groupIds: eni0 }, { networkInterfaceId: "eni-1", vpcId: VPC, groupIds: eni1 }] })));
+      assert.deepEqual(groups(["sg-admin", "sg-web"]), []);
+      assert.deepEqual(groups(["sg-web"]), ["eni-0"], "one group lost");
+      assert.deepEqual(groups(["sg-web", "sg-admin", "sg-empty"]), ["eni-0"], "one group too many");
+      assert.deepEqual(groups(["sg-web", "sg-empty"]), ["eni-0"], "one group swapped for another");
+      // Each interface is compared with itself: eni-1 already back in its group, eni-0 still isolated.
+      assert.deepEqual(groups(["sg-empty"], ["sg-admin"]), ["eni-0"]);
+      assert.deepEqual(groups(["sg-admin", "sg-web"], ["sg-empty"]), ["eni-1"]);
+      const d = releaseWeb(web({ networkInterfaces: [{ networkInterfaceId: "eni-0", vpcId: VPC, groupIds: ["sg-empty"] }, { networkInterfaceId: "eni-1", vpcId: VPC, groupIds: ["sg-admin"] }] }));
+      assert.deepEqual(d.actions.find((a) => a.step === "restore-groups"), { step: "restore-groups", networkInterfaceId: "eni-0", groupIds: ["sg-web", "sg-admin"], reason: "the security groups it had before isolation" });
+      // An interface detached since (a secondary ENI moved away) is not the instance's to restore.
+      assert.deepEqual(restoredGroups(releaseWeb(web({ networkInterfaces: [{ networkInterfaceId: "eni-0", vpcId: VPC, groupIds: ["sg-web", "sg-admin"] }] }))), []);
+    });
+
+    it("re-associates the Elastic IP only when it is not associated", () => {
+      const eip = (addressAssociations: ObservedState["addressAssociations"]) => releaseWeb(web({}, { addressAssociations })).actions.filter((a) => a.step === "associate-eip");
+      assert.deepEqual(eip([{ associationId: "eipassoc-0123456789abcdef0", publicIp: "203.0.113.10", allocationId: "eipalloc-0123456789abcdef0" }]), []);
+      assert.deepEqual(eip([{ associationId: "eipassoc-0fedcba9876543210", publicIp: "198.51.100.7", allocationId: "eipalloc-0fedcba9876543210" }]).map((a) => (a as { address: unknown }).address), [webServer.addresses[0]]);
+    });
+
+    it("restores the profile only when it differs", () => {
+      assert.equal(has(releaseWeb(web()), "restore-profile"), false);
+      const d = releaseWeb(web({ instanceProfileArn: PROFILE }));
+      assert.deepEqual(d.actions.find((a) => a.step === "restore-profile"), { step: "restore-profile", associationId: "iip-assoc-0123456789abcdef0", instanceProfileArn: WEB_PROFILE, reason: "the instance profile it had before isolation" });
+    });
+
+    it("restores the termination settings when any one of them differs, with exactly the attached volumes that differ", () => {
+      const attributes = (now: Partial<ObservedState["original"]>) => releaseWeb(web(now)).actions.find((a) => a.step === "restore-attributes") as (Action & { step: "restore-attributes" }) | undefined;
+      const devices = (now: Partial<ObservedState["original"]>) => attributes(now)?.volumes.map((v) => v.deviceName);
+      const restored = { step: "restore-attributes", disableApiTermination: false, shutdownBehavior: "terminate", volumes: [], reason: "the termination settings it had before isolation" };
+      assert.deepEqual(attributes({ disableApiTermination: true }), restored);
+      assert.deepEqual(attributes({ shutdownBehavior: "stop" }), restored);
+      const xvda = { ...webServer.volumes[0], deleteOnTermination: false };
+      assert.deepEqual(attributes({ volumes: [xvda, webServer.volumes[1]] }), { ...restored, volumes: [webServer.volumes[0]] });
+      assert.deepEqual(devices({ volumes: [webServer.volumes[1], xvda] }), ["/dev/xvda"], "matched by device name, not by position");
+      assert.deepEqual(devices({ disableApiTermination: true, shutdownBehavior: "stop", volumes: [xvda, { ...webServer.volumes[1], deleteOnTermination: false }] }), ["/dev/xvda", "/dev/xvdb"]);
+      // A volume detached since isolation (e.g. for forensics) has nothing to restore: it is left out, and alone it
+      // changes nothing.
+      assert.deepEqual(devices({ disableApiTermination: true, volumes: [xvda] }), ["/dev/xvda"]);
+      assert.equal(attributes({ volumes: [webServer.volumes[0]] }), undefined);
+      assert.equal(attributes({ volumes: [] }), undefined);
+      // Volumes whose recorded settings differ from each other: each is compared with its own device.
+      const mixed = record({ original: { ...webServer, volumes: [webServer.volumes[0], { ...webServer.volumes[1], deleteOnTermination: false }] } });
+      const att = (volumes: ObservedState["original"]["volumes"]) => releaseWeb(web({ volumes }), mixed).actions.find((a) => a.step === "restore-attributes") as { volumes: Array<{ deviceName: string }> } | undefined;
+      assert.equal(att(mixed.original.volumes), undefined);
+      assert.equal(att([...mixed.original.volumes].reverse()), undefined);
+    });
+
+    it("re-registers a target unless registered in the same group, with the same id and port", () => {
+      const registers = (registeredTargets: ObservedState["registeredTargets"]) =>
+        releaseWeb(web({}, { registeredTargets })).actions.flatMap((a) => (a.step === "register-target" ? [`${a.target.targetGroupArn.split("/")[1]} ${a.target.id}:${a.target.port}`] : []));
+      const [http, api] = webServer.targets;
+      assert.deepEqual(registers([http, api]), []);
+      assert.deepEqual(registers([api]), [`web-http ${request.instanceId}:80`]);
+      assert.deepEqual(registers([{ ...http, port: 8080 }, api]), [`web-http ${request.instanceId}:80`], "same group and id, another port");
+      assert.deepEqual(registers([{ ...http, targetGroupArn: TG_API }, api]), [`web-http ${request.instanceId}:80`], "same id and port, another group");
+      // The neighbour in the same group on the same port is not this instance.
+      assert.deepEqual(registers([{ ...http, id: "i-0fedcba9876543210" }, api]), [`web-http ${request.instanceId}:80`]);
+      assert.deepEqual(registers([http, { ...api, id: "10.0.1.18" }]), ["web-api 10.0.1.17:8080"]);
+      const d = releaseWeb(web({}, { registeredTargets: [api] }));
+      assert.deepEqual(d.actions.find((a) => a.step === "register-target"), { step: "register-target", target: http, reason: "back behind the load balancer" });
+    });
+
+    it("brings the instance back into its group: attaches it when detached, takes it out of Standby, lifts a protection hold", () => {
+      const rejoin = (now: Partial<ObservedState["original"]>, autoScaling: ObservedState["autoScaling"], r: IsolationRecord = isolatedWeb) =>
+        releaseWeb(web(now, { autoScaling }), r).actions.filter((a) => ["attach-asg", "exit-standby", "unprotect-asg"].includes(a.step));
+      const group = (step: Action["step"]) => ({ step, autoScalingGroupName: "web-asg" });
+      const without = (actions: Action[]) => actions.map(({ step, ...rest }) => ({ step, autoScalingGroupName: (rest as { autoScalingGroupName: string }).autoScalingGroupName }));
+      assert.deepEqual(without(rejoin({ autoScalingGroupName: undefined }, undefined)), [group("attach-asg")]);
+      const standby = record({ original: webServer, asgHold: "standby" });
+      assert.deepEqual(without(rejoin({}, { lifecycleState: "Standby", protectedFromScaleIn: false }, standby)), [group("exit-standby")]);
+      // Still entering Standby, or already back in service: no exit to ask for.
+      assert.deepEqual(rejoin({}, { lifecycleState: "EnteringStandby", protectedFromScaleIn: false }, standby), []);
+      assert.deepEqual(rejoin({}, { lifecycleState: "InService", protectedFromScaleIn: false }, standby), []);
+      // In its group with no lifecycle read (the instance left the group's answer between reads).
+      assert.deepEqual(rejoin({}, undefined), []);
+      const held = record({ original: webServer, asgHold: "protected" });
+      assert.deepEqual(without(rejoin({}, { lifecycleState: "InService", protectedFromScaleIn: true }, held)), [group("unprotect-asg")]);
+      for (const asgHold of ["detached", "standby", undefined] as const) {
+        assert.deepEqual(rejoin({}, { lifecycleState: "InService", protectedFromScaleIn: true }, record({ original: webServer, asgHold })), [], String(asgHold));
+      }
+      // Not in a group before isolation: nothing to rejoin, whatever the record says.
+      assert.deepEqual(rejoin({ autoScalingGroupName: undefined }, undefined, record({ original: { ...webServer, autoScalingGroupName: undefined }, asgHold: "protected" })), []);
+    });
   });
 });

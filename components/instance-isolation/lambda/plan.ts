@@ -272,13 +272,14 @@ export function planRelease(request: ReleaseRequest, observed: ObservedState, re
       reason: original.instanceProfileArn ? "the instance profile it had before isolation" : "it had no instance profile before isolation",
     });
   }
-  const volumesDiffer = original.volumes.some((v) => cur.volumes.find((c) => c.deviceName === v.deviceName)?.deleteOnTermination !== v.deleteOnTermination);
-  if (cur.disableApiTermination !== original.disableApiTermination || cur.shutdownBehavior !== original.shutdownBehavior || volumesDiffer) {
+  // A volume detached since isolation has nothing to restore: only the attached ones that differ count.
+  const volumes = original.volumes.filter((v) => cur.volumes.some((c) => c.deviceName === v.deviceName && c.deleteOnTermination !== v.deleteOnTermination));
+  if (cur.disableApiTermination !== original.disableApiTermination || cur.shutdownBehavior !== original.shutdownBehavior || volumes.length > 0) {
     actions.push({
       step: "restore-attributes",
       disableApiTermination: original.disableApiTermination,
       shutdownBehavior: original.shutdownBehavior,
-      volumes: original.volumes.filter((v) => cur.volumes.some((c) => c.deviceName === v.deviceName && c.deleteOnTermination !== v.deleteOnTermination)),
+      volumes,
       reason: "the termination settings it had before isolation",
     });
   }
