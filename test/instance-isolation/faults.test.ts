@@ -91,28 +91,48 @@ describe(`InstanceIsolation fault injection: ${CALLS.length} calls × ${Object.k
  */
 const RELEASE_CALLS = ["DescribeInstances", "DescribeAutoScalingInstances", "GetItem", "PutItem", "SetInstanceProtection", "ResumeProcesses", "ModifyNetworkInterfaceAttribute", "RegisterTargets", "Publish"];
 const NEIGHBOUR = "i-0fedcba9876543210";
+const holderFinding = (instanceId: string) => {
+  const event = fixture("guardduty-backdoor-cc.json");
+  event.detail.id = `finding-of-${instanceId}`;
+  event.detail.resource.instanceDetails.instanceId = instanceId;
+  return event;
+};
+const release = { ...fixture("direct-release.json"), instanceId: INSTANCE };
+
+/** The web tier where leaving web-asg fails (detach contended, standby denied), so an isolation holds the group. */
+function groupHoldingTier(): FakeAws {
+  const { fake } = webTier();
+  fake.failWhen("DetachInstances", () => awsError("ResourceContention", "You already have a pending update to an Auto Scaling resource", { httpStatusCode: 500, fault: "server" }));
+  fake.failWhen("EnterStandby", () => awsError("AccessDenied", "User is not authorized to perform: autoscaling:EnterStandby", { httpStatusCode: 403 }));
+  return fake;
+}
+
+/** Isolates INSTANCE, and NEIGHBOUR too unless INSTANCE is to be the group's last holder. */
+async function isolateHolders(last: boolean): Promise<void> {
+  for (const id of last ? [INSTANCE] : [INSTANCE, NEIGHBOUR]) assert.equal((await run(holderFinding(id))).responses[0].outcome, "isolated");
+}
+
+/** After the release: INSTANCE's record released and reported once, the hold lifted (processes resumed only if it was the last holder). */
+function assertHoldReleased(fake: FakeAws, last: boolean): void {
+  assert.equal(fake.table.get(`instance#${ACCOUNT}#${REGION}#${INSTANCE}`)!.status, "released");
+  assert.deepEqual(fake.asgs.get("web-asg")!.suspended?.sort(), last ? [] : ["AZRebalance", "ReplaceUnhealthy"]);
+  assert.deepEqual(fake.table.get(`asg-hold#${ACCOUNT}#${REGION}#web-asg`)!.holders, last ? [] : [NEIGHBOUR]);
+  assert.equal(fake.published.filter((p) => p.message.action === "release" && p.message.outcome === "released").length, 1, "the operators were told once");
+  assert.equal(fake.table.get(`instance#${ACCOUNT}#${REGION}#${INSTANCE}`)!.reported, true);
+}
+
 export const GROUP_HOLD_FAULT_CASES = RELEASE_CALLS.length * Object.keys(FAULTS).length * 2;
 
 describe(`InstanceIsolation release of a group hold, fault injection: ${RELEASE_CALLS.length} calls × ${Object.keys(FAULTS).length} faults × last holder or not = ${GROUP_HOLD_FAULT_CASES} cases (issue 18)`, () => {
   let fake: FakeAws;
   afterEach(() => fake?.restore());
 
-  const finding = (instanceId: string) => {
-    const event = fixture("guardduty-backdoor-cc.json");
-    event.detail.id = `finding-of-${instanceId}`;
-    event.detail.resource.instanceDetails.instanceId = instanceId;
-    return event;
-  };
-  const release = { ...fixture("direct-release.json"), instanceId: INSTANCE };
-
   for (const last of [true, false]) {
     for (const call of RELEASE_CALLS) {
       for (const [name, fault] of Object.entries(FAULTS)) {
         it(`${call} fails with ${name} (${last ? "last holder" : "another instance still held"}): complete, or reported and retried`, async () => {
-          ({ fake } = webTier());
-          fake.failWhen("DetachInstances", () => awsError("ResourceContention", "You already have a pending update to an Auto Scaling resource", { httpStatusCode: 500, fault: "server" }));
-          fake.failWhen("EnterStandby", () => awsError("AccessDenied", "User is not authorized to perform: autoscaling:EnterStandby", { httpStatusCode: 403 }));
-          for (const id of last ? [INSTANCE] : [INSTANCE, NEIGHBOUR]) assert.equal((await run(finding(id))).responses[0].outcome, "isolated");
+          fake = groupHoldingTier();
+          await isolateHolders(last);
           let failing = true;
           fake.failWhen(call, () => (failing ? fault() : undefined));
           let outcome: string;
@@ -133,12 +153,8 @@ describe(`InstanceIsolation release of a group hold, fault injection: ${RELEASE_
           if (!last) assert.deepEqual(asg.suspended?.sort(), ["AZRebalance", "ReplaceUnhealthy"]);
           failing = false;
           if (outcome !== "released") assert.equal((await run(release)).responses[0].outcome, "released");
-          assert.equal(fake.table.get(`instance#${ACCOUNT}#${REGION}#${INSTANCE}`)!.status, "released");
           assert.deepEqual(asg.protectedIds, last ? [] : [NEIGHBOUR]);
-          assert.deepEqual(asg.suspended?.sort(), last ? [] : ["AZRebalance", "ReplaceUnhealthy"]);
-          assert.deepEqual(fake.table.get(`asg-hold#${ACCOUNT}#${REGION}#web-asg`)!.holders, last ? [] : [NEIGHBOUR]);
-          assert.equal(fake.published.filter((p) => p.message.action === "release" && p.message.outcome === "released").length, 1, "the operators were told once");
-          assert.equal(fake.table.get(`instance#${ACCOUNT}#${REGION}#${INSTANCE}`)!.reported, true);
+          assertHoldReleased(fake, last);
         });
       }
     }
@@ -158,22 +174,12 @@ describe(`InstanceIsolation release of a terminated holder, fault injection: ${G
   let fake: FakeAws;
   afterEach(() => fake?.restore());
 
-  const finding = (instanceId: string) => {
-    const event = fixture("guardduty-backdoor-cc.json");
-    event.detail.id = `finding-of-${instanceId}`;
-    event.detail.resource.instanceDetails.instanceId = instanceId;
-    return event;
-  };
-  const release = { ...fixture("direct-release.json"), instanceId: INSTANCE };
-
   for (const last of [true, false]) {
     for (const call of GONE_CALLS) {
       for (const [name, fault] of Object.entries(FAULTS)) {
         it(`${call} fails with ${name} (${last ? "last holder" : "another instance still held"}): complete, or reported and retried`, async () => {
-          ({ fake } = webTier());
-          fake.failWhen("DetachInstances", () => awsError("ResourceContention", "You already have a pending update to an Auto Scaling resource", { httpStatusCode: 500, fault: "server" }));
-          fake.failWhen("EnterStandby", () => awsError("AccessDenied", "User is not authorized to perform: autoscaling:EnterStandby", { httpStatusCode: 403 }));
-          for (const id of last ? [INSTANCE] : [INSTANCE, NEIGHBOUR]) assert.equal((await run(finding(id))).responses[0].outcome, "isolated");
+          fake = groupHoldingTier();
+          await isolateHolders(last);
           const asg = fake.asgs.get("web-asg")!;
           asg.instances = asg.instances.filter((id) => id !== INSTANCE);
           asg.protectedIds = asg.protectedIds!.filter((id) => id !== INSTANCE);
@@ -190,11 +196,7 @@ describe(`InstanceIsolation release of a terminated holder, fault injection: ${G
           if (!last) assert.deepEqual(asg.suspended?.sort(), ["AZRebalance", "ReplaceUnhealthy"], "never resumed while the neighbour is held");
           failing = false;
           if (outcome !== "released") assert.equal((await run(release)).responses[0].outcome, "released");
-          assert.equal(fake.table.get(`instance#${ACCOUNT}#${REGION}#${INSTANCE}`)!.status, "released");
-          assert.deepEqual(asg.suspended?.sort(), last ? [] : ["AZRebalance", "ReplaceUnhealthy"]);
-          assert.deepEqual(fake.table.get(`asg-hold#${ACCOUNT}#${REGION}#web-asg`)!.holders, last ? [] : [NEIGHBOUR]);
-          assert.equal(fake.published.filter((p) => p.message.action === "release" && p.message.outcome === "released").length, 1, "the operators were told once");
-          assert.equal(fake.table.get(`instance#${ACCOUNT}#${REGION}#${INSTANCE}`)!.reported, true);
+          assertHoldReleased(fake, last);
         });
       }
     }

@@ -24,6 +24,17 @@ const FSS_TOPIC = "arn:aws:sns:us-east-1:123456789012:fss-scan-results";
 const granted = (needle: string) => iamDocuments().some((d) => JSON.stringify(d.document).includes(needle));
 const functionEnv = (name: string) => resourcesOfType("aws:lambda/function:Function").find((f) => f.name === name)!.state.environment.variables;
 
+
+/** The message a component's construction refuses a plain value with: what the same value as an output must fail the deployment with. */
+function refusal(construct: () => void): string {
+  try {
+    construct();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  assert.fail("the plain value was accepted");
+}
+
 describe("list args that name resources accept Outputs", () => {
   beforeEach(() => useOfflineMocks());
 
@@ -226,14 +237,6 @@ describe("instance role names given as outputs: the policies plain names give, t
   const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT_ID}:role/${name}`;
   const namedRoleStatements = (policy: any) => policy.Statement.filter((s: any) => s.Sid?.endsWith("NamedRoles")).map((s: any) => [s.Sid, s.Resource]);
   /** The message a plain value gets at construction. */
-  const refusal = (construct: () => void) => {
-    try {
-      construct();
-    } catch (err) {
-      return (err as Error).message;
-    }
-    assert.fail("the plain value was accepted");
-  };
 
   /** The isolation function's policy (also its boundary, with revokeRoleSessions) built on fresh mocks. */
   async function isolationPolicy(args: () => InstanceIsolationArgs): Promise<any> {
@@ -328,14 +331,6 @@ describe("instance role names given as outputs: the policies plain names give, t
 });
 
 describe("names of the member account's resources and of SSM documents given as outputs", () => {
-  const refusal = (construct: () => void) => {
-    try {
-      construct();
-    } catch (err) {
-      return (err as Error).message;
-    }
-    assert.fail("the plain value was accepted");
-  };
   const base: MemberAccountAccessArgs = { centralAccountId: "111122223333", externalId: "x", responders: ["instance-isolation", "patch-on-finding", "guardduty-responder"], guardDutyActions: ["scan"] };
   /** What a MemberAccountAccess builds (on fresh mocks): its role policies and isolation profile and role. */
   async function memberBuild(args: () => Partial<MemberAccountAccessArgs>) {
@@ -403,14 +398,6 @@ describe("names of the member account's resources and of SSM documents given as 
 });
 
 describe("whole lists of ids given as one output (a VPC's subnets, an organization's accounts)", () => {
-  const refusal = (construct: () => void) => {
-    try {
-      construct();
-    } catch (err) {
-      return (err as Error).message;
-    }
-    assert.fail("the plain value was accepted");
-  };
   const SUBNETS = ["subnet-0aaa1111bbbb2222c", "subnet-0ddd3333eeee4444f"];
   const firewall = (subnetIds: pulumi.Input<pulumi.Input<string>[]>) => new EgressAllowlist("egress", { vpcIds: { a: "vpc-0a1b2c3d4e5f60718" }, networkFirewall: { vpcId: "vpc-0a1b2c3d4e5f60718", subnetIds } });
 
