@@ -42,6 +42,21 @@ const isCut = (fake: FakeAws) => fake.instances.get(INSTANCE)!.enis.every((e) =>
 
 export const ISOLATION_FAULT_CASES = CALLS.length * Object.keys(FAULTS).length;
 
+/**
+ * Makes `call` fail with `fault` until `heal()`, then runs `event` once: its outcome, or "retried" when the invocation
+ * failed (Lambda, or SQS, delivers it again).
+ */
+async function runWithFault(fake: FakeAws, call: string, fault: () => Error, event: unknown): Promise<{ outcome: string | undefined; heal: () => void }> {
+  let failing = true;
+  fake.failWhen(call, () => (failing ? fault() : undefined));
+  const heal = () => void (failing = false);
+  try {
+    return { outcome: (await run(event)).responses[0]?.outcome, heal };
+  } catch {
+    return { outcome: "retried", heal };
+  }
+}
+
 describe(`InstanceIsolation fault injection: ${CALLS.length} calls × ${Object.keys(FAULTS).length} faults = ${ISOLATION_FAULT_CASES} cases (issue 18)`, () => {
   let fake: FakeAws;
   afterEach(() => fake?.restore());
@@ -50,14 +65,7 @@ describe(`InstanceIsolation fault injection: ${CALLS.length} calls × ${Object.k
     for (const [name, fault] of Object.entries(FAULTS)) {
       it(`${call} fails with ${name}: complete, or reported, or retried to completion`, async () => {
         ({ fake } = webTier());
-        let failing = true;
-        fake.failWhen(call, () => (failing ? fault() : undefined));
-        let outcome: string | undefined;
-        try {
-          outcome = (await run(fixture("guardduty-backdoor-cc.json"))).responses[0]?.outcome;
-        } catch {
-          outcome = "retried";
-        }
+        const { outcome, heal } = await runWithFault(fake, call, fault, fixture("guardduty-backdoor-cc.json"));
         if (outcome === "isolated") {
           assert.ok(isCut(fake), "success means the cut is complete");
           assert.ok(!fake.asgs.get("web-asg")!.instances.includes(INSTANCE) || fake.asgs.get("web-asg")!.standby?.includes(INSTANCE) || fake.asgs.get("web-asg")!.protectedIds?.includes(INSTANCE));
@@ -69,7 +77,7 @@ describe(`InstanceIsolation fault injection: ${CALLS.length} calls × ${Object.k
           assert.equal(outcome, "retried", `no other outcome is acceptable (got ${outcome})`);
         }
         // The fault passes (or SQS/Lambda redelivers after it): the retry completes the isolation and reports it.
-        failing = false;
+        heal();
         if (outcome !== "isolated") {
           const retry = await run(fixture("guardduty-backdoor-cc.json"));
           assert.ok(["isolated", "already-isolated"].includes(retry.responses[0].outcome), `retry: ${retry.responses[0].outcome}`);
@@ -133,14 +141,7 @@ describe(`InstanceIsolation release of a group hold, fault injection: ${RELEASE_
         it(`${call} fails with ${name} (${last ? "last holder" : "another instance still held"}): complete, or reported and retried`, async () => {
           fake = groupHoldingTier();
           await isolateHolders(last);
-          let failing = true;
-          fake.failWhen(call, () => (failing ? fault() : undefined));
-          let outcome: string;
-          try {
-            outcome = (await run(release)).responses[0].outcome;
-          } catch {
-            outcome = "retried";
-          }
+          const { outcome, heal } = await runWithFault(fake, call, fault, release);
           const asg = fake.asgs.get("web-asg")!;
           if (outcome === "released-with-failures") {
             const report = fake.published.at(-1)!.message;
@@ -151,7 +152,7 @@ describe(`InstanceIsolation release of a group hold, fault injection: ${RELEASE_
           }
           // Whatever happened, the processes are never resumed while the neighbour is held.
           if (!last) assert.deepEqual(asg.suspended?.sort(), ["AZRebalance", "ReplaceUnhealthy"]);
-          failing = false;
+          heal();
           if (outcome !== "released") assert.equal((await run(release)).responses[0].outcome, "released");
           assert.deepEqual(asg.protectedIds, last ? [] : [NEIGHBOUR]);
           assertHoldReleased(fake, last);
@@ -184,17 +185,10 @@ describe(`InstanceIsolation release of a terminated holder, fault injection: ${G
           asg.instances = asg.instances.filter((id) => id !== INSTANCE);
           asg.protectedIds = asg.protectedIds!.filter((id) => id !== INSTANCE);
           fake.instances.get(INSTANCE)!.state = "terminated";
-          let failing = true;
-          fake.failWhen(call, () => (failing ? fault() : undefined));
-          let outcome: string;
-          try {
-            outcome = (await run(release)).responses[0].outcome;
-          } catch {
-            outcome = "retried";
-          }
+          const { outcome, heal } = await runWithFault(fake, call, fault, release);
           if (outcome !== "retried") assert.equal(outcome, "released", "a failed lift is never reported as done");
           if (!last) assert.deepEqual(asg.suspended?.sort(), ["AZRebalance", "ReplaceUnhealthy"], "never resumed while the neighbour is held");
-          failing = false;
+          heal();
           if (outcome !== "released") assert.equal((await run(release)).responses[0].outcome, "released");
           assertHoldReleased(fake, last);
         });
