@@ -176,11 +176,12 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     if (args.actOnSampleFindings !== undefined && typeof args.actOnSampleFindings !== "boolean") check.fail("actOnSampleFindings must be true or false");
     if (args.publicBucketTagKey !== undefined && !/^[\w.:/=+@ -]{1,128}$/.test(args.publicBucketTagKey)) check.fail(`publicBucketTagKey "${args.publicBucketTagKey}" is not a tag key`);
     settingCheck("protectedPrincipals", validateProtectedPrincipals, plainItems(args.protectedPrincipals));
+    const members = checkedMemberAccounts("GuardDutyResponder", args.memberAccounts);
     // Kamae's own roles (every responder's, under RESPONDER_ROLE_PATH) and the member access role are never restricted.
     const protectedPrincipals = [
       ...(args.protectedPrincipals ?? []),
       `arn:*:iam::*:role${RESPONDER_ROLE_PATH}*`,
-      ...(args.memberAccounts ? [checkedMemberAccounts("GuardDutyResponder", args.memberAccounts)!.roleName] : []),
+      ...(members ? [members.roleName] : []),
     ];
 
     const identity = aws.getCallerIdentityOutput({}, parent);
@@ -224,7 +225,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
             ...guardDutyCredentialActStatements(home),
             { sid: "WriteReports", actions: ["s3:PutObject"], resources: [pulumi.interpolate`${reports.bucket.arn}/credential-activity/*`] },
           ],
-          memberAccounts: checkedMemberAccounts("GuardDutyResponder", args.memberAccounts),
+          memberAccounts: members,
           environment: {
             [StepsEnv.reportBucket]: reports.bucket.bucket,
             [StepsEnv.reportKmsKeyArn]: key.arn,
@@ -322,7 +323,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
           ...(args.publicBuckets !== undefined ? { [ResponderEnv.publicBuckets]: checkedSetting("publicBuckets", bucketPatterns, args.publicBuckets) } : {}),
           ...(args.publicBucketTagKey !== undefined ? { [ResponderEnv.publicBucketTagKey]: args.publicBucketTagKey } : {}),
         },
-        memberAccounts: checkedMemberAccounts("GuardDutyResponder", args.memberAccounts),
+        memberAccounts: members,
       },
       parent,
     );
