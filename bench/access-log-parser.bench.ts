@@ -1,11 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { createReadStream, statSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { DEFAULT_COUNTER_OPTIONS, forEachGzipLine, LogCounter } from "../components/waf-auto-block/lambda/access-log";
 import { hourOf, mergeAndDecide, type CounterStore, type MergedCounts } from "../components/waf-auto-block/lambda/log-window";
 import { DEFAULT_THRESHOLDS } from "../components/waf-auto-block/lambda/settings";
 import { accessLog, PLANTED, type Format } from "./inputs/access-logs";
-import { alternate, cpuMs, type Figure } from "./lib";
+import { alternate, childPeakRssMiB, cpuMs, printOwnPeakRss, type Figure } from "./lib";
 
 /**
  * The thresholds the generator plants its offenders against: 50 errors a minute and the reference's 100 requests in 5
@@ -89,16 +88,8 @@ export async function kamaePass(file: string) {
   return { counts, decision, writes: store.writes };
 }
 
-/** Peak RSS (MiB) of a child process that runs the log path on one file and nothing else. */
-function peakRssMiB(file: string): number {
-  const child = spawnSync(process.execPath, ["--import", "tsx", __filename], { env: { ...process.env, KAMAE_BENCH_PARSE_FILE: file }, encoding: "utf8" });
-  const match = /@@maxrss (\d+)/.exec(child.stdout ?? "");
-  if (!match) throw new Error(`memory child failed: ${child.stderr}`);
-  return Number(match[1]) / 1024;
-}
-
 if (process.env.KAMAE_BENCH_PARSE_FILE) {
-  kamaePass(process.env.KAMAE_BENCH_PARSE_FILE).then(() => process.stdout.write(`@@maxrss ${process.resourceUsage().maxRSS}\n`));
+  kamaePass(process.env.KAMAE_BENCH_PARSE_FILE).then(printOwnPeakRss);
 }
 
 export default async function bench(): Promise<Figure[]> {
@@ -139,8 +130,8 @@ export default async function bench(): Promise<Figure[]> {
   }
   const small = await accessLog("alb", SMALL);
   const large = await accessLog("alb", LINES);
-  const smallRss = peakRssMiB(small);
-  const largeRss = peakRssMiB(large);
+  const smallRss = childPeakRssMiB(__filename, { KAMAE_BENCH_PARSE_FILE: small });
+  const largeRss = childPeakRssMiB(__filename, { KAMAE_BENCH_PARSE_FILE: large });
   figures.push({ name: `Peak RSS of the log path on an ALB log of ${SMALL.toLocaleString("en-US")} lines`, value: smallRss, unit: "MiB" });
   figures.push({
     name: `Peak RSS of the log path on an ALB log of ${LINES.toLocaleString("en-US")} lines (10× larger)`,

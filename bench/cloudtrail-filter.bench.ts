@@ -4,8 +4,7 @@ import { cloudTrailLogFile, filterLogFile } from "../components/api-activity-ale
 import { generatedLogFile } from "../components/api-activity-alerts/fixtures/generate-log";
 import { MessageBatcher } from "../components/api-activity-alerts/lambda/messages";
 import { RuleSet } from "../components/api-activity-alerts/lambda/rules";
-import { spawnSync } from "node:child_process";
-import { alternate, cpuMs, type Figure } from "./lib";
+import { alternate, childPeakRssMiB, cpuMs, printOwnPeakRss, type Figure } from "./lib";
 
 /**
  * ApiActivityAlerts' filter (fixed-buffer gunzip, incremental record splitting, a JSON.parse per record, the rules, the
@@ -15,14 +14,6 @@ import { alternate, cpuMs, type Figure } from "./lib";
  */
 const UNCOMPRESSED_BYTES = 50 * 1024 * 1024;
 const PAIRS = 5;
-
-/** Peak RSS (MiB) of a child process running one pass of `mode` ("filter" or "limit") and nothing else. */
-function peakRssMiB(mode: string): number {
-  const child = spawnSync(process.execPath, ["--import", "tsx", __filename], { env: { ...process.env, KAMAE_BENCH_CLOUDTRAIL: mode }, encoding: "utf8" });
-  const match = /@@maxrss (\d+)/.exec(child.stdout ?? "");
-  if (!match) throw new Error(`memory child failed: ${child.stderr}`);
-  return Number(match[1]) / 1024;
-}
 
 const FILE_KEY = "AWSLogs/111111111111/CloudTrail/ap-northeast-1/2026/11/20/111111111111_CloudTrail_ap-northeast-1_20261120T0000Z_bench000000000000.json.gz";
 
@@ -41,7 +32,7 @@ if (process.env.KAMAE_BENCH_CLOUDTRAIL) {
   const mode = process.env.KAMAE_BENCH_CLOUDTRAIL;
   generatedLogFile(42, UNCOMPRESSED_BYTES)
     .then((gz): Promise<unknown> => (mode === "filter" ? filterPass(gz) : limitPass(gz)))
-    .then(() => process.stdout.write(`@@maxrss ${process.resourceUsage().maxRSS}\n`));
+    .then(printOwnPeakRss);
 }
 
 const rules = new RuleSet([
@@ -59,8 +50,8 @@ export default async function run(): Promise<Figure[]> {
   const p = await alternate(PAIRS, () => cpuMs(() => filterPass(gz)), () => cpuMs(() => limitPass(gz)));
   const value = records / (p.subject / 1000);
   const raw = rawRecords / (p.baseline / 1000);
-  const filterRss = peakRssMiB("filter");
-  const limitRss = peakRssMiB("limit");
+  const filterRss = childPeakRssMiB(__filename, { KAMAE_BENCH_CLOUDTRAIL: "filter" });
+  const limitRss = childPeakRssMiB(__filename, { KAMAE_BENCH_CLOUDTRAIL: "limit" });
   const sizeMb = (gz.length / 1048576).toFixed(1);
   return [
     {

@@ -1,3 +1,6 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+
 /**
  * The contract of every benchmark: `bench/<topic>.bench.ts` default-exports `run(): Promise<Figure[]>`; `bench/run.ts`
  * runs them all, prints a table and writes `bench/results.json`. Figures are ratios against a baseline measured in the
@@ -104,4 +107,32 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/**
+ * This process's own peak RSS (KiB), for a memory child to print. Linux's VmHWM, not `resourceUsage().maxRSS`: a
+ * spawned child's ru_maxrss keeps the high-water mark of the address space it had before exec, a copy of the parent's,
+ * so a child of a benchmark that had just run its pairs reported the parent's 230 MiB instead of its own 112.
+ */
+export function ownPeakRssKiB(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (match) return Number(match[1]);
+  } catch {
+    // not Linux: no /proc
+  }
+  return process.resourceUsage().maxRSS;
+}
+
+/** Runs `script` in a fresh Node.js process with `env` added and returns the peak RSS (MiB) it printed. */
+export function childPeakRssMiB(script: string, env: Record<string, string>): number {
+  const child = spawnSync(process.execPath, ["--import", "tsx", script], { env: { ...process.env, ...env }, encoding: "utf8" });
+  const match = /@@peak-rss (\d+)/.exec(child.stdout ?? "");
+  if (!match) throw new Error(`memory child failed: ${child.stderr}`);
+  return Number(match[1]) / 1024;
+}
+
+/** What a memory child prints last, for `childPeakRssMiB`. */
+export function printOwnPeakRss(): void {
+  process.stdout.write(`@@peak-rss ${ownPeakRssKiB()}\n`);
 }
