@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import * as v8 from "node:v8";
 import { runInNewContext } from "node:vm";
 import { enableCompileCache } from "./compile-cache";
+import { deferUnusedSdkModules } from "./deferred-modules";
 import { installOfflineMocks, OfflineMocks } from "./offline-mocks";
 import type { ProgramJob, ProgramResult, RecordedProgramResource } from "./program";
 
@@ -212,6 +213,7 @@ async function run(): Promise<void> {
     if (!finished) write({ ok: false, error: `the program called process.exit(${code}) before it finished` });
   });
   process.chdir(job.projectDir);
+  deferUnusedSdkModules(job.projectDir);
   // The program's own copy of @pulumi/pulumi, so the mocks and the program share one runtime state.
   const pulumiEntry = require.resolve("@pulumi/pulumi", { paths: [job.projectDir] });
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved from the program's directory

@@ -1,13 +1,17 @@
 // The pack the engine runs (`pulumi preview --policy-pack policies`): serves Kamae's policies over the analyzer protocol.
+// First, before @pulumi/policy loads the SDK.
+import "./defer-sdk-modules";
 import { PolicyPack } from "@pulumi/policy";
+import { previewEntries } from "./catalog";
 import { policies } from "./policies";
-import { shareDeserializedProperties } from "./serve";
+import { servedPolicies, shareDeserializedProperties } from "./serve";
 import { flushCompileCache } from "../cli/compile-cache";
 
 shareDeserializedProperties();
+const typesOf = new Map(previewEntries.map((e) => [e.id, e.resourceTypes]));
 
 new PolicyPack("kamae", {
-  policies,
+  policies: servedPolicies(policies, (p) => typesOf.get(p.name)),
   description: "AWS Config managed rules and Kamae's wiring checks, judged at preview time (see README.md for the catalog).",
   provider: "aws",
   tags: ["aws", "security", "kamae"],

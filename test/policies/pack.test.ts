@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { AnalyzedResource, defaultPolicyPackDir, PolicyFinding, PolicyPackProcess, secretValue, UNKNOWN_VALUE } from "../../cli/analyzer-client";
 import { catalog, enforcementLevelOf, previewEntries } from "../../policies/catalog";
 import { ruleEntries } from "../../policies/rules/entries";
@@ -275,6 +277,21 @@ describe("the policy pack over the analyzer protocol", function () {
       assert.deepEqual(summary(findings), ["s3-bucket-versioning-enabled:advisory:suppressed"]);
       assert.equal(findings[0].suppressionReason, "build scratch space, recreated each run");
     });
+  });
+
+  it("fails the first resource analyzed, whatever its type, on a config key a policy does not take", async () => {
+    // The engine's Configure lets a key no schema names through to the pack; kamae check refuses it before, so the
+    // request is sent here as the engine sends it.
+    const pack = await PolicyPackProcess.start(defaultPolicyPackDir());
+    try {
+      const req = new analyzerpb.ConfigureAnalyzerRequest();
+      const misspelled = new analyzerpb.PolicyConfig().setEnforcementlevel(analyzerpb.EnforcementLevel.MANDATORY).setProperties(Struct.fromJavaScript({ suppresions: [] }));
+      req.getPolicyconfigMap().set("restricted-ssh", misspelled);
+      await (pack as unknown as { call(method: string, req: object): Promise<unknown> }).call("configure", req);
+      await assert.rejects(pack.analyze(resource("aws:sns/topic:Topic", "alerts", {})), /policy "restricted-ssh" has no config key "suppresions"/);
+    } finally {
+      await pack.close();
+    }
   });
 
   it("refuses config naming a policy the pack does not have", async () => {
