@@ -22,7 +22,8 @@ const THRESHOLDS = { ...DEFAULT_THRESHOLDS, requestsPer5Minutes: 100 };
  */
 const LINES = 1_000_000;
 const SMALL = 100_000;
-const PAIRS = 5;
+// A 1M-line pass is about a second: 5 pairs let one slow pass move the CloudFront ratio by 14% between runs.
+const PAIRS = 9;
 
 /**
  * The limit: gunzip, UTF-8 decoding, a split at every newline. 64 KiB chunks in and out are its best setting here
