@@ -23,10 +23,16 @@ export interface ObjectLockArgs {
 }
 
 export interface QuarantineBucketArgs {
-  /** IAM principals (role or user ARNs) of the forensic team: the only ones who may read or delete quarantined objects. */
-  readonly forensicPrincipalArns?: pulumi.Input<string>[];
-  /** IAM principals that may write objects (the quarantine function's role); when set, everyone else's writes are denied. */
-  readonly writerPrincipalArns?: pulumi.Input<string>[];
+  /**
+   * IAM principals (role or user ARNs) of the forensic team: the only ones who may read or delete quarantined objects.
+   * A list, or the whole list as one output.
+   */
+  readonly forensicPrincipalArns?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * IAM principals that may write objects (the quarantine function's role); when set (not empty), everyone else's
+   * writes are denied. A list, or the whole list as one output.
+   */
+  readonly writerPrincipalArns?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * An existing KMS key for SSE-KMS (its key policy must let writers encrypt and forensic principals decrypt); without
    * it the bucket gets its own key with rotation.
@@ -78,8 +84,9 @@ export class QuarantineBucket extends pulumi.ComponentResource {
     const expirationDays = args.expirationDays ?? 365;
     validate(args, expirationDays);
     const parent = { parent: this };
-    const forensic = pulumi.all(args.forensicPrincipalArns ?? []);
-    const writers = pulumi.all(args.writerPrincipalArns ?? []);
+    // Known at deploy when given as outputs: the statements that name them are decided then.
+    const forensic = pulumi.output(args.forensicPrincipalArns ?? []);
+    const writers = pulumi.output(args.writerPrincipalArns ?? []);
 
     this.kmsKeyArn =
       args.kmsKeyArn !== undefined
@@ -88,10 +95,9 @@ export class QuarantineBucket extends pulumi.ComponentResource {
             `${name}-key`,
             {
               description: `Kamae quarantine bucket ${name}: encrypts quarantined objects`,
-              extraStatements:
-                (args.forensicPrincipalArns ?? []).length > 0
-                  ? [forensic.apply((arns) => ({ Sid: "ForensicPrincipalsDecrypt", Effect: "Allow", Principal: { AWS: [...arns].sort() }, Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: "*" }))]
-                  : [],
+              extraStatements: forensic.apply((arns) =>
+                arns.length > 0 ? [{ Sid: "ForensicPrincipalsDecrypt", Effect: "Allow", Principal: { AWS: [...arns].sort() }, Action: ["kms:Decrypt", "kms:DescribeKey"], Resource: "*" }] : [],
+              ),
             },
             parent,
           ).arn;

@@ -8,8 +8,8 @@ export interface EncryptionKeyArgs {
   readonly servicePrincipals?: readonly string[];
   /** Let CloudWatch Logs of this account and Region encrypt log groups with the key. */
   readonly allowCloudWatchLogs?: boolean;
-  /** Extra key-policy statements (for example decrypt for named forensic principals). */
-  readonly extraStatements?: pulumi.Input<Record<string, unknown>>[];
+  /** Extra key-policy statements (for example decrypt for named forensic principals), or all of them as one output. */
+  readonly extraStatements?: pulumi.Input<pulumi.Input<Record<string, unknown>>[]>;
 }
 
 /**
@@ -21,7 +21,7 @@ export function createEncryptionKey(name: string, args: EncryptionKeyArgs, opts:
   const region = aws.getRegionOutput({}, opts);
   const partition = aws.getPartitionOutput({}, opts);
   const policy = pulumi
-    .all([identity.accountId, region.region, partition.partition, pulumi.all(args.extraStatements ?? [])])
+    .all([identity.accountId, region.region, partition.partition, pulumi.output(args.extraStatements ?? [])])
     .apply(([account, regionName, part, extra]) => {
       const statements: Record<string, unknown>[] = [
         {

@@ -44,6 +44,47 @@ export function checkedList(list: pulumi.Input<pulumi.Input<string>[]> | readonl
   });
 }
 
+/** A list argument: a plain array (whose items may be outputs) or the whole list as one output. */
+export type ListArg = pulumi.Input<pulumi.Input<string>[]> | readonly pulumi.Input<string>[];
+
+/** A list argument as components build with it: an array (its count known at construction) or one output. */
+export type ListValue = readonly pulumi.Input<string>[] | pulumi.Output<string[]>;
+
+/**
+ * A list argument ready to build with, in the form given: a plain array stays an array (construction checked its
+ * plain items, and the list as a whole, and decides on its count) whose output items `checkItem` checks once known; a
+ * whole output is checked item by item, then by `checkList` (a count, say), at deploy. Either way a bad value fails
+ * with construction's message.
+ */
+export function checkedItems(list: ListArg, checkItem: (item: string) => void, checkList?: (items: string[]) => void): ListValue {
+  if (Array.isArray(list)) return (list as readonly pulumi.Input<string>[]).map((item) => (isPlain(item) ? item : checkedValue(item, checkItem)));
+  return checkedList(list, checkItem).apply((items) => {
+    checkList?.(items);
+    return items;
+  });
+}
+
+/** Each item of a list mapped (to an ARN, say), keeping its form: an array stays an array, an output an output. */
+export function mapItems(list: ListArg, map: (item: pulumi.Input<string>) => pulumi.Input<string>): ListValue {
+  if (Array.isArray(list)) return (list as readonly pulumi.Input<string>[]).map(map);
+  return pulumi.output(list as pulumi.Input<pulumi.Input<string>[]>).apply((items) => pulumi.all(items.map(map)));
+}
+
+/** Several lists as one, without repeats of plain values: an array when all are arrays, else one output. */
+export function joinLists(...lists: ListArg[]): ListValue {
+  if (lists.every((list) => Array.isArray(list))) return [...new Set(lists.flatMap((list) => [...(list as readonly pulumi.Input<string>[])]))];
+  return pulumi.all(lists.map((list) => pulumi.output(list as pulumi.Input<pulumi.Input<string>[]>))).apply((all) => [...new Set(all.flat())]);
+}
+
+/**
+ * Whether a list may have items, for a structural decision at construction (a statement, a child): an output list
+ * may, and what is built from it must then hold for none too (`policyDocument` drops a statement left without
+ * resources, so it never becomes `Resource: []`).
+ */
+export function mayHaveItems(list: ListArg | undefined): boolean {
+  return list !== undefined && (!Array.isArray(list) || list.length > 0);
+}
+
 /**
  * A function's setting of Auto Scaling group names, comma-separated: a name known only at deploy is checked then, as
  * plain ones are at construction (`Validator.autoScalingGroupNames`), since a comma in it would split it in two.

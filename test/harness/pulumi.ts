@@ -82,3 +82,25 @@ export async function deploymentErrors(program: () => void): Promise<string[]> {
   }
   return [...errors];
 }
+
+/**
+ * What a program builds on fresh mocks, resource by resource (type, name, inputs) in registration-independent order:
+ * two forms of the same arguments (a list, the list as one output) must build exactly the same.
+ */
+export async function builtResources(program: () => void): Promise<Array<{ type: string; name: string; inputs: Record<string, any> }>> {
+  await useOfflineMocks();
+  program();
+  const resources = await settle();
+  // As plain JSON: the mocks' records of two runs differ in prototypes only.
+  return JSON.parse(JSON.stringify(resources.map((r) => ({ type: r.type, name: r.name, inputs: r.inputs })).sort((a, b) => a.name.localeCompare(b.name))));
+}
+
+/** The message a component's construction refuses a plain value with: what the same value as an output must fail the deployment with. */
+export function constructionRefusal(construct: () => void): string {
+  try {
+    construct();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  throw new Error("the plain value was accepted");
+}

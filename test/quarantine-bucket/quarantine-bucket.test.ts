@@ -1,7 +1,8 @@
 import { strict as assert } from "node:assert";
 import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
-import { QuarantineBucket } from "../../components/quarantine-bucket";
-import { iamDocuments, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
+import * as pulumi from "@pulumi/pulumi";
+import { QuarantineBucket, type QuarantineBucketArgs } from "../../components/quarantine-bucket";
+import { builtResources, iamDocuments, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 import { denyingStatements } from "./policy-evaluator";
 
 const FORENSIC = "arn:aws:iam::123456789012:role/forensics";
@@ -105,5 +106,24 @@ describe("QuarantineBucket", () => {
     for (const p of resourcesOfType("aws:s3/bucketPolicy:BucketPolicy")) {
       assert.equal(grantsWildcardAction(parsePolicyDocument(p.state.policy)), false);
     }
+  });
+});
+
+describe("QuarantineBucket principal lists given as one output (a stack reference, config.requireObject)", () => {
+  const built = (args: QuarantineBucketArgs) => builtResources(() => new QuarantineBucket("qb", args));
+  const statements = (resources: Awaited<ReturnType<typeof built>>, name: string) => JSON.parse(resources.find((r) => r.name === name)!.inputs.policy).Statement;
+
+  it("forensicPrincipalArns and writerPrincipalArns: the same key, bucket policy and resources as the plain lists", async () => {
+    const plain = await built({ forensicPrincipalArns: [FORENSIC, OTHER], writerPrincipalArns: [WRITER] });
+    assert.deepEqual(statements(plain, "qb-key").find((s: any) => s.Sid === "ForensicPrincipalsDecrypt").Principal.AWS, [OTHER, FORENSIC]);
+    assert.deepEqual(statements(plain, "qb-policy").find((s: any) => s.Sid === "DenyWritesExceptWriters").Condition.ArnNotLike["aws:PrincipalArn"], [WRITER]);
+    assert.deepEqual(await built({ forensicPrincipalArns: pulumi.output([FORENSIC, pulumi.output(OTHER)]), writerPrincipalArns: pulumi.output([WRITER]) }), plain);
+  });
+
+  it("output lists that turn out empty build what empty plain lists build: no forensic grant, no writer restriction", async () => {
+    const plain = await built({ forensicPrincipalArns: [], writerPrincipalArns: [] });
+    const sids = [...statements(plain, "qb-key"), ...statements(plain, "qb-policy")].map((s: any) => s.Sid);
+    assert.deepEqual(sids.filter((sid: string) => sid.startsWith("ForensicPrincipals") || sid === "DenyWritesExceptWriters"), []);
+    assert.deepEqual(await built({ forensicPrincipalArns: pulumi.output([]), writerPrincipalArns: pulumi.output([]) }), plain);
   });
 });

@@ -14,7 +14,7 @@ import { settingsFromEnv as patchSettingsFromEnv } from "../../components/patch-
 import { WafAutoBlock } from "../../components/waf-auto-block";
 import { labelledChild, stableSuffix } from "../../components/shared/naming";
 import { evaluate } from "../harness/iam-evaluator";
-import { ACCOUNT_ID, deploymentErrors, iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
+import { ACCOUNT_ID, constructionRefusal as refusal, deploymentErrors, iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 // A consumer program passes resources it creates itself (Outputs) to the list and label-map args. This file is also
 // the typecheck test: `tsc` fails on it if one of these args stops accepting an Output.
@@ -24,16 +24,6 @@ const FSS_TOPIC = "arn:aws:sns:us-east-1:123456789012:fss-scan-results";
 const granted = (needle: string) => iamDocuments().some((d) => JSON.stringify(d.document).includes(needle));
 const functionEnv = (name: string) => resourcesOfType("aws:lambda/function:Function").find((f) => f.name === name)!.state.environment.variables;
 
-
-/** The message a component's construction refuses a plain value with: what the same value as an output must fail the deployment with. */
-function refusal(construct: () => void): string {
-  try {
-    construct();
-  } catch (err) {
-    return (err as Error).message;
-  }
-  assert.fail("the plain value was accepted");
-}
 
 describe("list args that name resources accept Outputs", () => {
   beforeEach(() => useOfflineMocks());
