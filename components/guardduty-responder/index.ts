@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../shared/secure-bucket";
-import { checkedValue, componentError, plainItems, Validator } from "../shared/validation";
+import { checkedValue, componentError, joinLists, type ListArg, plainItems, Validator } from "../shared/validation";
 import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
@@ -55,16 +55,16 @@ export interface GuardDutyResponderArgs {
    * Principals the credential workflow never restricts, only reports: the incident team's break-glass and admin
    * roles or users, as IAM names (`*`/`?` wildcards) or IAM ARN patterns. This component's own roles and the member
    * access role are always protected. The list is also an explicit Deny in the steps' permissions. A role or user
-   * created in the same program may be passed as its `arn` or `name`.
+   * created in the same program may be passed as its `arn` or `name`; the whole list may be one output.
    */
-  readonly protectedPrincipals?: pulumi.Input<string>[];
+  readonly protectedPrincipals?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Buckets that are public on purpose (static websites, public data sets): bucket names, `*`/`?` wildcards. The
    * public-bucket and Macie routes never close them, only report. A bucket can also say so itself with the tag
    * `publicBucketTagKey` = "true" (read from the bucket, never from the finding). A bucket created in the same program
-   * may be passed as its `bucket`.
+   * may be passed as its `bucket`; the whole list may be one output.
    */
-  readonly publicBuckets?: pulumi.Input<string>[];
+  readonly publicBuckets?: pulumi.Input<pulumi.Input<string>[]>;
   /** The tag key that marks a bucket public on purpose. Default "kamae:intentionally-public". */
   readonly publicBucketTagKey?: string;
   /**
@@ -100,8 +100,8 @@ function settingCheck(what: string, reader: (value: unknown) => unknown, entries
 }
 
 /** The function's JSON setting of a list; entries known only at deploy (outputs) are checked then, as plain ones are now. */
-function checkedSetting(what: string, reader: (value: unknown) => unknown, entries: pulumi.Input<string>[]): pulumi.Output<string> {
-  return pulumi.all(entries).apply((values) => {
+function checkedSetting(what: string, reader: (value: unknown) => unknown, entries: ListArg): pulumi.Output<string> {
+  return pulumi.output(entries as pulumi.Input<pulumi.Input<string>[]>).apply((values) => {
     try {
       reader(values);
     } catch (err) {
@@ -178,11 +178,7 @@ export class GuardDutyResponder extends pulumi.ComponentResource {
     settingCheck("protectedPrincipals", validateProtectedPrincipals, plainItems(args.protectedPrincipals));
     const members = checkedMemberAccounts("GuardDutyResponder", args.memberAccounts);
     // Kamae's own roles (every responder's, under RESPONDER_ROLE_PATH) and the member access role are never restricted.
-    const protectedPrincipals = [
-      ...(args.protectedPrincipals ?? []),
-      `arn:*:iam::*:role${RESPONDER_ROLE_PATH}*`,
-      ...(members ? [members.roleName] : []),
-    ];
+    const protectedPrincipals = joinLists(args.protectedPrincipals ?? [], [`arn:*:iam::*:role${RESPONDER_ROLE_PATH}*`, ...(members ? [members.roleName] : [])]);
 
     const identity = aws.getCallerIdentityOutput({}, parent);
     const partition = aws.getPartitionOutput({}, parent);

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Statement } from "../shared/iam/policy";
-import { isPlain } from "../shared/validation";
+import { isPlain, type ListValue, mayHaveItems } from "../shared/validation";
 import { protectedResourcePatterns } from "./lambda/protected-principals";
 import type { ResponseAction } from "./lambda/routing";
 
@@ -13,7 +13,7 @@ export interface GuardDutyPermissionsContext {
   /** The anti-malware SSM document (needed with "scan"). */
   readonly scanDocumentName?: pulumi.Input<string>;
   /** Principals the credential steps must never change (names or IAM ARN patterns; see lambda/protected-principals.ts). */
-  readonly protectedPrincipals?: readonly pulumi.Input<string>[];
+  readonly protectedPrincipals?: ListValue;
   /** Kamae's own roles (exact ARNs), never changed either. */
   readonly protectedRoleArns?: readonly pulumi.Input<string>[];
 }
@@ -71,8 +71,13 @@ export function guardDutyCredentialActStatements(ctx: GuardDutyPermissionsContex
     { sid: "RestrictUsers", actions: ["iam:GetUser", "iam:GetUserPolicy", "iam:PutUserPolicy", "iam:ListAccessKeys", "iam:UpdateAccessKey"], resources: principals("user") },
     { sid: "LookupEventsIsNotResourceScoped", actions: ["cloudtrail:LookupEvents"], resources: ["*"] },
   ];
-  const resources = [...(ctx.protectedPrincipals ?? []).flatMap((entry) => protectedResources(entry, ctx.partition, ctx.accountId)), ...(ctx.protectedRoleArns ?? [])];
-  if (resources.length > 0) statements.push({ sid: "NeverChangeProtectedPrincipals", effect: "Deny", actions: ["iam:PutRolePolicy", "iam:PutUserPolicy", "iam:UpdateAccessKey"], resources });
+  const given = ctx.protectedPrincipals ?? [];
+  const own = ctx.protectedRoleArns ?? [];
+  // A whole output list resolves with the partition and account; an empty one leaves only `own` (or no statement).
+  const resources: ListValue = Array.isArray(given)
+    ? [...given.flatMap((entry) => protectedResources(entry, ctx.partition, ctx.accountId)), ...own]
+    : pulumi.all([given, ctx.partition, ctx.accountId, pulumi.all([...own])]).apply(([entries, part, account, ownArns]) => [...protectedResourcePatterns(entries, part, account), ...ownArns]);
+  if (mayHaveItems(resources)) statements.push({ sid: "NeverChangeProtectedPrincipals", effect: "Deny", actions: ["iam:PutRolePolicy", "iam:PutUserPolicy", "iam:UpdateAccessKey"], resources });
   return statements;
 }
 

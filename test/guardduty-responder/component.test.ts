@@ -1,10 +1,11 @@
 import { strict as assert } from "node:assert";
-import { GuardDutyResponder, RECOMMENDED_ROUTES } from "../../components/guardduty-responder";
+import * as pulumi from "@pulumi/pulumi";
+import { GuardDutyResponder, type GuardDutyResponderArgs, RECOMMENDED_ROUTES } from "../../components/guardduty-responder";
 import { settingsFromEnv, stepSettingsFromEnv } from "../../components/guardduty-responder/lambda/settings";
 import { validateStateMachine } from "../../components/guardduty-responder/workflow-validator";
 import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
 import { evaluate } from "../harness/iam-evaluator";
-import { ACCOUNT_ID, iamDocuments, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
+import { ACCOUNT_ID, builtResources, constructionRefusal, deploymentErrors, iamDocuments, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 const ISOLATION = `arn:aws:lambda:us-east-1:${ACCOUNT_ID}:function:isolation`;
 const QUEUE_ARN = `arn:aws:sqs:us-east-1:${ACCOUNT_ID}:waf-block`;
@@ -156,5 +157,49 @@ describe("GuardDutyResponder component", () => {
     assert.throws(() => new GuardDutyResponder("d", { routes: [{ name: "x", actions: ["protectBucket"] }] }), /does not apply to guardduty/);
     assert.throws(() => new GuardDutyResponder("e", { modes: { isolate: "yes" as never } }), /must be "enforce" or "detect"/);
     assert.throws(() => new GuardDutyResponder("f", { activityLookbackHours: 5000 }), /activityLookbackHours/);
+  });
+});
+
+describe("GuardDutyResponder list arguments given as one output (a stack reference, config.requireObject)", () => {
+  const members = { accountIds: ["444455556666"], roleName: "kamae-member", externalId: "x".repeat(32) };
+  const built = (args: GuardDutyResponderArgs) => builtResources(() => new GuardDutyResponder("gd", args));
+  const document = (resources: Awaited<ReturnType<typeof built>>, name: string) => parsePolicyDocument(resources.find((r) => r.name === name)!.inputs.policy);
+
+  it("protectedPrincipals and publicBuckets: the same settings, Deny and resources as the plain lists", async () => {
+    const plain = await built({ ...FULL, memberAccounts: members, protectedPrincipals: ["breakglass", "arn:aws:iam::*:role/admins/*"], publicBuckets: ["www-site", "public-data-*"] });
+    const deny = document(plain, "gd-credential-steps-permissions").Statement.find((s) => s.Sid === "NeverChangeProtectedPrincipals")!;
+    assert.ok(deny.Resource.includes(`arn:aws:iam::${ACCOUNT_ID}:user/*/breakglass`) && deny.Resource.includes("arn:aws:iam::*:role/admins/*"), deny.Resource.join());
+    const responder = plain.find((r) => r.name === "gd-responder-function")!.inputs.environment.variables;
+    assert.deepEqual(settingsFromEnv(responder).publicBuckets, ["www-site", "public-data-*"]);
+    const asOutputs = await built({
+      ...FULL,
+      memberAccounts: members,
+      protectedPrincipals: pulumi.output(["breakglass", pulumi.output("arn:aws:iam::*:role/admins/*")]),
+      publicBuckets: pulumi.output(["www-site", "public-data-*"]),
+    });
+    assert.deepEqual(asOutputs, plain);
+  });
+
+  it("an output list that turns out empty builds what the empty plain list builds (the own roles stay protected)", async () => {
+    const plain = await built({ ...FULL, protectedPrincipals: [], publicBuckets: [] });
+    assert.deepEqual(document(plain, "gd-credential-steps-permissions").Statement.find((s) => s.Sid === "NeverChangeProtectedPrincipals")!.Resource, ["arn:*:iam::*:role/kamae/*"]);
+    assert.deepEqual(await built({ ...FULL, protectedPrincipals: pulumi.output([]), publicBuckets: pulumi.output([]) }), plain);
+  });
+
+  it("a bad entry known only at deploy fails the deployment with construction's message, and the function is not deployed", async () => {
+    await useOfflineMocks();
+    const expected = [
+      constructionRefusal(() => new GuardDutyResponder("p1", { ...FULL, publicBuckets: ["www-site", "Site_Bucket"] })),
+      constructionRefusal(() => new GuardDutyResponder("p2", { ...FULL, protectedPrincipals: ["breakglass", "*"] })),
+    ];
+    assert.match(expected[0], /^kamae:GuardDutyResponder: publicBuckets: "Site_Bucket" is not a bucket name/);
+    assert.match(expected[1], /^kamae:GuardDutyResponder: protectedPrincipals: "\*" would protect every principal/);
+    const errors = await deploymentErrors(() => {
+      new GuardDutyResponder("public", { ...FULL, publicBuckets: pulumi.output(["www-site", "Site_Bucket"]) });
+      new GuardDutyResponder("principals", { ...FULL, protectedPrincipals: pulumi.output(["breakglass", "*"]) });
+    });
+    assert.deepEqual(errors.sort(), expected.sort());
+    const functions = resourcesOfType("aws:lambda/function:Function").map((f) => f.name);
+    assert.ok(!functions.includes("public-responder-function") && !functions.includes("principals-credential-steps-function"), functions.join());
   });
 });
