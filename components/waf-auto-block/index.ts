@@ -12,7 +12,7 @@ import { RESPONDER_ROLE_PATH, stableSuffix } from "../shared/naming";
 import { type NotificationArgs, type ReportTopic, reportTopic, validateNotifications } from "../shared/notifications";
 import type { Statement } from "../shared/iam/policy";
 import { EnforcementMode } from "../shared/runtime/mode";
-import { componentError, GUARDDUTY_SEVERITY, plainItems, Validator } from "../shared/validation";
+import { checkedItems, componentError, GUARDDUTY_SEVERITY, joinLists, type ListValue, mapItems, mayHaveItems, plainItems, Validator } from "../shared/validation";
 
 /** WAF's hard limit of addresses in one IP set. */
 export const WAF_IP_SET_LIMIT = 10_000;
@@ -65,10 +65,13 @@ export interface WafAutoBlockPrefixArgs {
 }
 
 export interface WafAutoBlockAccessLogArgs {
-  /** Buckets receiving ALB, CloudFront or AWS WAF logs (gzip); each must send events to EventBridge. */
-  readonly bucketNames: pulumi.Input<string>[];
-  /** KMS keys the log objects are encrypted with, if SSE-KMS. */
-  readonly kmsKeyArns?: pulumi.Input<string>[];
+  /**
+   * Buckets receiving ALB, CloudFront or AWS WAF logs (gzip); each must send events to EventBridge. A list, or the
+   * whole list as one output (checked when known).
+   */
+  readonly bucketNames: pulumi.Input<pulumi.Input<string>[]>;
+  /** KMS keys the log objects are encrypted with, if SSE-KMS (a list, or the whole list as one output). */
+  readonly kmsKeyArns?: pulumi.Input<pulumi.Input<string>[]>;
   /** Error responses per address per minute, merged across files, that block it (default 50). */
   readonly errorsPerMinute?: number;
   /**
@@ -159,14 +162,15 @@ export interface WafAutoBlockArgs {
   /**
    * Other principals that send block requests (IAM ARNs, wildcards allowed). Kamae's responders (roles under the
    * /kamae/ path, such as GuardDutyResponder's) and this component's feeders are always accepted; the queue refuses
-   * every other sender, whatever its own IAM policy allows.
+   * every other sender, whatever its own IAM policy allows. A list, or the whole list as one output.
    */
-  readonly senderArns?: pulumi.Input<string>[];
+  readonly senderArns?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * IAM roles of this account (ARNs) whose unblock, permanent, pinned and manual requests the writer accepts: your
    * operators and runbooks. The writer refuses such requests from any other sender and notifies them. Default: none.
+   * A list, or the whole list as one output (checked when known).
    */
-  readonly privilegedSenderArns?: pulumi.Input<string>[];
+  readonly privilegedSenderArns?: pulumi.Input<pulumi.Input<string>[]>;
   /** Where "list full" reports and alarms go; default: a KMS-encrypted topic created here. */
   readonly notifications?: NotificationArgs;
   /** Retention of every log group in days (default 365). */
@@ -179,11 +183,30 @@ export interface WafAutoBlockArgs {
   readonly reputationMinimumPrefix?: WafAutoBlockPrefixArgs;
 }
 
+const check: Validator = new Validator("WafAutoBlock");
+
+// The checks of list items that may be outputs: construction runs them on plain items, the deployment on the others.
+const checkPrivilegedSender = (arn: string) => {
+  if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(arn)) check.fail(`privilegedSenderArns: "${arn}" is not an IAM role ARN`);
+};
+const checkLogBucket = (bucket: string) => check.bucketName("accessLogs.bucketNames", bucket);
+const checkLogBucketCount = (buckets: readonly unknown[]) => {
+  if (buckets.length === 0) check.fail("accessLogs.bucketNames is empty");
+};
+const checkLogKey = (keyArn: string) => check.arn("accessLogs.kmsKeyArns", keyArn, "kms");
+
+/** The access-log buckets to build with: an output list is checked once known, as construction checks a plain one. */
+function checkedLogBuckets(logs: WafAutoBlockAccessLogArgs): ListValue {
+  return checkedItems(logs.bucketNames, checkLogBucket, checkLogBucketCount);
+}
+
+/** privilegedSenderArns to build with, each checked (once known when an output) as construction checks a plain one. */
+function privilegedSenders(args: WafAutoBlockArgs): ListValue {
+  return checkedItems(args.privilegedSenderArns ?? [], checkPrivilegedSender);
+}
+
 function validate(args: WafAutoBlockArgs): void {
-  const check: Validator = new Validator("WafAutoBlock");
-  for (const arn of plainItems(args.privilegedSenderArns)) {
-    if (!/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(arn)) check.fail(`privilegedSenderArns: "${arn}" is not an IAM role ARN`);
-  }
+  for (const arn of plainItems(args.privilegedSenderArns)) checkPrivilegedSender(arn);
   check.oneOf("scope", args.scope, WafAutoBlockScope);
   check.oneOf("mode", args.mode, EnforcementMode);
   check.integer("ipSetCapacity", args.ipSetCapacity, 1, WAF_IP_SET_LIMIT);
@@ -202,9 +225,9 @@ function validate(args: WafAutoBlockArgs): void {
   check.number("guardDuty.minSeverity", args.guardDuty?.minSeverity, GUARDDUTY_SEVERITY.min, GUARDDUTY_SEVERITY.max);
   const logs = args.accessLogs;
   if (logs) {
-    if (logs.bucketNames.length === 0) check.fail("accessLogs.bucketNames is empty");
-    for (const b of plainItems(logs.bucketNames)) check.bucketName("accessLogs.bucketNames", b);
-    for (const k of plainItems(logs.kmsKeyArns)) check.arn("accessLogs.kmsKeyArns", k, "kms");
+    if (Array.isArray(logs.bucketNames)) checkLogBucketCount(logs.bucketNames);
+    for (const b of plainItems(logs.bucketNames)) checkLogBucket(b);
+    for (const k of plainItems(logs.kmsKeyArns)) checkLogKey(k);
     check.integer("accessLogs.errorsPerMinute", logs.errorsPerMinute, 1);
     check.integer("accessLogs.requestsPer5Minutes", logs.requestsPer5Minutes, 1);
     for (const cidr of logs.trustedProxies ?? []) check.cidr("accessLogs.trustedProxies", cidr);
@@ -527,7 +550,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
   /** Who may send to the block queue: the sweeper's rule, Kamae's roles and the configured senders, over TLS. */
   private blockQueuePolicy(ctx: BuildContext, queue: aws.sqs.Queue, sweepRule: aws.cloudwatch.EventRule): void {
     const { name, args, parent, identity, partition } = ctx;
-    const senders = pulumi.all([...(args.senderArns ?? []), ...(args.privilegedSenderArns ?? [])]);
+    const senders = pulumi.output(joinLists(args.senderArns ?? [], privilegedSenders(args)));
     new aws.sqs.QueuePolicy(
       `${name}-block-queue-policy`,
       {
@@ -545,7 +568,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
                 Principal: "*",
                 Action: "sqs:SendMessage",
                 Resource: queueArn,
-                Condition: { ArnNotLike: { "aws:PrincipalArn": [`arn:${part}:iam::${account}:role${RESPONDER_ROLE_PATH}*`, ...others] }, Bool: { "aws:PrincipalIsAWSService": "false" } },
+                Condition: { ArnNotLike: { "aws:PrincipalArn": [`arn:${part}:iam::${account}:role${RESPONDER_ROLE_PATH}*`, ...new Set(others)] }, Bool: { "aws:PrincipalIsAWSService": "false" } },
               },
               { Sid: "DenyWithoutTls", Effect: "Deny", Principal: "*", Action: ["sqs:SendMessage", "sqs:ReceiveMessage", "sqs:DeleteMessage"], Resource: queueArn, Condition: { Bool: { "aws:SecureTransport": "false" } } },
             ],
@@ -582,7 +605,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
           [WriterEnv.notifyTopicArn]: reports.topicArn,
           // SQS names a sender by its unique id (AROA…), not its ARN.
           [WriterEnv.privilegedSenderIds]: pulumi
-            .all((args.privilegedSenderArns ?? []).map((arn) => aws.iam.getRoleOutput({ name: pulumi.output(arn).apply((a) => a.split("/").at(-1)!) }, parent).uniqueId))
+            .output(mapItems(privilegedSenders(args), (arn) => aws.iam.getRoleOutput({ name: pulumi.output(arn).apply((a) => a.split("/").at(-1)!) }, parent).uniqueId))
             .apply((ids) => ids.join(",")),
           ...(scope === "CLOUDFRONT" ? { [WriterEnv.wafRegion]: "us-east-1" } : {}),
           ...(args.breaker?.windowMinutes !== undefined ? { [WriterEnv.breakerWindowMinutes]: String(args.breaker.windowMinutes) } : {}),
@@ -674,6 +697,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
   /** Access-log objects to per-address windows and block requests. */
   private accessLogFeeder(ctx: BuildContext, logs: WafAutoBlockAccessLogArgs, queue: aws.sqs.Queue): void {
     const { name, parent, key, partition } = ctx;
+    const buckets = checkedLogBuckets(logs);
     const counters = stateTable(`${name}-counters`, { kmsKeyArn: key.arn, hashKey: "ip", rangeKey: { name: "minute", type: "N" }, ttlAttribute: "ttl" }, parent);
     const parser = this.feeder(ctx, queue, {
       id: "log-parser",
@@ -689,9 +713,9 @@ export class WafAutoBlock extends pulumi.ComponentResource {
         ...(logs.cloudFrontErrorCodes ? { [FeederEnv.cloudFrontErrorCodes]: logs.cloudFrontErrorCodes.join(",") } : {}),
       },
       statements: [
-        { sid: "ReadLogObjects", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: logs.bucketNames.map((b) => pulumi.interpolate`arn:${partition.partition}:s3:::${b}/*`) },
+        { sid: "ReadLogObjects", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: mapItems(buckets, (b) => pulumi.interpolate`arn:${partition.partition}:s3:::${b}/*`) },
         { sid: "Counters", actions: ["dynamodb:UpdateItem", "dynamodb:Query", "dynamodb:PutItem", "dynamodb:DeleteItem"], resources: [counters.arn] },
-        ...(logs.kmsKeyArns && logs.kmsKeyArns.length > 0 ? [{ sid: "DecryptLogObjects", actions: ["kms:Decrypt"], resources: logs.kmsKeyArns }] : []),
+        ...(logs.kmsKeyArns !== undefined && mayHaveItems(logs.kmsKeyArns) ? [{ sid: "DecryptLogObjects", actions: ["kms:Decrypt"], resources: checkedItems(logs.kmsKeyArns, checkLogKey) }] : []),
       ],
       timeoutSeconds: 900,
       memorySize: 1024,
@@ -701,7 +725,7 @@ export class WafAutoBlock extends pulumi.ComponentResource {
       {
         description: `Kamae WafAutoBlock ${name}: new access-log objects`,
         eventPattern: pulumi
-          .all(logs.bucketNames)
+          .output(buckets)
           .apply((names) => JSON.stringify({ source: ["aws.s3"], "detail-type": ["Object Created"], detail: { bucket: { name: [...names].sort() }, object: { key: [{ suffix: ".gz" }] } } })),
       },
       parent,

@@ -1,9 +1,10 @@
 import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
 import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
 import { WafAutoBlock, type WafAutoBlockArgs } from "../../components/waf-auto-block";
 import { writerConfig } from "../../components/waf-auto-block/lambda/settings";
 import { evaluate } from "../harness/iam-evaluator";
-import { iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
+import { builtResources, constructionRefusal, deploymentErrors, iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 const ALB = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188";
 const DS_TOPIC = "arn:aws:sns:us-east-1:123456789012:ds-events";
@@ -179,5 +180,60 @@ describe("WafAutoBlock component", () => {
       [{ reputationMinimumPrefix: { v6: 129 } }, /reputationMinimumPrefix.v6 must be a whole number from 1 to 128/],
     ];
     for (const [args, message] of bad) assert.throws(() => new WafAutoBlock(`bad-${Math.random()}`, args), message);
+  });
+});
+
+describe("WafAutoBlock list arguments given as one output (a stack reference, config.requireObject)", () => {
+  const KEY = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+  const SIEM = "arn:aws:iam::123456789012:role/siem-forwarder";
+  const OPERATOR = "arn:aws:iam::123456789012:role/incident-operators";
+  const RUNBOOK = "arn:aws:iam::123456789012:role/automation/unblock-runbook";
+  const built = (args: WafAutoBlockArgs) => builtResources(() => new WafAutoBlock("wab", args));
+  const named = (resources: Awaited<ReturnType<typeof built>>, name: string) => resources.find((r) => r.name === name)!.inputs;
+
+  it("accessLogs.bucketNames and kmsKeyArns, senderArns, privilegedSenderArns: the same resources and policies as the plain lists", async () => {
+    const plain = await built({ accessLogs: { bucketNames: ["alb-logs-prod", "cf-logs-prod"], kmsKeyArns: [KEY] }, senderArns: [SIEM], privilegedSenderArns: [OPERATOR, RUNBOOK] });
+    const parser = parsePolicyDocument(named(plain, "wab-log-parser-permissions").policy).Statement;
+    assert.deepEqual(parser.find((s) => s.Sid === "ReadLogObjects")!.Resource, ["arn:aws:s3:::alb-logs-prod/*", "arn:aws:s3:::cf-logs-prod/*"]);
+    assert.deepEqual(parser.find((s) => s.Sid === "DecryptLogObjects")!.Resource, [KEY]);
+    assert.deepEqual(JSON.parse(named(plain, "wab-access-logs").eventPattern).detail.bucket.name, ["alb-logs-prod", "cf-logs-prod"]);
+    const senders = JSON.parse(named(plain, "wab-block-queue-policy").policy).Statement.find((s: any) => s.Sid === "OnlyNamedSenders").Condition.ArnNotLike["aws:PrincipalArn"];
+    assert.deepEqual(senders.slice(1), [SIEM, OPERATOR, RUNBOOK]);
+    assert.equal(writerConfig({ ...named(plain, "wab-writer-function").environment.variables, AWS_REGION: "us-east-1" }).privilegedSenders.length, 2);
+    const asOutputs = await built({
+      accessLogs: { bucketNames: pulumi.output(["alb-logs-prod", pulumi.output("cf-logs-prod")]), kmsKeyArns: pulumi.output([KEY]) },
+      senderArns: pulumi.output([SIEM]),
+      privilegedSenderArns: pulumi.output([OPERATOR, RUNBOOK]),
+    });
+    assert.deepEqual(asOutputs, plain);
+  });
+
+  it("output lists that turn out empty build what empty plain lists build: no decrypt statement, no Resource: []", async () => {
+    const plain = await built({ accessLogs: { bucketNames: ["alb-logs-prod"], kmsKeyArns: [] }, senderArns: [], privilegedSenderArns: [] });
+    const parser = parsePolicyDocument(named(plain, "wab-log-parser-permissions").policy).Statement;
+    assert.equal(parser.some((s) => s.Sid === "DecryptLogObjects"), false);
+    assert.deepEqual(await built({ accessLogs: { bucketNames: ["alb-logs-prod"], kmsKeyArns: pulumi.output([]) }, senderArns: pulumi.output([]), privilegedSenderArns: pulumi.output([]) }), plain);
+  });
+
+  it("a bad bucket, key or privileged sender, or no bucket, known only at deploy, fails the deployment with construction's message", async () => {
+    await useOfflineMocks();
+    const expected = [
+      constructionRefusal(() => new WafAutoBlock("p1", { accessLogs: { bucketNames: ["alb-logs-prod", "Not_A_Bucket"] } })),
+      constructionRefusal(() => new WafAutoBlock("p2", { accessLogs: { bucketNames: [] } })),
+      constructionRefusal(() => new WafAutoBlock("p3", { accessLogs: { bucketNames: ["alb-logs-prod"], kmsKeyArns: ["alias/logs"] } })),
+      constructionRefusal(() => new WafAutoBlock("p4", { privilegedSenderArns: [OPERATOR, "arn:aws:iam::123456789012:user/alice"] })),
+    ];
+    const shapes = [/accessLogs.bucketNames: "Not_A_Bucket" is not an S3 bucket name/, /accessLogs.bucketNames is empty/, /accessLogs.kmsKeyArns: "alias\/logs" is not a KMS key ARN/, /privilegedSenderArns: ".*user\/alice" is not an IAM role ARN/];
+    expected.forEach((message, i) => assert.match(message, shapes[i]));
+    const errors = await deploymentErrors(() => {
+      new WafAutoBlock("bucket", { accessLogs: { bucketNames: pulumi.output(["alb-logs-prod", "Not_A_Bucket"]) } });
+      new WafAutoBlock("none", { accessLogs: { bucketNames: pulumi.output([]) } });
+      new WafAutoBlock("key", { accessLogs: { bucketNames: ["alb-logs-prod"], kmsKeyArns: pulumi.output(["alias/logs"]) } });
+      new WafAutoBlock("sender", { privilegedSenderArns: pulumi.output([OPERATOR, "arn:aws:iam::123456789012:user/alice"]) });
+    });
+    assert.deepEqual(errors.sort(), [...expected].sort());
+    const policies = iamDocuments().map((d) => d.resource);
+    for (const prefix of ["bucket", "none", "key"]) assert.ok(!policies.includes(`${prefix}-log-parser-permissions`), `${prefix}'s log parser got a policy`);
+    assert.ok(!resourcesOfType("aws:lambda/function:Function").some((f) => f.name === "sender-writer-function"));
   });
 });
