@@ -7,9 +7,9 @@ import { builtinModules } from "node:module";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
 
-/** Module specifiers: `require("…")` in compiled JavaScript; `import`/`export … from "…"`, `import "…"`, `import("…")` in declarations. */
+/** Module specifiers: `require("…")` and `require.resolve("…")` in compiled JavaScript; `import`/`export … from "…"`, `import "…"`, `import("…")` in declarations. */
 const SPECIFIERS = {
-  js: /(\brequire\(\s*)(["'])([^"'\n]+)\2/g,
+  js: /(\brequire(?:\.resolve)?\(\s*)(["'])([^"'\n]+)\2/g,
   dts: /(^(?:import|export)\s[^;]*?\bfrom\s+|^import\s+|\bimport\(\s*)(["'])([^"'\n]+)\2/gm,
 };
 /** The files tsc writes for one module, by suffix. */
