@@ -8,7 +8,7 @@ import { ResponderFunction } from "../shared/infra/responder-function";
 import { checkedMemberAccounts, MemberAccountsArgs, validateMemberAccounts } from "../shared/member-accounts";
 import { labelledChild } from "../shared/naming";
 import { notificationTopic, type NotificationArgs, reportTopic, validateNotifications } from "../shared/notifications";
-import { autoScalingGroupNamesSetting, checkedList, GUARDDUTY_SEVERITY, plainItems, plainValues, Validator } from "../shared/validation";
+import { autoScalingGroupNamesSetting, checkedItems, checkedList, GUARDDUTY_SEVERITY, plainItems, plainValues, Validator } from "../shared/validation";
 import { IsolationDefaults, IsolationEnv } from "./lambda/settings";
 import { ISOLATION_GROUP_TAG } from "./lambda/model";
 import { isolationActStatements } from "./permissions";
@@ -19,9 +19,10 @@ export interface IsolationDeepSecurityArgs {
   /**
    * The principals the Deep Security manager's event forwarding signs with (IAM user or role ARNs): the only ones the
    * created topic accepts messages from, so no other workload can forge an agent event. Required unless
-   * `existingTopicArn` is given (then that topic's policy is yours to restrict).
+   * `existingTopicArn` is given (then that topic's policy is yours to restrict). A list, or the whole list as one
+   * output (checked when known).
    */
-  readonly publisherArns?: pulumi.Input<string>[];
+  readonly publisherArns?: pulumi.Input<pulumi.Input<string>[]>;
   /** Event types that isolate (default IntegrityEvent and AntiMalwareEvent). */
   readonly eventTypes?: string[];
   /** Events that carry a severity must have at least this one (default 3). */
@@ -139,14 +140,19 @@ function instanceRoleNames(args: InstanceIsolationArgs): pulumi.Output<string[]>
   });
 }
 
+const checkPublisher = (arn: string) => new Validator("InstanceIsolation").arn("deepSecurity.publisherArns", arn, "iam");
+/** A created Deep Security topic accepts only its publishers: none would leave it accepting no event. */
+const checkPublisherCount = (arns: readonly unknown[]) => {
+  if (arns.length === 0) new Validator("InstanceIsolation").fail("deepSecurity.publisherArns: name the principal the Deep Security manager publishes with (the topic accepts no one else), or give existingTopicArn");
+};
+
 function validate(args: InstanceIsolationArgs): void {
   const check: Validator = new Validator("InstanceIsolation");
   check.oneOf("mode", args.mode, EnforcementMode);
-  if (args.deepSecurity !== undefined && args.deepSecurity.existingTopicArn === undefined && (args.deepSecurity.publisherArns ?? []).length === 0) {
-    check.fail("deepSecurity.publisherArns: name the principal the Deep Security manager publishes with (the topic accepts no one else), or give existingTopicArn");
-  }
+  const publishers = args.deepSecurity?.publisherArns ?? [];
+  if (args.deepSecurity !== undefined && args.deepSecurity.existingTopicArn === undefined && Array.isArray(publishers)) checkPublisherCount(publishers);
   check.arn("deepSecurity.existingTopicArn", args.deepSecurity?.existingTopicArn, "sns");
-  for (const arn of args.deepSecurity?.publisherArns ?? []) check.arn("deepSecurity.publisherArns", arn, "iam");
+  for (const arn of plainItems(publishers)) checkPublisher(arn);
   const breaker = args.circuitBreaker ?? {};
   check.integer("circuitBreaker.maxIsolations", breaker.maxIsolations, 0, 1000);
   check.integer("circuitBreaker.windowSeconds", breaker.windowSeconds, 60, 604800);
@@ -347,7 +353,7 @@ export class InstanceIsolation extends pulumi.ComponentResource {
 
     let deepSecurityTopicArn: pulumi.Output<string | undefined> = pulumi.output(undefined);
     if (args.deepSecurity) {
-      const topicArn = notificationTopic(`${name}-deep-security`, { existingTopicArn: args.deepSecurity.existingTopicArn, kmsKey: key, publishers: args.deepSecurity.publisherArns ?? [] }, parent);
+      const topicArn = notificationTopic(`${name}-deep-security`, { existingTopicArn: args.deepSecurity.existingTopicArn, kmsKey: key, publishers: checkedItems(args.deepSecurity.publisherArns ?? [], checkPublisher, checkPublisherCount) }, parent);
       responder.subscribe(`${name}-deep-security-subscription`, topicArn);
       deepSecurityTopicArn = topicArn;
     }

@@ -1,10 +1,11 @@
 import { strict as assert } from "node:assert";
+import * as pulumi from "@pulumi/pulumi";
 import { grantsWildcardAction, parsePolicyDocument } from "../../components/shared/iam/policy";
 import { KamaeTags } from "../../components/shared/runtime/tags";
-import { InstanceIsolation } from "../../components/instance-isolation";
+import { InstanceIsolation, type InstanceIsolationArgs } from "../../components/instance-isolation";
 import { isolationSettingsFromEnv } from "../../components/instance-isolation/lambda/settings";
 import { evaluate } from "../harness/iam-evaluator";
-import { ACCOUNT_ID, iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
+import { ACCOUNT_ID, builtResources, constructionRefusal, deploymentErrors, iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 const VPCS = { main: "vpc-0a1b2c3d4e5f60718", shared: "vpc-0f0e0d0c0b0a09080" };
 
@@ -194,5 +195,38 @@ describe("InstanceIsolation component (Pulumi mocks)", () => {
       [{ mode: "yolo" }, /mode must be/],
     ];
     for (const [args, message] of cases) assert.throws(() => new InstanceIsolation("bad", args as never), message);
+  });
+});
+
+describe("InstanceIsolation deepSecurity.publisherArns given as one output (a stack reference, config.requireObject)", () => {
+  const DS_ROLE = `arn:aws:iam::${ACCOUNT_ID}:role/deep-security-forwarder`;
+  const built = (args: InstanceIsolationArgs) => builtResources(() => new InstanceIsolation("iso", args));
+
+  it("the created topic accepts exactly the same publishers as from the plain list", async () => {
+    const plain = await built({ deepSecurity: { publisherArns: [DS_MANAGER, DS_ROLE] } });
+    const statements = JSON.parse(plain.find((r) => r.name === "iso-deep-security-policy")!.inputs.policy).Statement;
+    assert.deepEqual(statements.find((s: any) => s.Sid === "NamedPublishers").Principal.AWS, [DS_ROLE, DS_MANAGER].sort());
+    assert.deepEqual(await built({ deepSecurity: { publisherArns: pulumi.output([DS_MANAGER, pulumi.output(DS_ROLE)]) } }), plain);
+  });
+
+  it("a publisher that is not an IAM ARN, or none, known only at deploy, fails the deployment with construction's message", async () => {
+    await useOfflineMocks();
+    const expected = [
+      constructionRefusal(() => new InstanceIsolation("p1", { deepSecurity: { publisherArns: [DS_MANAGER, "deep-security-manager"] } })),
+      constructionRefusal(() => new InstanceIsolation("p2", { deepSecurity: { publisherArns: [] } })),
+    ];
+    assert.match(expected[0], /^kamae:InstanceIsolation: deepSecurity.publisherArns: "deep-security-manager" is not an IAM role or user ARN/);
+    assert.match(expected[1], /^kamae:InstanceIsolation: deepSecurity.publisherArns: name the principal/);
+    const errors = await deploymentErrors(() => {
+      new InstanceIsolation("bad", { deepSecurity: { publisherArns: pulumi.output([DS_MANAGER, "deep-security-manager"]) } });
+      new InstanceIsolation("none", { deepSecurity: { publisherArns: pulumi.output([]) } });
+    });
+    assert.deepEqual(errors.sort(), expected.sort());
+    assert.deepEqual(resourcesOfType("aws:sns/topicPolicy:TopicPolicy").filter((p) => p.name.endsWith("-deep-security-policy")), []);
+  });
+
+  it("with an existing topic the publishers are not used, as a plain list is not", async () => {
+    const existing = "arn:aws:sns:us-east-1:123456789012:ds-events";
+    assert.deepEqual(await built({ deepSecurity: { existingTopicArn: existing, publisherArns: pulumi.output([]) } }), await built({ deepSecurity: { existingTopicArn: existing, publisherArns: [] } }));
   });
 });
