@@ -25,7 +25,7 @@ export const areas = {
     ],
   },
   responders: {
-    floor: 92,
+    floor: 94,
     mutate: [
       "components/guardduty-responder/lambda/routing.ts",
       "components/instance-isolation/lambda/{plan,intake,model}.ts",

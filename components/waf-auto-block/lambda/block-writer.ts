@@ -104,23 +104,21 @@ export async function processMessages(records: readonly QueueRecord[], deps: Wri
     }
   }
 
-  let actions: EntryAction[] = [];
+  // A batch with nothing admitted (a sync) reads, plans and writes no rows: each step is empty.
   const failed = new Set<string>();
-  if (admitted.length > 0) {
-    const existing = await deps.store.get(admitted.map((a) => a.cidr));
-    const plan = planEntries(existing, admitted, now, deps.defaults);
-    const { held, unsettled } = await applyBreaker(plan.actions, deps);
-    actions = plan.actions.filter((a) => !unsettled.has(a.cidr)).map((a) => (held.has(a.cidr) ? { ...a, action: "held" as const } : a));
-    const updates = plan.updates.filter((e) => !unsettled.has(e.cidr)).map((e) => (held.has(e.cidr) ? { ...e, held: true } : e));
-    const unrecorded = [...unsettled].map(([cidr, error]) => ({ cidr, error }));
-    // A row that cannot be written (or whose breaker could not be settled) fails only the messages that asked for it:
-    // SQS redelivers those alone.
-    for (const f of [...unrecorded, ...(await deps.store.put(updates))]) {
-      // Every row written or held back came from an admitted address, which names its messages.
-      const ids = messagesOf.get(f.cidr)!;
-      for (const id of ids) failed.add(id);
-      rejected.push({ messageId: [...ids].join(","), address: f.cidr, reason: `not recorded, will be retried: ${f.error}` });
-    }
+  const existing = await deps.store.get(admitted.map((a) => a.cidr));
+  const plan = planEntries(existing, admitted, now, deps.defaults);
+  const { held, unsettled } = await applyBreaker(plan.actions, deps);
+  const actions = plan.actions.filter((a) => !unsettled.has(a.cidr)).map((a) => (held.has(a.cidr) ? { ...a, action: "held" as const } : a));
+  const updates = plan.updates.filter((e) => !unsettled.has(e.cidr)).map((e) => (held.has(e.cidr) ? { ...e, held: true } : e));
+  const unrecorded = [...unsettled].map(([cidr, error]) => ({ cidr, error }));
+  // A row that cannot be written (or whose breaker could not be settled) fails only the messages that asked for it:
+  // SQS redelivers those alone.
+  for (const f of [...unrecorded, ...(await deps.store.put(updates))]) {
+    // Every row written or held back came from an admitted address, which names its messages.
+    const ids = messagesOf.get(f.cidr)!;
+    for (const id of ids) failed.add(id);
+    rejected.push({ messageId: [...ids].join(","), address: f.cidr, reason: `not recorded, will be retried: ${f.error}` });
   }
   await notifyRefusals(deps, rejected);
 
@@ -256,7 +254,8 @@ async function reportOverflow(deps: WriterDeps, version: 4 | 6, overflow: readon
   }
   if (deps.notified) {
     const last = deps.notified[key];
-    if (last > 0 && Math.abs(overflow.length - last) < last / 10) return;
+    // Never notified (last 0): no overflow is within a tenth of 0.
+    if (Math.abs(overflow.length - last) < last / 10) return;
     deps.notified[key] = overflow.length;
   }
   const sample = overflow.slice(0, 20).map((e) => `${e.cidr} (${e.source}, ${e.hitCount} hits)`).join(", ");
