@@ -93,9 +93,10 @@ export interface AgentRolloutArgs {
   readonly kmsKeyArn?: pulumi.Input<string>;
   /**
    * Roles (instance roles) allowed `kms:Decrypt` on the created key, only through Parameter Store (`kms:ViaService`);
-   * default: the account, delegated to IAM. Not with `kmsKeyArn` (let the roles decrypt in that key's policy).
+   * default (also for an empty list): the account, delegated to IAM. Not with `kmsKeyArn` (let the roles decrypt in
+   * that key's policy). A list, or the whole list as one output.
    */
-  readonly decryptingRoleArns?: pulumi.Input<string>[];
+  readonly decryptingRoleArns?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Distributor package to install (default `TrendMicro-CloudOne-WorkloadSecurity`; may be an output, e.g. the `name` of
    * a package document created in the same program); ignored with `customPackage`.
@@ -210,7 +211,7 @@ export class AgentRollout extends pulumi.ComponentResource {
     let keyArn: pulumi.Output<string> | undefined = args.kmsKeyArn !== undefined ? pulumi.output(args.kmsKeyArn) : undefined;
     if (keyArn === undefined && needsKey) {
       const decryptors = args.decryptingRoleArns ?? [];
-      const viaSsm = pulumi.all([identity.accountId, region.region, partition.partition, pulumi.all(decryptors)]).apply(([account, regionName, part, roles]) => ({
+      const viaSsm = pulumi.all([identity.accountId, region.region, partition.partition, pulumi.output(decryptors)]).apply(([account, regionName, part, roles]) => ({
         Sid: "InstancesReadTokenThroughParameterStore",
         Effect: "Allow",
         // Without named roles the account delegates to IAM: the instance role still needs kms:Decrypt on this key.

@@ -1,12 +1,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Statement } from "../shared/iam/policy";
+import { type ListValue, mayHaveItems } from "../shared/validation";
 
 export interface ApiActivityPermissionsContext {
   readonly partition: pulumi.Input<string>;
   /** The CloudTrail buckets whose new log files the function reads. */
   readonly trailBucketNames: readonly pulumi.Input<string>[];
-  /** KMS keys that encrypt those log files, when not the function's own key. */
-  readonly trailKmsKeyArns?: readonly pulumi.Input<string>[];
+  /** KMS keys that encrypt those log files, when not the function's own key (an output list may turn out empty). */
+  readonly trailKmsKeyArns?: ListValue;
 }
 
 /**
@@ -19,7 +20,6 @@ export function apiActivityActStatements(ctx: ApiActivityPermissionsContext): St
   const statements: Statement[] = [
     { sid: "ReadTrailFiles", actions: ["s3:GetObject"], resources: ctx.trailBucketNames.map((b) => pulumi.interpolate`arn:${ctx.partition}:s3:::${b}/*/CloudTrail/*`) },
   ];
-  const keys = ctx.trailKmsKeyArns ?? [];
-  if (keys.length > 0) statements.push({ sid: "DecryptTrailFiles", actions: ["kms:Decrypt"], resources: [...keys] });
+  if (mayHaveItems(ctx.trailKmsKeyArns)) statements.push({ sid: "DecryptTrailFiles", actions: ["kms:Decrypt"], resources: ctx.trailKmsKeyArns! });
   return statements;
 }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkedList, checkedValue, componentError, isPlain, plainItems, plainValues, Validator } from "../shared/validation";
+import { checkedItems, checkedList, checkedValue, componentError, isPlain, joinLists, plainItems, plainValues, Validator } from "../shared/validation";
 import { IsolationDefaults } from "../instance-isolation/lambda/settings";
 import { managedPolicyOversize, policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { queueBacklogAlarm } from "../shared/alarms";
@@ -40,7 +40,10 @@ function boundaryStatements(statements: readonly Statement[]): Statement[] {
  * preview when every value is known): too large, the deployment fails before anything is created, naming what grew it.
  */
 export function boundaryPolicy(statements: readonly Statement[]): pulumi.Output<string> {
-  return policyDocument(boundaryStatements(statements)).apply((doc) => {
+  // A statement whose resources (from a list given as an output) resolve empty grants nothing: its actions stay out of
+  // the boundary too, as a plain empty list leaves out the statement.
+  const resolved = pulumi.all(statements.map((s) => pulumi.output(s.resources as pulumi.Input<pulumi.Input<string>[]>)));
+  return resolved.apply((resources) => policyDocument(boundaryStatements(statements.filter((_, i) => resources[i].length > 0)))).apply((doc) => {
     const over = managedPolicyOversize(doc);
     if (over !== undefined) {
       throw componentError("MemberAccountAccess", `the member role's permissions boundary is ${over}. Shorten the lists that fill them (protected principals, instance role names, buckets: one pattern can cover several)`);
@@ -91,10 +94,11 @@ export interface MemberAccountAccessArgs {
   readonly responders: CentralResponder[];
   /**
    * Buckets in this account that the central MalwareQuarantine moves objects out of (required with malware-quarantine).
+   * A list, or the whole list as one output (checked when known).
    */
-  readonly quarantineSourceBucketNames?: pulumi.Input<string>[];
-  /** KMS keys that encrypt those buckets (decrypt for the copy). */
-  readonly quarantineSourceKeyArns?: pulumi.Input<string>[];
+  readonly quarantineSourceBucketNames?: pulumi.Input<pulumi.Input<string>[]>;
+  /** KMS keys that encrypt those buckets (decrypt for the copy); a list, or the whole list as one output. */
+  readonly quarantineSourceKeyArns?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * The central MalwareQuarantine's quarantine bucket (its `quarantineBucketName` output): the member role writes the
    * copies (required with malware-quarantine).
@@ -137,8 +141,11 @@ export interface MemberAccountAccessArgs {
    * or be one of AWS's (may be an output: a document created in this account's program).
    */
   readonly guardDutyScanDocumentName?: pulumi.Input<string>;
-  /** The central GuardDutyResponder's `protectedPrincipals`: never restricted here either (this role always is). */
-  readonly guardDutyProtectedPrincipals?: pulumi.Input<string>[];
+  /**
+   * The central GuardDutyResponder's `protectedPrincipals`: never restricted here either (this role always is). A list,
+   * or the whole list as one output (checked when known).
+   */
+  readonly guardDutyProtectedPrincipals?: pulumi.Input<pulumi.Input<string>[]>;
   /** The central PatchOnFinding uses a maintenance window (instances are tagged instead of patched at once). */
   readonly patchMaintenanceWindow?: boolean;
   /** The central PatchOnFinding's `pendingTagKey` (default kamae:patch-pending). */
@@ -154,8 +161,8 @@ export interface MemberAccountAccessArgs {
    * itself is plain, as whether it is empty decides which statements the role has.
    */
   readonly patchScopeAutoScalingGroups?: pulumi.Input<string>[];
-  /** KMS keys of the CloudTrail log files in `cloudTrailBucketNames`. */
-  readonly cloudTrailKmsKeyArns?: pulumi.Input<string>[];
+  /** KMS keys of the CloudTrail log files in `cloudTrailBucketNames`; a list, or the whole list as one output. */
+  readonly cloudTrailKmsKeyArns?: pulumi.Input<pulumi.Input<string>[]>;
   /** The central account's event bus (default: its default bus in this Region). */
   readonly centralEventBusArn?: pulumi.Input<string>;
   /** Which security events to forward: guardduty-findings, malware-scan-results, inspector-findings, macie-findings, instance-state-changes (default: the first two). */
@@ -225,8 +232,8 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
     const context = {
       partition,
       accountId: identity.accountId,
-      quarantineSourceBucketNames: args.quarantineSourceBucketNames ?? [],
-      quarantineSourceKeyArns: args.quarantineSourceKeyArns ?? [],
+      quarantineSourceBucketNames: checkedItems(args.quarantineSourceBucketNames ?? [], checkQuarantineSourceBucket, (names) => checkQuarantineSourceCount(args, names)),
+      quarantineSourceKeyArns: checkedItems(args.quarantineSourceKeyArns ?? [], checkKeyArn),
       quarantineBucketName: args.quarantineBucketName,
       quarantineKmsKeyArn: args.quarantineKmsKeyArn,
       cleanBucketName: args.quarantineCleanBucketName,
@@ -239,13 +246,13 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
         args.isolationInstanceRoleNames === undefined ? undefined : checkedList(args.isolationInstanceRoleNames, (role) => check.roleNamePattern("isolationInstanceRoleNames", role)),
       guardDutyActions: args.guardDutyActions,
       guardDutyScanDocumentName: args.guardDutyScanDocumentName === undefined ? undefined : checkedValue(args.guardDutyScanDocumentName, (d) => check.ssmDocumentName("guardDutyScanDocumentName", d)),
-      guardDutyProtectedPrincipals: [...(args.guardDutyProtectedPrincipals ?? []), roleName],
+      guardDutyProtectedPrincipals: joinLists(checkedItems(args.guardDutyProtectedPrincipals ?? [], (entry) => checkProtectedPrincipals([entry])), [roleName]),
       patchMaintenanceWindow: args.patchMaintenanceWindow,
       patchPendingTagKey: args.patchPendingTagKey,
       patchScopeTagKey: args.patchScopeTagKey || undefined,
       patchScopeAutoScalingGroups: args.patchScopeAutoScalingGroups?.map((g) => checkedValue(g, (v) => check.autoScalingGroupNames("patchScopeAutoScalingGroups", [v]))),
       cloudTrailBucketNames: Object.values(args.cloudTrailBucketNames ?? {}),
-      cloudTrailKmsKeyArns: args.cloudTrailKmsKeyArns,
+      cloudTrailKmsKeyArns: args.cloudTrailKmsKeyArns === undefined ? undefined : checkedItems(args.cloudTrailKmsKeyArns, checkKeyArn),
     };
     const responders = [...new Set(args.responders)].sort().map((responder) => ({ responder, statements: memberStatements(responder, context) }));
     const all = responders.flatMap((r) => r.statements);
@@ -365,30 +372,40 @@ export class MemberAccountAccess extends pulumi.ComponentResource {
   }
 }
 
+// The checks of list items that may be outputs: construction runs them on plain items, the deployment on the others.
+const checkQuarantineSourceBucket = (bucket: string) => new Validator("MemberAccountAccess").bucketName("quarantineSourceBucketNames", bucket);
+const checkKeyArn = (keyArn: string) => new Validator("MemberAccountAccess").arn("KMS key ARNs", keyArn, "kms");
+function checkProtectedPrincipals(entries: string[]): void {
+  try {
+    validateProtectedPrincipals(entries);
+  } catch (err) {
+    new Validator("MemberAccountAccess").fail(`guardDutyProtectedPrincipals: ${(err as Error).message}`);
+  }
+}
+function checkQuarantineSourceCount(args: MemberAccountAccessArgs, buckets: readonly unknown[]): void {
+  if (args.responders.includes("malware-quarantine") && buckets.length === 0) {
+    new Validator("MemberAccountAccess").fail("malware-quarantine needs quarantineSourceBucketNames (the buckets it may move objects out of)");
+  }
+}
+
 function validate(args: MemberAccountAccessArgs): void {
   const check: Validator = new Validator("MemberAccountAccess");
-  try {
-    // An output entry is checked by the central GuardDutyResponder, which takes the same list.
-    validateProtectedPrincipals(plainItems(args.guardDutyProtectedPrincipals));
-  } catch (err) {
-    check.fail(`guardDutyProtectedPrincipals: ${(err as Error).message}`);
-  }
+  checkProtectedPrincipals(plainItems(args.guardDutyProtectedPrincipals));
   if (!Array.isArray(args.responders) || args.responders.length === 0) check.fail("responders must name at least one central responder");
   for (const r of args.responders) check.oneOf("responders", r, CENTRAL_RESPONDERS);
   for (const e of args.forwardEvents ?? []) check.oneOf("forwardEvents", e, Object.keys(FORWARDED_EVENTS));
-  if (args.responders.includes("malware-quarantine") && (args.quarantineSourceBucketNames ?? []).length === 0) {
-    check.fail("malware-quarantine needs quarantineSourceBucketNames (the buckets it may move objects out of)");
-  }
+  const sources = args.quarantineSourceBucketNames ?? [];
+  if (Array.isArray(sources)) checkQuarantineSourceCount(args, sources);
   if (args.responders.includes("malware-quarantine") && args.quarantineBucketName === undefined) {
     check.fail("malware-quarantine needs quarantineBucketName (the central quarantine bucket the member role writes copies to)");
   }
-  for (const b of plainItems(args.quarantineSourceBucketNames)) check.bucketName("quarantineSourceBucketNames", b);
+  for (const b of plainItems(sources)) checkQuarantineSourceBucket(b);
   check.labelMap("cloudTrailBucketNames", args.cloudTrailBucketNames);
   check.labelMap("deepSecurityTopicArns", args.deepSecurityTopicArns);
   for (const b of plainValues(args.cloudTrailBucketNames)) check.bucketName("cloudTrailBucketNames", b);
   check.bucketName("quarantineBucketName", args.quarantineBucketName);
   check.bucketName("quarantineCleanBucketName", args.quarantineCleanBucketName);
-  for (const k of [...plainItems(args.quarantineSourceKeyArns), ...plainItems(args.cloudTrailKmsKeyArns)]) check.arn("KMS key ARNs", k, "kms");
+  for (const k of [...plainItems(args.quarantineSourceKeyArns), ...plainItems(args.cloudTrailKmsKeyArns)]) checkKeyArn(k);
   for (const t of plainValues(args.deepSecurityTopicArns)) check.arn("deepSecurityTopicArns", t, "sns");
   for (const [label, f] of Object.entries(args.deepSecurityFunctionArns ?? {})) check.arn(`deepSecurityFunctionArns.${label}`, f, "lambda");
   if (args.responders.includes("guardduty-responder")) {

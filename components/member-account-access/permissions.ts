@@ -6,7 +6,7 @@ import { isolationActStatements } from "../instance-isolation/permissions";
 import { quarantineActStatements } from "../malware-quarantine/permissions";
 import { patchActStatements } from "../patch-on-finding/permissions";
 import type { Statement } from "../shared/iam/policy";
-import { Validator } from "../shared/validation";
+import { type ListValue, Validator } from "../shared/validation";
 
 const check: Validator = new Validator("MemberAccountAccess");
 
@@ -30,8 +30,8 @@ export const CENTRAL_RESPONDERS: readonly CentralResponder[] = Object.values(Cen
 export interface MemberContext {
   readonly partition: pulumi.Input<string>;
   readonly accountId: pulumi.Input<string>;
-  readonly quarantineSourceBucketNames: readonly pulumi.Input<string>[];
-  readonly quarantineSourceKeyArns: readonly pulumi.Input<string>[];
+  readonly quarantineSourceBucketNames: ListValue;
+  readonly quarantineSourceKeyArns: ListValue;
   /** The central quarantine bucket (and key) that MalwareQuarantine writes copies to with the member role. */
   readonly quarantineBucketName?: pulumi.Input<string>;
   readonly quarantineKmsKeyArn?: pulumi.Input<string>;
@@ -48,7 +48,7 @@ export interface MemberContext {
   /** The actions of the central GuardDutyResponder's routes, and its scan document. */
   readonly guardDutyActions?: readonly ResponseAction[];
   readonly guardDutyScanDocumentName?: pulumi.Input<string>;
-  readonly guardDutyProtectedPrincipals?: readonly pulumi.Input<string>[];
+  readonly guardDutyProtectedPrincipals?: ListValue;
   /** The central PatchOnFinding tags instances for a maintenance window (with this tag key) instead of patching at once. */
   readonly patchMaintenanceWindow?: boolean;
   readonly patchPendingTagKey?: string;
@@ -57,7 +57,7 @@ export interface MemberContext {
   readonly patchScopeAutoScalingGroups?: readonly pulumi.Input<string>[];
   /** This account's CloudTrail buckets (and their keys) that the central ApiActivityAlerts reads. */
   readonly cloudTrailBucketNames?: readonly pulumi.Input<string>[];
-  readonly cloudTrailKmsKeyArns?: readonly pulumi.Input<string>[];
+  readonly cloudTrailKmsKeyArns?: ListValue;
 }
 
 const groupsOrNone = (groups: readonly pulumi.Input<string>[] | undefined) => (groups !== undefined && groups.length > 0 ? [...groups] : undefined);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { AgentRollout, AgentRolloutArgs } from "../../components/agent-rollout";
 import { readLocalPackage } from "../../components/agent-rollout/package";
 import { KamaeTags } from "../../components/shared/runtime/tags";
-import { iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
+import { builtResources, iamDocuments, resourceNamed, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 const TOKEN = "3A7F9C2E-TOKEN-8B1D-5E6F0A4C9D2B";
 const SAAS: AgentRolloutArgs = {
@@ -137,6 +137,20 @@ describe("AgentRollout", () => {
       assert.deepEqual(decrypt.Action, "kms:Decrypt");
       assert.deepEqual(decrypt.Condition.StringEquals, { "kms:ViaService": "ssm.us-east-1.amazonaws.com", "kms:CallerAccount": "123456789012" });
       assert.throws(() => new AgentRollout("other", { ...SAAS, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k", decryptingRoleArns: ["arn:aws:iam::123456789012:role/x"] }), /decryptingRoleArns applies to the key created here/);
+      assert.throws(() => new AgentRollout("other", { ...SAAS, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/k", decryptingRoleArns: pulumi.output([]) }), /decryptingRoleArns applies to the key created here/);
+    });
+
+    it("decryptingRoleArns as one output (a stack reference): the same key and resources as the plain list; empty, the account as with []", async () => {
+      const roles = ["arn:aws:iam::123456789012:role/web-managed", "arn:aws:iam::123456789012:role/api-managed"];
+      const built = (decryptingRoleArns: pulumi.Input<pulumi.Input<string>[]>) => builtResources(() => new AgentRollout("agent", { ...SAAS, decryptingRoleArns }));
+      const principals = (resources: Awaited<ReturnType<typeof built>>) =>
+        JSON.parse(resources.find((r) => r.name === "agent-key")!.inputs.policy).Statement.find((s: any) => s.Sid === "InstancesReadTokenThroughParameterStore").Principal.AWS;
+      const plain = await built(roles);
+      assert.deepEqual(principals(plain), [...roles].sort());
+      assert.deepEqual(await built(pulumi.output([roles[0], pulumi.output(roles[1])])), plain);
+      const none = await built([]);
+      assert.equal(principals(none), "arn:aws:iam::123456789012:root");
+      assert.deepEqual(await built(pulumi.output([])), none);
     });
 
     it("takes configurable names and an existing key", async () => {

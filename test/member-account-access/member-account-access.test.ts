@@ -1,10 +1,11 @@
 import { strict as assert } from "node:assert";
-import { CentralEventBusAccess, MemberAccountAccess, CENTRAL_RESPONDERS } from "../../components/member-account-access";
+import * as pulumi from "@pulumi/pulumi";
+import { CentralEventBusAccess, MemberAccountAccess, CENTRAL_RESPONDERS, type MemberAccountAccessArgs } from "../../components/member-account-access";
 import { boundaryPolicy } from "../../components/member-account-access/index";
 import { memberStatements } from "../../components/member-account-access/permissions";
 import { grantsWildcardAction, managedPolicyOversize, MANAGED_POLICY_MAX_CHARACTERS, parsePolicyDocument } from "../../components/shared/iam/policy";
 import { evaluate } from "../harness/iam-evaluator";
-import { ACCOUNT_ID, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
+import { ACCOUNT_ID, builtResources, constructionRefusal, deploymentErrors, resourcesOfType, settle, useOfflineMocks, valueOf } from "../harness/pulumi";
 
 const CENTRAL = "999999999999";
 
@@ -216,5 +217,58 @@ describe("CentralEventBusAccess", () => {
     assert.equal(doc.Statement[1].Condition.StringEquals["aws:PrincipalOrgID"], "o-abc123");
     assert.throws(() => new CentralEventBusAccess("x", {}), /memberAccountIds or organizationId/);
     assert.throws(() => new CentralEventBusAccess("y", { memberAccountIds: ["12"] }), /12-digit/);
+  });
+});
+
+describe("MemberAccountAccess list arguments given as one output (the central stack's outputs through a stack reference)", () => {
+  const KEY = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/11111111-2222-3333-4444-555555555555`;
+  const TRAIL_KEY = `arn:aws:kms:us-east-1:${ACCOUNT_ID}:key/66666666-7777-8888-9999-000000000000`;
+  const base = {
+    centralAccountId: CENTRAL,
+    externalId: "kamae-ext-7f3a",
+    responders: ["malware-quarantine", "guardduty-responder", "api-activity-alerts"] as MemberAccountAccessArgs["responders"],
+    quarantineBucketName: "central-quarantine",
+    guardDutyActions: ["restrictCredentials" as const],
+    cloudTrailBucketNames: { org: "org-trail-logs" },
+  };
+  const built = (args: Partial<MemberAccountAccessArgs>) => builtResources(() => new MemberAccountAccess("member", { ...base, ...args }));
+  const statement = (resources: Awaited<ReturnType<typeof built>>, policy: string, sid: string) =>
+    parsePolicyDocument(resources.find((r) => r.name === policy)!.inputs.policy).Statement.find((s) => s.Sid === sid);
+
+  it("quarantineSourceBucketNames, quarantineSourceKeyArns, guardDutyProtectedPrincipals, cloudTrailKmsKeyArns: the same role policies and resources as the plain lists", async () => {
+    const lists = { quarantineSourceBucketNames: ["uploads-a", "uploads-b"], quarantineSourceKeyArns: [KEY], guardDutyProtectedPrincipals: ["breakglass"], cloudTrailKmsKeyArns: [TRAIL_KEY] };
+    const plain = await built(lists);
+    assert.deepEqual(statement(plain, "member-malware-quarantine", "ListSourceVersions")!.Resource, ["arn:aws:s3:::uploads-a", "arn:aws:s3:::uploads-b"]);
+    assert.deepEqual(statement(plain, "member-malware-quarantine", "DecryptSourceObjects")!.Resource, [KEY]);
+    assert.deepEqual(statement(plain, "member-api-activity-alerts", "DecryptTrailFiles")!.Resource, [TRAIL_KEY]);
+    assert.ok(statement(plain, "member-guardduty-responder", "NeverChangeProtectedPrincipals")!.Resource.includes(`arn:aws:iam::${ACCOUNT_ID}:role/breakglass`));
+    const outputs = Object.fromEntries(Object.entries(lists).map(([k, v]) => [k, pulumi.output(v)]));
+    assert.deepEqual(await built(outputs), plain);
+  });
+
+  it("key lists that turn out empty build what empty plain lists build: no decrypt statement, no Resource: []", async () => {
+    const plain = await built({ quarantineSourceBucketNames: ["uploads-a"], quarantineSourceKeyArns: [], guardDutyProtectedPrincipals: [], cloudTrailKmsKeyArns: [] });
+    assert.equal(statement(plain, "member-malware-quarantine", "DecryptSourceObjects"), undefined);
+    assert.equal(statement(plain, "member-api-activity-alerts", "DecryptTrailFiles"), undefined);
+    const empty = pulumi.output([] as string[]);
+    assert.deepEqual(await built({ quarantineSourceBucketNames: ["uploads-a"], quarantineSourceKeyArns: empty, guardDutyProtectedPrincipals: empty, cloudTrailKmsKeyArns: empty }), plain);
+  });
+
+  it("a bad bucket, key or protected principal, or no source bucket, known only at deploy, fails the deployment with construction's message", async () => {
+    await useOfflineMocks();
+    const plainArgs: Array<Partial<MemberAccountAccessArgs>> = [
+      { quarantineSourceBucketNames: ["uploads-a", "Uploads_B"] },
+      { quarantineSourceBucketNames: [] },
+      { quarantineSourceBucketNames: ["uploads-a"], quarantineSourceKeyArns: ["alias/uploads"] },
+      { quarantineSourceBucketNames: ["uploads-a"], cloudTrailKmsKeyArns: ["alias/trail"] },
+      { quarantineSourceBucketNames: ["uploads-a"], guardDutyProtectedPrincipals: ["breakglass", "*"] },
+    ];
+    const expected = plainArgs.map((args, i) => constructionRefusal(() => new MemberAccountAccess(`p${i}`, { ...base, ...args })));
+    const shapes = [/quarantineSourceBucketNames: "Uploads_B" is not an S3 bucket name/, /malware-quarantine needs quarantineSourceBucketNames/, /KMS key ARNs: "alias\/uploads"/, /KMS key ARNs: "alias\/trail"/, /guardDutyProtectedPrincipals: "\*" would protect every principal/];
+    expected.forEach((message, i) => assert.match(message, shapes[i]));
+    const errors = await deploymentErrors(() => {
+      plainArgs.forEach((args, i) => new MemberAccountAccess(`o${i}`, { ...base, ...Object.fromEntries(Object.entries(args).map(([k, v]) => [k, pulumi.output(v)])) }));
+    });
+    assert.deepEqual(errors.sort(), [...expected].sort());
   });
 });
