@@ -1,6 +1,7 @@
 // One place for what components check at construction: what TypeScript cannot check for JavaScript and the
-// multi-language SDKs, and what AWS would only reject at deploy. Only plain values are checked: an Output (or a
-// promise) is known at deploy only, so it is let through for AWS to judge.
+// multi-language SDKs, and what AWS would only reject at deploy. Construction checks plain values; an Output (or a
+// promise) is known at deploy only: what a component builds with it goes through `checkedValue`, `checkedList` or
+// `checkedItems`, which run the same check once it resolves, or is let through for AWS to judge.
 import * as pulumi from "@pulumi/pulumi";
 import { parseCidr } from "./net/cidr";
 
