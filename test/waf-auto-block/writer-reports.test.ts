@@ -60,10 +60,21 @@ describe("WafAutoBlock writer: refusals are reported and told", () => {
     );
   });
 
-  it("an unblock is held to a manual request's minimum prefix, and its reason says so", async () => {
+  it("an unblock is held to a manual request's minimum prefix; its reason and the notice say it was an unblock", async () => {
     const w = world();
     const report = await w.deliver([record({ kind: "kamae.unblock", addresses: ["16.0.0.0/4"], reason: "cleanup" })]);
-    assert.equal(report.rejected[0].reason, "16.0.0.0/4 is broader than /8, the shortest prefix manual may block");
+    assert.equal(report.rejected[0].reason, "unblock refused: 16.0.0.0/4 is broader than /8, the shortest prefix manual may block");
+    assert.equal(w.notifications[0].subject, `Kamae WafAutoBlock: 1 networks too broad to unblock in ${WHERE}`);
+  });
+
+  it("a notice of broad networks from blocks and unblocks alike says both", async () => {
+    const w = world();
+    await w.deliver([record({ kind: "kamae.unblock", addresses: ["16.0.0.0/4"], reason: "cleanup" }), record(block(["203.0.113.0/24"], { source: "guardduty" }), "m-block")]);
+    assert.equal(w.notifications[0].subject, `Kamae WafAutoBlock: 2 networks too broad to block or unblock in ${WHERE}`);
+    assert.deepEqual(lines(w, /too broad/).slice(1), [
+      "16.0.0.0/4: unblock refused: 16.0.0.0/4 is broader than /8, the shortest prefix manual may block",
+      "203.0.113.0/24: 203.0.113.0/24 is broader than /32, the shortest prefix guardduty may block",
+    ]);
   });
 
   it("a rejected address is cut to 100 characters in the report", async () => {

@@ -4,6 +4,9 @@ import { isBlocking, ownValue, planEntries, type AdmittedRequest, type BlockDefa
 import type { IpSetContents, IpSetRef, IpSetWriter } from "./ip-set-writer";
 import { planShards } from "./shard-plan";
 
+/** How the refusal of an unblock's address starts (the rest is why), so reports and notices tell it from a block's. */
+const UNBLOCK_REFUSED = "unblock refused: ";
+
 export interface QueueRecord {
   readonly messageId: string;
   readonly body: string;
@@ -93,10 +96,12 @@ export async function processMessages(records: readonly QueueRecord[], deps: Wri
     }
     const requestId = msg.requestId ?? `sqs:${record.messageId}`;
     for (const address of msg.addresses) {
-      // An unblock lifts whatever is recorded: only a block is held to its source's minimum prefix.
-      const cidr = admitAddress(address, deps.policy, msg.kind === "kamae.block" ? msg.source : "manual");
+      // A block is held to its source's minimum prefix, an unblock (which lifts whatever the network covers) to a
+      // manual request's.
+      const unblock = msg.kind === "kamae.unblock";
+      const cidr = admitAddress(address, deps.policy, unblock ? "manual" : msg.source);
       if (!cidr.ok) {
-        rejected.push({ messageId: record.messageId, address: address.slice(0, 100), reason: cidr.reason });
+        rejected.push({ messageId: record.messageId, address: address.slice(0, 100), reason: unblock ? `${UNBLOCK_REFUSED}${cidr.reason}` : cidr.reason });
         continue;
       }
       admitted.push({ cidr: cidr.value.text, version: cidr.value.version, requestId, request: msg } as AdmittedRequest);
@@ -182,7 +187,9 @@ async function notifyRefusals(deps: WriterDeps, rejected: WriterReport["rejected
   const where = `${deps.target.accountId}/${deps.target.region}`;
   const broad = rejected.filter((r) => r.reason.includes(TOO_BROAD));
   if (broad.length > 0) {
-    await deps.notify(`Kamae WafAutoBlock: ${broad.length} networks too broad to block in ${where}`, [`Refused (first 20):`, ...broad.slice(0, 20).map((r) => `${r.address}: ${r.reason}`)].join("\n"));
+    const unblocks = broad.filter((r) => r.reason.startsWith(UNBLOCK_REFUSED)).length;
+    const asked = unblocks === 0 ? "block" : unblocks === broad.length ? "unblock" : "block or unblock";
+    await deps.notify(`Kamae WafAutoBlock: ${broad.length} networks too broad to ${asked} in ${where}`, [`Refused (first 20):`, ...broad.slice(0, 20).map((r) => `${r.address}: ${r.reason}`)].join("\n"));
   }
   const unprivileged = rejected.filter((r) => r.reason.includes(NOT_PRIVILEGED));
   if (unprivileged.length > 0) {

@@ -238,8 +238,9 @@ describe("shared event parsers: properties (fast-check)", function () {
           RUNS,
         );
         // Random values and JSON (above) only prove "never throws": they are almost never accepted. Here the
-        // acceptance path must be reached often, or the invariants test nothing.
-        assert.ok(accepted >= RUNS.numRuns * 0.05, `${accepted} of ${RUNS.numRuns} mutated samples accepted`);
+        // acceptance path must be reached often, or the invariants test nothing. 2%: the lowest rate, the small EC2
+        // sample's, is 8.6% (10,000 runs); at the 200 runs of a mutation run a 5% floor failed about one run in 30.
+        assert.ok(accepted >= RUNS.numRuns * 0.02, `${accepted} of ${RUNS.numRuns} mutated samples accepted`);
       });
     });
   }
