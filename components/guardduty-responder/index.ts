@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { secureBucket } from "../shared/secure-bucket";
-import { checkedValue, componentError, joinLists, type ListArg, plainItems, Validator } from "../shared/validation";
+import { checkedValue, componentError, joinLists, type ListArg, listOutput, plainItems, Validator } from "../shared/validation";
 import { policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { createEncryptionKey } from "../shared/kms";
 import { ResponderFunction } from "../shared/infra/responder-function";
@@ -101,7 +101,7 @@ function settingCheck(what: string, reader: (value: unknown) => unknown, entries
 
 /** The function's JSON setting of a list; entries known only at deploy (outputs) are checked then, as plain ones are now. */
 function checkedSetting(what: string, reader: (value: unknown) => unknown, entries: ListArg): pulumi.Output<string> {
-  return pulumi.output(entries as pulumi.Input<pulumi.Input<string>[]>).apply((values) => {
+  return listOutput(entries).apply((values) => {
     try {
       reader(values);
     } catch (err) {

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { checkedItems, checkedList, checkedValue, componentError, isPlain, joinLists, plainItems, plainValues, Validator } from "../shared/validation";
+import { checkedItems, checkedList, checkedValue, componentError, isPlain, joinLists, listOutput, plainItems, plainValues, Validator } from "../shared/validation";
 import { IsolationDefaults } from "../instance-isolation/lambda/settings";
 import { managedPolicyOversize, policyDocument, serviceTrustPolicy, type Statement } from "../shared/iam/policy";
 import { queueBacklogAlarm } from "../shared/alarms";
@@ -42,7 +42,7 @@ function boundaryStatements(statements: readonly Statement[]): Statement[] {
 export function boundaryPolicy(statements: readonly Statement[]): pulumi.Output<string> {
   // A statement whose resources (from a list given as an output) resolve empty grants nothing: its actions stay out of
   // the boundary too, as a plain empty list leaves out the statement.
-  const resolved = pulumi.all(statements.map((s) => pulumi.output(s.resources as pulumi.Input<pulumi.Input<string>[]>)));
+  const resolved = pulumi.all(statements.map((s) => listOutput(s.resources)));
   return resolved.apply((resources) => policyDocument(boundaryStatements(statements.filter((_, i) => resources[i].length > 0)))).apply((doc) => {
     const over = managedPolicyOversize(doc);
     if (over !== undefined) {

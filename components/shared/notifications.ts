@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { Statement } from "./iam/policy";
 import { stableSuffix } from "./naming";
-import type { ListArg, Validator } from "./validation";
+import { type ListArg, listOutput, type Validator } from "./validation";
 
 /** Where a component reports: its own topic, or an existing one (encrypted with a customer-managed key or not). */
 export interface NotificationArgs {
@@ -77,7 +77,7 @@ export function notificationTopic(name: string, args: NotificationTopicArgs, opt
     `${name}-policy`,
     {
       arn: topic.arn,
-      policy: pulumi.all([topic.arn, identity.accountId, partition.partition, pulumi.output((args.publishers ?? []) as pulumi.Input<pulumi.Input<string>[]>)]).apply(([arn, account, part, publishers]) =>
+      policy: pulumi.all([topic.arn, identity.accountId, partition.partition, listOutput(args.publishers ?? [])]).apply(([arn, account, part, publishers]) =>
         JSON.stringify({
           Version: "2012-10-17",
           Statement: [

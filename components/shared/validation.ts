@@ -38,8 +38,8 @@ export function checkedValue(value: pulumi.Input<string>, checkItem: (value: str
  * construction runs on plain items runs on the others at deploy, so a bad value given as an output fails the deployment
  * with the same message instead of reaching AWS.
  */
-export function checkedList(list: pulumi.Input<pulumi.Input<string>[]> | readonly pulumi.Input<string>[], checkItem: (item: string) => void): pulumi.Output<string[]> {
-  return pulumi.output(list as pulumi.Input<pulumi.Input<string>[]>).apply((items) => {
+export function checkedList(list: ListArg, checkItem: (item: string) => void): pulumi.Output<string[]> {
+  return listOutput(list).apply((items) => {
     items.forEach(checkItem);
     return items;
   });
@@ -47,6 +47,11 @@ export function checkedList(list: pulumi.Input<pulumi.Input<string>[]> | readonl
 
 /** A list argument: a plain array (whose items may be outputs) or the whole list as one output. */
 export type ListArg = pulumi.Input<pulumi.Input<string>[]> | readonly pulumi.Input<string>[];
+
+/** A list in either form as one output of its values (`pulumi.output` takes a readonly array as it is). */
+export function listOutput(list: ListArg): pulumi.Output<string[]> {
+  return pulumi.output(list as pulumi.Input<pulumi.Input<string>[]>);
+}
 
 /** A list argument as components build with it: an array (its count known at construction) or one output. */
 export type ListValue = readonly pulumi.Input<string>[] | pulumi.Output<string[]>;
@@ -68,13 +73,13 @@ export function checkedItems(list: ListArg, checkItem: (item: string) => void, c
 /** Each item of a list mapped (to an ARN, say), keeping its form: an array stays an array, an output an output. */
 export function mapItems(list: ListArg, map: (item: pulumi.Input<string>) => pulumi.Input<string>): ListValue {
   if (Array.isArray(list)) return (list as readonly pulumi.Input<string>[]).map(map);
-  return pulumi.output(list as pulumi.Input<pulumi.Input<string>[]>).apply((items) => pulumi.all(items.map(map)));
+  return listOutput(list).apply((items) => pulumi.all(items.map(map)));
 }
 
 /** Several lists as one, without repeats of plain values: an array when all are arrays, else one output. */
 export function joinLists(...lists: ListArg[]): ListValue {
   if (lists.every((list) => Array.isArray(list))) return [...new Set(lists.flatMap((list) => [...(list as readonly pulumi.Input<string>[])]))];
-  return pulumi.all(lists.map((list) => pulumi.output(list as pulumi.Input<pulumi.Input<string>[]>))).apply((all) => [...new Set(all.flat())]);
+  return pulumi.all(lists.map(listOutput)).apply((all) => [...new Set(all.flat())]);
 }
 
 /**

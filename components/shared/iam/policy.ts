@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { listOutput } from "../validation";
 
 /**
  * Least-privilege IAM documents built from typed statements. Every component builds its policies here so that one
@@ -80,7 +81,7 @@ export function policyDocument(statements: readonly Statement[]): pulumi.Output<
   return pulumi
     .all(
       statements.map((s) =>
-        pulumi.all([pulumi.output(s.resources as pulumi.Input<pulumi.Input<string>[]>), pulumi.output(s.conditions ?? {})]).apply(([resources, conditions]) =>
+        pulumi.all([listOutput(s.resources), pulumi.output(s.conditions ?? {})]).apply(([resources, conditions]) =>
           resources.length === 0
             ? undefined
             : {
