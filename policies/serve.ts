@@ -35,24 +35,23 @@ type GrpcServer = { prototype: { addService(service: object, implementation: Rec
  * Anywhere else (AnalyzeStack, Remediate, GetAnalyzerInfo) the list is whole.
  */
 export function servedPolicies<P extends object>(policies: readonly P[], typesOf: (policy: P) => readonly string[] | undefined): P[] {
-  const all = [...policies];
   const byType = new Map<string, P[]>();
   const judging = (type: string) => {
     let list = byType.get(type);
-    if (!list) byType.set(type, (list = all.filter((p) => typesOf(p)?.includes(type) ?? true)));
+    if (!list) byType.set(type, (list = policies.filter((p) => typesOf(p)?.includes(type) ?? true)));
     return list;
   };
+  // The type of the request whose Analyze handler is starting: its walk begins before its first await.
+  let analyzing: string | undefined;
   let firstCall = true;
   const served = [...policies];
   Object.defineProperty(served, Symbol.iterator, {
     value: () => {
       const type = analyzing;
       analyzing = undefined;
-      return (type === undefined || firstCall ? all : judging(type))[Symbol.iterator]();
+      return (type === undefined || firstCall ? policies : judging(type))[Symbol.iterator]();
     },
   });
-  // The type of the request whose Analyze handler is starting: its walk begins before its first await.
-  let analyzing: string | undefined;
   const server = grpcServerOfPolicyLibrary();
   const addService = server.prototype.addService;
   server.prototype.addService = function (service, implementation) {
